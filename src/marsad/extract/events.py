@@ -1,0 +1,570 @@
+"""Event detection: triggers -> ACLED sub-event types, split and merged the ACLED way.
+
+How an event is read (see docs/architecture.md):
+1. Trigger phrases from ``triggers.yaml`` are matched; a trigger that is negated ("no clashes"),
+   modal ("threatened to shell") or, for territory, only an aim ("a campaign to gain control")
+   is not an event. Generic words ("explosion") yield to specific ones ("air strike") in the
+   same sentence, and a territory change absorbs the clash that won it.
+2. ACLED codes one event per (sub-event type, place, day): a sentence with two types and two
+   places gives four events. A sentence with no place takes the place of the sentence that
+   elaborates it ("The block ... is located in X") or of the preceding sentences.
+3. Each event gets its date, actors, casualties and attribution from the helpers of this package;
+   the same (type, place, date) read twice in one article is merged into one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from marsad.context import Context
+from marsad.extract.actors import ActorMention, actor_for_side, find_actors
+from marsad.extract.attribution import (
+    ClaimMention,
+    attribution_for,
+    find_claims,
+    publisher_claim,
+)
+from marsad.extract.casualties import CasualtyMention, find_casualties
+from marsad.extract.places import PlaceMention, find_places
+from marsad.extract.time import DateMention, find_dates
+from marsad.lexicon import TERRITORY_GAIN, TriggerEntry
+from marsad.model import (
+    Actor,
+    Casualties,
+    Claim,
+    DateRange,
+    Document,
+    Event,
+    Location,
+    TextSpan,
+)
+
+MODAL_LEMMAS = {"threaten", "plan", "intend", "vow", "warn", "prepare", "aim", "seek", "deny",
+                "fear", "hope", "want", "propose", "consider"}
+FATAL_KINDS = {"killed"}
+INJURY_KINDS = {"injured"}
+PLACE_LOOKAHEAD = 1
+PLACE_LOOKBACK = 3
+DATE_LOOKBACK = 3
+
+
+@dataclass
+class Candidate:
+    """An event before it is turned into the contract's ``Event``."""
+
+    sub_event_type: str
+    trigger: Span
+    weight: float
+    place: PlaceMention | None = None
+    place_inherited: bool = False
+    casualties: list[CasualtyMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """Everything found in one document, computed once and shared by all events."""
+
+    sentences: list[Span]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    actors: list[ActorMention]
+    casualties: list[CasualtyMention]
+    claims: list[ClaimMention]
+    publisher: Claim
+
+    def sentence_of(self, start_char: int) -> int:
+        for index, sent in enumerate(self.sentences):
+            if sent.start_char <= start_char < sent.end_char:
+                return index
+        return len(self.sentences) - 1
+
+
+def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Event], list[str]]:
+    """Read every event of ``document`` (already parsed as ``doc``); return events and warnings."""
+    mentions = _find_mentions(document, doc, ctx)
+    warnings: list[str] = []
+    candidates: list[Candidate] = []
+    for index, sentence in enumerate(mentions.sentences):
+        candidates += _sentence_candidates(index, sentence, mentions, ctx)
+    events = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
+    return _merge_duplicates([e for e in events if e is not None]), warnings
+
+
+def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
+    dates = find_dates(document.text, document.published)
+    actors = find_actors(doc, ctx)
+    claim_dates = _claim_dates(doc, dates, ctx)
+    return Mentions(
+        sentences=list(doc.sents),
+        places=find_places(doc, ctx.gazetteer),
+        dates=dates,
+        actors=actors,
+        casualties=find_casualties(doc),
+        claims=find_claims(doc, ctx, actors, claim_dates),
+        publisher=publisher_claim(document.outlet, ctx),
+    )
+
+
+def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, dt.date]:
+    """Map a reporting verb's token to the date of the claim ("claimed on Sunday that ...")."""
+    found: dict[int, dt.date] = {}
+    for _key, start, end in ctx.matchers.cues(doc):
+        cue = doc[start:end].root
+        for mention in dates:
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            if span is None or span.sent != cue.sent:
+                continue
+            root = span.root
+            if root.head == cue or root.head.head == cue or cue.head == root:
+                found[cue.i] = mention.end
+    return found
+
+
+def _claim_date_chars(mentions: Mentions, doc: Doc) -> set[int]:
+    """Start offsets of date mentions that date a claim rather than an event."""
+    starts = set()
+    for claim in mentions.claims:
+        if claim.claim.date is None:
+            continue
+        for mention in mentions.dates:
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            if span is not None and span.sent == claim.cue_span.sent and (
+                    span.root.head == claim.anchor_token
+                    or span.root.head.head == claim.anchor_token):
+                starts.add(mention.start_char)
+    return starts
+
+
+def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
+                         ctx: Context) -> list[Candidate]:
+    """The (sub-event type, place) pairs of one sentence."""
+    doc = sentence.doc
+    triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
+                if _happened(span, entry, ctx)]
+    specific_types = {_event_type_of(e.sub_event_type, ctx) for e, _ in triggers if not e.generic}
+    triggers = [(e, s) for e, s in triggers
+                if not e.generic or _event_type_of(e.sub_event_type, ctx) not in specific_types]
+    sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
+    by_type: dict[str, tuple[TriggerEntry, Span]] = {}
+    for entry, span in triggers:
+        sub = _resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
+        by_type.setdefault(sub, (entry, span))
+    if any(s in by_type for s in ("Government regains territory",
+                                   "Non-state actor overtakes territory")):
+        by_type.pop("Armed clash", None)  # the clash is how the ground was won: one event
+    killed = [c for c in mentions.casualties
+              if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
+    if not by_type and any(c.kind in FATAL_KINDS for c in killed):
+        victim = next(c for c in killed if c.kind in FATAL_KINDS)
+        sub = "Attack" if victim.victims == "civilians" else "Armed clash"
+        span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
+        if span is not None:
+            by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, phrases=()), span)
+    if not by_type:
+        return []
+    places, inherited = _places_for(index, mentions, has_triggers=True)
+    candidates = []
+    for sub, (entry, span) in by_type.items():
+        for place in places or [None]:
+            candidates.append(Candidate(sub, span, entry.weight, place, inherited))
+    violent = [c for c in candidates if _disorder_of(c.sub_event_type, ctx) == "Political violence"]
+    if killed and violent:
+        # Casualties belong to one event: the first violent one, never repeated per place.
+        violent[0].casualties = killed
+    return candidates
+
+
+def _triggers_in(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
+    doc = sentence.doc
+    found = []
+    for key, start, end in _doc_trigger_matches(doc, ctx):
+        if start >= sentence.start and end <= sentence.end:
+            found.append((ctx.lexicon.triggers[int(key.split(":")[1])], doc[start:end]))
+    return found
+
+
+def _doc_trigger_matches(doc: Doc, ctx: Context) -> list[tuple[str, int, int]]:
+    cached = doc.user_data.get("marsad_triggers")
+    if cached is None:
+        cached = ctx.matchers.triggers(doc)
+        doc.user_data["marsad_triggers"] = cached
+    return list(cached)
+
+
+def _happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
+    """False for negated, modal or merely intended events."""
+    root = trigger.root
+    heads = [root, root.head] if root.head != root else [root]
+    for token in heads:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+                return False
+    sentence = trigger.sent
+    window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
+    for token in window:
+        if token.tag_ == "MD" and token.lower_ in ctx.lexicon.modal_words:
+            return False
+    window_text = " " + window.text.casefold() + " "
+    if any(f" {m} " in window_text for m in ctx.lexicon.modal_words if " " in m):
+        return False
+    for ancestor in list(root.ancestors)[:3]:
+        if ancestor.lemma_ in MODAL_LEMMAS:
+            return False
+    if entry.sub_event_type == TERRITORY_GAIN:
+        before = trigger.doc[trigger.start - 1] if trigger.start > sentence.start else None
+        if before is not None and before.tag_ == "TO":
+            return False  # "a campaign to gain control of": an aim, not a gain
+    return True
+
+
+def _event_type_of(sub_event_type: str, ctx: Context) -> str:
+    if sub_event_type == TERRITORY_GAIN:
+        return "Battles"
+    return ctx.lexicon.sub_event(sub_event_type)[0].name
+
+
+def _disorder_of(sub_event_type: str, ctx: Context) -> str:
+    return ctx.lexicon.sub_event(sub_event_type)[0].disorder_type
+
+
+def _resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: Context) -> str:
+    """Territory gains are the government's or a non-state actor's, by who gains."""
+    if sub != TERRITORY_GAIN:
+        return sub
+    gainer = _actor_roles(trigger, actors)[0]
+    if gainer is not None and gainer.entry.state_of:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def _places_for(index: int, mentions: Mentions,
+                has_triggers: bool) -> tuple[list[PlaceMention], bool]:
+    """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones."""
+    own = _specific_places([p for p in mentions.places if p.sentence_index == index])
+    if own:
+        return own, False
+    for ahead in range(index + 1, min(index + 1 + PLACE_LOOKAHEAD, len(mentions.sentences))):
+        later = _specific_places([p for p in mentions.places if p.sentence_index == ahead])
+        if later:
+            return later[:1], True
+    for back in range(index - 1, max(-1, index - 1 - PLACE_LOOKBACK), -1):
+        earlier = _specific_places([p for p in mentions.places if p.sentence_index == back])
+        if earlier:
+            return earlier[-1:], True
+    fallback = [p for p in mentions.places if p.location.feature != "country"]
+    if fallback:
+        return fallback[:1], True
+    countries = [p for p in mentions.places]
+    return countries[:1], True
+
+
+def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop places that only contain other places of the same sentence (countries, provinces)."""
+    if not places:
+        return []
+    finest = min(p.location.precision for p in places)
+    kept = [p for p in places if p.location.precision == finest]
+    kept = [p for p in kept if not any(
+        other.location.admin2 == p.location.name or other.location.admin1 == p.location.name
+        for other in kept if other is not p)] or kept
+    unique: dict[str, PlaceMention] = {}
+    for place in kept:
+        unique.setdefault(place.location.name, place)
+    return list(unique.values())
+
+
+def _actor_roles(trigger: Span,
+                 actors: Sequence[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
+    """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order."""
+    first: list[ActorMention] = []
+    second: list[ActorMention] = []
+    before: list[ActorMention] = []
+    after: list[ActorMention] = []
+    root = trigger.root
+    for mention in actors:
+        token = mention.span.root
+        if root.is_ancestor(token):
+            path = _path_words(token, root)
+            (first if "by" in path else second).append(mention)
+        elif token.dep_ in ("nsubj", "nsubjpass") and (token.head == root
+                                                       or token.head.is_ancestor(root)):
+            (second if token.dep_ == "nsubjpass" and mention.entry.inter == 7 else first).append(
+                mention)
+        elif mention.span.start < trigger.start:
+            before.append(mention)
+        else:
+            after.append(mention)
+    ordered_first = first + before + after
+    actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
+    remaining = [m for m in second + after + before
+                 if actor1 is None or m.entry.name != actor1.entry.name]
+    actor2 = remaining[0] if remaining else None
+    if actor1 is None and actor2 is None:
+        civilians = [m for m in actors if m.entry.inter == 7]
+        return None, civilians[0] if civilians else None
+    return actor1, actor2
+
+
+def _path_words(token: Token, root: Token) -> set[str]:
+    words = set()
+    while token != root and token.head != token:
+        words.add(token.lower_)
+        token = token.head
+    return words
+
+
+def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: Context,
+              warnings: list[str]) -> Event | None:
+    """Fill every field of one event; None when it turns out to be only a denial."""
+    trigger = candidate.trigger
+    sentence = trigger.sent
+    index = mentions.sentence_of(trigger.start_char)
+    attribution = attribution_for(trigger.root, mentions.claims, mentions.publisher)
+    if attribution and attribution[0].cue == "denied":
+        return None
+    claim_mentions = [c for c in mentions.claims if c.governs(trigger.root)]
+    sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
+                       and not _inside_source(a, claim_mentions)]
+    actor1, actor2 = _actor_roles(trigger, sentence_actors)
+    location = _location_of(candidate)
+    country = location.country if location else _document_country(mentions)
+    a1 = actor1.to_actor(country) if actor1 else None
+    a2 = actor2.to_actor(country) if actor2 else None
+    speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
+    a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
+    fatalities, injuries = _casualties_of(candidate, sentence_actors, a1, a2)
+    date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
+    event_type, sub = ctx.lexicon.sub_event(candidate.sub_event_type)
+    evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
+    event = Event(
+        event_id=_event_id(document, candidate, location),
+        disorder_type=event_type.disorder_type,
+        event_type=event_type.name,
+        sub_event_type=sub.name,
+        trigger=TextSpan(text=trigger.text, char_span=(trigger.start_char, trigger.end_char)),
+        evidence=evidence,
+        date=date,
+        location=location,
+        actor1=a1,
+        actor2=a2,
+        fatalities=fatalities,
+        injuries=injuries,
+        attribution=attribution,
+        confidence=_confidence(candidate, date, location, attribution),
+    )
+    return event.model_copy(update={"notes": _notes(event)})
+
+
+def _inside_source(actor: ActorMention, claims: list[ClaimMention]) -> bool:
+    """An actor named inside the claimant's description ("the ISIS-affiliated outlet") is not
+    a party to the event."""
+    for claim in claims:
+        span = claim.claim.char_span
+        if span and span[0] <= actor.span.start_char and actor.span.end_char <= span[1]:
+            return True
+        sent = claim.cue_span.sent
+        subject = [t for t in claim.anchor_token.children if t.dep_ in ("nsubj", "nsubjpass")]
+        for token in subject:
+            tokens = list(token.subtree)
+            if tokens[0].i <= actor.span.start and actor.span.end <= tokens[-1].i + 1 \
+                    and sent == actor.span.sent:
+                return True
+    return False
+
+
+def _fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | None,
+                        ctx: Context, country: str | None) -> tuple[Actor | None, Actor | None]:
+    """A belligerent's own outlet claiming an attack names its side ("Amaaq" -> ISIS)."""
+    if speaking_for is None:
+        return a1, a2
+    names = {a.name for a in (a1, a2) if a}
+    entry = ctx.lexicon.actor(speaking_for)
+    name = entry.name.replace("{country}", country or "International")
+    if name in names:
+        return a1, a2
+    claimant = Actor(name=name, inter=entry.inter)
+    if a1 is None:
+        return claimant, a2
+    if a2 is None:
+        return a1, claimant
+    return a1, a2
+
+
+def _location_of(candidate: Candidate) -> Location | None:
+    if candidate.place is None:
+        return None
+    return candidate.place.location
+
+
+def _document_country(mentions: Mentions) -> str | None:
+    countries = [p.location.country for p in mentions.places if p.location.country]
+    return max(set(countries), key=countries.count) if countries else None
+
+
+def _casualties_of(candidate: Candidate, actors: list[ActorMention], a1: Actor | None,
+                   a2: Actor | None) -> tuple[Casualties | None, Casualties | None]:
+    fatal = [c for c in candidate.casualties if c.kind in FATAL_KINDS]
+    hurt = [c for c in candidate.casualties if c.kind in INJURY_KINDS]
+    return _combine(fatal, actors, a1, a2), _combine(hurt, actors, a1, a2)
+
+
+def _combine(items: list[CasualtyMention], actors: list[ActorMention], a1: Actor | None,
+             a2: Actor | None) -> Casualties | None:
+    """Sum the counts of one event's casualty mentions; a per-event count never adds an
+    aggregate one (they are different things)."""
+    if not items:
+        return None
+    per_event = [c for c in items if not c.aggregate]
+    chosen = per_event or items
+    first = chosen[0]
+    victims = {_victims(c, actors, a1, a2) for c in chosen}
+    names = [n for c in chosen for n in c.names]
+    text = first.text if len(chosen) == 1 else None
+    span = (first.start_char, first.end_char) if len(chosen) == 1 else None
+    return Casualties(
+        low=sum(c.low for c in chosen), best=sum(c.best for c in chosen),
+        high=sum(c.high for c in chosen), text=text, char_span=span,
+        victims=victims.pop() if len(victims) == 1 else "unknown",  # type: ignore[arg-type]
+        aggregate=not per_event, names=names)
+
+
+def _victims(item: CasualtyMention, actors: list[ActorMention], a1: Actor | None,
+             a2: Actor | None) -> str:
+    if item.victims == "civilians":
+        return "civilians"
+    side = actor_for_side(item.victim_side_text or "", actors) if item.victim_side_text else None
+    if side is not None:
+        for slot, actor in (("actor1", a1), ("actor2", a2)):
+            if actor is not None and actor.name.startswith(side.entry.name.split("(")[0].strip()):
+                return slot
+    return "unknown"
+
+
+def _date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
+             fatalities: Casualties | None, document: Document,
+             warnings: list[str]) -> DateRange | None:
+    """The event's date: its own sentence, else the claim's date, else the governing date of
+    the preceding sentences, else the publication date (precision 2, with a warning)."""
+    doc = candidate.trigger.doc
+    claim_starts = _claim_date_chars(mentions, doc)
+    sentence = mentions.sentences[index]
+    own = [m for m in mentions.dates
+           if sentence.start_char <= m.start_char < sentence.end_char
+           and m.start_char not in claim_starts]
+    if fatalities is not None and fatalities.aggregate:
+        return _aggregate_period(own, claim, document)
+    if own:
+        best = min(own, key=lambda m: abs(m.start_char - candidate.trigger.start_char))
+        return _range(best, "explicit" if best.kind == "explicit" else "published")
+    if claim.date is not None:
+        return DateRange(start=claim.date, end=claim.date, precision=2, anchor="claim")
+    for back in range(index - 1, max(-1, index - 1 - DATE_LOOKBACK), -1):
+        earlier = [m for m in mentions.dates if mentions.sentence_of(m.start_char) == back
+                   and m.start_char not in claim_starts]
+        if earlier:
+            return _range(earlier[-1], "context")
+    if document.published is not None:
+        warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
+                        "no date found; used publication date")
+        return DateRange(start=document.published, end=document.published, precision=2,
+                         anchor="published")
+    warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
+                    "no date found and no publication date")
+    return None
+
+
+def _aggregate_period(own: list[DateMention], claim: Claim, document: Document) -> DateRange | None:
+    """An aggregate toll covers a period: from the earliest date named to the claim date."""
+    end = claim.date or document.published
+    if not own or end is None:
+        return None
+    start = min(m.start for m in own)
+    if start > end:
+        return None
+    precision = 2 if (end - start).days <= 7 else 3
+    first = min(own, key=lambda m: m.start)
+    return DateRange(start=start, end=end, precision=precision, text=first.text,  # type: ignore[arg-type]
+                     char_span=(first.start_char, first.end_char), anchor="explicit")
+
+
+def _range(mention: DateMention, anchor: str) -> DateRange:
+    return DateRange(start=mention.start, end=mention.end,
+                     precision=min(max(mention.precision, 1), 3),  # type: ignore[arg-type]
+                     text=mention.text, char_span=(mention.start_char, mention.end_char),
+                     anchor=anchor)  # type: ignore[arg-type]
+
+
+def _confidence(candidate: Candidate, date: DateRange | None, location: Location | None,
+                attribution: list[Claim]) -> float:
+    """A first, uncalibrated score: trigger reliability times evidence completeness."""
+    score = candidate.weight
+    score *= 1.0 if location is not None and not candidate.place_inherited else (
+        0.85 if location is not None else 0.7)
+    score *= 1.0 if date is not None and date.anchor != "published" else 0.9
+    score *= 0.95 if attribution and attribution[0].hedged else 1.0
+    return round(min(max(score, 0.0), 1.0), 3)
+
+
+def _event_id(document: Document, candidate: Candidate, location: Location | None) -> str:
+    key = "|".join([document.content_hash or document.id, candidate.sub_event_type,
+                    str(candidate.trigger.start_char), location.name if location else "-"])
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _notes(event: Event) -> str:
+    """A one-sentence ACLED-style summary."""
+    when = f"On {event.date.start.isoformat()}" if event.date else "On an unknown date"
+    if event.date and event.date.start != event.date.end:
+        when = f"Between {event.date.start.isoformat()} and {event.date.end.isoformat()}"
+    who = event.actor1.name if event.actor1 else "unidentified actors"
+    whom = f" against {event.actor2.name}" if event.actor2 else ""
+    where = f" in {event.location.name}" if event.location else ""
+    toll = ""
+    if event.fatalities:
+        toll = f"; {event.fatalities.best} fatalities"
+        if event.fatalities.aggregate:
+            toll += " (aggregate over a period)"
+    claim = event.attribution[0] if event.attribution else None
+    source = f" ({claim.cue} by {claim.source})" if claim else ""
+    return re.sub(r"\s+", " ", f"{when}, {event.sub_event_type.lower()} by {who}{whom}"
+                              f"{where}{toll}{source}.")
+
+
+def _merge_duplicates(events: list[Event]) -> list[Event]:
+    """One event per (sub-event type, place, day): merge repeated mentions, keep every claim."""
+    merged: dict[tuple[str, str, str, str], Event] = {}
+    order: list[tuple[str, str, str, str]] = []
+    for event in events:
+        key = (event.sub_event_type, event.location.name if event.location else "-",
+               event.date.start.isoformat() if event.date else "-",
+               event.date.end.isoformat() if event.date else "-")
+        if key not in merged:
+            merged[key] = event
+            order.append(key)
+            continue
+        kept = merged[key]
+        claims = kept.attribution + [c for c in event.attribution
+                                     if c.source not in {k.source for k in kept.attribution}]
+        fatalities = kept.fatalities
+        if fatalities is None:
+            fatalities = event.fatalities
+        elif event.fatalities is not None and not event.fatalities.aggregate:
+            fatalities = fatalities.model_copy(update={
+                "low": min(fatalities.low, event.fatalities.low),
+                "high": max(fatalities.high, event.fatalities.high)})
+            if fatalities.best < fatalities.low:
+                fatalities = fatalities.model_copy(update={"best": fatalities.low})
+            if fatalities.best > fatalities.high:
+                fatalities = fatalities.model_copy(update={"best": fatalities.high})
+        merged[key] = kept.model_copy(update={
+            "attribution": claims, "fatalities": fatalities,
+            "actor1": kept.actor1 or event.actor1, "actor2": kept.actor2 or event.actor2,
+            "injuries": kept.injuries or event.injuries,
+            "confidence": max(kept.confidence, event.confidence)})
+    return [merged[k] for k in order]

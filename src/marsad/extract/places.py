@@ -1,0 +1,274 @@
+"""Place extraction: gazetteer lookup of a document's place entities, disambiguated by context.
+
+Why context: "Damascus" is a capital and a town in Oregon, "Aleppo" a city and a governorate.
+The places a text resolves without doubt (and the countries it names) tell which country it is
+about and where it is; the words around a mention ("near", "the outskirts of", "province",
+"camp") tell what kind of place and how exact the location is (ACLED geo-precision).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from marsad.gazetteer import REGION_KINDS, Gazetteer, Place, normalize_name
+from marsad.model import Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+CITY_KINDS = frozenset({"city", "town"})
+NEAR_KM = 30.0
+REGION_KM = 100.0
+_CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
+                        r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_OPEN_QUOTES = "\"\u201c\u00ab"
+_CLOSE_QUOTES = "\"\u201d\u00bb"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text, resolved to a gazetteer entry and located.
+
+    ``location.char_span`` equals ``(start_char, end_char)`` and indexes ``doc.text``.
+    """
+
+    start_char: int
+    end_char: int
+    text: str
+    location: Location
+    sentence_index: int
+    place: Place = field(repr=False)
+    within: str | None = None
+    """Text of the mentioned place this one lies in ("al-Asali ... in al-Qadam")."""
+
+
+@dataclass
+class _Mention:
+    """A candidate mention while the document is being resolved."""
+
+    start: int
+    end: int
+    start_token: int
+    end_token: int
+    candidates: list[Place]
+    kind_hint: str | None = None
+    relative: bool = False
+    fuzzy: bool = False
+    chosen: Place | None = None
+    within: _Mention | None = None
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, *,
+                country_hint: str | None = None) -> list[PlaceMention]:
+    """Return the resolved place mentions of ``doc`` in text order.
+
+    ``country_hint`` (ISO2) is the country the source is known to cover, if any.
+    """
+    mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
+                if (m := _mention(doc, ent, gazetteer)) is not None]
+    _link_containers(doc, mentions)
+    countries = _country_context(mentions, country_hint)
+    anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
+    for mention in mentions:
+        mention.chosen = max(mention.candidates,
+                             key=lambda p, m=mention: _score(p, m, countries, anchors))
+    sentence_starts = _sentence_starts(doc)
+    return [_place_mention(doc, m, sentence_starts) for m in mentions if m.chosen is not None]
+
+
+def _mention(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
+    """Turn an entity into a mention with its candidate places, or None if it is no place."""
+    settings = gazetteer.settings
+    if not _looks_like_name(ent.text, settings.articles) or gazetteer.is_ordinary_word(ent.text):
+        return None
+    if _inside_longer_quote(doc, ent):
+        return None  # an outlet or title in quotes ("Damascus Now"), not the place
+    candidates = gazetteer.candidates(ent.text)
+    fuzzy = False
+    if not candidates and not _has_person_word(ent, settings.person_names):
+        candidates, fuzzy = gazetteer.fuzzy(ent.text), True
+    candidates = [p for p in candidates if p.lat is not None and p.lon is not None]
+    if not candidates:
+        return None
+    mention = _Mention(ent.start_char, ent.end_char, ent.start, ent.end, candidates, fuzzy=fuzzy)
+    _read_surroundings(doc, mention, gazetteer)
+    return mention
+
+
+def _looks_like_name(text: str, articles: frozenset[str]) -> bool:
+    """Tell whether a mention is written like a proper name (lower-case "hit" is a verb)."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in articles]
+    if not words:
+        return False
+    first = words[0]
+    return not first.isascii() or not first[:1].isalpha() or first[:1].isupper()
+
+
+def _inside_longer_quote(doc: Doc, ent: Span) -> bool:
+    """Tell whether the entity is part of a longer quoted name, like an outlet's."""
+    before = doc.text[max(0, ent.start_char - 60):ent.start_char]
+    after = doc.text[ent.end_char:ent.end_char + 60]
+    opened = max(before.rfind(q) for q in _OPEN_QUOTES)
+    if opened < 0 or any(q in before[opened + 1:] for q in _CLOSE_QUOTES if q != '"'):
+        return False
+    closing = [after.find(q) for q in _CLOSE_QUOTES if after.find(q) >= 0]
+    if not closing:
+        return False
+    outside = before[opened + 1:].strip() + after[:min(closing)].strip()
+    return bool(re.search(r"\w", outside))
+
+
+def _has_person_word(ent: Span, person_names: frozenset[str]) -> bool:
+    return any(token.lower_ in person_names for token in ent)
+
+
+def _read_surroundings(doc: Doc, mention: _Mention, gazetteer: Gazetteer) -> None:
+    """Widen the span over "the ... camp" / "... province" and note kind and precision cues."""
+    settings = gazetteer.settings
+    following = doc[mention.end_token] if mention.end_token < len(doc) else None
+    if following is not None:
+        word = following.lower_
+        if word in settings.admin1_words and any(p.kind == "admin1" for p in mention.candidates):
+            mention.kind_hint = "admin1"
+            _extend_right(doc, mention)
+        elif word in settings.relative_after:
+            mention.relative = True
+            _extend_right(doc, mention)
+        elif word in settings.generic_words:
+            mention.kind_hint = _generic_kind(word)
+            _extend_right(doc, mention)
+    first = doc[mention.start_token]
+    previous = doc[mention.start_token - 1] if mention.start_token > 0 else None
+    if previous is not None and previous.lower_ == "the" and first.lower_ != "the" and (
+            mention.kind_hint is not None or mention.relative):
+        mention.start, mention.start_token = previous.idx, previous.i
+    sentence_start = first.sent.start_char if doc.has_annotation("SENT_START") else 0
+    before = doc.text[sentence_start:mention.start].lower()
+    before = re.sub(r"(?:\s+the)?\s*$", "", before)
+    if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in settings.relative_before):
+        mention.relative = True
+    word_before = doc[mention.start_token - 1].lower_ if mention.start_token > 0 else ""
+    if word_before in settings.directions and any(p.kind in CITY_KINDS
+                                                  for p in mention.candidates):
+        mention.relative = True
+        mention.kind_hint = mention.kind_hint or "city"
+
+
+def _extend_right(doc: Doc, mention: _Mention) -> None:
+    token = doc[mention.end_token]
+    mention.end, mention.end_token = token.idx + len(token.text), token.i + 1
+
+
+def _generic_kind(word: str) -> str:
+    return {"neighborhood": "neighbourhood", "refugee": "camp", "village": "town",
+            "quarter": "neighbourhood", "suburb": "neighbourhood"}.get(word, word)
+
+
+def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
+    """Record "X in (the southern) Y" so X is resolved inside Y."""
+    for inner, outer in zip(mentions, mentions[1:], strict=False):
+        between = doc.text[inner.end:outer.start]
+        if len(between) < 40 and _CONTAINER.match(between):
+            inner.within = outer
+
+
+def _country_context(mentions: Iterable[_Mention], country_hint: str | None) -> Counter[str]:
+    """Count the countries the document's unambiguous mentions point at."""
+    countries: Counter[str] = Counter()
+    if country_hint:
+        countries[country_hint.upper()] += 2
+    for mention in mentions:
+        codes = {p.iso2 for p in mention.candidates if p.iso2}
+        if len(codes) == 1 and not mention.fuzzy:
+            countries[codes.pop()] += 1
+    return countries
+
+
+def _score(place: Place, mention: _Mention, countries: Counter[str],
+           anchors: list[Place]) -> float:
+    """Score a candidate: country context, nearness to sure places, cues, size."""
+    score = 0.0
+    if countries and place.iso2:
+        score += 4.0 * countries[place.iso2] / max(countries.values())
+    score += _proximity(place, anchors)
+    if mention.within is not None:
+        score += 3.0 * _inside(place, mention.within)
+    if mention.kind_hint == "admin1":
+        score += 5.0 if place.kind == "admin1" else 0.0
+    elif mention.kind_hint is not None:
+        score += 3.0 if place.kind == mention.kind_hint or (
+            mention.kind_hint == "city" and place.kind in CITY_KINDS) else 0.0
+        score -= 3.0 if place.kind in REGION_KINDS else 0.0
+    elif place.kind == "admin1":
+        score -= 0.5  # a bare "Aleppo" is the city; the province needs a cue word
+    score += 1.0 if place.curated else 0.0
+    return score + 0.3 * math.log10(place.population + 1)
+
+
+def _proximity(place: Place, anchors: list[Place]) -> float:
+    best = 0.0
+    for anchor in anchors:
+        if anchor.key == place.key or anchor.kind == "country":
+            continue
+        distance = _km(place, anchor)
+        if distance <= NEAR_KM:
+            return 3.0
+        if distance <= REGION_KM:
+            best = 1.5
+    return best
+
+
+def _inside(place: Place, outer: _Mention) -> float:
+    """How well a candidate fits inside any reading of the containing mention (0..1)."""
+    names = {normalize_name(p.name) for p in outer.candidates}
+    if place.parent and normalize_name(place.parent) in names:
+        return 1.0
+    if {place.admin1, place.admin2, place.country} & {p.name for p in outer.candidates}:
+        return 0.7
+    return 0.5 if any(_km(place, p) <= NEAR_KM for p in outer.candidates) else 0.0
+
+
+def _km(first: Place, second: Place) -> float:
+    """Great-circle distance in kilometres."""
+    if None in (first.lat, first.lon, second.lat, second.lon):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (first.lat, first.lon, second.lat, second.lon))
+    a = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _precision(place: Place, mention: _Mention) -> int:
+    """ACLED geo-precision: 1 the named place, 2 near it / part of it / an area, 3 a region."""
+    if place.kind in REGION_KINDS:
+        return 3
+    if mention.relative or place.kind in {"district", "area"}:
+        return 2
+    return 1
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [sent.start_char for sent in doc.sents]
+
+
+def _place_mention(doc: Doc, mention: _Mention, sentence_starts: list[int]) -> PlaceMention:
+    place = mention.chosen
+    assert place is not None  # callers pass resolved mentions only
+    text = doc.text[mention.start:mention.end]
+    location = Location(
+        name=place.name, country=place.country, iso3=place.iso3, admin1=place.admin1,
+        admin2=place.admin2, lat=place.lat, lon=place.lon, geonameid=place.geonameid,
+        precision=_precision(place, mention), text=text,  # type: ignore[arg-type]
+        char_span=(mention.start, mention.end), feature=place.kind)
+    within = mention.within
+    return PlaceMention(
+        start_char=mention.start, end_char=mention.end, text=text, location=location,
+        sentence_index=max(0, bisect_right(sentence_starts, mention.start) - 1), place=place,
+        within=doc.text[within.start:within.end] if within is not None else None)

@@ -1,0 +1,137 @@
+"""Validated, frozen views of the knowledge files: taxonomy, triggers, actors, outlets, cues.
+
+Why a module of its own: extractors receive one ``Lexicon`` built once per process (inside
+``Context``), so no extractor reads files and every file is checked against the taxonomy at
+load time with a message naming the file and entry.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from marsad.errors import MarsadError
+from marsad.resources import read_yaml, validate_items
+
+TERRITORY_GAIN = "territory gain"
+"""Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SubEventType(_Frozen):
+    name: str
+    code: str
+    definition: str
+    cameo: str
+    plover: str
+
+
+class EventType(_Frozen):
+    name: str
+    disorder_type: str
+    sub_event_types: tuple[SubEventType, ...]
+
+
+class TriggerEntry(_Frozen):
+    sub_event_type: str
+    weight: float = Field(default=0.7, ge=0, le=1)
+    generic: bool = False
+    phrases: tuple[str, ...]
+
+
+class ActorEntry(_Frozen):
+    name: str
+    inter: int = Field(ge=1, le=8)
+    state_of: str | None = None
+    aliases: tuple[str, ...]
+
+
+class OutletEntry(_Frozen):
+    name: str
+    kind: str
+    affiliation: str | None = None
+    aliases: tuple[str, ...]
+
+
+class GenericSource(_Frozen):
+    phrase: str
+    source: str
+    kind: str
+    affiliation: str | None = None
+
+
+class CueEntry(_Frozen):
+    cue: str
+    forms: tuple[str, ...]
+    hedged: bool = False
+    denial: bool = False
+
+
+class Lexicon(_Frozen):
+    """Everything extractors know about the world, read from ``resources/``."""
+
+    event_types: tuple[EventType, ...]
+    triggers: tuple[TriggerEntry, ...]
+    actors: tuple[ActorEntry, ...]
+    outlets: tuple[OutletEntry, ...]
+    generic_sources: tuple[GenericSource, ...]
+    cues: tuple[CueEntry, ...]
+    hedges: tuple[str, ...]
+    modal_words: tuple[str, ...]
+    negation_words: tuple[str, ...]
+
+    def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
+        """Return the event type and sub-event type named ``name``."""
+        for event_type in self.event_types:
+            for sub in event_type.sub_event_types:
+                if sub.name == name:
+                    return event_type, sub
+        raise KeyError(name)
+
+    def sub_event_names(self) -> list[str]:
+        return [sub.name for et in self.event_types for sub in et.sub_event_types]
+
+    def actor(self, name: str) -> ActorEntry:
+        for entry in self.actors:
+            if entry.name == name:
+                return entry
+        raise KeyError(name)
+
+    def outlet(self, name: str) -> OutletEntry | None:
+        """Find a registered outlet by canonical name or alias (case-insensitive)."""
+        wanted = name.casefold()
+        for entry in self.outlets:
+            if entry.name.casefold() == wanted or wanted in (a.casefold() for a in entry.aliases):
+                return entry
+        return None
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read and cross-check the knowledge files (cached: they do not change at run time)."""
+    taxonomy = read_yaml("taxonomy.yaml")
+    event_types = validate_items("taxonomy.yaml", taxonomy["event_types"], EventType)
+    known = {sub.name for et in event_types for sub in et.sub_event_types} | {TERRITORY_GAIN}
+    triggers = validate_items("triggers.yaml", read_yaml("triggers.yaml")["triggers"], TriggerEntry)
+    for number, trigger in enumerate(triggers, start=1):
+        if trigger.sub_event_type not in known:
+            raise MarsadError(
+                f"triggers.yaml: entry {number}: unknown sub_event_type {trigger.sub_event_type!r}")
+    outlets_file = read_yaml("outlets.yaml")
+    cues_file = read_yaml("attribution.yaml")
+    return Lexicon(
+        event_types=tuple(event_types),
+        triggers=tuple(triggers),
+        actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),
+        outlets=tuple(validate_items("outlets.yaml", outlets_file["outlets"], OutletEntry)),
+        generic_sources=tuple(validate_items(
+            "outlets.yaml", outlets_file["generic_sources"], GenericSource)),
+        cues=tuple(validate_items("attribution.yaml", cues_file["cues"], CueEntry)),
+        hedges=tuple(cues_file["hedges"]),
+        modal_words=tuple(cues_file["not_happened"]["modal"]),
+        negation_words=tuple(cues_file["not_happened"]["negation"]),
+    )

@@ -1,0 +1,104 @@
+"""Build the spaCy pipeline and the phrase matchers once per process.
+
+Why here and not in the extractors: loading the model and compiling ~tens of thousands of
+gazetteer patterns takes seconds, so it happens once (in ``Context``) and every extractor
+gets the ready objects. The model name comes from ``Settings`` (``MARSAD_SPACY_MODEL``), so
+users can point marsad at any installed English pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from marsad.errors import MarsadError
+from marsad.gazetteer import Gazetteer
+from marsad.lexicon import Lexicon
+
+GAZETTEER_RULER = "gazetteer_ruler"
+
+
+def load_model(model_name: str) -> Language:
+    """Load an installed spaCy pipeline by package name, failing with a fix to try."""
+    try:
+        return spacy.load(model_name)
+    except OSError as err:
+        raise MarsadError(
+            f"spaCy model {model_name!r} is not installed; run 'make install' or set "
+            "MARSAD_SPACY_MODEL to an installed English pipeline") from err
+
+
+def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
+    """Model + an entity ruler fed from the gazetteer, placed before NER so it wins."""
+    nlp = load_model(model_name)
+    ruler = nlp.add_pipe(
+        "entity_ruler", name=GAZETTEER_RULER, before="ner" if "ner" in nlp.pipe_names else None,
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False})
+    ruler.add_patterns(gazetteer.entity_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+def _is_acronym(phrase: str) -> bool:
+    """Short all-capital names (IS, SAA, AP, WHO) must match case-sensitively: 'is' is a verb."""
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and phrase.upper() == phrase and len(phrase) <= 6
+
+
+@dataclass(frozen=True)
+class KeyedMatcher:
+    """A case-insensitive and a case-sensitive phrase matcher sharing one key space."""
+
+    lower: PhraseMatcher
+    exact: PhraseMatcher
+
+    def __call__(self, doc: spacy.tokens.Doc) -> list[tuple[str, int, int]]:
+        """Return ``(key, start_token, end_token)`` for every match, longest first, no overlaps."""
+        found = [(doc.vocab.strings[k], s, e) for k, s, e in self.lower(doc)]
+        found += [(doc.vocab.strings[k], s, e) for k, s, e in self.exact(doc)]
+        found.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+        taken: set[int] = set()
+        kept = []
+        for key, start, end in found:
+            if taken.isdisjoint(range(start, end)):
+                kept.append((key, start, end))
+                taken.update(range(start, end))
+        return sorted(kept, key=lambda m: m[1])
+
+
+def build_keyed_matcher(nlp: Language, entries: Iterable[tuple[str, Iterable[str]]]) -> KeyedMatcher:
+    """Compile ``(key, phrases)`` pairs; acronyms go to the case-sensitive matcher."""
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for key, phrases in entries:
+        phrases = list(dict.fromkeys(phrases))
+        lower.add(key, list(nlp.tokenizer.pipe([p for p in phrases if not _is_acronym(p)])))
+        exact.add(key, list(nlp.tokenizer.pipe([p for p in phrases if _is_acronym(p)])))
+    return KeyedMatcher(lower=lower, exact=exact)
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """Compiled matchers for every lexicon: triggers, actors, sources, reporting cues."""
+
+    triggers: KeyedMatcher
+    actors: KeyedMatcher
+    sources: KeyedMatcher
+    cues: KeyedMatcher
+
+
+def build_matchers(nlp: Language, lexicon: Lexicon) -> Matchers:
+    """Compile the lexicon's phrases; keys are indexes (triggers) or canonical names."""
+    return Matchers(
+        triggers=build_keyed_matcher(
+            nlp, ((f"trigger:{i}", t.phrases) for i, t in enumerate(lexicon.triggers))),
+        actors=build_keyed_matcher(nlp, ((a.name, a.aliases) for a in lexicon.actors)),
+        sources=build_keyed_matcher(
+            nlp,
+            [(f"outlet:{o.name}", o.aliases + (o.name,)) for o in lexicon.outlets]
+            + [(f"generic:{g.phrase}", (g.phrase,)) for g in lexicon.generic_sources]),
+        cues=build_keyed_matcher(nlp, ((c.cue, c.forms) for c in lexicon.cues)),
+    )

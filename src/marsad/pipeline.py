@@ -1,0 +1,92 @@
+"""The pure core: ``process(SourceDocument, Context) -> DocumentResult``.
+
+No file, network, database, clock or environment access here (STYLE.md), so the same
+function runs in a test, in ``nlp.pipe`` batches, in a process pool and on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from marsad.context import Context
+from marsad.errors import MarsadError
+from marsad.extract.events import extract_events
+from marsad.extract.time import find_dates
+from marsad.ingest import prepare
+from marsad.model import Document, DocumentResult, SourceDocument
+
+INFERRED_DATE_HORIZON = dt.timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class ProcessingError:
+    """A document that could not be processed: named, with the reason, the batch goes on."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+def process(source: SourceDocument, ctx: Context) -> DocumentResult:
+    """Clean, parse and extract one document."""
+    document, warnings = prepare(source)
+    document = refine_inferred_published(document)
+    return extract_result(document, ctx.nlp(document.text), ctx, warnings)
+
+
+def process_many(sources: Iterable[SourceDocument], ctx: Context,
+                 batch_size: int | None = None) -> Iterator[DocumentResult | ProcessingError]:
+    """Process documents in ``nlp.pipe`` batches, yielding results in input order.
+
+    A document that fails to prepare is reported as a ``ProcessingError`` and skipped.
+    """
+    def prepared() -> Iterator[tuple[str, tuple[Document, list[str]] | ProcessingError]]:
+        for source in sources:
+            try:
+                document, warnings = prepare(source)
+            except MarsadError as err:
+                yield "", ProcessingError(source.origin, str(err))
+                continue
+            document = refine_inferred_published(document)
+            yield document.text, (document, warnings)
+
+    batch = batch_size or ctx.settings.batch_size
+    for doc, payload in ctx.nlp.pipe(prepared(), as_tuples=True, batch_size=batch):
+        if isinstance(payload, ProcessingError):
+            yield payload
+        else:
+            document, warnings = payload
+            yield extract_result(document, doc, ctx, warnings)
+
+
+def extract_result(document: Document, doc: Doc, ctx: Context,
+                   warnings: list[str]) -> DocumentResult:
+    """Run the extractors on a parsed document; say why when nothing was found."""
+    events, extraction_warnings = extract_events(document, doc, ctx)
+    warnings = warnings + extraction_warnings
+    if not document.text.strip():
+        warnings.append("no events: the document has no text after cleaning")
+    elif not events:
+        warnings.append("no events: no sentence reports a conflict event "
+                        "(no trigger word that is not negated, modal or hypothetical)")
+    return DocumentResult(doc=document, events=events, warnings=warnings)
+
+
+def refine_inferred_published(document: Document) -> Document:
+    """An inferred publication date is only a lower bound (a photo caption's date): the article
+    cannot predate the explicit dates it reports, so move it to the latest of them."""
+    if document.published_source != "inferred" or document.published is None:
+        return document
+    horizon = document.published + INFERRED_DATE_HORIZON
+    explicit = [m.end for m in find_dates(document.text, horizon)
+                if m.kind == "explicit" and m.precision == 1]
+    latest = max([d for d in explicit if d <= horizon], default=document.published)
+    if latest > document.published:
+        return document.model_copy(update={"published": latest})
+    return document

