@@ -153,6 +153,8 @@ def normalize_name(text: str) -> str:
     kept = [word for word in words if word not in settings.articles] or words
     while len(kept) > 1 and kept[-1] in settings.generic_words:
         kept.pop()
+    while len(kept) > 1 and kept[0] in settings.generic_words:
+        kept.pop(0)  # Arabic puts the word first: "مخيم اليرموك" (Yarmouk camp)
     return " ".join(_fold_word(word, first=index == 0) for index, word in enumerate(kept))
 
 
@@ -266,7 +268,9 @@ class Gazetteer:
             if place.kind in REGION_KINDS:
                 names: Iterable[str] = (place.name, *place.aliases)
             elif place.iso2 in focus:
-                names = (place.name, *place.aliases)
+                # Diacritic spellings of other languages ("Dimäşq") add build time, not recall.
+                names = (place.name, *(a for a in place.aliases if not _LATIN.match(a)
+                                       or a.isascii()))
             elif place.population >= self.settings.min_population_elsewhere:
                 names = (place.name,)
             else:

@@ -71,7 +71,7 @@ def find_claims(doc: Doc, ctx: Context, actors: list[ActorMention],
             previous = claims[-1]
             claim = previous.claim.model_copy(update={
                 "cue": cue.cue, "hedged": _hedged(cue, cue_span, ctx),
-                "date": claim_dates.get(cue_span.root.i),
+                "date": claim_dates.get(cue_span.root.i, previous.claim.date),
                 "text": source_span.text, "char_span": (source_span.start_char, source_span.end_char)})
             claims.append(ClaimMention(cue, cue_span, claim, previous.actor_name, previous.relays))
             continue
@@ -80,9 +80,11 @@ def find_claims(doc: Doc, ctx: Context, actors: list[ActorMention],
             if cue.cue not in ("reported", "said", "claimed", "alleged") or source_span is not None:
                 continue  # e.g. "statement" or "report" as a plain noun: not a claim on its own
             claim = Claim(source="unnamed sources", source_kind="unnamed")
+        date = claim_dates.get(cue_span.root.i)
+        if date is None and claims and claims[-1].claim.source == claim.source:
+            date = claims[-1].claim.date  # "'Amaaq' also claimed ...": the same statement
         claim = claim.model_copy(update={
-            "cue": cue.cue, "hedged": _hedged(cue, cue_span, ctx),
-            "date": claim_dates.get(cue_span.root.i)})
+            "cue": cue.cue, "hedged": _hedged(cue, cue_span, ctx), "date": date})
         relays = _relays(cue_span, sources, doc, ctx)
         claims.append(ClaimMention(cue, cue_span, claim, actor_name, relays))
     return claims

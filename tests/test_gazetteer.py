@@ -1,0 +1,133 @@
+"""Tests of the offline gazetteer: names, transliteration variants, fuzzy guard, patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _best(gazetteer: Gazetteer, name: str) -> Place:
+    found = gazetteer.candidates(name)
+    assert found, f"{name!r} not found"
+    return found[0]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Yarmouk camp", "al-Yarmuk"),
+    ("the al-Hajar al-Aswad neighbourhood", "Hajar Aswad"),
+    ("Babbila", "Babila"),
+    ("Deir ez-Zor", "Deir Ezzor"),
+    ("Al-Raqqah", "Raqqa"),
+    ("Darayya", "Daraiya"),
+    ("Dār‘ā", "Dara'a"),
+    ("اليرموك", "مخيم اليرموك"),
+])
+def test_normalize_name_unifies_variants(first: str, second: str) -> None:
+    assert normalize_name(first) == normalize_name(second)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Yalda", "Yabroud"),
+    ("Homs", "Hama"),
+    ("al-Qadam", "al-Qaboun"),
+])
+def test_normalize_name_keeps_places_apart(first: str, second: str) -> None:
+    assert normalize_name(first) != normalize_name(second)
+
+
+@pytest.mark.parametrize(("name", "expected", "kind", "admin1"), [
+    ("Yarmouk camp", "Yarmouk Camp", "camp", "Damascus"),
+    ("Yarmuk", "Yarmouk Camp", "camp", "Damascus"),
+    ("al-Hajar al-Aswad", "al-Hajar al-Aswad", "town", "Rif Dimashq"),
+    ("Hajar Aswad", "al-Hajar al-Aswad", "town", "Rif Dimashq"),
+    ("al-Qadam", "al-Qadam", "neighbourhood", "Damascus"),
+    ("al-Asali", "al-Asali", "neighbourhood", "Damascus"),
+    ("al-Tadamun", "al-Tadamun", "neighbourhood", "Damascus"),
+    ("Yalda", "Yalda", "town", "Rif Dimashq"),
+    ("Bibla", "Babbila", "town", "Rif Dimashq"),
+    ("Babila", "Babbila", "town", "Rif Dimashq"),
+    ("Babbila", "Babbila", "town", "Rif Dimashq"),
+    ("Beit Sahem", "Beit Sahem", "town", "Rif Dimashq"),
+    ("Deir el-Zour", "Deir ez-Zor", "city", "Deir ez-Zor"),
+    ("Deir Ezzor", "Deir ez-Zor", "city", "Deir ez-Zor"),
+    ("Al-Raqqah", "Ar Raqqah", "city", "Raqqa"),
+    ("Douma", "Douma", "city", "Rif Dimashq"),
+    ("Jobar", "Jobar", "neighbourhood", "Damascus"),
+    ("Sheikh Maqsoud", "Sheikh Maqsoud", "neighbourhood", "Aleppo"),
+    ("Khan Shaykhun", "Khan Sheikhoun", "town", "Idlib"),
+    ("اليرموك", "Yarmouk Camp", "camp", "Damascus"),
+    ("دمشق", "Damascus", "city", "Damascus"),
+])
+def test_candidates_resolve_syrian_places(gazetteer: Gazetteer, name: str, expected: str,
+                                          kind: str, admin1: str) -> None:
+    place = _best(gazetteer, name)
+    assert (place.name, place.kind, place.iso2, place.admin1) == (expected, kind, "SY", admin1)
+    assert place.lat is not None and place.lon is not None
+
+
+def test_yarmouk_keeps_its_geonames_identity(gazetteer: Gazetteer) -> None:
+    place = _best(gazetteer, "Yarmouk camp")
+    assert (place.geonameid, place.lat, place.lon) == (166716, 33.4699, 36.3018)
+
+
+def test_curated_child_names_its_parent(gazetteer: Gazetteer) -> None:
+    parent = gazetteer.parent_of(_best(gazetteer, "al-Asali"))
+    assert parent is not None and parent.name == "al-Qadam"
+
+
+@pytest.mark.parametrize(("name", "kind", "iso3"), [
+    ("Syria", "country", "SYR"),
+    ("Iraq", "country", "IRQ"),
+    ("Rif Dimashq", "admin1", "SYR"),
+    ("Idlib Governorate", "admin1", "SYR"),
+    ("Nineveh", "admin1", "IRQ"),
+])
+def test_regions_have_kind_and_coordinates(gazetteer: Gazetteer, name: str, kind: str,
+                                           iso3: str) -> None:
+    place = next(p for p in gazetteer.candidates(name) if p.kind == kind)
+    assert place.iso3 == iso3 and place.lat is not None
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Yarmuok", "Yarmouk Camp"),
+    ("Zamalkka", "Zamalka"),
+])
+def test_fuzzy_finds_misspelt_places(gazetteer: Gazetteer, name: str, expected: str) -> None:
+    assert not gazetteer.candidates(name)
+    assert [p.name for p in gazetteer.fuzzy(name)][:1] == [expected]
+
+
+@pytest.mark.parametrize("word", ["forces", "Forces", "control", "Control", "Monday",
+                                  "Hezbollah", "regime", "Police", "Officer", "Sputnik"])
+def test_fuzzy_does_not_match_ordinary_words(gazetteer: Gazetteer, word: str) -> None:
+    assert gazetteer.fuzzy(word) == []
+
+
+def test_entity_patterns_are_well_formed(gazetteer: Gazetteer) -> None:
+    patterns = gazetteer.entity_patterns()
+    surfaces = [p["pattern"].lower() for p in patterns]
+    assert len(surfaces) == len(set(surfaces))
+    assert {p["label"] for p in patterns} <= {"GPE", "LOC", "FAC"}
+    assert all(len(p["pattern"]) >= 3 and p["id"] for p in patterns)
+
+
+@pytest.mark.parametrize(("surface", "label"), [
+    ("the Yarmouk camp", "LOC"), ("Yarmouk camp", "LOC"), ("Hajar Aswad", "GPE"),
+    ("al-Tadamun", "LOC"), ("Tadamun", "LOC"), ("Syria", "GPE"), ("Rif Dimashq", "GPE"),
+    ("دمشق", "GPE"), ("Aleppo", "GPE"), ("Beit Sahem", "GPE"),
+])
+def test_entity_patterns_cover_places(gazetteer: Gazetteer, surface: str, label: str) -> None:
+    labels = {p["label"] for p in gazetteer.entity_patterns() if p["pattern"] == surface}
+    assert labels == {label}
+
+
+@pytest.mark.parametrize("word", ["has", "hit", "tank", "spring", "north", "police", "most",
+                                  "Monday", "sam", "ali"])
+def test_entity_patterns_skip_ordinary_words(gazetteer: Gazetteer, word: str) -> None:
+    assert word.lower() not in {p["pattern"].lower() for p in gazetteer.entity_patterns()}
