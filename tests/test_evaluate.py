@@ -114,7 +114,8 @@ GOV_CLASS = "syrian government or russian troops"
     ("Latakia", "lattakia"), ("Tartus", "tartous"), ("Dar'a", "daraa"), ("Daraa", "daraa"),
     ("Ar-Raqqah", "raqqa"), ("Raqqa", "raqqa"), ("Rif Dimashq", "damascus"),
     ("Damascus Countryside", "damascus"), ("Idleb Governorate", "idlib"),
-    ("Ḥamāh", "hama"), ("As-Suwayda", "suwayda"), ("Baghdad", "baghdad"), (None, None), ("", None),
+    ("Ḥamāh", "hama"), ("As-Suwayda", "suwayda"), ("Baghdad", "baghdad"),
+    ("United States", "united states"), (None, None), ("", None),
 ])
 def test_governorate_spellings_meet_fakes_values(name: str | None, expected: str | None) -> None:
     assert governorate_class(name) == expected
@@ -467,6 +468,7 @@ def test_format_report_aligns_tables() -> None:
     assert lines[0].startswith("dataset fakes")
     assert "field     accuracy  precision  recall     f1  coverage  n" in lines
     assert "location     1.000      1.000   1.000  1.000     1.000  2" in lines
+    assert any(line.startswith("the organization of the islamic state i…  ") for line in lines)
     assert "actor" in score_fakes(perfect_fakes_rows()).to_dict()["per_label"]
 
 

@@ -63,12 +63,14 @@ class GazetteerSettings(BaseModel):
     generic_words: frozenset[str]
     admin1_words: frozenset[str]
     relative_before: tuple[str, ...]
+    relative_fillers: frozenset[str] = frozenset({"the"})
     relative_after: frozenset[str]
     directions: frozenset[str]
     person_names: frozenset[str]
     common_words: frozenset[str] = frozenset()
 
     @field_validator("articles", "generic_words", "admin1_words", "relative_after",
+                     "relative_fillers",
                      "directions", "person_names", "common_words", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:

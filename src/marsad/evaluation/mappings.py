@@ -108,13 +108,12 @@ def _governorate_index() -> dict[str, str]:
 def governorate_class(name: str | None) -> str | None:
     """Map any spelling of a Syrian governorate to its FA-KES value; None stays None.
 
-    An unknown name comes back as its normalised key, so it is scored as a (wrong) prediction
-    rather than silently dropped.
+    An unknown name comes back folded ("United States" -> "united states"), so it is scored
+    as a (wrong) prediction rather than silently dropped.
     """
     if name is None or not name.strip():
         return None
-    key = normalise_governorate_name(name)
-    return _governorate_index().get(key, key)
+    return _governorate_index().get(normalise_governorate_name(name), _fold(name))
 
 
 @cache

@@ -46,12 +46,27 @@ def _format_value(name: str, value: float) -> str:
     return str(round(value)) if is_count else f"{value:.3f}"
 
 
+MAX_CELL = 40
+"""Longer labels are cut in the text table (the JSON report keeps them whole)."""
+
+
+def _cut(cell: str) -> str:
+    return cell if len(cell) <= MAX_CELL else cell[:MAX_CELL - 1] + "…"
+
+
+def _is_number(cell: str) -> bool:
+    return cell.replace(".", "", 1).lstrip("-").isdigit()
+
+
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Aligned columns: numbers to the right, words (and the first column) to the left."""
+    rows = [[_cut(cell) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    numeric = [i > 0 and all(_is_number(row[i]) for row in rows) for i in range(len(header))]
     lines = []
     for row in [header, *rows]:
-        cells = [row[0].ljust(widths[0])] + [cell.rjust(w) for cell, w in zip(row[1:], widths[1:],
-                                                                              strict=True)]
+        cells = [cell.rjust(width) if right else cell.ljust(width)
+                 for cell, width, right in zip(row, widths, numeric, strict=True)]
         lines.append("  ".join(cells).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths))
     return lines

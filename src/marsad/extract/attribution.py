@@ -76,6 +76,10 @@ def find_claims(doc: Doc, ctx: Context, actors: list[ActorMention],
             claims.append(ClaimMention(cue, cue_span, claim, previous.actor_name, previous.relays))
             continue
         claim, actor_name = _identify_source(source_span, sources, actors, doc, ctx)
+        if claim is None or claim.source_kind == "unnamed":
+            nearby = _nearby_source(cue_span, sources)
+            if nearby is not None:
+                claim, actor_name = _identify_source(nearby, sources, actors, doc, ctx)
         if claim is None:
             if cue.cue not in ("reported", "said", "claimed", "alleged") or source_span is not None:
                 continue  # e.g. "statement" or "report" as a plain noun: not a claim on its own
@@ -134,6 +138,21 @@ def _source_span(cue: CueEntry, cue_span: Span) -> Span | None:
             head = root.head
             return doc[min(t.i for t in head.lefts) if list(head.lefts) else head.i:head.i + 1]
     return None
+
+
+def _nearby_source(cue_span: Span, sources: list[tuple[str, int, int]]) -> Span | None:
+    """A registered source right before or after the cue ("..., the Observatory said"), for
+    parses that do not make it the subject."""
+    doc = cue_span.doc
+    sent = cue_span.sent
+    best: tuple[int, int, int] | None = None
+    for _key, start, end in sources:
+        if start < sent.start or end > sent.end:
+            continue
+        gap = cue_span.start - end if end <= cue_span.start else start - cue_span.end
+        if 0 <= gap <= 3 and (best is None or gap < best[0]):
+            best = (gap, start, end)
+    return doc[best[1]:best[2]] if best else None
 
 
 def _is_pronoun_like(span: Span) -> bool:

@@ -105,9 +105,14 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     dates = find_dates(document.text, document.published)
     actors = find_actors(doc, ctx)
     claim_dates = _claim_dates(doc, dates, ctx)
+    names = [(a.span.start_char, a.span.end_char) for a in actors] + [
+        (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _k, s, e in ctx.matchers.sources(doc)]
+    places = [p for p in find_places(doc, ctx.gazetteer)
+              if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
+                  p.start_char, p.end_char) for start, end in names)]
     return Mentions(
         sentences=list(doc.sents),
-        places=find_places(doc, ctx.gazetteer),
+        places=places,
         dates=dates,
         actors=actors,
         casualties=find_casualties(doc),
@@ -152,9 +157,7 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
     doc = sentence.doc
     triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
                 if _happened(span, entry, ctx)]
-    specific_types = {_event_type_of(e.sub_event_type, ctx) for e, _ in triggers if not e.generic}
-    triggers = [(e, s) for e, s in triggers
-                if not e.generic or _event_type_of(e.sub_event_type, ctx) not in specific_types]
+    triggers = _drop_generic(triggers)
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     for entry, span in triggers:
@@ -183,6 +186,17 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
         # Casualties belong to one event: the first violent one, never repeated per place.
         violent[0].casualties = killed
     return candidates
+
+
+def _drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[TriggerEntry, Span]]:
+    """Generic words yield to any specific trigger; of generic ones keep the strongest type."""
+    specific = [(e, s) for e, s in triggers if not e.generic]
+    if specific:
+        return specific
+    if not triggers:
+        return []
+    strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
+    return [(e, s) for e, s in triggers if e.sub_event_type == strongest]
 
 
 def _triggers_in(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
@@ -293,7 +307,7 @@ def _actor_roles(trigger: Span,
     after: list[ActorMention] = []
     root = trigger.root
     for mention in actors:
-        token = mention.span.root
+        token = _phrase_head(mention.span.root)
         if token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
@@ -314,6 +328,13 @@ def _actor_roles(trigger: Span,
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+def _phrase_head(token: Token) -> Token:
+    """Climb from a name to the noun phrase it modifies ("HTS" in "HTS fighters" -> "fighters")."""
+    while token.dep_ in ("compound", "amod", "nmod", "poss", "det", "case") and token.head != token:
+        token = token.head
+    return token
 
 
 def _path_words(token: Token, root: Token) -> set[str]:

@@ -75,8 +75,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
     countries = _country_context(mentions, country_hint)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     for mention in mentions:
-        mention.chosen = max(mention.candidates,
-                             key=lambda p, m=mention: _score(p, m, countries, anchors))
+        scores = [_score(p, mention, countries, anchors) for p in mention.candidates]
+        mention.chosen = mention.candidates[scores.index(max(scores))]
     sentence_starts = _sentence_starts(doc)
     return [_place_mention(doc, m, sentence_starts) for m in mentions if m.chosen is not None]
 
@@ -149,7 +149,8 @@ def _read_surroundings(doc: Doc, mention: _Mention, gazetteer: Gazetteer) -> Non
         mention.start, mention.start_token = previous.idx, previous.i
     sentence_start = first.sent.start_char if doc.has_annotation("SENT_START") else 0
     before = doc.text[sentence_start:mention.start].lower()
-    before = re.sub(r"(?:\s+the)?\s*$", "", before)
+    fillers = "|".join(re.escape(word) for word in settings.relative_fillers)
+    before = re.sub(rf"(?:\s+(?:{fillers}))*\s*$", "", before)
     if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in settings.relative_before):
         mention.relative = True
     word_before = doc[mention.start_token - 1].lower_ if mention.start_token > 0 else ""
@@ -235,9 +236,10 @@ def _inside(place: Place, outer: _Mention) -> float:
 
 def _km(first: Place, second: Place) -> float:
     """Great-circle distance in kilometres."""
-    if None in (first.lat, first.lon, second.lat, second.lon):
+    if first.lat is None or first.lon is None or second.lat is None or second.lon is None:
         return math.inf
-    lat1, lon1, lat2, lon2 = map(math.radians, (first.lat, first.lon, second.lat, second.lon))
+    lat1, lon1 = math.radians(first.lat), math.radians(first.lon)
+    lat2, lon2 = math.radians(second.lat), math.radians(second.lon)
     a = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

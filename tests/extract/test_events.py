@@ -1,0 +1,51 @@
+"""Table-driven event cases from tests/data/event_cases.yaml (extend the YAML, not this file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from marsad.context import Context
+from marsad.model import Event, SourceDocument, span_mismatches
+from marsad.pipeline import process
+
+CASES = yaml.safe_load(
+    (Path(__file__).parent.parent / "data" / "event_cases.yaml").read_text(encoding="utf-8")
+)["cases"]
+
+
+def _matches(event: Event, want: dict[str, Any]) -> bool:
+    checks = {
+        "sub_event_type": lambda v: event.sub_event_type == v,
+        "location": lambda v: event.location is not None and v in event.location.name,
+        "date": lambda v: event.date is not None and event.date.start == v,
+        "fatalities": lambda v: event.fatalities is not None and event.fatalities.best == v,
+        "aggregate": lambda v: event.fatalities is not None and event.fatalities.aggregate == v,
+        "source": lambda v: bool(event.attribution) and event.attribution[0].source == v,
+        "hedged": lambda v: bool(event.attribution) and event.attribution[0].hedged == v,
+        "actor1": lambda v: event.actor1 is not None and v in event.actor1.name,
+        "actor2": lambda v: event.actor2 is not None and v in event.actor2.name,
+    }
+    return all(checks[key](value) for key, value in want.items())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_event_case(case: dict[str, Any], ctx: Context) -> None:
+    published = case["published"]
+    source = SourceDocument(id=case["id"], text=case["text"], outlet=case.get("outlet"),
+                            published=published if isinstance(published, dt.date) else None)
+    result = process(source, ctx)
+    assert span_mismatches(result) == []
+    if case.get("no_events"):
+        assert result.events == [], [e.notes for e in result.events]
+        assert any(w.startswith("no events") for w in result.warnings)
+        return
+    for want in case["events"]:
+        assert any(_matches(e, want) for e in result.events), (
+            want, [e.model_dump(include={"sub_event_type", "date", "location", "fatalities",
+                                         "actor1", "actor2", "attribution"})
+                   for e in result.events])
