@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import SEED
 
 from marsad.cli import cli
 from marsad.context import Context
 from marsad.model import DocumentResult, span_mismatches
-from tests.conftest import SEED
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "articles.jsonl"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.conftest import SEED
 
 from marsad.context import Context
 from marsad.model import DocumentResult, SourceDocument, span_mismatches
 from marsad.pipeline import process
-from tests.conftest import SEED
 
 
 @pytest.fixture(scope="module")

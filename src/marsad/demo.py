@@ -71,7 +71,8 @@ def summary_table(results: list[DocumentResult], limit: int = 40) -> Table:
         if event.fatalities:
             deaths = str(event.fatalities.best) + (" (aggr.)" if event.fatalities.aggregate else "")
         claim = event.attribution[0] if event.attribution else None
-        source = f"{claim.source} ({claim.cue}{', hedged' if claim.hedged else ''})" if claim else ""
+        hedge = ", hedged" if claim and claim.hedged else ""
+        source = f"{claim.source} ({claim.cue}{hedge})" if claim else ""
         table.add_row(date, event.sub_event_type, event.location.name if event.location else "",
                       event.actor1.name if event.actor1 else "",
                       event.actor2.name if event.actor2 else "", deaths, source)

@@ -195,7 +195,7 @@ class DocumentResult(_Model):
                           event.fatalities, event.injuries):
                 if value is not None:
                     found.append(value)
-            found += event.assoc_actors1 + event.assoc_actors2 + event.attribution
+            found += [*event.assoc_actors1, *event.assoc_actors2, *event.attribution]
         return found
 
 
@@ -209,6 +209,7 @@ def span_mismatches(result: DocumentResult) -> list[str]:
         if span is None:
             continue
         start, end = span
-        if not (0 <= start <= end <= len(text)) or (quoted is not None and text[start:end] != quoted):
+        in_range = 0 <= start <= end <= len(text)
+        if not in_range or (quoted is not None and text[start:end] != quoted):
             problems.append(f"{type(item).__name__} span {span!r} does not match {quoted!r}")
     return problems

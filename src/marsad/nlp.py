@@ -133,14 +133,15 @@ class KeyedMatcher:
         return sorted(kept, key=lambda m: m[1])
 
 
-def build_keyed_matcher(nlp: Language, entries: Iterable[tuple[str, Iterable[str]]]) -> KeyedMatcher:
+def build_keyed_matcher(nlp: Language,
+                        entries: Iterable[tuple[str, Iterable[str]]]) -> KeyedMatcher:
     """Compile ``(key, phrases)`` pairs; acronyms go to the case-sensitive matcher."""
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for key, phrases in entries:
         phrases = list(dict.fromkeys(phrases))
-        lower.add(key, list(nlp.tokenizer.pipe([p for p in phrases if not _is_acronym(p)])))
-        exact.add(key, list(nlp.tokenizer.pipe([p for p in phrases if _is_acronym(p)])))
+        lower.add(key, [nlp.make_doc(p) for p in phrases if not _is_acronym(p)])
+        exact.add(key, [nlp.make_doc(p) for p in phrases if _is_acronym(p)])
     return KeyedMatcher(lower=lower, exact=exact)
 
 

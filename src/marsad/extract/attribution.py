@@ -72,18 +72,20 @@ def find_claims(doc: Doc, ctx: Context, actors: list[ActorMention],
             claim = previous.claim.model_copy(update={
                 "cue": cue.cue, "hedged": _hedged(cue, cue_span, ctx),
                 "date": claim_dates.get(cue_span.root.i, previous.claim.date),
-                "text": source_span.text, "char_span": (source_span.start_char, source_span.end_char)})
+                "text": source_span.text,
+                "char_span": (source_span.start_char, source_span.end_char)})
             claims.append(ClaimMention(cue, cue_span, claim, previous.actor_name, previous.relays))
             continue
-        claim, actor_name = _identify_source(source_span, sources, actors, doc, ctx)
-        if claim is None or claim.source_kind == "unnamed":
+        found, actor_name = _identify_source(source_span, sources, actors, doc, ctx)
+        if found is None or found.source_kind == "unnamed":
             nearby = _nearby_source(cue_span, sources)
             if nearby is not None:
-                claim, actor_name = _identify_source(nearby, sources, actors, doc, ctx)
-        if claim is None:
+                found, actor_name = _identify_source(nearby, sources, actors, doc, ctx)
+        if found is None:
             if cue.cue not in ("reported", "said", "claimed", "alleged") or source_span is not None:
                 continue  # e.g. "statement" or "report" as a plain noun: not a claim on its own
-            claim = Claim(source="unnamed sources", source_kind="unnamed")
+            found = Claim(source="unnamed sources", source_kind="unnamed")
+        claim = found
         date = claim_dates.get(cue_span.root.i)
         if date is None and claims and claims[-1].claim.source == claim.source:
             date = claims[-1].claim.date  # "'Amaaq' also claimed ...": the same statement
@@ -121,8 +123,9 @@ def _source_span(cue: CueEntry, cue_span: Span) -> Span | None:
         after = cue_span.end
         if after < len(doc):
             head = doc[after]
-            while head.head != head and head.head.i >= after and head.head.i < head.sent.end \
-                    and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("compound", "amod", "det"):
+            while (head.head != head and after <= head.head.i < head.sent.end
+                   and head.head.pos_ in ("NOUN", "PROPN")
+                   and head.dep_ in ("compound", "amod", "det")):
                 head = head.head
             return doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
         return None
@@ -176,7 +179,8 @@ def _identify_source(span: Span | None, sources: list[tuple[str, int, int]],
         text = doc[start:end]
         return Claim(source=entry.name, source_kind=entry.kind,  # type: ignore[arg-type]
                      affiliation=entry.affiliation, text=text.text,
-                     char_span=(text.start_char, text.end_char)), _outlet_actor(entry.affiliation, ctx)
+                     char_span=(text.start_char, text.end_char)), \
+            _outlet_actor(entry.affiliation, ctx)
     for key, start, end in generic[:1]:
         phrase = key.removeprefix("generic:")
         entry_g = next(g for g in ctx.lexicon.generic_sources if g.phrase == phrase)
@@ -192,7 +196,8 @@ def _identify_source(span: Span | None, sources: list[tuple[str, int, int]],
         kind = "official" if actor.inter in (1, 8) else "partisan"
         return Claim(source=text.text, source_kind=kind, affiliation=actor.name,  # type: ignore[arg-type]
                      text=text.text, char_span=(text.start_char, text.end_char)), actor.name
-    if any(ent.label_ in ("PERSON", "ORG", "NORP") for ent in span.ents) or span.root.pos_ == "PROPN":
+    named = any(ent.label_ in ("PERSON", "ORG", "NORP") for ent in span.ents)
+    if named or span.root.pos_ == "PROPN":
         return Claim(source=text.text, source_kind="unnamed", text=text.text,
                      char_span=(text.start_char, text.end_char)), None
     if span.root.pos_ == "NOUN":

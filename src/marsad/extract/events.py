@@ -171,16 +171,15 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
     if not by_type and any(c.kind in FATAL_KINDS for c in killed):
         victim = next(c for c in killed if c.kind in FATAL_KINDS)
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
-        span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
-        if span is not None:
-            by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, phrases=()), span)
+        kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
+        if kill_span is not None:
+            by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, phrases=()), kill_span)
     if not by_type:
         return []
-    places, inherited = _places_for(index, mentions, has_triggers=True)
-    candidates = []
-    for sub, (entry, span) in by_type.items():
-        for place in places or [None]:
-            candidates.append(Candidate(sub, span, entry.weight, place, inherited))
+    places, inherited = _places_for(index, mentions)
+    slots: list[PlaceMention | None] = list(places) or [None]
+    candidates = [Candidate(sub, span, entry.weight, place, inherited)
+                  for sub, (entry, span) in by_type.items() for place in slots]
     violent = [c for c in candidates if _disorder_of(c.sub_event_type, ctx) == "Political violence"]
     if killed and violent:
         # Casualties belong to one event: the first violent one, never repeated per place.
@@ -262,8 +261,7 @@ def _resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: 
     return "Non-state actor overtakes territory"
 
 
-def _places_for(index: int, mentions: Mentions,
-                has_triggers: bool) -> tuple[list[PlaceMention], bool]:
+def _places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], bool]:
     """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones."""
     own = _specific_places([p for p in mentions.places if p.sentence_index == index])
     if own:
