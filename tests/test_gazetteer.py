@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from marsad.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
@@ -136,3 +138,24 @@ def test_entity_patterns_cover_places(patterns: list[dict[str, str]], surface: s
                                   "Monday", "sam", "ali"])
 def test_entity_patterns_skip_ordinary_words(patterns: list[dict[str, str]], word: str) -> None:
     assert word.lower() not in {p["pattern"].lower() for p in patterns}
+
+
+def test_index_is_saved_once_and_reopened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The built index is written atomically under MARSAD_CACHE_DIR and read back equal."""
+    from marsad import gazetteer as module
+
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    built = module.load_gazetteer.__wrapped__()
+    saved = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(saved) == 1
+    assert not list(tmp_path.glob("*.tmp"))
+    reopened = module.load_gazetteer.__wrapped__()
+    assert reopened.candidates("Yarmouk")[0].key == built.candidates("Yarmouk")[0].key
+    assert len(reopened.places) == len(built.places)
+
+
+def test_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad import gazetteer as module
+
+    monkeypatch.setenv("MARSAD_CACHE_DIR", "")
+    assert module.index_path() is None

@@ -134,6 +134,58 @@ def _empty_result(source: SourceDocument, reason: str) -> DocumentResult:
                           warnings=[f"not processed: {reason}"])
 
 
+@dataclass
+class _Processed:
+    """The records kept for scoring, each with the key of its (shared) result."""
+
+    records: list[Record]
+    keys: list[str]
+    results: dict[str, DocumentResult]
+
+
+def _source_or_skip(record: Record, dataset: str, warnings: list[str]) -> SourceDocument | None:
+    """The pipeline input of a record, or None (with a warning) when it cannot be scored."""
+    if detect_dataset(record.data) != dataset:
+        warnings.append(f"{record.origin}: skipped: not a {dataset} record")
+        return None
+    try:
+        check_gold(dataset, record)
+        return source_document(record.data, dataset, record.origin)
+    except ValidationError as err:
+        warnings.append(f"{record.origin}: skipped: {err.errors()[0]['msg']}")
+    except MarsadError as err:
+        warnings.append(f"{record.origin}: skipped: {err}")
+    return None
+
+
+def _process_records(records: list[Record], dataset: str, ctx: Context,
+                     progress: Callable[[int], None] | None,
+                     warnings: list[str]) -> _Processed:
+    """Run ``process`` once per distinct input; a rejected document gets an empty result."""
+    from marsad.pipeline import process  # the core; imported late so scoring loads without it
+
+    done = _Processed(records=[], keys=[], results={})
+    for record in records:
+        source = _source_or_skip(record, dataset, warnings)
+        if source is None:
+            continue
+        key = document_key(source)
+        if key not in done.results:
+            try:
+                done.results[key] = process(source, ctx)
+            except MarsadError as err:  # scored as "no event", so the gold row still counts
+                warnings.append(f"{record.origin}: no result: {err}")
+                done.results[key] = _empty_result(source, str(err))
+            except Exception as err:  # a bug: keep the traceback, name the record
+                err.add_note(f"while processing {record.origin} ({source.id})")
+                raise
+        done.records.append(record)
+        done.keys.append(key)
+        if progress is not None:
+            progress(1)
+    return done
+
+
 def evaluate_file(path: Path, ctx: Context, *, limit: int | None = None,
                   progress: Callable[[int], None] | None = None) -> EvalReport:
     """Process every record of an evaluation file once per distinct text and score it.
@@ -141,44 +193,18 @@ def evaluate_file(path: Path, ctx: Context, *, limit: int | None = None,
     ``progress`` is called with 1 after each record (an increment, as click's
     ``bar.update`` expects). Records that are not of the detected dataset, or have no text,
     are skipped with a warning in the report; a document ``process`` rejects is scored as
-    having no events (so the score does not rise by dropping it).
+    having no events (so the score does not rise by dropping it). ``seconds`` times the
+    processing only, not the scoring.
     """
     warnings: list[str] = []
     records = read_records(path, limit, warnings)
     dataset = _dataset_of(path, records)
-    from marsad.pipeline import process  # the core; imported late so scoring loads without it
-
-    kept: list[Record] = []
-    keys: list[str] = []
-    results: dict[str, DocumentResult] = {}
     started = time.perf_counter()
-    for record in records:
-        if detect_dataset(record.data) != dataset:
-            warnings.append(f"{record.origin}: skipped: not a {dataset} record")
-            continue
-        try:
-            check_gold(dataset, record)
-            source = source_document(record.data, dataset, record.origin)
-        except ValidationError as err:
-            warnings.append(f"{record.origin}: skipped: {err.errors()[0]['msg']}")
-            continue
-        except MarsadError as err:
-            warnings.append(f"{record.origin}: skipped: {err}")
-            continue
-        key = document_key(source)
-        if key not in results:
-            try:
-                results[key] = process(source, ctx)
-            except MarsadError as err:  # scored as "no event", so the gold row still counts
-                warnings.append(f"{record.origin}: no result: {err}")
-                results[key] = _empty_result(source, str(err))
-        kept.append(record)
-        keys.append(key)
-        if progress is not None:
-            progress(1)
+    done = _process_records(records, dataset, ctx, progress, warnings)
     seconds = time.perf_counter() - started
-    report = _score(dataset, kept, keys, results)
+    report = _score(dataset, done.records, done.keys, done.results)
+    n_documents = len(done.results)
     return report.model_copy(update={
-        "path": str(path), "n_records": len(kept), "n_documents": len(results),
-        "seconds": seconds, "docs_per_second": len(results) / seconds if seconds else 0.0,
+        "path": str(path), "n_records": len(done.records), "n_documents": n_documents,
+        "seconds": seconds, "docs_per_second": n_documents / seconds if seconds else 0.0,
         "warnings": warnings + report.warnings})
