@@ -13,7 +13,7 @@ from spacy.language import Language
 from marsad.extract.casualties import CasualtyMention, find_casualties
 
 # The seed article (Enab Baladi, 8 May 2018), as kept with the tests.
-SEED = Path(__file__).parents[1] / "data" / "ingest" / "seed.txt"
+SEED = Path(__file__).parents[1] / "data" / "seed_enab_baladi.txt"
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from marsad.extract.time import DateMention, find_dates, parse_iso_or_none
 
-SEED = Path("/work/shared/seed/000_739b723b4f688f7a.txt")
+SEED = Path(__file__).parent.parent / "data" / "seed_enab_baladi.txt"  # Enab Baladi, 2018-05-08
 SEED_ANCHOR = date(2018, 5, 8)  # a Tuesday, the seed article's publication day
 KINDS = {"explicit", "weekday", "relative", "range", "since", "vague", "duration"}
 ANCHORED_KINDS = {"weekday", "relative", "since", "vague", "duration"}

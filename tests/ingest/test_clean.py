@@ -17,9 +17,9 @@ from marsad.model import Document, SourceDocument
 from marsad.resources import validate_items
 
 DATA = Path(__file__).parent.parent / "data" / "ingest"
-# seed.txt: Enab Baladi (English edition), "Assad’s Forces Advance in Southern Damascus,
+# seed_enab_baladi.txt: Enab Baladi (English edition), "Assad’s Forces Advance in Southern Damascus,
 # Further Regime Troops Killed", 8 May 2018; the project's seed article.
-SEED = DATA / "seed.txt"
+SEED = DATA.parent / "seed_enab_baladi.txt"
 PAGE = DATA / "news_page.html"
 PROSE = "Regime forces shelled the town of Kafr Nabl on Tuesday, killing two civilians."
 
