@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 
-from marsad.evaluation import check_floors, detect_dataset, format_report, source_document
+from marsad.context import Context
+from marsad.errors import MarsadError
+from marsad.evaluation import (
+    check_floors,
+    detect_dataset,
+    evaluate_file,
+    format_report,
+    source_document,
+)
 from marsad.evaluation.case2021 import CaseRow, score_case2021, scored_gold
 from marsad.evaluation.fakes import FakesGold, FakesRow, align_article, parse_gold, score_fakes
 from marsad.evaluation.mappings import actor_class, cause_class, governorate_class
@@ -35,7 +43,8 @@ from marsad.model import (
 )
 from marsad.resources import read_yaml
 
-DEV = Path("/work/shared/data/dev")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"  # next to the checkout
+needs_dev_data = pytest.mark.skipif(not DEV.is_dir(), reason=f"dev data not at {DEV}")
 FAKES = DEV / "fakes_dev.jsonl"
 CASE = DEV / "case2021_dev.jsonl"
 RE3D = DEV / "re3d" / "re3d_docs.jsonl"
@@ -256,6 +265,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+@needs_dev_data
 def test_every_dev_fakes_gold_row_parses_and_its_governorate_is_known() -> None:
     golds = [parse_gold(r["id"], r["gold"]) for r in read_jsonl(FAKES)]
     assert len(golds) == 300
@@ -263,6 +273,7 @@ def test_every_dev_fakes_gold_row_parses_and_its_governorate_is_known() -> None:
     assert {g.day().year for g in golds} <= set(range(2011, 2019))
 
 
+@needs_dev_data
 def test_every_dev_case_label_has_a_scored_gold() -> None:
     labels = {scored_gold(r["id"], r["label"]) for r in read_jsonl(CASE)}
     assert len(labels) == 26 and "NONE" in labels
@@ -400,6 +411,7 @@ def first_record(path: Path) -> dict[str, Any]:
         return dict(json.loads(handle.readline()))
 
 
+@needs_dev_data
 @pytest.mark.parametrize(("path", "dataset"), [
     (FAKES, "fakes"), (CASE, "case2021"), (MUC4, "muc4"), (RE3D, "re3d"),
 ])
@@ -407,6 +419,7 @@ def test_dataset_is_detected_from_the_record(path: Path, dataset: str) -> None:
     assert detect_dataset(first_record(path)) == dataset
 
 
+@needs_dev_data
 @pytest.mark.parametrize(("path", "dataset", "expected_fields"), [
     (FAKES, "fakes", {"id", "title", "outlet", "text", "origin"}),
     (CASE, "case2021", {"id", "text", "origin"}),
@@ -474,19 +487,17 @@ def test_format_report_aligns_tables() -> None:
 
 # --- integration with the pipeline ------------------------------------------------------------
 
+@needs_dev_data
 @pytest.mark.parametrize(("path", "dataset", "fields"), [
     (FAKES, "fakes", {"date", "location", "nb_civilians", "nb_noncivilians", "actor", "cause"}),
     (CASE, "case2021", {"subtask1", "all", "non_acled"}),
     (MUC4, "muc4", {"relevance", "incident_type"}),
     (RE3D, "re3d", {"Location", "Organisation"}),
 ])
-def test_evaluate_file_on_dev_head(path: Path, dataset: str, fields: set[str]) -> None:
-    pytest.importorskip("marsad.pipeline")
-    from marsad.context import get_context
-    from marsad.evaluation import evaluate_file
-
+def test_evaluate_file_on_dev_head(path: Path, dataset: str, fields: set[str],
+                                   ctx: Context) -> None:
     seen: list[int] = []
-    report = evaluate_file(path, get_context(), limit=10, progress=seen.append)
+    report = evaluate_file(path, ctx, limit=10, progress=seen.append)
     assert (report.dataset, report.n_records, sum(seen)) == (dataset, 10, 10)
     assert fields <= set(report.fields)
     for metrics in report.fields.values():
@@ -496,13 +507,8 @@ def test_evaluate_file_on_dev_head(path: Path, dataset: str, fields: set[str]) -
     assert json.loads(json.dumps(report.to_dict()))["dataset"] == dataset
 
 
-def test_evaluate_file_refuses_a_file_without_gold(tmp_path: Path) -> None:
-    pytest.importorskip("marsad.pipeline")
-    from marsad.context import get_context
-    from marsad.errors import MarsadError
-    from marsad.evaluation import evaluate_file
-
+def test_evaluate_file_refuses_a_file_without_gold(tmp_path: Path, ctx: Context) -> None:
     path = tmp_path / "plain.jsonl"
     path.write_text('{"id": "a", "text": "Rebels shelled Hama."}\n', encoding="utf-8")
     with pytest.raises(MarsadError, match="no record looks like FA-KES"):
-        evaluate_file(path, get_context())
+        evaluate_file(path, ctx)

@@ -43,6 +43,18 @@ class TriggerEntry(_Frozen):
     phrases: tuple[str, ...]
 
 
+class ObjectRule(_Frozen):
+    trigger_type: str
+    objects: tuple[str, ...]
+    becomes: str
+    if_state: str | None = None
+
+
+class WeaponDisruption(_Frozen):
+    verbs: tuple[str, ...]
+    objects: tuple[str, ...]
+
+
 class ActorEntry(_Frozen):
     name: str
     inter: int = Field(ge=1, le=8)
@@ -76,6 +88,9 @@ class Lexicon(_Frozen):
 
     event_types: tuple[EventType, ...]
     triggers: tuple[TriggerEntry, ...]
+    subsumes: dict[str, tuple[str, ...]]
+    object_rules: tuple[ObjectRule, ...]
+    weapon_disruption: WeaponDisruption
     actors: tuple[ActorEntry, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
@@ -116,16 +131,30 @@ def load_lexicon() -> Lexicon:
     taxonomy = read_yaml("taxonomy.yaml")
     event_types = validate_items("taxonomy.yaml", taxonomy["event_types"], EventType)
     known = {sub.name for et in event_types for sub in et.sub_event_types} | {TERRITORY_GAIN}
-    triggers = validate_items("triggers.yaml", read_yaml("triggers.yaml")["triggers"], TriggerEntry)
+    trigger_file = read_yaml("triggers.yaml")
+    triggers = validate_items("triggers.yaml", trigger_file["triggers"], TriggerEntry)
     for number, trigger in enumerate(triggers, start=1):
         if trigger.sub_event_type not in known:
             raise MarsadError(
                 f"triggers.yaml: entry {number}: unknown sub_event_type {trigger.sub_event_type!r}")
+    subsumes = {k: tuple(v) for k, v in (trigger_file.get("subsumes") or {}).items()}
+    for name in [*subsumes, *(n for v in subsumes.values() for n in v)]:
+        if name not in known:
+            raise MarsadError(f"triggers.yaml: subsumes: unknown sub_event_type {name!r}")
+    object_rules = validate_items(
+        "triggers.yaml", trigger_file.get("object_rules") or [], ObjectRule)
+    for rule in object_rules:
+        for name in (rule.trigger_type, rule.becomes, rule.if_state):
+            if name is not None and name not in known:
+                raise MarsadError(f"triggers.yaml: object_rules: unknown type {name!r}")
     outlets_file = read_yaml("outlets.yaml")
     cues_file = read_yaml("attribution.yaml")
     return Lexicon(
         event_types=tuple(event_types),
         triggers=tuple(triggers),
+        subsumes=subsumes,
+        object_rules=tuple(object_rules),
+        weapon_disruption=WeaponDisruption.model_validate(trigger_file["weapon_disruption"]),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),
         outlets=tuple(validate_items("outlets.yaml", outlets_file["outlets"], OutletEntry)),
         generic_sources=tuple(validate_items(

@@ -184,8 +184,8 @@ def _class_labels(gold: Sequence[str], predicted: Sequence[str]) -> list[str]:
     return sorted(set(gold) | set(predicted))
 
 
-def score_fakes(rows: Sequence[FakesRow]) -> EvalReport:
-    """Score FA-KES rows; rows with the same ``article`` key are one article."""
+def predict_rows(rows: Sequence[FakesRow]) -> tuple[list[RowPrediction], int]:
+    """Align each article's events with its rows; also return the number of articles."""
     articles: dict[str, list[int]] = {}
     for index, row in enumerate(rows):
         articles.setdefault(row.article, []).append(index)
@@ -194,7 +194,12 @@ def score_fakes(rows: Sequence[FakesRow]) -> EvalReport:
         aligned = align_article([rows[i].gold for i in members], rows[members[0]].result.events)
         for index, prediction in zip(members, aligned, strict=True):
             preds[index] = prediction
+    return preds, len(articles)
 
+
+def score_fakes(rows: Sequence[FakesRow]) -> EvalReport:
+    """Score FA-KES rows; rows with the same ``article`` key are one article."""
+    preds, n_articles = predict_rows(rows)
     golds = [row.gold for row in rows]
     days = [gold.day() for gold in golds]
     published = [(r.result.doc.published, r.result.doc.published)
@@ -215,7 +220,7 @@ def score_fakes(rows: Sequence[FakesRow]) -> EvalReport:
     return EvalReport(
         dataset="fakes",
         n_records=len(rows),
-        n_documents=len(articles),
+        n_documents=n_articles,
         fields={
             "date": date_scores(days, [_predicted_date(p, r.result)
                                        for p, r in zip(preds, rows, strict=True)]),

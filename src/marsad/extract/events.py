@@ -64,6 +64,7 @@ class Candidate:
     place: PlaceMention | None = None
     place_inherited: bool = False
     casualties: list[CasualtyMention] = field(default_factory=list)
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,15 +158,15 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
     doc = sentence.doc
     triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
                 if _happened(span, entry, ctx)]
-    triggers = _drop_generic(triggers)
+    triggers = _drop_generic(triggers + _weapon_disruptions(sentence, ctx))
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     for entry, span in triggers:
         sub = _resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
         by_type.setdefault(sub, (entry, span))
-    if any(s in by_type for s in ("Government regains territory",
-                                   "Non-state actor overtakes territory")):
-        by_type.pop("Armed clash", None)  # the clash is how the ground was won: one event
+    for sub in list(by_type):
+        for weaker in ctx.lexicon.subsumes.get(sub, ()):
+            by_type.pop(weaker, None)  # the same happening, read the more specific way
     killed = [c for c in mentions.casualties
               if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
     if not by_type and any(c.kind in FATAL_KINDS for c in killed):
@@ -173,18 +174,50 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
         kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
         if kill_span is not None:
-            by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, phrases=()), kill_span)
+            by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, generic=True,
+                                         phrases=()), kill_span)
     if not by_type:
         return []
     places, inherited = _places_for(index, mentions)
     slots: list[PlaceMention | None] = list(places) or [None]
-    candidates = [Candidate(sub, span, entry.weight, place, inherited)
+    candidates = [Candidate(sub, span, entry.weight, place, inherited, generic=entry.generic)
                   for sub, (entry, span) in by_type.items() for place in slots]
     violent = [c for c in candidates if _disorder_of(c.sub_event_type, ctx) == "Political violence"]
     if killed and violent:
         # Casualties belong to one event: the first violent one, never repeated per place.
         violent[0].casualties = killed
     return candidates
+
+
+DISRUPTED = "Disrupted weapons use"
+
+
+def _weapon_disruptions(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
+    """Verbs that act on weapons without using them ("seized ammunition", "defused an IED")."""
+    rule = ctx.lexicon.weapon_disruption
+    found = []
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in rule.verbs:
+            continue
+        if _object_nouns(token) & set(rule.objects):
+            entry = TriggerEntry(sub_event_type=DISRUPTED, weight=0.8, phrases=())
+            found.append((entry, sentence.doc[token.i:token.i + 1]))
+    return found
+
+
+def _object_nouns(verb: Token) -> set[str]:
+    """Lemmas of what a verb acts on: objects, passive subjects, their conjuncts, compounds
+    and "of" complements ("caches of weapons")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    nouns: set[str] = set()
+    for head in heads + [c for h in heads for c in h.conjuncts]:
+        nouns.add(head.lemma_.lower())
+        nouns.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                nouns.add(obj.lemma_.lower())
+                nouns.update(c.lemma_.lower() for c in obj.conjuncts)
+    return nouns
 
 
 def _drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[TriggerEntry, Span]]:
@@ -252,13 +285,32 @@ def _disorder_of(sub_event_type: str, ctx: Context) -> str:
 
 
 def _resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: Context) -> str:
-    """Territory gains are the government's or a non-state actor's, by who gains."""
+    """Apply the object rules ("seized weapons" is not a territory gain), then decide a
+    territory gain by who gains: a state's forces or a non-state actor."""
+    taker = _actor_roles(trigger, actors)[0]
+    state = taker is not None and taker.entry.state_of is not None
+    objects = _object_words(trigger)
+    for rule in ctx.lexicon.object_rules:
+        if rule.trigger_type == sub and objects & set(rule.objects):
+            return rule.if_state if state and rule.if_state else rule.becomes
     if sub != TERRITORY_GAIN:
         return sub
-    gainer = _actor_roles(trigger, actors)[0]
-    if gainer is not None and gainer.entry.state_of:
-        return "Government regains territory"
-    return "Non-state actor overtakes territory"
+    return "Government regains territory" if state else "Non-state actor overtakes territory"
+
+
+def _object_words(trigger: Span) -> set[str]:
+    """Lower-cased heads of what the trigger acts on (object, passive subject, 'of' object)."""
+    words = set()
+    for token in trigger:
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and child.i >= trigger.start - 3:
+                words.add(child.lower_)
+                words.update(c.lower_ for c in child.conjuncts)
+        if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
+            words.add(token.head.lower_)  # "the seized weapons"
+    if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
+        words.update(c.lower_ for c in trigger.root.children if c.dep_ == "nsubjpass")
+    return words
 
 
 def _places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], bool]:
@@ -364,7 +416,7 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
     fatalities, injuries = _casualties_of(candidate, sentence_actors, a1, a2)
     date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
-    event_type, sub = ctx.lexicon.sub_event(candidate.sub_event_type)
+    event_type, sub = ctx.lexicon.sub_event(_against_civilians(candidate, a2, fatalities))
     evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
     event = Event(
         event_id=_event_id(document, candidate, location),
@@ -383,6 +435,17 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         confidence=_confidence(candidate, date, location, attribution),
     )
     return event.model_copy(update={"notes": _notes(event)})
+
+
+def _against_civilians(candidate: Candidate, actor2: Actor | None,
+                       fatalities: Casualties | None) -> str:
+    """A generic attack ("gunmen attacked a village, killing 20 people") on civilians is
+    Violence against civilians, not a battle; a named battle word ("clashes") stays a battle."""
+    if candidate.sub_event_type != "Armed clash" or not candidate.generic:
+        return candidate.sub_event_type
+    targets_civilians = actor2 is not None and actor2.inter == 7
+    civilian_dead = fatalities is not None and fatalities.victims == "civilians"
+    return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type
 
 
 def _inside_source(actor: ActorMention, claims: list[ClaimMention]) -> bool:
