@@ -13,7 +13,8 @@ from marsad.ingest import InputError, read_inputs
 from marsad.model import SourceDocument
 
 DATA = Path(__file__).parent.parent / "data" / "ingest"
-SEED = DATA.parent / "seed_enab_baladi.txt"  # Enab Baladi, English edition, 8 May 2018 (the project's seed article)
+# Enab Baladi, English edition, 8 May 2018 (the project's seed article)
+SEED = DATA.parent / "seed_enab_baladi.txt"
 SEED_TITLE = "Assad’s Forces Advance in Southern Damascus, Further Regime Troops Killed"
 
 
