@@ -59,6 +59,7 @@ class ActorEntry(_Frozen):
     name: str
     inter: int = Field(ge=1, le=8)
     state_of: str | None = None
+    adjectives: tuple[str, ...] = ()
     aliases: tuple[str, ...]
 
 

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from marsad.context import Context
 from marsad.errors import MarsadError
-from marsad.extract.events import extract_events
-from marsad.extract.time import find_dates
+from marsad.extractors.events import extract_events
+from marsad.extractors.time import find_dates
 from marsad.ingest import prepare
 from marsad.model import Document, DocumentResult, SourceDocument
 

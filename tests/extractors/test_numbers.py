@@ -1,4 +1,4 @@
-"""Tests for marsad.extract.numbers: counts, conventions and what is not a count."""
+"""Tests for marsad.extractors.numbers: counts, conventions and what is not a count."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.extract.numbers import Count, find_numbers, parse_count
+from marsad.extractors.numbers import Count, find_numbers, parse_count
 
 
 @pytest.mark.parametrize(

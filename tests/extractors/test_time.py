@@ -1,4 +1,4 @@
-"""Tests for marsad.extract.time: date expressions, their periods and precisions."""
+"""Tests for marsad.extractors.time: date expressions, their periods and precisions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract.time import DateMention, find_dates, parse_iso_or_none
+from marsad.extractors.time import DateMention, find_dates, parse_iso_or_none
 
 SEED = Path(__file__).parent.parent / "data" / "seed_enab_baladi.txt"  # Enab Baladi, 2018-05-08
 SEED_ANCHOR = date(2018, 5, 8)  # a Tuesday, the seed article's publication day

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
-from marsad.extract.actors import ActorMention
+from marsad.extractors.actors import ActorMention
 from marsad.lexicon import CueEntry
 from marsad.model import Claim, Relay
 
@@ -136,7 +136,7 @@ def _source_span(cue: CueEntry, cue_span: Span) -> Span | None:
                 return doc[subtree[0].i:subtree[-1].i + 1]
             if child.dep_ == "agent":  # "it was reported by X"
                 subtree = list(child.subtree)
-                return doc[subtree[0].i + 1:subtree[-1].i + 1]
+                return doc[subtree[0].i + 1:subtree[-1].i + 1] if len(subtree) > 1 else None
         if root.dep_ in ("relcl", "acl") and root.head.pos_ in ("NOUN", "PROPN"):
             head = root.head
             return doc[min(t.i for t in head.lefts) if list(head.lefts) else head.i:head.i + 1]
@@ -159,6 +159,8 @@ def _nearby_source(cue_span: Span, sources: list[tuple[str, int, int]]) -> Span 
 
 
 def _is_pronoun_like(span: Span) -> bool:
+    if len(span) == 0:
+        return False
     return len(span) <= 3 and (span.root.lower_ in PRONOUNS or span.root.pos_ == "PRON"
                                or (span[0].lower_ == "the" and span.root.pos_ == "NOUN"
                                    and not span.ents))

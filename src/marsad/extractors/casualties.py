@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from marsad.errors import MarsadError
-from marsad.extract.numbers import Count, find_numbers
+from marsad.extractors.numbers import Count, find_numbers
 from marsad.resources import read_yaml, validate_items
 
 TERMS_FILE = "casualty_terms.yaml"

@@ -23,16 +23,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
-from marsad.extract.actors import ActorMention, actor_for_side, find_actors
-from marsad.extract.attribution import (
+from marsad.extractors.actors import ActorMention, actor_for_side, find_actors
+from marsad.extractors.attribution import (
     ClaimMention,
     attribution_for,
     find_claims,
     publisher_claim,
 )
-from marsad.extract.casualties import CasualtyMention, find_casualties
-from marsad.extract.places import PlaceMention, find_places
-from marsad.extract.time import DateMention, find_dates
+from marsad.extractors.casualties import CasualtyMention, find_casualties
+from marsad.extractors.places import PlaceMention, find_places
+from marsad.extractors.time import DateMention, find_dates
 from marsad.lexicon import TERRITORY_GAIN, TriggerEntry
 from marsad.model import (
     Actor,
@@ -412,6 +412,10 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     country = location.country if location else _document_country(mentions)
     a1 = actor1.to_actor(country) if actor1 else None
     a2 = actor2.to_actor(country) if actor2 else None
+    if a1 is None:
+        a1 = _actor_by_adjective(trigger, ctx, country)
+        if a1 is not None and a2 is not None and a2.name == a1.name:
+            a2 = None
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
     a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
     fatalities, injuries = _casualties_of(candidate, sentence_actors, a1, a2)
@@ -446,6 +450,28 @@ def _against_civilians(candidate: Candidate, actor2: Actor | None,
     targets_civilians = actor2 is not None and actor2.inter == 7
     civilian_dead = fatalities is not None and fatalities.victims == "civilians"
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type
+
+
+def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Actor | None:
+    """"Russian air strikes", "regime shelling": an actor adjective right before the trigger."""
+    doc = trigger.doc
+    start = max(trigger.sent.start, trigger.start - 3)
+    window = [t for t in doc[start:trigger.start + len(trigger) - 1]]
+    for size in (3, 2, 1):
+        for i in range(len(window) - size + 1):
+            words = window[i:i + size]
+            if any(t.is_punct for t in words):
+                continue
+            phrase = doc[words[0].i:words[-1].i + 1]
+            if phrase.end < trigger.start and doc[phrase.end:trigger.start].text.strip() not in (
+                    "", "air", "artillery", "military", "army", "government", "forces"):
+                continue
+            for entry in ctx.lexicon.actors:
+                if any(phrase.text.casefold() == a.casefold() for a in entry.adjectives):
+                    name = entry.name.replace("{country}", country or "International")
+                    return Actor(name=name, inter=entry.inter, text=phrase.text,
+                                 char_span=(phrase.start_char, phrase.end_char))
+    return None
 
 
 def _inside_source(actor: ActorMention, claims: list[ClaimMention]) -> bool:

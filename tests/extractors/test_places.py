@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from marsad.extract.places import PlaceMention, find_places
+from marsad.extractors.places import PlaceMention, find_places
 from marsad.gazetteer import Gazetteer, load_gazetteer
 
 SEED = (

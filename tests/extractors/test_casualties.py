@@ -1,4 +1,4 @@
-"""Tests for marsad.extract.casualties on the seed article and typical conflict-news sentences."""
+"""Tests for marsad.extractors.casualties: the seed article and typical conflict news."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from marsad.extract.casualties import CasualtyMention, find_casualties
+from marsad.extractors.casualties import CasualtyMention, find_casualties
 
 # The seed article (Enab Baladi, 8 May 2018), as kept with the tests.
 SEED = Path(__file__).parents[1] / "data" / "seed_enab_baladi.txt"
