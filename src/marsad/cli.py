@@ -248,6 +248,28 @@ def demo(db: str | None, examples: str | None, out_dir: str) -> None:
     run_demo(db, Path(examples) if examples else None, Path(out_dir))
 
 
+# Commands that live with their feature (web, fusion, ...) register here, so this module
+# stays the one place that lists every verb.
+def _register_feature_commands() -> None:
+    from importlib import import_module
+
+    for module_name, command_name in FEATURE_COMMANDS:
+        try:
+            module = import_module(module_name)
+        except ModuleNotFoundError as err:
+            if err.name != module_name:
+                raise
+            continue
+        cli.add_command(getattr(module, command_name))
+
+
+FEATURE_COMMANDS: list[tuple[str, str]] = [
+    ("marsad.web.command", "serve"),
+    ("marsad.fusion.command", "fuse"),
+]
+_register_feature_commands()
+
+
 def main() -> None:
     """Entry point: user-fixable problems print one line, bugs keep their traceback."""
     try:
