@@ -257,8 +257,8 @@ def _register_feature_commands() -> None:
         try:
             module = import_module(module_name)
         except ModuleNotFoundError as err:
-            if err.name != module_name:
-                raise
+            if not err.name or not module_name.startswith(err.name):
+                raise  # a real missing dependency inside the feature, not a missing feature
             continue
         cli.add_command(getattr(module, command_name))
 

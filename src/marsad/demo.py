@@ -27,13 +27,14 @@ def examples_dir() -> Path:
     raise MarsadError("examples/ not found: run 'marsad demo --examples DIR' from a checkout")
 
 
-def run_demo(db: str | None, examples: Path | None, out_dir: Path) -> None:
+def run_demo(db: str | None, examples: Path | None, out_dir: Path,
+             console: Console | None = None) -> None:
     """Ingest, export and summarise; every path printed is where the user should look."""
     from marsad.cli import ingest_paths
     from marsad.export import write_export
     from marsad.store import open_store, resolve_db_url
 
-    console = Console(stderr=False)
+    console = console or Console(stderr=False)
     folder = examples or examples_dir()
     url = resolve_db_url(db)
     console.print(f"[bold]marsad demo[/bold]: reading {folder} (first run loads models, ~1 min)")
