@@ -6,7 +6,6 @@ function runs in a test, in ``nlp.pipe`` batches, in a process pool and on a Das
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -15,11 +14,8 @@ from spacy.tokens import Doc
 from marsad.context import Context
 from marsad.errors import MarsadError
 from marsad.extractors.events import extract_events
-from marsad.extractors.time import find_dates
 from marsad.ingest import prepare
 from marsad.model import Document, DocumentResult, SourceDocument
-
-INFERRED_DATE_HORIZON = dt.timedelta(days=31)
 
 
 @dataclass(frozen=True)
@@ -36,7 +32,6 @@ class ProcessingError:
 def process(source: SourceDocument, ctx: Context) -> DocumentResult:
     """Clean, parse and extract one document."""
     document, warnings = prepare(source)
-    document = refine_inferred_published(document)
     return extract_result(document, ctx.nlp(document.text), ctx, warnings)
 
 
@@ -53,7 +48,6 @@ def process_many(sources: Iterable[SourceDocument], ctx: Context,
             except MarsadError as err:
                 yield "", ProcessingError(source.origin, str(err))
                 continue
-            document = refine_inferred_published(document)
             yield document.text, (document, warnings)
 
     batch = batch_size or ctx.settings.batch_size
@@ -76,17 +70,3 @@ def extract_result(document: Document, doc: Doc, ctx: Context,
         warnings.append("no events: no sentence reports a conflict event "
                         "(no trigger word that is not negated, modal or hypothetical)")
     return DocumentResult(doc=document, events=events, warnings=warnings)
-
-
-def refine_inferred_published(document: Document) -> Document:
-    """An inferred publication date is only a lower bound (a photo caption's date): the article
-    cannot predate the explicit dates it reports, so move it to the latest of them."""
-    if document.published_source != "inferred" or document.published is None:
-        return document
-    horizon = document.published + INFERRED_DATE_HORIZON
-    explicit = [m.end for m in find_dates(document.text, horizon)
-                if m.kind == "explicit" and m.precision == 1]
-    latest = max([d for d in explicit if d <= horizon], default=document.published)
-    if latest > document.published:
-        return document.model_copy(update={"published": latest})
-    return document

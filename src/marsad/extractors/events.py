@@ -32,7 +32,7 @@ from marsad.extractors.attribution import (
 )
 from marsad.extractors.casualties import CasualtyMention, find_casualties
 from marsad.extractors.places import PlaceMention, find_places
-from marsad.extractors.time import DateMention, find_dates
+from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
 from marsad.lexicon import TERRITORY_GAIN, TriggerEntry
 from marsad.model import (
     Actor,
@@ -50,6 +50,7 @@ MODAL_LEMMAS = {"threaten", "plan", "intend", "vow", "warn", "prepare", "aim", "
 FATAL_KINDS = {"killed"}
 INJURY_KINDS = {"injured"}
 PLACE_LOOKAHEAD = 1
+TOLL_LOOKBACK = 3
 PLACE_LOOKBACK = 3
 DATE_LOOKBACK = 3
 
@@ -97,9 +98,10 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     warnings: list[str] = []
     candidates: list[Candidate] = []
     for index, sentence in enumerate(mentions.sentences):
-        candidates += _sentence_candidates(index, sentence, mentions, ctx)
-    events = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
-    return _merge_duplicates([e for e in events if e is not None]), warnings
+        candidates += _sentence_candidates(index, sentence, mentions, ctx, candidates)
+    built = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
+    events = _inherit_actors([e for e in built if e is not None])
+    return _merge_duplicates(events), warnings
 
 
 def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
@@ -110,7 +112,8 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _k, s, e in ctx.matchers.sources(doc)]
     places = [p for p in find_places(doc, ctx.gazetteer)
               if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
-                  p.start_char, p.end_char) for start, end in names)]
+                  p.start_char, p.end_char) for start, end in names)
+              and not _country_as_modifier(p, doc)]
     return Mentions(
         sentences=list(doc.sents),
         places=places,
@@ -122,18 +125,29 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     )
 
 
+def _country_as_modifier(place: PlaceMention, doc: Doc) -> bool:
+    """"U.S. raids", "Syria's army": a country naming whose forces act, not where."""
+    if place.location.feature != "country":
+        return False
+    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
+
+
 def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, dt.date]:
     """Map a reporting verb's token to the date of the claim ("claimed on Sunday that ...")."""
     found: dict[int, dt.date] = {}
     for _key, start, end in ctx.matchers.cues(doc):
         cue = doc[start:end].root
+        attached = []
         for mention in dates:
             span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
             if span is None or span.sent != cue.sent:
                 continue
             root = span.root
             if root.head == cue or root.head.head == cue or cue.head == root:
-                found[cue.i] = mention.end
+                attached.append((abs(span.start - cue.i), mention))
+        if attached:
+            found[cue.i] = min(attached, key=lambda pair: pair[0])[1].end
     return found
 
 
@@ -152,8 +166,8 @@ def _claim_date_chars(mentions: Mentions, doc: Doc) -> set[int]:
     return starts
 
 
-def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
-                         ctx: Context) -> list[Candidate]:
+def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Context,
+                         earlier: list[Candidate]) -> list[Candidate]:
     """The (sub-event type, place) pairs of one sentence."""
     doc = sentence.doc
     triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
@@ -169,6 +183,8 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
             by_type.pop(weaker, None)  # the same happening, read the more specific way
     killed = [c for c in mentions.casualties
               if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
+    if not by_type and killed and _continue_toll(index, killed, mentions, ctx, earlier):
+        return []
     if not by_type and any(c.kind in FATAL_KINDS for c in killed):
         victim = next(c for c in killed if c.kind in FATAL_KINDS)
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
@@ -184,8 +200,11 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions,
                   for sub, (entry, span) in by_type.items() for place in slots]
     violent = [c for c in candidates if _disorder_of(c.sub_event_type, ctx) == "Political violence"]
     if killed and violent:
-        # Casualties belong to one event: the first violent one, never repeated per place.
-        violent[0].casualties = killed
+        # Casualties belong to one event, never repeated per place: the violent event whose
+        # trigger is nearest to the toll ("killed by regime shelling after a pilot was executed").
+        toll_at = killed[0].start_char
+        nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
+        nearest.casualties = killed
     return candidates
 
 
@@ -218,6 +237,42 @@ def _object_nouns(verb: Token) -> set[str]:
                 nouns.add(obj.lemma_.lower())
                 nouns.update(c.lemma_.lower() for c in obj.conjuncts)
     return nouns
+
+
+def _continue_toll(index: int, killed: list[CasualtyMention], mentions: Mentions, ctx: Context,
+                   earlier: list[Candidate]) -> bool:
+    """A toll with no event word of its own ("The death toll rose to 70") belongs to the violent
+    event of the sentences just before it in the same paragraph, when that has no toll yet."""
+    paragraph = mentions.paragraph_of(mentions.sentences[index].start_char)
+    for candidate in reversed(earlier):
+        at = mentions.sentence_of(candidate.trigger.start_char)
+        if index - at > TOLL_LOOKBACK or mentions.paragraph_of(candidate.trigger.start_char) \
+                != paragraph:
+            return False
+        if _disorder_of(candidate.sub_event_type, ctx) != "Political violence":
+            continue
+        if any(c.kind in FATAL_KINDS for c in candidate.casualties):
+            return False
+        candidate.casualties = candidate.casualties + killed
+        return True
+    return False
+
+
+def _inherit_actors(events: list[Event]) -> list[Event]:
+    """An event with no named initiator takes the one named for the nearest event of the same
+    sub-event type in the article ("Russian air strikes ... the strikes also hit ...")."""
+    filled = []
+    for position, event in enumerate(events):
+        if event.actor1 is None and event.disorder_type == "Political violence":
+            order = list(reversed(events[:position])) + events[position + 1:]
+            donor = next((e.actor1 for e in order if e.actor1 is not None
+                          and e.sub_event_type == event.sub_event_type and e.actor1.inter != 7
+                          and (event.actor2 is None or e.actor1.name != event.actor2.name)), None)
+            if donor is not None:
+                event = event.model_copy(update={
+                    "actor1": donor.model_copy(update={"text": None, "char_span": None})})
+        filled.append(event)
+    return filled
 
 
 def _drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[TriggerEntry, Span]]:
@@ -409,7 +464,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                        and not _inside_source(a, claim_mentions)]
     actor1, actor2 = _actor_roles(trigger, sentence_actors)
     location = _location_of(candidate)
-    country = location.country if location else _document_country(mentions)
+    country = location.country if location and location.feature != "country" else (
+        _document_country(mentions) or (location.country if location else None))
     a1 = actor1.to_actor(country) if actor1 else None
     a2 = actor2.to_actor(country) if actor2 else None
     if a1 is None:
@@ -516,8 +572,14 @@ def _location_of(candidate: Candidate) -> Location | None:
 
 
 def _document_country(mentions: Mentions) -> str | None:
-    countries = [p.location.country for p in mentions.places if p.location.country]
-    return max(set(countries), key=countries.count) if countries else None
+    """The country most of the article's specific places are in (countries named as such
+    count only when no finer place is known)."""
+    for places in ([p for p in mentions.places if p.location.feature != "country"],
+                   mentions.places):
+        countries = [p.location.country for p in places if p.location.country]
+        if countries:
+            return max(countries, key=countries.count)
+    return None
 
 
 def _casualties_of(candidate: Candidate, actors: list[ActorMention], a1: Actor | None,
@@ -574,9 +636,15 @@ def _date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
         return _aggregate_period(own, claim, document)
     if own:
         best = min(own, key=lambda m: abs(m.start_char - candidate.trigger.start_char))
+        if claim.date is not None and best.kind != "explicit":
+            # "Amaaq said on Sunday that it killed 30 soldiers yesterday": read against the claim
+            best = resolve_relative_to(document.text, best, claim.date)
+            return _range(best, "claim")
         return _range(best, "explicit" if best.kind == "explicit" else "published")
     if claim.date is not None:
-        return DateRange(start=claim.date, end=claim.date, precision=2, anchor="claim")
+        start, end, precision = on_or_before(claim.date)
+        return DateRange(start=start, end=end, precision=precision,  # type: ignore[arg-type]
+                         anchor="claim")
     paragraph = mentions.paragraph_of(sentence.start_char)
     for back in range(index - 1, max(-1, index - 1 - DATE_LOOKBACK), -1):
         if mentions.paragraph_of(mentions.sentences[back].start_char) != paragraph:
@@ -587,8 +655,9 @@ def _date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
             return _range(earlier[-1], "context")
     if document.published is not None:
         warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
-                        "no date found; used publication date")
-        return DateRange(start=document.published, end=document.published, precision=2,
+                        "no date found; used the week up to the publication date")
+        start, end, precision = on_or_before(document.published)
+        return DateRange(start=start, end=end, precision=precision,  # type: ignore[arg-type]
                          anchor="published")
     warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
                     "no date found and no publication date")
