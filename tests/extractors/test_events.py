@@ -23,6 +23,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "sub_event_type": lambda v: event.sub_event_type == v,
         "location": lambda v: event.location is not None and v in event.location.name,
         "date": lambda v: event.date is not None and event.date.start == v,
+        "date_end": lambda v: event.date is not None and event.date.end == v,
         "fatalities": lambda v: event.fatalities is not None and event.fatalities.best == v,
         "aggregate": lambda v: event.fatalities is not None and event.fatalities.aggregate == v,
         "source": lambda v: bool(event.attribution) and event.attribution[0].source == v,
