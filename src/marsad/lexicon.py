@@ -50,9 +50,16 @@ class ObjectRule(_Frozen):
     if_state: str | None = None
 
 
-class WeaponDisruption(_Frozen):
+class VerbObjectRule(_Frozen):
+    becomes: str
+    weight: float = Field(default=0.7, ge=0, le=1)
     verbs: tuple[str, ...]
     objects: tuple[str, ...]
+
+
+class ProtestEscalation(_Frozen):
+    becomes: str
+    words: tuple[str, ...]
 
 
 class ActorEntry(_Frozen):
@@ -68,6 +75,10 @@ class OutletEntry(_Frozen):
     kind: str
     affiliation: str | None = None
     aliases: tuple[str, ...]
+    type: str = "unknown"
+    """The registry's finer kind (state media, partisan, monitor...); ``kind`` is the contract's."""
+    country: str | None = None
+    language: str | None = None
 
 
 class GenericSource(_Frozen):
@@ -91,7 +102,8 @@ class Lexicon(_Frozen):
     triggers: tuple[TriggerEntry, ...]
     subsumes: dict[str, tuple[str, ...]]
     object_rules: tuple[ObjectRule, ...]
-    weapon_disruption: WeaponDisruption
+    verb_object_rules: tuple[VerbObjectRule, ...]
+    protest_escalation: tuple[ProtestEscalation, ...]
     actors: tuple[ActorEntry, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
@@ -126,6 +138,14 @@ class Lexicon(_Frozen):
         return None
 
 
+def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjectRule]:
+    for number, rule in enumerate(rules, start=1):
+        if rule.becomes not in known:
+            raise MarsadError(
+                f"triggers.yaml: verb_object_rules entry {number}: unknown type {rule.becomes!r}")
+    return rules
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read and cross-check the knowledge files (cached: they do not change at run time)."""
@@ -155,7 +175,10 @@ def load_lexicon() -> Lexicon:
         triggers=tuple(triggers),
         subsumes=subsumes,
         object_rules=tuple(object_rules),
-        weapon_disruption=WeaponDisruption.model_validate(trigger_file["weapon_disruption"]),
+        verb_object_rules=tuple(_known_types(validate_items(
+            "triggers.yaml", trigger_file.get("verb_object_rules") or [], VerbObjectRule), known)),
+        protest_escalation=tuple(validate_items(
+            "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),
         outlets=tuple(validate_items("outlets.yaml", outlets_file["outlets"], OutletEntry)),
         generic_sources=tuple(validate_items(

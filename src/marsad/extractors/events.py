@@ -172,12 +172,16 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     doc = sentence.doc
     triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
                 if _happened(span, entry, ctx)]
-    triggers = _drop_generic(triggers + _weapon_disruptions(sentence, ctx))
+    triggers = _drop_generic(triggers + _verb_object_events(sentence, ctx))
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     for entry, span in triggers:
         sub = _resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
         by_type.setdefault(sub, (entry, span))
+    if PEACEFUL_PROTEST in by_type:
+        stronger = _protest_escalation(index, mentions, ctx)
+        if stronger is not None:
+            by_type.setdefault(stronger, by_type[PEACEFUL_PROTEST])
     for sub in list(by_type):
         for weaker in ctx.lexicon.subsumes.get(sub, ()):
             by_type.pop(weaker, None)  # the same happening, read the more specific way
@@ -208,19 +212,21 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     return candidates
 
 
-DISRUPTED = "Disrupted weapons use"
-
-
-def _weapon_disruptions(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
-    """Verbs that act on weapons without using them ("seized ammunition", "defused an IED")."""
-    rule = ctx.lexicon.weapon_disruption
+def _verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
+    """Events named by a verb and its object ("seized ammunition", "set up a base")."""
     found = []
     for token in sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in rule.verbs:
+        if token.pos_ not in ("VERB", "AUX"):
             continue
-        if _object_nouns(token) & set(rule.objects):
-            entry = TriggerEntry(sub_event_type=DISRUPTED, weight=0.8, phrases=())
-            found.append((entry, sentence.doc[token.i:token.i + 1]))
+        lemma = token.lemma_.lower()
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        verbs = {lemma} | {f"{lemma} {p}" for p in particles}
+        objects = _object_nouns(token)
+        for rule in ctx.lexicon.verb_object_rules:
+            if verbs & set(rule.verbs) and objects & set(rule.objects):
+                entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=())
+                found.append((entry, sentence.doc[token.i:token.i + 1]))
+                break
     return found
 
 
@@ -237,6 +243,22 @@ def _object_nouns(verb: Token) -> set[str]:
                 nouns.add(obj.lemma_.lower())
                 nouns.update(c.lemma_.lower() for c in obj.conjuncts)
     return nouns
+
+
+PEACEFUL_PROTEST = "Peaceful protest"
+
+
+def _protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:
+    """The stronger protest type the sentence (or the next one) reports, if any."""
+    text = mentions.sentences[index].text
+    if index + 1 < len(mentions.sentences):
+        text += " " + mentions.sentences[index + 1].text
+    padded = " " + re.sub(r"[^\w\s-]", " ", text.casefold()) + " "
+    padded = re.sub(r"\s+", " ", padded)
+    for rule in ctx.lexicon.protest_escalation:
+        if any(f" {word} " in padded for word in rule.words):
+            return rule.becomes
+    return None
 
 
 def _continue_toll(index: int, killed: list[CasualtyMention], mentions: Mentions, ctx: Context,
@@ -403,9 +425,14 @@ def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:
     return list(unique.values())
 
 
-def _actor_roles(trigger: Span,
-                 actors: Sequence[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
-    """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order."""
+def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
+                 victims: Sequence[tuple[int, int]] = ()
+                 ) -> tuple[ActorMention | None, ActorMention | None]:
+    """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
+
+    ``victims`` are the character spans of the sentence's casualty mentions: an actor named
+    among the dead or wounded ("killed 15 soldiers") is the target, not the initiator.
+    """
     first: list[ActorMention] = []
     second: list[ActorMention] = []
     before: list[ActorMention] = []
@@ -413,7 +440,10 @@ def _actor_roles(trigger: Span,
     root = trigger.root
     for mention in actors:
         token = _phrase_head(mention.span.root)
-        if token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
+        if any(start <= mention.span.start_char and mention.span.end_char <= end
+               for start, end in victims):
+            second.append(mention)
+        elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
             (second if mention.entry.inter == 7 else first).append(mention)
@@ -462,12 +492,14 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     claim_mentions = [c for c in mentions.claims if c.governs(trigger.root)]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
                        and not _inside_source(a, claim_mentions)]
-    actor1, actor2 = _actor_roles(trigger, sentence_actors)
+    victims = [(c.start_char, c.end_char) for c in mentions.casualties
+               if sentence.start_char <= c.start_char < sentence.end_char]
+    actor1, actor2 = _actor_roles(trigger, sentence_actors, victims)
     location = _location_of(candidate)
     country = location.country if location and location.feature != "country" else (
         _document_country(mentions) or (location.country if location else None))
-    a1 = actor1.to_actor(country) if actor1 else None
-    a2 = actor2.to_actor(country) if actor2 else None
+    a1 = _canonical(actor1.to_actor(country), ctx) if actor1 else None
+    a2 = _canonical(actor2.to_actor(country), ctx) if actor2 else None
     if a1 is None:
         a1 = _actor_by_adjective(trigger, ctx, country)
         if a1 is not None and a2 is not None and a2.name == a1.name:
@@ -506,6 +538,15 @@ def _against_civilians(candidate: Candidate, actor2: Actor | None,
     targets_civilians = actor2 is not None and actor2.inter == 7
     civilian_dead = fatalities is not None and fatalities.victims == "civilians"
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type
+
+
+def _canonical(actor: Actor, ctx: Context) -> Actor:
+    """"Military Forces of Syria" (from "the army" in Syria) is the dictionary's
+    "Military Forces of Syria (2000-)" when that entry exists."""
+    for entry in ctx.lexicon.actors:
+        if entry.name.startswith(actor.name + " (") and entry.inter == actor.inter:
+            return actor.model_copy(update={"name": entry.name})
+    return actor
 
 
 def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Actor | None:
