@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
-from marsad.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from marsad.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name, ruler_key
 
 
 @pytest.fixture(scope="module")
@@ -146,12 +147,23 @@ def test_index_is_saved_once_and_reopened(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
     built = module.load_gazetteer.__wrapped__()
-    saved = list(tmp_path.glob("gazetteer-*.pickle"))
+    saved = list(tmp_path.glob("gazetteer-*.sqlite"))
     assert len(saved) == 1
     assert not list(tmp_path.glob("*.tmp"))
     reopened = module.load_gazetteer.__wrapped__()
+    assert reopened.path == saved[0]
     assert reopened.candidates("Yarmouk")[0].key == built.candidates("Yarmouk")[0].key
-    assert len(reopened.places) == len(built.places)
+    assert len(reopened.places) == len(built.places) > 200_000
+
+
+def test_broken_index_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad import gazetteer as module
+
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    path = module.index_path()
+    assert path is not None
+    path.write_bytes(b"not a database")
+    assert module.load_gazetteer.__wrapped__().candidates("Douma")[0].name == "Douma"
 
 
 def test_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -159,3 +171,39 @@ def test_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("MARSAD_CACHE_DIR", "")
     assert module.index_path() is None
+
+
+def test_gazetteer_pickles_as_a_reopen(gazetteer: Gazetteer) -> None:
+    """A process pool gets the same places (the index is reopened, not copied)."""
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert copy.path == gazetteer.path
+    assert copy.candidates("Babila") == gazetteer.candidates("Babila")
+
+
+def test_places_is_a_lazy_mapping(gazetteer: Gazetteer) -> None:
+    place = gazetteer.candidates("Yarmouk camp")[0]
+    assert gazetteer.places[place.key] == place == gazetteer.get(place.key)
+    with pytest.raises(KeyError, match="no-such-place"):
+        gazetteer.get("add:no-such-place")
+
+
+@pytest.mark.parametrize("surface", ["Yarmouk camp", "the Yarmouk camp", "al-Hajar al-Aswad",
+                                     "Syria", "Rif Dimashq", "دمشق", "Aleppo", "Beit Sahem"])
+def test_ruler_patterns_agree_with_entity_patterns(gazetteer: Gazetteer,
+                                                   patterns: list[dict[str, str]],
+                                                   surface: str) -> None:
+    first = next(p for p in patterns if ruler_key(p["pattern"]) == ruler_key(surface))
+    assert gazetteer.ruler_patterns().get(ruler_key(surface)) == (first["label"], first["id"])
+
+
+@pytest.mark.parametrize("key", ["has", "the", "yarmouk camp attack", "zzzz"])
+def test_ruler_patterns_miss_non_places(gazetteer: Gazetteer, key: str) -> None:
+    assert gazetteer.ruler_patterns().get(key) is None
+
+
+def test_ruler_patterns_take_additions_first_wins(gazetteer: Gazetteer) -> None:
+    table = gazetteer.ruler_patterns()
+    assert table.setdefault("syria", ("LOC", "x")) == ("GPE", "syria")
+    assert table.setdefault("our new place", ("LOC", "our new place")) == ("LOC", "our new place")
+    assert table["our new place"] == ("LOC", "our new place")
+    assert pickle.loads(pickle.dumps(table)).get("our new place") == ("LOC", "our new place")

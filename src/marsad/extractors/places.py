@@ -26,6 +26,8 @@ NEAR_KM = 30.0
 REGION_KM = 100.0
 _CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
+_COUNTRY_CUE = re.compile(r"^\s*,\s*(?:the\s+)?$")
 _OPEN_QUOTES = "\"\u201c\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb"
 
@@ -57,6 +59,8 @@ class _Mention:
     end_token: int
     candidates: list[Place]
     kind_hint: str | None = None
+    key: str = ""
+    country_cue: str | None = None
     relative: bool = False
     fuzzy: bool = False
     chosen: Place | None = None
@@ -69,24 +73,27 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
 
     ``country_hint`` (ISO2) is the country the source is known to cover, if any.
     """
+    text = doc.text  # once: Doc.text joins every token on each access
+    sentence_starts = _sentence_starts(doc)  # once: has_annotation scans the whole doc
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
-                if (m := _mention(doc, ent, gazetteer)) is not None]
-    _link_containers(doc, mentions)
+                if (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None]
+    _link_containers(text, mentions)
+    _read_country_cues(text, mentions)
     countries = _country_context(mentions, country_hint)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     for mention in mentions:
         scores = [_score(p, mention, countries, anchors) for p in mention.candidates]
         mention.chosen = mention.candidates[scores.index(max(scores))]
-    sentence_starts = _sentence_starts(doc)
-    return [_place_mention(doc, m, sentence_starts) for m in mentions if m.chosen is not None]
+    return [_place_mention(text, m, sentence_starts) for m in mentions if m.chosen is not None]
 
 
-def _mention(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
+def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
+             sentence_starts: list[int]) -> _Mention | None:
     """Turn an entity into a mention with its candidate places, or None if it is no place."""
     settings = gazetteer.settings
     if not _looks_like_name(ent.text, settings.articles) or gazetteer.is_ordinary_word(ent.text):
         return None
-    if _inside_longer_quote(doc, ent):
+    if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
     candidates = gazetteer.candidates(ent.text)
     fuzzy = False
@@ -95,8 +102,9 @@ def _mention(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
     candidates = [p for p in candidates if p.lat is not None and p.lon is not None]
     if not candidates:
         return None
-    mention = _Mention(ent.start_char, ent.end_char, ent.start, ent.end, candidates, fuzzy=fuzzy)
-    _read_surroundings(doc, mention, gazetteer)
+    mention = _Mention(ent.start_char, ent.end_char, ent.start, ent.end, candidates, fuzzy=fuzzy,
+                       key=normalize_name(ent.text))
+    _read_surroundings(doc, text, mention, gazetteer, sentence_starts)
     return mention
 
 
@@ -109,25 +117,29 @@ def _looks_like_name(text: str, articles: frozenset[str]) -> bool:
     return not first.isascii() or not first[:1].isalpha() or first[:1].isupper()
 
 
-def _inside_longer_quote(doc: Doc, ent: Span) -> bool:
+def _inside_longer_quote(text: str, ent: Span) -> bool:
     """Tell whether the entity is part of a longer quoted name, like an outlet's."""
-    before = doc.text[max(0, ent.start_char - 60):ent.start_char]
-    after = doc.text[ent.end_char:ent.end_char + 60]
+    before = text[max(0, ent.start_char - 60):ent.start_char]
+    after = text[ent.end_char:ent.end_char + 60]
     opened = max(before.rfind(q) for q in _OPEN_QUOTES)
     if opened < 0 or any(q in before[opened + 1:] for q in _CLOSE_QUOTES if q != '"'):
         return False
     closing = [after.find(q) for q in _CLOSE_QUOTES if after.find(q) >= 0]
     if not closing:
         return False
-    outside = before[opened + 1:].strip() + after[:min(closing)].strip()
-    return bool(re.search(r"\w", outside))
+    outside = f"{before[opened + 1:].strip()} {after[:min(closing)].strip()}".split()
+    # A quoted name ("Damascus Now", "Voice of the Capital") is short and title-cased; a
+    # quoted sentence ("... back in Homs.") names the place itself.
+    return bool(outside) and len(outside) <= 4 and all(
+        word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in outside)
 
 
 def _has_person_word(ent: Span, person_names: frozenset[str]) -> bool:
     return any(token.lower_ in person_names for token in ent)
 
 
-def _read_surroundings(doc: Doc, mention: _Mention, gazetteer: Gazetteer) -> None:
+def _read_surroundings(doc: Doc, text: str, mention: _Mention, gazetteer: Gazetteer,
+                       sentence_starts: list[int]) -> None:
     """Widen the span over "the ... camp" / "... province" and note kind and precision cues."""
     settings = gazetteer.settings
     following = doc[mention.end_token] if mention.end_token < len(doc) else None
@@ -147,8 +159,8 @@ def _read_surroundings(doc: Doc, mention: _Mention, gazetteer: Gazetteer) -> Non
     if previous is not None and previous.lower_ == "the" and first.lower_ != "the" and (
             mention.kind_hint is not None or mention.relative):
         mention.start, mention.start_token = previous.idx, previous.i
-    sentence_start = first.sent.start_char if doc.has_annotation("SENT_START") else 0
-    before = doc.text[sentence_start:mention.start].lower()
+    sentence_start = sentence_starts[max(0, bisect_right(sentence_starts, mention.start) - 1)]
+    before = text[sentence_start:mention.start].lower()
     fillers = "|".join(re.escape(word) for word in settings.relative_fillers)
     before = re.sub(rf"(?:\s+(?:{fillers}))*\s*$", "", before)
     if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in settings.relative_before):
@@ -170,12 +182,20 @@ def _generic_kind(word: str) -> str:
             "quarter": "neighbourhood", "suburb": "neighbourhood"}.get(word, word)
 
 
-def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
+def _link_containers(text: str, mentions: list[_Mention]) -> None:
     """Record "X in (the southern) Y" so X is resolved inside Y."""
     for inner, outer in zip(mentions, mentions[1:], strict=False):
-        between = doc.text[inner.end:outer.start]
+        between = text[inner.end:outer.start]
         if len(between) < 40 and _CONTAINER.match(between):
             inner.within = outer
+
+
+def _read_country_cues(text: str, mentions: list[_Mention]) -> None:
+    """Record "Anbar, Iraq" / "Palmyra, Syria": the country that follows names the place's."""
+    for inner, outer in zip(mentions, mentions[1:], strict=False):
+        countries = {p.iso2 for p in outer.candidates if p.kind == "country"}
+        if len(countries) == 1 and _COUNTRY_CUE.match(text[inner.end:outer.start]):
+            inner.country_cue = countries.pop()
 
 
 def _country_context(mentions: Iterable[_Mention], country_hint: str | None) -> Counter[str]:
@@ -194,6 +214,12 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
            anchors: list[Place]) -> float:
     """Score a candidate: country context, nearness to sure places, cues, size."""
     score = 0.0
+    if mention.country_cue is not None:
+        score += 5.0 if place.iso2 == mention.country_cue else -5.0
+    if place.kind == "country":
+        score += 5.0  # a country's name in the news means the country, not a namesake town
+    if mention.key and normalize_name(place.name) == mention.key:
+        score += 1.0  # its own name, not one of GeoNames' (noisy) alternate names
     if countries and place.iso2:
         score += 4.0 * countries[place.iso2] / max(countries.values())
     score += _proximity(place, anchors)
@@ -260,10 +286,11 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return [sent.start_char for sent in doc.sents]
 
 
-def _place_mention(doc: Doc, mention: _Mention, sentence_starts: list[int]) -> PlaceMention:
+def _place_mention(doc_text: str, mention: _Mention,
+                   sentence_starts: list[int]) -> PlaceMention:
     place = mention.chosen
     assert place is not None  # callers pass resolved mentions only
-    text = doc.text[mention.start:mention.end]
+    text = doc_text[mention.start:mention.end]
     location = Location(
         name=place.name, country=place.country, iso3=place.iso3, admin1=place.admin1,
         admin2=place.admin2, lat=place.lat, lon=place.lon, geonameid=place.geonameid,
@@ -273,4 +300,4 @@ def _place_mention(doc: Doc, mention: _Mention, sentence_starts: list[int]) -> P
     return PlaceMention(
         start_char=mention.start, end_char=mention.end, text=text, location=location,
         sentence_index=max(0, bisect_right(sentence_starts, mention.start) - 1), place=place,
-        within=doc.text[within.start:within.end] if within is not None else None)
+        within=doc_text[within.start:within.end] if within is not None else None)

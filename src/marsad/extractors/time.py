@@ -36,9 +36,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from marsad.errors import MarsadError
 from marsad.resources import read_yaml, validate_items
 
 TIME_FILE = "time_expressions.yaml"
+DEFAULT_LANGUAGE = "en"
 
 Kind = Literal["explicit", "weekday", "relative", "range", "since", "vague", "duration"]
 
@@ -122,6 +124,13 @@ class _PeriodPart(_Model):
     year_months: tuple[int, int]
 
 
+class _Campaigns(_Model):
+    nouns: list[str] = Field(min_length=1)
+    start_verbs: list[str] = Field(min_length=1)
+    since_openers: list[str] = Field(min_length=1)
+    window_chars: int = Field(ge=10)
+
+
 class _TimeExpressions(_Model):
     months: list[_Named] = Field(min_length=12, max_length=12)
     weekdays: list[_Named] = Field(min_length=7, max_length=7)
@@ -144,6 +153,8 @@ class _TimeExpressions(_Model):
     since_words: list[str] = Field(min_length=1)
     range_openers: list[str] = Field(min_length=1)
     range_joiners: list[str] = Field(min_length=1)
+    campaigns: _Campaigns
+    claim_lookback_days: int = Field(ge=0)
 
     @model_validator(mode="after")
     def _numbers(self) -> _TimeExpressions:
@@ -152,6 +163,10 @@ class _TimeExpressions(_Model):
         if sorted(w.number for w in self.weekdays) != list(range(7)):
             raise ValueError("weekdays must be numbered 0..6 (Monday = 0) once each")
         return self
+
+
+class _TimeFile(_Model):
+    languages: dict[str, _TimeExpressions] = Field(min_length=1)
 
 
 def _norm(phrase: str) -> str:
@@ -173,8 +188,9 @@ def _with_capitals(names: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """The loaded resource file with its lookups and compiled patterns."""
+    """One language's section of the resource file with its lookups and compiled patterns."""
 
+    language: str
     data: _TimeExpressions
     month_numbers: dict[str, int]
     weekday_numbers: dict[str, int]
@@ -186,9 +202,24 @@ class _Lexicon:
 
 
 @cache
-def _lexicon() -> _Lexicon:
-    """Load and validate ``time_expressions.yaml`` and compile its patterns (once)."""
-    data = validate_items(TIME_FILE, [read_yaml(TIME_FILE)], _TimeExpressions)[0]
+def _sections() -> dict[str, _TimeExpressions]:
+    """Load and validate ``time_expressions.yaml``: one section per language (once)."""
+    return validate_items(TIME_FILE, [read_yaml(TIME_FILE)], _TimeFile)[0].languages
+
+
+def supported_languages() -> tuple[str, ...]:
+    """The languages ``time_expressions.yaml`` has a section for ("en", ...)."""
+    return tuple(sorted(_sections()))
+
+
+@cache
+def _lexicon(language: str = DEFAULT_LANGUAGE) -> _Lexicon:
+    """The compiled lookups and patterns of one language's section (once per language)."""
+    sections = _sections()
+    if language not in sections:
+        raise MarsadError(f"{TIME_FILE}: no section for language {language!r} "
+                          f"(have: {', '.join(sorted(sections))})")
+    data = sections[language]
     month_numbers = {_norm(n): m.number for m in data.months for n in m.names}
     # Names match as written or in capitals (wire copy such as MUC-4 is all upper case);
     # never in lower case, which keeps out the verb "may".
@@ -211,6 +242,7 @@ def _lexicon() -> _Lexicon:
         "unit": _alternation([n for u in data.units for n in u.names]),
     }
     return _Lexicon(
+        language=language,
         data=data,
         month_numbers=month_numbers,
         weekday_numbers={_norm(n): w.number for w in data.weekdays for n in w.names},
@@ -269,6 +301,11 @@ def _compile_patterns(data: _TimeExpressions, words: dict[str, str],
         "range_gap": rf"\s*(?P<join>{joiner})\s*{the}",
         "range_opener": rf"(?<!\w)(?P<opener>{opener})\s+{the}\Z",
         "since": rf"(?<!\w){_alternation(data.since_words)}\s+\Z",
+        "campaign_since": rf"(?<!\w){_alternation(data.campaigns.since_openers)}\s+"
+                          rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>"
+                          rf"{_alternation(data.campaigns.nouns)})(?!\w)",
+        "campaign_noun": rf"(?<!\w)(?P<noun>{_alternation(data.campaigns.nouns)})(?!\w)",
+        "campaign_verb": rf"(?<!\w){_alternation(data.campaigns.start_verbs)}(?!\w)",
     }
     return {name: re.compile(source) for name, source in sources.items()}
 
@@ -659,21 +696,146 @@ def _extend_since(text: str, found: list[_Found], anchor: date | None,
     return extended
 
 
-def find_dates(text: str, anchor: date | None) -> list[DateMention]:
+def find_dates(text: str, anchor: date | None,
+               language: str = DEFAULT_LANGUAGE) -> list[DateMention]:
     """Return every date expression of ``text``, non-overlapping, in text order.
 
     ``anchor`` is the day relative expressions count from (publication or claim date);
-    without it only dates that carry their own year are returned.
+    without it only dates that carry their own year are returned. ``language`` picks the
+    section of ``time_expressions.yaml``. A campaign whose start the text dates ("the
+    campaign ... began on Thursday 19 April") anchors "since the beginning of the campaign".
     """
     if isinstance(anchor, datetime):
         anchor = anchor.date()  # a datetime does not compare with a date
-    lex = _lexicon()
+    lex = _lexicon(language)
     found = _select(list(_candidates(text, anchor, lex)))
     found = _drop_yielding(text, found)
     found = _merge_ranges(text, found, lex)
     found = _extend_since(text, found, anchor, lex)
-    return [DateMention(f.start_char, f.end_char, text[f.start_char:f.end_char], f.start,
-                        f.end, f.precision, f.kind) for f in found]
+    found = _campaign_since(text, found, anchor, lex)
+    return [_mention(text, f) for f in found]
+
+
+def _mention(text: str, found: _Found) -> DateMention:
+    return DateMention(found.start_char, found.end_char, text[found.start_char:found.end_char],
+                       found.start, found.end, found.precision, found.kind)
+
+
+# ----------------------------------------------------------------------------------------
+# Campaign anchors: "since the beginning of the campaign" starts when the text says it began
+
+
+@dataclass(frozen=True)
+class CampaignAnchor:
+    """A dated campaign start: "began their military campaign ... on Thursday 19 April"."""
+
+    noun: str
+    """The campaign's head noun, normalised ("campaign", "offensive")."""
+    mention: DateMention
+    """The date mention that dates the start."""
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“‘'(]?[A-Z0-9])|\n")
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """The start and end offsets of the sentence around ``position`` (punctuation-based)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        start = match.end()
+    after = _SENTENCE_END.search(text, position)
+    return start, after.end() if after else len(text)
+
+
+def find_campaign_anchors(text: str, mentions: list[DateMention],
+                          language: str = DEFAULT_LANGUAGE) -> list[CampaignAnchor]:
+    """Find dated campaign starts: a campaign noun, a start verb and a date mention close
+    together in one sentence ("Assad's forces began their military campaign in southern
+    Damascus on Thursday 19 April"; "the campaign, which started three weeks ago").
+
+    The noun may sit inside "since the beginning of the campaign, which started three weeks
+    ago": the relative clause still dates the start. Mentions that are themselves "since"
+    periods are not starts. Returned in text order.
+    """
+    lex = _lexicon(language)
+    window = lex.data.campaigns.window_chars
+    anchors = []
+    for mention in mentions:
+        if mention.kind in {"since", "vague", "duration"}:
+            continue
+        low, high = _sentence_bounds(text, mention.start_char)
+        low, high = max(low, mention.start_char - window), min(high, mention.end_char + window)
+        verbs = list(lex.patterns["campaign_verb"].finditer(text, low, high))
+        nouns = list(lex.patterns["campaign_noun"].finditer(text, low, high))
+        if not verbs or not nouns:
+            continue
+        noun = min(nouns, key=lambda n: min(abs(n.start() - v.start()) for v in verbs))
+        anchors.append(CampaignAnchor(_norm(noun["noun"]), mention))
+    return anchors
+
+
+def best_campaign_start(anchors: list[CampaignAnchor], noun: str) -> DateMention | None:
+    """The most precise dated start of the campaign called ``noun`` (ties: the first)."""
+    same = [a.mention for a in anchors if a.noun == _norm(noun)]
+    return min(same, key=lambda m: (m.precision, (m.end - m.start).days), default=None)
+
+
+def _campaign_since(text: str, found: list[_Found], anchor: date | None,
+                    lex: _Lexicon) -> list[_Found]:
+    """Date "since the beginning of the campaign" from the campaign's dated start, and narrow
+    a vaguer restatement of that start ("which started three weeks ago") to it."""
+    phrases = list(lex.patterns["campaign_since"].finditer(text))
+    if anchor is None or not phrases:
+        return found
+    anchors = find_campaign_anchors(text, [_mention(text, f) for f in found], lex.language)
+    result = list(found)
+    for phrase in phrases:
+        start = best_campaign_start(anchors, phrase["noun"])
+        if start is None or start.start > anchor:
+            continue
+        if any(f.start_char < phrase.end() and phrase.start() < f.end_char for f in result):
+            continue
+        result.append(_Found(phrase.start(), phrase.end(), start.start, anchor,
+                             _precision(start.start, anchor), "since"))
+        result = [_narrowed(f, start, anchors) for f in result]
+    return sorted(result, key=lambda f: f.start_char)
+
+
+def _narrowed(item: _Found, start: DateMention, anchors: list[CampaignAnchor]) -> _Found:
+    """Narrow a campaign-start mention that contains the best start's day to that day."""
+    dates_start = any(a.mention.start_char == item.start_char for a in anchors)
+    if (dates_start and item.precision > start.precision
+            and item.start <= start.start and start.end <= item.end):
+        return replace(item, start=start.start, end=start.end, precision=start.precision)
+    return item
+
+
+# ----------------------------------------------------------------------------------------
+# Claim anchors: a claim dated D ("Amaaq claimed on Sunday that it had killed ...")
+
+
+def resolve_relative_to(text: str, mention: DateMention, anchor: date,
+                        language: str = DEFAULT_LANGUAGE) -> DateMention:
+    """Read ``mention`` again with another anchor: a claim's own date rather than the
+    publication date ("Amaaq said on Sunday that it killed 30 soldiers yesterday" ->
+    Saturday). Explicit dates with a year do not change; the mention keeps its span.
+    """
+    window = text[mention.start_char:mention.end_char]
+    again = [m for m in find_dates(window, anchor, language)
+             if m.start_char == 0 and m.end_char == len(window)]
+    if not again:
+        return mention
+    return replace(mention, start=again[0].start, end=again[0].end,
+                   precision=again[0].precision, kind=again[0].kind)
+
+
+def on_or_before(claim_day: date, language: str = DEFAULT_LANGUAGE) -> tuple[date, date, int]:
+    """The period of an undated event inside a claim dated ``claim_day``: it happened on or
+    before that day, within ``claim_lookback_days`` (resource). Returns (start, end,
+    precision): precision 2 (within a week) unless the look-back is zero."""
+    days = _lexicon(language).data.claim_lookback_days
+    start = claim_day - timedelta(days=days)
+    return start, claim_day, _precision(start, claim_day)
 
 
 def parse_iso_or_none(value: str) -> date | None:

@@ -15,8 +15,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 import dateparser
+
+from marsad.extractors.time import find_dates as find_date_mentions
 
 MIN_YEAR = 1900
 """Years before this are page numbers, casualty counts or ids, not publication years."""
@@ -39,9 +42,15 @@ _DAY_MONTH_YEAR = rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR4}\b"
 _MONTH_DAY_YEAR = rf"\b{_MONTH}\.?\s+{_DAY}[.,]?\s+{_YEAR4}\b"
 # "2018-05-06"
 _ISO = r"\b(?P<year>(?:19|20)\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b"
+# "21.08.2013", "15-09-2013", "19/04/2018": day first (the order of every outlet we read);
+# month first only when the second number cannot be a month ("04/19/2018"). Scrapes glue
+# the next word on ("09.04.2017Get short URL"), so only digits may not follow.
+_NUMERIC = (r"(?<![\d.:/-])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<monthnum>[0-3]?\d)(?P=sep)"
+            r"(?P<year>(?:19|20)\d\d)(?![\d.:/-]\d|\d)")
 
 FULL_DATE_RES = tuple(
-    re.compile(pattern, re.IGNORECASE) for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO)
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
 )
 
 # A dateline opens the first paragraph: optional PLACE, optional weekday, a date whose
@@ -54,11 +63,13 @@ DATELINE_RES = tuple(
         rf"{_MONTH}\.?\s+{_DAY}(?:[.,]?\s+{_YEAR_ANY})?\b",
     )
 )
+NUMERIC_DATELINE_RE = re.compile(_DATELINE_PREFIX + _NUMERIC)
 
 # A publication stamp states the date outright: "Published: 6 May 2018", "Last updated at
 # Apr 23 2017" (scrapes glue day and year: "Apr 232017"). Trusted before anything else.
 _STAMP_PREFIX = (
-    rf"\b(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?\s*:?\s*"
+    rf"\b(?:(?:last\s+)?(?:updated|published|posted|modified)|date\s+of\s+publication)"
+    rf"(?:\s+(?:on|at))?\s*:?\s*"
     rf"(?:{_WEEKDAY}\s+)?"
 )
 STAMP_RES = tuple(
@@ -104,32 +115,100 @@ class FoundDate:
     end: int
 
 
+PublicationSource = Literal["stamp", "caption", "dateline", "header", "latest"]
+"""Which evidence gave an inferred publication date, strongest first."""
+
+CAPTION_HORIZON = dt.timedelta(days=31)
+"""A caption dates the photo: the article may follow it by up to this long (and then is
+dated by the latest explicit day it reports, never by one further out)."""
+
+
+@dataclass(frozen=True)
+class PublicationEvidence:
+    """An inferred publication date, the string that gave it and the kind of evidence."""
+
+    date: dt.date
+    text: str
+    source: PublicationSource
+
+
 def infer_published(text: str) -> tuple[dt.date, str] | None:
     """Infer the publication date of an article from its text, with the evidence used.
 
-    Order of trust: a publication stamp ("Published: 6 May 2018"), the latest dated photo
-    caption, a dateline opening the article (or a weekday-dated date near the start), the
-    latest explicit full date in the text. Returns None when the text holds no usable date.
+    The (date, evidence string) form of ``infer_publication``; see there for the order.
+    """
+    found = infer_publication(text)
+    return None if found is None else (found.date, found.text)
+
+
+def infer_publication(text: str) -> PublicationEvidence | None:
+    """Infer the publication date of an article from its text, saying what it rests on.
+
+    Order of trust: a publication stamp ("Published: 6 May 2018"); the latest dated photo
+    caption, moved to the latest explicit day the text reports within ``CAPTION_HORIZON``
+    after it (a caption only bounds the date from below); a dateline opening the article
+    ("DAMASCUS, April 5 (Reuters) -", "21.08.2013", "Wed 05 Apr 2017"); a header date in
+    the first ``EARLY_CHARS`` (after a title or agency name: "... Reuters Monday 2 Feb 2015",
+    "... Middle East 1449 09.04.2017"); the latest explicit full date in the text. Returns
+    None when the text holds no usable date: we never guess from a clock.
     """
     stamp = _first_match(STAMP_RES, text)
     if stamp:
-        return stamp.date, stamp.text
+        return PublicationEvidence(stamp.date, stamp.text, "stamp")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     captioned = [(found, line) for line in lines if (found := caption_date(line))]
     if captioned:
         found, line = max(captioned, key=lambda pair: pair[0].date)
-        return found.date, line
-    latest = max(find_dates(text), key=lambda found: found.date, default=None)
+        return PublicationEvidence(_after_caption(text, found.date), line, "caption")
+    dates = find_dates(text)
+    latest = max(dates, key=lambda found: found.date, default=None)
     for line in lines[:2]:
         dateline = dateline_date(line, fallback_year=latest.date.year if latest else None)
         if dateline:
-            return dateline.date, dateline.text
-    early = _first_match(WEEKDAY_DATE_RES, text[:EARLY_CHARS])
-    if early:
-        return early.date, early.text
+            return PublicationEvidence(dateline.date, dateline.text, "dateline")
+    header = _first_match(WEEKDAY_DATE_RES, text[:EARLY_CHARS]) or next(
+        (found for found in dates if found.start < EARLY_CHARS and _is_header(text, found)),
+        None)
+    if header:
+        return PublicationEvidence(header.date, header.text, "header")
     if latest:
-        return latest.date, latest.text
+        return PublicationEvidence(latest.date, latest.text, "latest")
     return None
+
+
+_HEADER_NEXT = re.compile(r"\s*(?:\(|[A-Z]{2,}\b|\d{3,4}\b|(?:at\s+)?\d{1,2}:\d\d|[A-Z]\w*\s+[A-Z]"
+                          r"|Get\b|$)")
+
+
+def _is_header(text: str, found: FoundDate) -> bool:
+    """Tell a header date from one in a sentence: a header date is not governed by a word
+    ("on", "since", "of") and is followed by a time, an agency, a title or nothing.
+
+    "... Raqqa 21 November 2016 SANA Aircrafts ..." and "... Military 07-08-2013 0147 PM"
+    are headers; "... was lifted on 7 May 2018, residents said" is prose.
+    """
+    before = text[max(0, found.start - 12):found.start].split()
+    if before and before[-1].lower().strip(",") in _PROSE_WORDS:
+        return False
+    return _HEADER_NEXT.match(text, found.end) is not None
+
+
+_PROSE_WORDS = frozenset({"on", "since", "of", "from", "until", "till", "to", "by", "before",
+                          "after", "between", "and", "dated", "in", "the"})
+
+
+def _after_caption(text: str, caption_day: dt.date) -> dt.date:
+    """The latest explicit day the text reports, up to ``CAPTION_HORIZON`` after a caption.
+
+    The seed article's caption says 6 May and its text "Monday 7 May": it was published on
+    or after 7 May. Day-precise explicit dates only ("7 May", "Monday 7 May"), read with the
+    horizon as their anchor so a year-less date takes the caption's year.
+    """
+    horizon = caption_day + CAPTION_HORIZON
+    days = [mention.start for mention in find_date_mentions(text, horizon)
+            if mention.kind == "explicit" and mention.precision == 1
+            and caption_day <= mention.start <= horizon]
+    return max(days, default=caption_day)
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -182,6 +261,9 @@ def dateline_date(line: str, *, fallback_year: int | None = None) -> FoundDate |
     A dateline without a year takes ``fallback_year`` (the year of the latest full date
     in the article), or gives nothing when there is none: we never guess from a clock.
     """
+    numeric = NUMERIC_DATELINE_RE.search(line)
+    if numeric and (parsed := _parse_match(numeric)):
+        return FoundDate(parsed, numeric.group(0).strip(), *numeric.span())
     for pattern in DATELINE_RES:
         match = pattern.search(line)
         # A lower-case "may" is the verb ("Troops, 10 may have died"), not the month.
@@ -217,9 +299,13 @@ def _parse_match(match: re.Match[str]) -> dt.date | None:
     if month is None:
         return None
     if groups.get("monthnum"):
-        # ISO dates are unambiguous: no need for dateparser's heuristics.
+        # Numeric dates need no dateparser heuristics: ISO is year-month-day, the others
+        # day first unless the month position holds a day ("04/19/2018").
+        day, month_number = int(groups["day"]), int(month)
+        if month_number > 12 >= day:
+            day, month_number = month_number, day
         try:
-            return dt.date(int(groups["year"]), int(month), int(groups["day"]))
+            return dt.date(int(groups["year"]), month_number, day)
         except ValueError:
             return None
     return parse_date(groups["day"], month, int(groups["year"]))
