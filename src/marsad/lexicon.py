@@ -62,6 +62,11 @@ class ProtestEscalation(_Frozen):
     words: tuple[str, ...]
 
 
+class Initiators(_Frozen):
+    allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
+    hidden_initiator: tuple[str, ...] = ()
+
+
 class ActorEntry(_Frozen):
     name: str
     inter: int = Field(ge=1, le=8)
@@ -104,6 +109,7 @@ class Lexicon(_Frozen):
     object_rules: tuple[ObjectRule, ...]
     verb_object_rules: tuple[VerbObjectRule, ...]
     protest_escalation: tuple[ProtestEscalation, ...]
+    initiators: Initiators
     actors: tuple[ActorEntry, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
@@ -177,6 +183,7 @@ def load_lexicon() -> Lexicon:
         object_rules=tuple(object_rules),
         verb_object_rules=tuple(_known_types(validate_items(
             "triggers.yaml", trigger_file.get("verb_object_rules") or [], VerbObjectRule), known)),
+        initiators=Initiators.model_validate(trigger_file.get("initiators") or {}),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),

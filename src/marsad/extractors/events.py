@@ -51,6 +51,10 @@ FATAL_KINDS = {"killed"}
 INJURY_KINDS = {"injured"}
 PLACE_LOOKAHEAD = 1
 TOLL_LOOKBACK = 3
+# Remote violence by one side, repeated through an article ("the strikes"): the unnamed
+# initiator of a later mention is the one named earlier. Not for bombs or clashes, where the
+# nearest named group is as likely the target.
+INHERITS_ACTOR = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 PLACE_LOOKBACK = 3
 DATE_LOOKBACK = 3
 
@@ -285,7 +289,7 @@ def _inherit_actors(events: list[Event]) -> list[Event]:
     sub-event type in the article ("Russian air strikes ... the strikes also hit ...")."""
     filled = []
     for position, event in enumerate(events):
-        if event.actor1 is None and event.disorder_type == "Political violence":
+        if event.actor1 is None and event.sub_event_type in INHERITS_ACTOR:
             order = list(reversed(events[:position])) + events[position + 1:]
             donor = next((e.actor1 for e in order if e.actor1 is not None
                           and e.sub_event_type == event.sub_event_type and e.actor1.inter != 7
@@ -500,10 +504,13 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         _document_country(mentions) or (location.country if location else None))
     a1 = _canonical(actor1.to_actor(country), ctx) if actor1 else None
     a2 = _canonical(actor2.to_actor(country), ctx) if actor2 else None
-    if a1 is None:
-        a1 = _actor_by_adjective(trigger, ctx, country)
-        if a1 is not None and a2 is not None and a2.name == a1.name:
-            a2 = None
+    a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx)
+    named = _actor_by_adjective(trigger, ctx, country)
+    if named is not None and (a1 is None or a1.name != named.name):
+        # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
+        # names who struck; whoever else was found is the target.
+        a2 = a2 if a2 is not None and a2.name != named.name else a1
+        a1 = named
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
     a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
     fatalities, injuries = _casualties_of(candidate, sentence_actors, a1, a2)
@@ -540,6 +547,23 @@ def _against_civilians(candidate: Candidate, actor2: Actor | None,
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type
 
 
+def _plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
+                         ctx: Context) -> tuple[Actor | None, Actor | None]:
+    """Some event types name their initiator only in certain ways: air strikes are flown by
+    state or foreign forces (a rebel group next to "air strikes" is their target), and a bomb's
+    planter is rarely the group standing next to the word (``hidden_initiator`` in
+    triggers.yaml)."""
+    rules = ctx.lexicon.initiators
+    if a1 is None:
+        return a1, a2
+    allowed = rules.allowed_inter.get(sub_event_type)
+    hidden = sub_event_type in rules.hidden_initiator and a1.char_span is not None \
+        and a1.inter != 7
+    if (allowed is not None and a1.inter not in allowed) or hidden:
+        return None, a2 if a2 is not None else a1
+    return a1, a2
+
+
 def _canonical(actor: Actor, ctx: Context) -> Actor:
     """"Military Forces of Syria" (from "the army" in Syria) is the dictionary's
     "Military Forces of Syria (2000-)" when that entry exists."""
@@ -557,7 +581,7 @@ def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Act
     for size in (3, 2, 1):
         for i in range(len(window) - size + 1):
             words = window[i:i + size]
-            if any(t.is_punct for t in words):
+            if any(t.is_punct and t.text != "-" for t in words):
                 continue
             phrase = doc[words[0].i:words[-1].i + 1]
             if phrase.end < trigger.start and doc[phrase.end:trigger.start].text.strip() not in (
