@@ -1,0 +1,468 @@
+"""The analyst's desk: a read-only FastAPI app with a JSON API and server-rendered pages.
+
+Why this shape: analysts look at the map and timeline and read claims next to the article,
+tools read the same data as JSON, and both must come from one set of queries
+(``marsad.web.queries``) and one filter grammar (``marsad.web.filters``) so a page's URL is
+also its API query. The app only reads: every route is GET, request bodies are refused, and
+untrusted text (articles, titles, source names) reaches HTML only through autoescaping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, BinaryIO, cast
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParameter
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from sqlalchemy import Connection, Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from marsad.gazetteer import ADMIN1_FILE, Admin1Row
+from marsad.resources import read_csv
+from marsad.store import open_store
+from marsad.web import queries
+from marsad.web.filters import MAX_VALUE, FilterError, parse_filter
+from marsad.web.highlight import FieldSpan, event_spans, segments
+from marsad.web.queries import DEFAULT_SORT, MAX_PAGE, SORT_KEYS, EventFilter
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 50
+MAX_OFFSET = 1_000_000
+# A read-only app needs no request body, and no honest URL of it is this long.
+MAX_BODY_BYTES = 0
+MAX_URL_BYTES = 4096
+READ_METHODS = frozenset({"GET", "HEAD"})
+DOWNLOAD_CHUNK = 64 * 1024
+# Exports are built in memory up to this size, then in a temporary file.
+SPOOL_BYTES = 8 * 1024 * 1024
+
+# The six ACLED event types, in the legend's order (CODEBOOK.md); unknown types get grey.
+EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians",
+               "Protests", "Riots", "Strategic developments")
+# Corroboration grades (SCHEMA.md, Incidents), explained on the incident page.
+GRADES = {
+    "single-source": "Only one source reports it.",
+    "contested": "Sources disagree on what happened or on the toll.",
+    "corroborated": "Independent sources report it consistently.",
+    "confirmed": "Sources from both sides, or an independent monitor, report it.",
+}
+# Incident columns the list shows when the store has them (else every column).
+INCIDENT_COLUMNS = ("incident_id", "date_start", "event_type", "sub_event_type", "location",
+                    "admin1", "country", "actor1", "actor2", "fatalities_best", "grade",
+                    "member_count", "source_count")
+
+
+def create_app(db_url: str, *, tile_url: str | None = None) -> FastAPI:
+    """Build the desk over the store at ``db_url`` (migrated on open, then only read).
+
+    ``tile_url`` is an optional Leaflet tile template (``https://{s}.tile.example/{z}/{x}/{y}
+    .png``) for users online; without it the map draws its offline base layer only.
+    """
+    store = open_store(db_url)
+    engine = store.engine
+    app = FastAPI(title="marsad", version="1", summary="Read-only API over a marsad store",
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    templates = Jinja2Templates(env=_environment())
+    places = _admin1_places()
+    csp = _content_security_policy(tile_url)
+    app.state.store = store
+
+    @app.middleware("http")
+    async def guard(request: Request,
+                    call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """Refuse writes, bodies and huge URLs; add the security headers to every answer."""
+        length = len(request.url.path) + len(request.url.query)
+        if request.method not in READ_METHODS:
+            response: Response = JSONResponse({"detail": "read-only: use GET"}, 405,
+                                              headers={"Allow": "GET, HEAD"})
+        elif int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES or \
+                "transfer-encoding" in request.headers:
+            response = JSONResponse({"detail": "request bodies are not accepted"}, 413)
+        elif length > MAX_URL_BYTES:
+            response = JSONResponse({"detail": f"URL longer than {MAX_URL_BYTES} bytes"}, 414)
+        else:
+            response = await call_next(request)
+        response.headers["Content-Security-Policy"] = csp
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        return _error(request, templates, error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": jsonable_encoder(error.errors())}, 422)
+        fields = ", ".join(str(item["loc"][-1]) for item in error.errors())
+        return _error(request, templates, 422, f"invalid parameter: {fields}")
+
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    # --- JSON API -----------------------------------------------------------------------
+
+    @app.get("/api/events", tags=["events"])
+    def api_events(request: Request, db: Db, where: Filter, limit: Limit = PAGE_SIZE,
+                   offset: Offset = 0, sort: Sort = DEFAULT_SORT) -> dict[str, Any]:
+        """List events matching the filters, one page at a time (``next`` links the next)."""
+        total, rows = queries.list_events(db, where, limit=limit, offset=offset, sort=sort)
+        following = offset + limit if offset + limit < total else None
+        return {"total": total, "limit": limit, "offset": offset, "sort": sort,
+                "next": None if following is None else
+                _with(request, offset=following, limit=limit),
+                "events": jsonable_encoder(rows)}
+
+    @app.get("/api/events.csv", tags=["downloads"], response_class=StreamingResponse)
+    def api_events_csv(db: Db, where: Filter) -> StreamingResponse:
+        """Download the filtered events as flat CSV (``marsad export --format csv`` columns)."""
+        return _download(db, where, "csv", "text/csv; charset=utf-8", "marsad-events.csv")
+
+    @app.get("/api/events.geojson", tags=["downloads"], response_class=StreamingResponse)
+    def api_events_geojson(db: Db, where: Filter) -> StreamingResponse:
+        """Download the filtered events with coordinates as a GeoJSON FeatureCollection."""
+        return _download(db, where, "geojson", "application/geo+json",
+                         "marsad-events.geojson")
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def api_event(db: Db, event_id: Annotated[str, _ID]) -> dict[str, Any]:
+        """One event: its full record, its document's metadata and every field's span."""
+        found = _event_or_404(db, event_id)
+        event = found["event"]
+        doc = {key: value for key, value in found["doc"].items() if key != "text"}
+        return {"event": event.model_dump(mode="json"), "doc": jsonable_encoder(doc),
+                "spans": [_span_json(span) for span in event_spans(event)]}
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def api_document(db: Db, doc_id: Annotated[str, _ID]) -> dict[str, Any]:
+        """One document: its clean text and, per event, the span of every extracted field."""
+        found = _document_or_404(db, doc_id)
+        return {"doc": jsonable_encoder(found["doc"]),
+                "events": [{"event_id": event.event_id, "event": event.model_dump(mode="json"),
+                            "spans": [_span_json(span) for span in event_spans(event)]}
+                           for event in found["events"]]}
+
+    @app.get("/api/map", tags=["map"])
+    def api_map(db: Db, where: Filter) -> Response:
+        """Compact map points of the filtered events: [id, lat, lon, type, fatalities, place,
+        date], at most ``MAX_MAP_POINTS``."""
+        total, points = queries.map_points(db, where)
+        # Serialised directly: FastAPI's generic encoder takes seconds on 20,000 points.
+        body = {"total": total, "truncated": total > len(points), "points": points}
+        return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+                        media_type="application/json")
+
+    @app.get("/api/timeline", tags=["map"])
+    def api_timeline(db: Db, where: Filter,
+                     bucket: Annotated[str | None, Query(pattern="^(day|week)$")] = None,
+                     ) -> dict[str, Any]:
+        """Events per day or week and event type (weekly when the range is long)."""
+        return queries.timeline(db, where, bucket)
+
+    @app.get("/api/basemap", tags=["map"])
+    def api_basemap() -> dict[str, Any]:
+        """Offline base layer labels: first-level divisions and their capitals' coordinates."""
+        return {"places": places}
+
+    @app.get("/api/incidents", tags=["incidents"])
+    def api_incidents(db: Db, limit: Limit = PAGE_SIZE, offset: Offset = 0,
+                      grade: Annotated[str | None, Query(max_length=40)] = None,
+                      ) -> dict[str, Any]:
+        """List incidents (after ``marsad fuse``), optionally of one corroboration grade."""
+        table = _incidents_or_404(engine)
+        total, rows = queries.list_incidents(db, table, limit=limit, offset=offset,
+                                             grade=grade)
+        return {"total": total, "limit": limit, "offset": offset,
+                "incidents": jsonable_encoder(rows)}
+
+    @app.get("/api/incidents/{incident_id}", tags=["incidents"])
+    def api_incident(db: Db, incident_id: Annotated[str, _ID]) -> dict[str, Any]:
+        """One incident (after ``marsad fuse``)."""
+        found = queries.incident_detail(db, _incidents_or_404(engine), incident_id)
+        if found is None:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        return jsonable_encoder(found)
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        has_incidents = queries.incidents_table(engine) is not None
+        return templates.TemplateResponse(request, name, {
+            "has_incidents": has_incidents, "event_types": EVENT_TYPES,
+            "type_class": type_class, "tile_url": tile_url or "", **context})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request, db: Db, where: Filter, offset: Offset = 0,
+                 sort: Sort = DEFAULT_SORT) -> HTMLResponse:
+        total, rows = queries.list_events(db, where, limit=PAGE_SIZE, offset=offset, sort=sort)
+        return page(request, "map.html", total=total, rows=rows, offset=offset, sort=sort,
+                    page_size=PAGE_SIZE, params=_filter_params(request),
+                    query=_with(request, offset=None, path=""), facets=queries.facets(db),
+                    sort_keys=SORT_KEYS,
+                    previous=_with(request, offset=max(offset - PAGE_SIZE, 0))
+                    if offset else None,
+                    following=_with(request, offset=offset + PAGE_SIZE)
+                    if offset + PAGE_SIZE < total else None)
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, db: Db, event_id: Annotated[str, _ID]) -> HTMLResponse:
+        found = _event_or_404(db, event_id)
+        event = found["event"]
+        spans = event_spans(event)
+        others = queries.same_reports(db, event)
+        return page(request, "event.html", event=event, doc=found["doc"],
+                    segments=_anchored(found["doc"]["text"], spans), spans=spans,
+                    others=others, differs=_differs(event, others))
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, db: Db, doc_id: Annotated[str, _ID]) -> HTMLResponse:
+        found = _document_or_404(db, doc_id)
+        spans = [span for number, event in enumerate(found["events"], start=1)
+                 for span in event_spans(event, prefix=f"e{number}.")]
+        return page(request, "document.html", doc=found["doc"], events=found["events"],
+                    segments=_anchored(found["doc"]["text"], spans))
+
+    @app.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
+    def incidents_page(request: Request, db: Db, offset: Offset = 0) -> HTMLResponse:
+        table = _incidents_or_404(engine)
+        total, rows = queries.list_incidents(db, table, limit=PAGE_SIZE, offset=offset)
+        key = queries.incident_key(table).name
+        columns = [name for name in INCIDENT_COLUMNS if name in table.c] or \
+            [column.name for column in table.c]
+        return page(request, "incidents.html", total=total, rows=rows, key=key,
+                    columns=columns, show=_cell, offset=offset, page_size=PAGE_SIZE)
+
+    @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
+    def incident_page(request: Request, db: Db,
+                      incident_id: Annotated[str, _ID]) -> HTMLResponse:
+        found = queries.incident_detail(db, _incidents_or_404(engine), incident_id)
+        if found is None:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        record = found.get("record")
+        return page(request, "incident.html", incident=found, incident_id=incident_id,
+                    show=_cell, grades=GRADES,
+                    members=_member_ids(record if isinstance(record, dict) else found))
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        """The API reference, rendered from the OpenAPI document (no CDN-hosted viewer)."""
+        return page(request, "api_docs.html", spec=app.openapi())
+
+    return app
+
+
+_ID = PathParameter(min_length=1, max_length=200)
+
+
+def connect(request: Request) -> Iterator[Connection]:
+    """Lend a connection of the app's store for one request."""
+    with request.app.state.store.engine.connect() as connection:
+        yield connection
+
+
+def event_filter(
+    request: Request,
+    date_from: Annotated[str | None, Query(max_length=10, description=(
+        "First event day (YYYY-MM-DD), on the event's start date."))] = None,
+    date_to: Annotated[str | None, Query(max_length=10, description=(
+        "Last event day (YYYY-MM-DD), on the event's start date."))] = None,
+    bbox: Annotated[str | None, Query(max_length=100, description=(
+        "west,south,east,north in degrees."))] = None,
+    country: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
+        "Country name or ISO3 code (any case)."))] = None,
+    admin1: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
+        "First-level division, e.g. Damascus (any case)."))] = None,
+    event_type: Annotated[str | None, Query(max_length=MAX_VALUE)] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=MAX_VALUE)] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
+        "Part of actor1's or actor2's name."))] = None,
+    source: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
+        "Part of a claimant's name, or of the outlet's."))] = None,
+    source_kind: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
+        "partisan, official, media, ngo, local or unnamed."))] = None,
+    fatalities_min: Annotated[str | None, Query(max_length=9, description=(
+        "Least best-estimate fatalities (none count as 0)."))] = None,
+    fatalities_max: Annotated[str | None, Query(max_length=9)] = None,
+    q: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
+        "Words in the notes or the evidence sentence."))] = None,
+) -> EventFilter:
+    """Read the event filters (parameters declared here for the OpenAPI document)."""
+    try:
+        return parse_filter(request.query_params)
+    except FilterError as err:
+        raise HTTPException(422, str(err)) from err
+
+
+Db = Annotated[Connection, Depends(connect)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE,
+                             description=f"Rows per page (at most {MAX_PAGE}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+Sort = Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$",
+                            description="Sort key; '-' first sorts descending: "
+                                        + ", ".join(SORT_KEYS))]
+
+
+def type_class(event_type: str | None) -> str:
+    """Return the CSS class of an event type's colour (``ev-battles``)."""
+    slug = "".join(char if char.isalnum() else "-" for char in (event_type or "").lower())
+    return "ev-" + "-".join(part for part in slug.split("-") if part)
+
+
+def _environment() -> Environment:
+    """Jinja2 with autoescaping on for every template: nothing is trusted as markup."""
+    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def _content_security_policy(tile_url: str | None) -> str:
+    """Allow only this origin's scripts and styles (no inline script), tiles if configured."""
+    images = "'self' data:"
+    if tile_url and "://" in tile_url:
+        scheme, rest = tile_url.split("://", 1)
+        host = rest.split("/", 1)[0].replace("{s}", "*")
+        images += f" {scheme}://{host}"
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; "
+            f"img-src {images}; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'")
+
+
+def _admin1_places() -> list[dict[str, Any]]:
+    return [{"name": row.name, "iso2": row.iso2, "lat": row.lat, "lon": row.lon}
+            for row in read_csv(ADMIN1_FILE, Admin1Row)]
+
+
+def _with(request: Request, path: str | None = None, **changes: Any) -> str:
+    """Return this request's URL (or just its query when ``path=''``) with ``changes``."""
+    params = {key: value for key, value in request.query_params.items() if value}
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    query = urlencode(params)
+    if path == "":
+        return query
+    return f"{request.url.path}?{query}" if query else request.url.path
+
+
+def _filter_params(request: Request) -> dict[str, str]:
+    return {key: value for key, value in request.query_params.items()}
+
+
+def _download(db: Connection, where: EventFilter, fmt: str, media_type: str,
+              filename: str) -> StreamingResponse:
+    spool = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES))
+    queries.write_events(db, where, fmt, spool)
+    spool.seek(0)
+
+    def chunks() -> Iterator[bytes]:
+        with spool:
+            yield from iter(lambda: spool.read(DOWNLOAD_CHUNK), b"")
+
+    return StreamingResponse(chunks(), media_type=media_type,
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _event_or_404(db: Connection, event_id: str) -> dict[str, Any]:
+    found = queries.event_detail(db, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return found
+
+
+def _document_or_404(db: Connection, doc_id: str) -> dict[str, Any]:
+    found = queries.document_detail(db, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return found
+
+
+def _incidents_or_404(engine: Engine) -> Any:
+    table = queries.incidents_table(engine)
+    if table is None:
+        raise HTTPException(404, "this store has no incidents yet: run `marsad fuse`")
+    return table
+
+
+def _span_json(span: FieldSpan) -> dict[str, Any]:
+    return {"field": span.field, "char_span": [span.start, span.end], "text": span.text}
+
+
+def _anchored(text: str, spans: list[FieldSpan]) -> list[dict[str, Any]]:
+    """Segments of ``text`` with the ids of the spans starting in each (link targets)."""
+    starts: dict[int, list[str]] = {}
+    for span in spans:
+        starts.setdefault(span.start, []).append(span.field)
+    placed: set[int] = set()
+    pieces = []
+    for piece in segments(text, spans):
+        anchors = starts.get(piece.start, []) if piece.start not in placed else []
+        placed.add(piece.start)
+        pieces.append({"text": piece.text, "fields": piece.fields, "kinds": piece.kinds,
+                       "anchors": [_anchor(name) for name in anchors]})
+    return pieces
+
+
+def _anchor(field: str) -> str:
+    return "span-" + "".join(char if char.isalnum() else "-" for char in field)
+
+
+def _differs(event: Any, others: list[dict[str, Any]]) -> dict[str, bool]:
+    """Tell which fields other reports of the same happening state differently."""
+    best = event.fatalities.best if event.fatalities else None
+    actor1 = event.actor1.name if event.actor1 else None
+    actor2 = event.actor2.name if event.actor2 else None
+    return {"fatalities": any(row["fatalities_best"] != best for row in others),
+            "actor1": any(row["actor1"] != actor1 for row in others),
+            "actor2": any(row["actor2"] != actor2 for row in others)}
+
+
+def _cell(value: Any) -> str:
+    """Show a reflected incident column: JSON for structures, ISO for dates."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, indent=1)
+    return str(value)
+
+
+def _member_ids(incident: dict[str, Any]) -> list[str]:
+    """Event ids of an incident's members, whatever shape the fusion step stores."""
+    members = incident.get("members") or incident.get("event_ids") or []
+    if isinstance(members, str):
+        try:
+            members = json.loads(members)
+        except ValueError:
+            return []
+    found = []
+    for member in members if isinstance(members, list) else []:
+        if isinstance(member, dict) and isinstance(member.get("event_id"), str):
+            found.append(member["event_id"])
+        elif isinstance(member, str):
+            found.append(member)
+    return found
+
+
+def _error(request: Request, templates: Jinja2Templates, status: int, detail: str) -> Response:
+    """Answer JSON under /api/, an HTML page elsewhere."""
+    if request.url.path.startswith("/api/") or request.url.path.startswith("/static/"):
+        return JSONResponse({"detail": detail}, status)
+    return templates.TemplateResponse(request, "error.html",
+                                      {"status": status, "detail": detail,
+                                       "has_incidents": False, "event_types": EVENT_TYPES},
+                                      status_code=status)

@@ -1,0 +1,269 @@
+"""The desk's JSON API and pages through FastAPI's TestClient over a real pipeline store."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.web.conftest import HOSTILE_DOC
+
+from marsad.export import FLAT_COLUMNS
+
+Row = dict[str, Any]
+
+
+def all_events(client: TestClient, query: str = "") -> list[Row]:
+    response = client.get(f"/api/events?limit=500&{query}")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["total"] == len(body["events"])
+    return list(body["events"])
+
+
+def detail(client: TestClient, event_id: str) -> Row:
+    response = client.get(f"/api/events/{event_id}")
+    assert response.status_code == 200
+    return dict(response.json())
+
+
+def in_date_range(row: Row) -> bool:
+    return row["date_start"] is not None and "2018-05-06" <= row["date_start"] <= "2018-05-08"
+
+
+# (query, predicate every returned row must satisfy; predicates taking the client read the
+# full event). Each filter must select a non-empty, strict subset of the store.
+FILTER_CASES: list[tuple[str, Callable[..., bool]]] = [
+    ("event_type=Battles", lambda row: row["event_type"] == "Battles"),
+    ("sub_event_type=Air%2Fdrone+strike", lambda row: row["sub_event_type"] == "Air/drone strike"),
+    ("date_from=2018-05-06&date_to=2018-05-08", in_date_range),
+    ("bbox=36.0,33.3,36.6,33.7",
+     lambda row: 36.0 <= row["lon"] <= 36.6 and 33.3 <= row["lat"] <= 33.7),
+    ("country=syr", lambda row: row["iso3"] == "SYR"),
+    ("country=Iraq", lambda row: row["country"] == "Iraq"),
+    ("admin1=damascus", lambda row: (row["admin1"] or "").lower() == "damascus"),
+    ("actor=islamic+state",
+     lambda row: "islamic state" in f"{row['actor1']} {row['actor2']}".lower()),
+    ("fatalities_min=5", lambda row: (row["fatalities_best"] or 0) >= 5),
+    ("fatalities_min=1&fatalities_max=30",
+     lambda row: 1 <= (row["fatalities_best"] or 0) <= 30),
+    ("event_type=Battles&date_from=2018-05-01",
+     lambda row: row["event_type"] == "Battles" and row["date_start"] >= "2018-05-01"),
+]
+
+
+@pytest.mark.parametrize(("query", "holds"), FILTER_CASES)
+def test_filter_selects_matching_events(client: TestClient, query: str,
+                                        holds: Callable[[Row], bool]) -> None:
+    everything = all_events(client)
+    rows = all_events(client, query)
+    assert 0 < len(rows) < len(everything)
+    assert all(holds(row) for row in rows)
+    # ...and every matching event of the store is returned.
+    assert {row["event_id"] for row in everything if _safe(holds, row)} == \
+        {row["event_id"] for row in rows}
+
+
+def _safe(holds: Callable[[Row], bool], row: Row) -> bool:
+    try:
+        return holds(row)
+    except (TypeError, KeyError):
+        return False
+
+
+# Filters on claims and text: checked on the full event record.
+CLAIM_CASES: list[tuple[str, Callable[[Row], bool]]] = [
+    ("source=observatory", lambda item: any(
+        "observatory" in claim["source"].lower() for claim in item["event"]["attribution"])
+     or "observatory" in (item["doc"]["outlet"] or "").lower()),
+    ("source_kind=official", lambda item: any(
+        claim["source_kind"] == "official" for claim in item["event"]["attribution"])),
+    ("q=killed", lambda item: "killed" in (item["event"]["notes"] + " "
+                                           + item["event"]["evidence"]["text"]).lower()),
+]
+
+
+@pytest.mark.parametrize(("query", "holds"), CLAIM_CASES)
+def test_claim_and_text_filters(client: TestClient, query: str,
+                                holds: Callable[[Row], bool]) -> None:
+    rows = all_events(client, query)
+    assert 0 < len(rows) < len(all_events(client))
+    assert all(holds(detail(client, row["event_id"])) for row in rows)
+
+
+def test_like_wildcards_are_literal(client: TestClient) -> None:
+    assert all_events(client, "q=%25") == []
+    assert all_events(client, "actor=_") == []
+
+
+@pytest.mark.parametrize("limit", [1, 7, 40])
+def test_pages_cover_every_event_once(client: TestClient, limit: int) -> None:
+    everything = [row["event_id"] for row in all_events(client, "sort=date")]
+    seen: list[str] = []
+    url: str | None = f"/api/events?sort=date&limit={limit}"
+    while url:
+        body = client.get(url).json()
+        assert len(body["events"]) <= limit
+        seen += [row["event_id"] for row in body["events"]]
+        url = body["next"]
+    assert seen == everything
+
+
+@pytest.mark.parametrize(("sort", "key", "descending"), [
+    ("-fatalities", lambda row: row["fatalities_best"] or 0, True),
+    ("fatalities", lambda row: row["fatalities_best"] or 0, False),
+    ("-confidence", lambda row: row["confidence"], True),
+    ("event_type", lambda row: row["event_type"], False),
+])
+def test_sorting(client: TestClient, sort: str, key: Callable[[Row], Any],
+                 descending: bool) -> None:
+    values = [key(row) for row in all_events(client, f"sort={sort}")]
+    assert values == sorted(values, reverse=descending)
+
+
+@pytest.mark.parametrize("query", [
+    "limit=0", "limit=501", "offset=-1", "sort=title", "sort=date;drop", "date_from=2018-13-01",
+    "date_from=yesterday", "bbox=1,2,3", "bbox=10,20,5,30", "bbox=nan,1,2,3",
+    "fatalities_min=-1", "fatalities_min=1e3", "fatalities_max=%D9%A3", "q=" + "x" * 201,
+])
+def test_bad_parameters_are_422(client: TestClient, query: str) -> None:
+    response = client.get(f"/api/events?{query}")
+    assert response.status_code == 422
+    assert response.json()["detail"]
+
+
+INJECTIONS = [
+    "' OR 1=1 --", "\"; DROP TABLE events; --", "%' UNION SELECT doc_id FROM documents --",
+    "\\", "\x00", "<script>alert(1)</script>", "../../etc/passwd", "😀" * 20,
+    "Robert'); DELETE FROM claims; --",
+]
+
+
+@pytest.mark.parametrize("parameter", ["country", "admin1", "event_type", "sub_event_type",
+                                       "actor", "source", "source_kind", "q", "date_from",
+                                       "bbox", "fatalities_min", "sort"])
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_injection_strings_never_fail(client: TestClient, parameter: str, payload: str) -> None:
+    before = client.get("/api/events?limit=1").json()["total"]
+    for path in ("/api/events", "/api/map", "/api/timeline", "/api/events.csv", "/"):
+        response = client.get(path, params={parameter: payload})
+        assert response.status_code in (200, 422), (path, response.text)
+    assert client.get("/api/events?limit=1").json()["total"] == before
+
+
+@pytest.mark.parametrize("path", ["/api/events/nope", "/api/documents/nope",
+                                  "/api/incidents/nope", "/events/nope", "/documents/nope",
+                                  "/no/such/page"])
+def test_missing_things_are_404(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    if path.startswith("/api/"):
+        assert "detail" in response.json()
+    else:
+        assert "<h1>Error 404</h1>" in response.text
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+def test_read_only(client: TestClient, method: str) -> None:
+    response = client.request(method, "/api/events", content=b"{}")
+    assert response.status_code == 405
+
+
+def test_request_bodies_and_long_urls_are_refused(client: TestClient) -> None:
+    assert client.request("GET", "/api/events", content=b"x" * 10).status_code == 413
+    assert client.get("/api/events?q=" + "a" * 5000).status_code == 414
+
+
+def test_document_spans_index_its_text(client: TestClient) -> None:
+    doc_id = all_events(client)[0]["doc_id"]
+    body = client.get(f"/api/documents/{doc_id}").json()
+    text = body["doc"]["text"]
+    spans = [span for item in body["events"] for span in item["spans"]]
+    fields = {span["field"] for span in spans}
+    assert {"trigger", "evidence", "location"} <= fields
+    assert all(text[span["char_span"][0]:span["char_span"][1]] == span["text"]
+               for span in spans)
+
+
+def test_event_detail(client: TestClient) -> None:
+    row = all_events(client, "fatalities_min=1&sort=-fatalities")[0]
+    body = detail(client, row["event_id"])
+    assert body["event"]["event_id"] == row["event_id"]
+    assert body["event"]["fatalities"]["best"] == row["fatalities_best"]
+    assert "text" not in body["doc"]
+    assert any(span["field"] == "fatalities" for span in body["spans"])
+
+
+def test_csv_download_is_the_filtered_export(client: TestClient) -> None:
+    response = client.get("/api/events.csv?event_type=Battles")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    table = list(csv.reader(io.StringIO(response.text)))
+    assert tuple(table[0]) == FLAT_COLUMNS
+    assert [line[0] for line in table[1:]] == \
+        [row["event_id"] for row in all_events(client, "event_type=Battles&sort=date")]
+
+
+def test_geojson_download(client: TestClient) -> None:
+    rows = all_events(client, "country=SYR")
+    body = json.loads(client.get("/api/events.geojson?country=SYR").text)
+    assert body["type"] == "FeatureCollection"
+    assert sorted(feature["id"] for feature in body["features"]) == \
+        sorted(row["event_id"] for row in rows if row["lat"] is not None)
+    assert all(len(feature["geometry"]["coordinates"]) == 2 for feature in body["features"])
+
+
+def test_map_points_and_timeline_follow_the_filter(client: TestClient) -> None:
+    query = "event_type=Battles"
+    rows = all_events(client, query)
+    points = client.get(f"/api/map?{query}").json()
+    assert {point[0] for point in points["points"]} == \
+        {row["event_id"] for row in rows if row["lat"] is not None}
+    assert {point[3] for point in points["points"]} == {"Battles"}
+    timeline = client.get(f"/api/timeline?{query}&bucket=day").json()
+    assert timeline["types"] == ["Battles"]
+    assert sum(item["counts"]["Battles"] for item in timeline["series"]) == \
+        sum(1 for row in rows if row["date_start"])
+
+
+def test_weekly_timeline_starts_on_mondays(client: TestClient) -> None:
+    series = client.get("/api/timeline?bucket=week").json()["series"]
+    assert series and all(dt.date.fromisoformat(item["date"]).weekday() == 0 for item in series)
+
+
+HOSTILE_MARKUP = ("<script>window.__pwned=1</script>", "<img src=x onerror")
+
+
+@pytest.mark.parametrize("path", [f"/documents/{HOSTILE_DOC}", "/?source=Evil", "/?q=Douma"])
+def test_pages_escape_article_text_and_names(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "&lt;script&gt;" in response.text
+    assert not any(markup in response.text for markup in HOSTILE_MARKUP)
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_event_page_highlights_and_escapes(client: TestClient) -> None:
+    event_id = all_events(client, "source=Evil&q=Douma")[0]["event_id"]
+    record = detail(client, event_id)["event"]
+    page = client.get(f"/events/{event_id}").text
+    assert not any(markup in page for markup in HOSTILE_MARKUP)
+    assert '<mark id="span-trigger" class="hl hl-evidence hl-trigger"' in page
+    assert f">{record['trigger']['text']}</mark>" in page
+    assert record["attribution"][0]["source"] in page
+
+
+def test_openapi_lists_the_endpoints(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}",
+            "/api/events.csv", "/api/events.geojson"} <= set(paths)
+    assert set(paths["/api/events"]) == {"get"}
+    docs = client.get("/api/docs").text
+    assert "GET /api/events.csv" in docs and "cdn" not in docs.lower()

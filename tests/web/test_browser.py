@@ -1,0 +1,208 @@
+"""The desk in a real browser: Debian's Chromium, driven by Playwright, against ``marsad serve``.
+
+The server is the real command (uvicorn on a free loopback port) over a store filled by the
+real pipeline, including an article full of ``<script>`` and event-handler markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import httpx
+import pytest
+from tests.web.conftest import HOSTILE_DOC
+
+from marsad.export import FLAT_COLUMNS
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-gpu",
+                 "--no-first-run", "--disable-quic"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="needs Debian's Chromium at /usr/bin/chromium "
+                                       "(apt-get install chromium; CI installs it)")
+
+if CHROMIUM.exists():
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(store_url: str) -> Iterator[str]:
+    """Run ``marsad serve`` as its own process and wait until it answers."""
+    port = free_port()
+    command = [sys.executable, "-c", "from marsad.cli import main; main()", "serve",
+               "--db", store_url, "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, "MARSAD_TILES": ""})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            if process.poll() is not None:
+                output = process.stdout.read().decode() if process.stdout else ""
+                pytest.fail(f"marsad serve exited with {process.returncode}: {output}")
+            try:
+                if httpx.get(f"{base}/api/events?limit=1", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("marsad serve did not answer within 120 s")
+            time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1366, "height": 900},
+                                  accept_downloads=True)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    pwned = opened.evaluate("typeof window.__pwned")
+    context.close()
+    assert pwned == "undefined"
+    assert errors == []
+
+
+def markers_drawn(page: Page) -> int:
+    """Wait until the map script says its markers are drawn; return how many."""
+    page.wait_for_selector("#map[data-markers]", state="attached", timeout=30_000)
+    return int(page.get_attribute("#map", "data-markers") or "0")
+
+
+def api_total(server: str, path: str, query: str) -> int:
+    return int(httpx.get(f"{server}{path}?{query}", timeout=30).json()["total"])
+
+
+def test_map_shows_markers(server: str, page: Page) -> None:
+    page.goto(server + "/")
+    drawn = markers_drawn(page)
+    assert drawn == api_total(server, "/api/map", "")
+    assert drawn > 0
+    assert page.locator(".leaflet-marker-icon").count() > 0
+    assert page.locator("#timeline svg .bucket").count() > 0
+
+
+def test_filter_by_type_and_date(server: str, page: Page) -> None:
+    page.goto(server + "/")
+    markers_drawn(page)
+    page.select_option("#f-event_type", "Battles")
+    page.fill("#f-date_from", "2018-05-01")
+    page.fill("#f-date_to", "2018-05-31")
+    page.click("button[type=submit]")
+    page.wait_for_url("**event_type=Battles**")
+    query = urlparse(page.url).query
+    assert parse_qs(query)["date_from"] == ["2018-05-01"]
+    total = api_total(server, "/api/events", query)
+    assert 0 < total < api_total(server, "/api/events", "")
+    assert markers_drawn(page) == api_total(server, "/api/map", query)
+    assert page.locator("table.list tbody tr").count() == min(total, 50)
+    expect(page.locator("#events-heading")).to_contain_text(f"{total} event")
+
+
+def test_click_marker_open_event_and_see_evidence(server: str, page: Page) -> None:
+    page.goto(server + "/?country=Syria")
+    markers_drawn(page)
+    markers = page.locator(".ev-marker")
+    for _ in range(12):  # zoom into clusters until a single marker shows
+        if markers.count():
+            break
+        page.locator(".marker-cluster").first.click()
+        page.wait_for_timeout(600)
+    markers.first.click()
+    page.locator(".leaflet-popup .open-event").click()
+    page.wait_for_url("**/events/**")
+    event_id = page.url.rsplit("/", 1)[-1]
+    record = httpx.get(f"{server}/api/events/{event_id}", timeout=30).json()["event"]
+    expect(page.locator("mark#span-trigger")).to_have_text(record["trigger"]["text"])
+    assert page.locator("mark.hl-evidence").count() > 0
+    claims = page.locator("table.claims tbody tr")
+    assert claims.count() == max(len(record["attribution"]), 1)
+    expect(claims.first).to_contain_text(record["attribution"][0]["source"])
+
+
+def test_download_csv_of_the_filter(server: str, page: Page, tmp_path: Path) -> None:
+    page.goto(server + "/?event_type=Battles")
+    with page.expect_download() as download:
+        page.click("#download-csv")
+    saved = tmp_path / "events.csv"
+    download.value.save_as(saved)
+    with saved.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert tuple(table[0]) == FLAT_COLUMNS
+    assert len(table) - 1 == api_total(server, "/api/events", "event_type=Battles")
+    assert {row[FLAT_COLUMNS.index("event_type")] for row in table[1:]} == {"Battles"}
+
+
+def test_brushing_the_timeline_filters_by_date(server: str, page: Page) -> None:
+    page.goto(server + "/?country=Syria")
+    markers_drawn(page)
+    chart = page.locator("#timeline svg")
+    chart.wait_for()
+    box = chart.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.9, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    page.wait_for_url("**date_to=**")
+    params = parse_qs(urlparse(page.url).query)
+    assert params["country"] == ["Syria"]
+    assert params["date_from"][0] <= params["date_to"][0]
+    shown = api_total(server, "/api/events", urlparse(page.url).query)
+    assert 0 < shown < api_total(server, "/api/events", "country=Syria")
+
+
+def test_timeline_is_keyboard_reachable(server: str, page: Page) -> None:
+    page.goto(server + "/")
+    bucket = page.locator("#timeline .bucket").first
+    bucket.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**date_from=**")
+    params = parse_qs(urlparse(page.url).query)
+    assert params["date_from"] and params["date_to"]
+
+
+@pytest.mark.parametrize("path", [f"/documents/{HOSTILE_DOC}", "/?source=Evil"])
+def test_hostile_markup_stays_text(server: str, page: Page, path: str) -> None:
+    page.goto(server + path)
+    if path.startswith("/?"):
+        assert markers_drawn(page) > 0
+        page.locator(".ev-marker, .marker-cluster").first.click()
+    expect(page.locator("main")).to_contain_text("<script>window.__pwned=1</script>")
+    assert page.locator("main script, main img[src=x]").count() == 0
+
+
+def test_hostile_event_page(server: str, page: Page) -> None:
+    events = httpx.get(f"{server}/api/events?source=Evil&limit=5", timeout=30).json()["events"]
+    page.goto(f"{server}/events/{events[0]['event_id']}")
+    expect(page.locator(".article")).to_contain_text('<img src=x onerror="window.__pwned=1">')
+    assert page.locator(".article img, .article script").count() == 0
