@@ -153,6 +153,10 @@ class Claim(_Model):
     text: str | None = None
     char_span: CharSpan | None = None
     via: list[Relay] = Field(default_factory=list)
+    source_type: str | None = None
+    """Extension: the outlet registry's finer kind (state media, monitor, ...; unknown)."""
+    contested: bool = False
+    """Extension: another source in the text denies or contradicts this claim."""
 
 
 class Event(_Model):
@@ -173,6 +177,9 @@ class Event(_Model):
     attribution: list[Claim] = Field(default_factory=list)
     notes: str = ""
     confidence: float = Field(default=0.5, ge=0, le=1)
+    mentions: list[TextSpan] = Field(default_factory=list)
+    """Extension: further sentences of the article that report this same event (ACLED codes
+    one event per type, place and day; each repeat keeps its evidence here)."""
 
 
 class DocumentResult(_Model):
@@ -195,7 +202,8 @@ class DocumentResult(_Model):
                           event.fatalities, event.injuries):
                 if value is not None:
                     found.append(value)
-            found += [*event.assoc_actors1, *event.assoc_actors2, *event.attribution]
+            found += [*event.assoc_actors1, *event.assoc_actors2, *event.attribution,
+                      *event.mentions]
         return found
 
 

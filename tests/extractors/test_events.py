@@ -50,3 +50,14 @@ def test_event_case(case: dict[str, Any], ctx: Context) -> None:
             want, [e.model_dump(include={"sub_event_type", "date", "location", "fatalities",
                                          "actor1", "actor2", "attribution"})
                    for e in result.events])
+
+
+def test_same_event_mentioned_twice_is_one_event_with_both_spans(ctx: Context) -> None:
+    text = ("Russian warplanes struck Saraqib on Monday, killing five civilians, activists said. "
+            "The air strikes on Saraqib on Monday also destroyed a school.")
+    result = process(SourceDocument(id="twice", text=text, published=dt.date(2019, 2, 5)), ctx)
+    strikes = [e for e in result.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert [m.text for m in strikes[0].mentions] == [
+        "The air strikes on Saraqib on Monday also destroyed a school."]
+    assert span_mismatches(result) == []

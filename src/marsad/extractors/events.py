@@ -815,8 +815,11 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
                 fatalities = fatalities.model_copy(update={"best": fatalities.low})
             if fatalities.best > fatalities.high:
                 fatalities = fatalities.model_copy(update={"best": fatalities.high})
+        mentions = kept.mentions
+        if event.evidence.char_span != kept.evidence.char_span and event.evidence not in mentions:
+            mentions = [*mentions, event.evidence]
         merged[key] = kept.model_copy(update={
-            "attribution": claims, "fatalities": fatalities,
+            "attribution": claims, "fatalities": fatalities, "mentions": mentions,
             "actor1": kept.actor1 or event.actor1, "actor2": kept.actor2 or event.actor2,
             "injuries": kept.injuries or event.injuries,
             "confidence": max(kept.confidence, event.confidence)})
