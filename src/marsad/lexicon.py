@@ -111,6 +111,8 @@ class Lexicon(_Frozen):
     protest_escalation: tuple[ProtestEscalation, ...]
     initiators: Initiators
     actors: tuple[ActorEntry, ...]
+    actor_anaphora: tuple[str, ...]
+    association_cues: tuple[str, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
     cues: tuple[CueEntry, ...]
@@ -187,6 +189,8 @@ def load_lexicon() -> Lexicon:
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),
+        actor_anaphora=tuple(read_yaml("actors.yaml").get("anaphora") or ()),
+        association_cues=tuple(read_yaml("actors.yaml").get("association_cues") or ()),
         outlets=tuple(validate_items("outlets.yaml", outlets_file["outlets"], OutletEntry)),
         generic_sources=tuple(validate_items(
             "outlets.yaml", outlets_file["generic_sources"], GenericSource)),

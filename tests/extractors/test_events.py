@@ -30,6 +30,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "hedged": lambda v: bool(event.attribution) and event.attribution[0].hedged == v,
         "actor1": lambda v: event.actor1 is not None and v in event.actor1.name,
         "actor2": lambda v: event.actor2 is not None and v in event.actor2.name,
+        "assoc1": lambda v: any(v in a.name for a in event.assoc_actors1),
     }
     return all(checks[key](value) for key, value in want.items())
 

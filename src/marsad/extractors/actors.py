@@ -31,9 +31,28 @@ class ActorMention:
 
 
 def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
-    """Every actor mention in ``doc`` (longest match wins, no overlaps)."""
-    return [ActorMention(ctx.lexicon.actor(key), doc[start:end])
-            for key, start, end in ctx.matchers.actors(doc)]
+    """Every actor mention in ``doc`` (longest match wins, no overlaps), plus phrases like
+    "the group" resolved to the last armed group named before them."""
+    mentions = [ActorMention(ctx.lexicon.actor(key), doc[start:end])
+                for key, start, end in ctx.matchers.actors(doc)]
+    return sorted(mentions + _anaphora(doc, mentions, ctx), key=lambda m: m.span.start)
+
+
+def _anaphora(doc: Doc, named: list[ActorMention], ctx: Context) -> list[ActorMention]:
+    lowered = doc.text.casefold()
+    taken = {i for m in named for i in range(m.span.start, m.span.end)}
+    found = []
+    for phrase in ctx.lexicon.actor_anaphora:
+        start = lowered.find(phrase)
+        while start >= 0:
+            span = doc.char_span(start, start + len(phrase))
+            start = lowered.find(phrase, start + 1)
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            earlier = [m for m in named if m.span.end <= span.start and m.entry.inter in (2, 3, 4)]
+            if earlier:
+                found.append(ActorMention(earlier[-1].entry, span))
+    return found
 
 
 def actor_for_side(side_text: str, mentions: list[ActorMention]) -> ActorMention | None:

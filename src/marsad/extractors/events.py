@@ -368,8 +368,14 @@ def _disorder_of(sub_event_type: str, ctx: Context) -> str:
 def _resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: Context) -> str:
     """Apply the object rules ("seized weapons" is not a territory gain), then decide a
     territory gain by who gains: a state's forces or a non-state actor."""
-    taker = _actor_roles(trigger, actors)[0]
+    cues = frozenset(ctx.lexicon.association_cues)
+    taker = _actor_roles(trigger, actors, cues=cues)[0]
     state = taker is not None and taker.entry.state_of is not None
+    if taker is not None and not state:
+        # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
+        head = _phrase_head(taker.span.root)
+        state = any(m.entry.state_of is not None and _associated_with_other(
+            _phrase_head(m.span.root), {head.i}, cues) for m in actors)
     objects = _object_words(trigger)
     for rule in ctx.lexicon.object_rules:
         if rule.trigger_type == sub and objects & set(rule.objects):
@@ -429,8 +435,21 @@ def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:
     return list(unique.values())
 
 
+def _associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -> bool:
+    """True when ``token`` hangs off another actor's phrase through an association cue."""
+    words: set[str] = set()
+    node = token
+    while node.head != node:
+        words.add(node.lower_)
+        node = node.head
+        if node.i in heads and node.i != token.i:
+            return bool((words | {node.lower_}) & cues) or token in node.conjuncts
+    return False
+
+
 def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
-                 victims: Sequence[tuple[int, int]] = ()
+                 victims: Sequence[tuple[int, int]] = (),
+                 cues: frozenset[str] = frozenset()
                  ) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
@@ -442,8 +461,11 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
     before: list[ActorMention] = []
     after: list[ActorMention] = []
     root = trigger.root
+    heads = {_phrase_head(m.span.root).i for m in actors}
     for mention in actors:
         token = _phrase_head(mention.span.root)
+        if _associated_with_other(token, heads, cues):
+            continue  # "regime forces" in "Hezbollah alongside regime forces": an associate
         if any(start <= mention.span.start_char and mention.span.end_char <= end
                for start, end in victims):
             second.append(mention)
@@ -453,7 +475,8 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
             (second if mention.entry.inter == 7 else first).append(mention)
         elif root.is_ancestor(token):
             path = _path_words(token, root)
-            (first if "by" in path else second).append(mention)
+            agent = bool(path & {"by", "hands"})  # "targeted by X", "at the hands of X"
+            (first if agent else second).append(mention)
         elif mention.span.start < trigger.start:
             before.append(mention)
         else:
@@ -498,7 +521,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                        and not _inside_source(a, claim_mentions)]
     victims = [(c.start_char, c.end_char) for c in mentions.casualties
                if sentence.start_char <= c.start_char < sentence.end_char]
-    actor1, actor2 = _actor_roles(trigger, sentence_actors, victims)
+    actor1, actor2 = _actor_roles(trigger, sentence_actors, victims,
+                                  frozenset(ctx.lexicon.association_cues))
     location = _location_of(candidate)
     country = location.country if location and location.feature != "country" else (
         _document_country(mentions) or (location.country if location else None))
@@ -513,6 +537,7 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         a1 = named
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
     a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
+    assoc1, assoc2 = _associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
     fatalities, injuries = _casualties_of(candidate, sentence_actors, a1, a2)
     date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
     event_type, sub = ctx.lexicon.sub_event(_against_civilians(candidate, a2, fatalities))
@@ -527,7 +552,9 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         date=date,
         location=location,
         actor1=a1,
+        assoc_actors1=assoc1,
         actor2=a2,
+        assoc_actors2=assoc2,
         fatalities=fatalities,
         injuries=injuries,
         attribution=attribution,
@@ -545,6 +572,31 @@ def _against_civilians(candidate: Candidate, actor2: Actor | None,
     targets_civilians = actor2 is not None and actor2.inter == 7
     civilian_dead = fatalities is not None and fatalities.victims == "civilians"
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type
+
+
+def _associates(actors: list[ActorMention], mention1: ActorMention | None,
+                mention2: ActorMention | None, a1: Actor | None, a2: Actor | None, ctx: Context,
+                country: str | None) -> tuple[list[Actor], list[Actor]]:
+    """Actors tied to actor1 or actor2 in the parse: coordinated with them ("regime forces and
+    Hezbollah") or joined by an association cue ("backed by Russian jets", "alongside")."""
+    cues = set(ctx.lexicon.association_cues)
+    chosen = {a.name for a in (a1, a2) if a}
+    groups: tuple[list[Actor], list[Actor]] = ([], [])
+    for slot, main in ((0, mention1), (1, mention2)):
+        if main is None:
+            continue
+        head = _phrase_head(main.span.root)
+        for other in actors:
+            if other is main:
+                continue
+            token = _phrase_head(other.span.root)
+            tied = token in head.conjuncts or (
+                head.is_ancestor(token) and bool(_path_words(token, head) & cues))
+            actor = _canonical(other.to_actor(country), ctx)
+            if tied and actor.name not in chosen:
+                groups[slot].append(actor)
+                chosen.add(actor.name)
+    return groups
 
 
 def _plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
