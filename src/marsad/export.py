@@ -23,6 +23,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from marsad.errors import MarsadError
+from marsad.lexicon import load_lexicon
 from marsad.model import Actor, DateRange, Document, DocumentResult, Event, Location
 from marsad.resources import read_csv
 
@@ -45,7 +46,7 @@ UCDP_COLUMNS = (
 
 FLAT_COLUMNS = (
     "event_id", "doc_id", "title", "outlet", "url", "published",
-    "disorder_type", "event_type", "sub_event_type",
+    "disorder_type", "event_type", "sub_event_type", "case_code", "cameo_root", "plover_type",
     "trigger", "trigger_start", "trigger_end", "evidence", "evidence_start", "evidence_end",
     "date_start", "date_end", "date_precision", "date_text", "date_anchor",
     "location", "admin1", "admin2", "admin3", "country", "iso3", "latitude", "longitude",
@@ -136,6 +137,7 @@ def flat_row(doc: Document, event: Event) -> Row:
         "outlet": doc.outlet, "url": doc.url, "published": doc.published,
         "disorder_type": event.disorder_type, "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
+        **_crosswalk(event.sub_event_type),
         "trigger": event.trigger.text, "trigger_start": event.trigger.char_span[0],
         "trigger_end": event.trigger.char_span[1], "evidence": event.evidence.text,
         "evidence_start": event.evidence.char_span[0],
@@ -161,6 +163,16 @@ def flat_row(doc: Document, event: Event) -> Row:
         "sources": _joined(_sources(doc, event)), "hedged": _hedged(event),
         "notes": event.notes, "confidence": event.confidence,
     }
+
+
+def _crosswalk(sub_event_type: str) -> Row:
+    """The sub-event type in the other schemes of ``taxonomy.yaml``: CASE 2021 code, CAMEO root
+    code and PLOVER event type (so a flat export can be read in any of them)."""
+    try:
+        sub = load_lexicon().sub_event(sub_event_type)[1]
+    except KeyError:
+        return {"case_code": None, "cameo_root": None, "plover_type": None}
+    return {"case_code": sub.code, "cameo_root": sub.cameo, "plover_type": sub.plover}
 
 
 def _flat_location(place: Location | None) -> Row:

@@ -353,3 +353,13 @@ def test_acled_region_from_resource(iso3: str | None, iso: str, region: str) -> 
 
 def test_unused_sample_builders_are_valid() -> None:
     assert span_mismatches(make_result([campaign_toll(), clash()])) == []
+
+
+@pytest.mark.parametrize(("make", "expected"), [
+    (airstrike, ("AIR_STRIKE", "195", "ASSAULT")),
+    (clash, ("ARMED_CLASH", "19", "ASSAULT")),
+])
+def test_flat_rows_carry_the_taxonomy_crosswalk(make: Any, expected: tuple[str, str, str]) -> None:
+    frame = events_frame([make_result([make()])])
+    row = frame.iloc[0]
+    assert (row["case_code"], row["cameo_root"], row["plover_type"]) == expected
