@@ -105,6 +105,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
         candidates += _sentence_candidates(index, sentence, mentions, ctx, candidates)
     built = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
     events = _inherit_actors([e for e in built if e is not None])
+    events = _infer_opponents(events, mentions, ctx)
     return _merge_duplicates(events), warnings
 
 
@@ -297,6 +298,34 @@ def _inherit_actors(events: list[Event]) -> list[Event]:
             if donor is not None:
                 event = event.model_copy(update={
                     "actor1": donor.model_copy(update={"text": None, "char_span": None})})
+        filled.append(event)
+    return filled
+
+
+def _infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
+    """A battle has two sides: when the sentence names only one ("regime forces attempted to
+    advance"), the other is the armed actor the article names most often besides it (ISIS in
+    an article about the regime's offensive on ISIS). Recorded without a span: inferred."""
+    counts: dict[str, int] = {}
+    entries = {}
+    for mention in mentions.actors:
+        if mention.entry.inter in (1, 2, 3, 4, 8):
+            counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
+            entries[mention.entry.name] = mention
+    filled = []
+    for event in events:
+        if event.event_type == "Battles" and event.actor1 is not None and event.actor2 is None:
+            own = {event.actor1.name} | {a.name for a in event.assoc_actors1}
+            country = event.location.country if event.location else None
+            options = []
+            for name, count in counts.items():
+                actor = _canonical(entries[name].to_actor(country), ctx)
+                if actor.name not in own and entries[name].entry.inter != event.actor1.inter:
+                    options.append((count, actor))
+            if options:
+                best = max(options, key=lambda pair: pair[0])[1]
+                event = event.model_copy(update={
+                    "actor2": best.model_copy(update={"text": None, "char_span": None})})
         filled.append(event)
     return filled
 
