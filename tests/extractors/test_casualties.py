@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -163,3 +164,38 @@ def test_find_casualties_never_raises_and_keeps_invariants(nlp: Language, words:
     for mention in find_casualties(doc):
         assert doc.text[mention.start_char:mention.end_char] == mention.text
         assert 0 <= mention.low <= mention.best <= mention.high
+
+
+# The phrase table of issue #8 (tests/data/casualty_phrases.yaml): >= 80 phrases, traps included.
+PHRASES = Path(__file__).parents[1] / "data" / "casualty_phrases.yaml"
+
+
+def _phrase_cases() -> list[tuple[str, list[str]]]:
+    table = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
+    return [(case["text"], case["expect"]) for case in table["cases"]]
+
+
+def _describe(mention: CasualtyMention, expected: str) -> str:
+    """Write a mention the way the table does, with only the flags the expectation names."""
+    words = [mention.kind, f"{mention.low}/{mention.best}/{mention.high}", mention.victims]
+    if mention.aggregate:
+        words.append("aggregate")
+    if "side=" in expected:
+        words.append(f"side={mention.victim_side_text}")
+    if "names=" in expected or mention.names:
+        words.append("names=" + "|".join(mention.names))
+    return " ".join(words)
+
+
+def test_phrase_table_is_large_enough() -> None:
+    cases = _phrase_cases()
+    assert len(cases) >= 80
+    assert len({text for text, _ in cases}) == len(cases), "duplicate phrases in the table"
+
+
+@pytest.mark.parametrize(("text", "expected"), _phrase_cases(),
+                         ids=[text[:48] for text, _ in _phrase_cases()])
+def test_phrase_table(nlp: Language, text: str, expected: list[str]) -> None:
+    mentions = find_casualties(nlp(text))
+    padded = expected + [""] * max(0, len(mentions) - len(expected))
+    assert [_describe(m, e) for m, e in zip(mentions, padded, strict=False)] == expected

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from marsad.errors import MarsadError
+from marsad.evaluation.attribution import evaluate_attribution, is_attribution_gold
 from marsad.evaluation.case2021 import CaseRow, score_case2021, scored_gold
 from marsad.evaluation.fakes import FakesRow, parse_gold, score_fakes
 from marsad.evaluation.mappings import input_fields
@@ -52,6 +53,8 @@ def detect_dataset(record: dict[str, Any]) -> str | None:
         return "re3d"
     if is_places_gold(record):
         return "places"
+    if is_attribution_gold(record):
+        return "attribution"
     return None
 
 
@@ -204,6 +207,9 @@ def evaluate_file(path: Path, ctx: Context, *, limit: int | None = None,
     dataset = _dataset_of(path, records)
     if dataset == "places":  # geocoding gold: scored on find_places alone, not on events
         report = evaluate_places(path, [(r.origin, r.data) for r in records], ctx, progress)
+        return report.model_copy(update={"warnings": warnings + report.warnings})
+    if dataset == "attribution":  # claim attribution gold (issue #5): scored on whole results
+        report = evaluate_attribution(path, [(r.origin, r.data) for r in records], ctx, progress)
         return report.model_copy(update={"warnings": warnings + report.warnings})
     started = time.perf_counter()
     done = _process_records(records, dataset, ctx, progress, warnings)

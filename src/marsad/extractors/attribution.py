@@ -1,31 +1,73 @@
-"""Who says so: reporting cues, their sources, hedging, claim dates and relay chains.
+"""Who says so: reporting cues, their sources, hedging, claim dates, relay chains, denials.
 
 Why per event and not per document: most facts in conflict news are claims by interested
 parties ("Amaaq claimed ...", "pro-regime media reported ..."), and different sentences of one
-article carry different claimants. A trigger is covered by the reporting cues that govern it
-in the parse (or by "according to X" anywhere in its sentence); with no cue, the publisher is
-the source (SCHEMA.md).
+article carry different claimants. A trigger is covered by the reporting cues that govern it:
+in the parse, as a sentence-final reporting clause ("... killed five, a monitor said"), as
+"according to X" anywhere in its sentence, or as the speaker of a quotation that contains it
+(across sentences). With no cue, the publisher is the source (SCHEMA.md).
+
+Continuations ("'Amaaq' also claimed ...", "The general said that ...", "he added") take the
+claimant of the nearest earlier claim; "X denied ..." yields the cue ``denied`` (no event), and
+"contrary to Y's claims" marks the claim ``contested`` and records Y's contrary version.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention
 from marsad.lexicon import CueEntry
 from marsad.model import Claim, Relay
+from marsad.resources import read_yaml
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 PREPOSITIONAL_CUES = {"according to"}
+PREPOSITION_FORMS = {"according", "citing", "quoting", "per", "cited", "quoted"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = ("conj", "advcl", "xcomp")
+"""A subject-less cue verb in these relations speaks with its head verb's subject
+("did not say X but said Y", "said ..., adding that ...")."""
+NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod",
+           "advmod", "appos", "prep", "pobj", "acl", "cc", "conj", "npadvmod", "predet"}
+"""Dependents kept in a source's noun phrase; relative clauses are not its name."""
+NAME_DEPS = {"det", "amod", "compound", "poss", "nmod", "case", "punct", "quantmod", "nummod"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+"""A cue verb with one of these after it has its content after it: it is not a tail clause."""
+FALLBACK_SOURCE = "unnamed sources"
+QUOTE_GAP_CHARS = 40
+"""The most characters between a closing quotation mark and the cue that claims the quote."""
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+class AttributionRules(BaseModel):
+    """The `rules` block of attribution.yaml: words that tie a claim to its claimant."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    referring_nouns: frozenset[str]
+    official_titles: frozenset[str]
+    contrary: tuple[str, ...]
+    speaker_nouns: frozenset[str]
+    noun_forms: frozenset[str]
+
+
+@cache
+def load_rules() -> AttributionRules:
+    """Read the attribution rules once (they do not change at run time)."""
+    return AttributionRules.model_validate(read_yaml("attribution.yaml")["rules"])
 
 
 @dataclass(frozen=True)
 class ClaimMention:
-    """A reporting cue in the text with the source it names."""
+    """A reporting cue in the text with the source it names and the text it covers."""
 
     cue: CueEntry
     cue_span: Span
@@ -33,6 +75,16 @@ class ClaimMention:
     actor_name: str | None = None
     """The ACLED actor the source speaks for, when the source is a belligerent's own voice."""
     relays: list[Relay] = field(default_factory=list)
+    scope: tuple[int, int] | None = None
+    """Characters of a quotation this claim covers beyond its sentence."""
+    tail_start: int | None = None
+    """Token index where a sentence-final reporting clause starts: it covers what precedes."""
+    contrary: bool = False
+    """"contrary to Y's claims": Y's version, which contests the events of its sentence."""
+    fallback: bool = False
+    """No source named ("reportedly", "were reported killed"): yields to a named claimant."""
+    phrase: str = ""
+    """The noun phrase naming the source ("Observatory head Rami Abdel Rahman")."""
 
     @property
     def anchor_token(self) -> Token:
@@ -40,107 +92,415 @@ class ClaimMention:
 
     def governs(self, token: Token) -> bool:
         """True when ``token`` (an event trigger) is part of what this cue reports."""
+        if self.scope is not None and self.scope[0] <= token.idx < self.scope[1]:
+            return True
         if token.sent != self.cue_span.sent:
             return False
         head = self.cue_span.root
-        if self.cue.cue in PREPOSITIONAL_CUES or head.pos_ not in ("VERB", "AUX"):
+        if self.cue.cue in PREPOSITIONAL_CUES or head.pos_ not in ("VERB", "AUX") or self.contrary:
             return True
-        return head.is_ancestor(token) or head == token
+        if head.is_ancestor(token) or head == token:
+            return True
+        return self.tail_start is not None and token.i < self.tail_start
 
 
 def publisher_claim(outlet: str | None, ctx: Context) -> Claim:
     """The default attribution: the publishing outlet reports it, as fact, unhedged."""
     entry = ctx.lexicon.outlet(outlet) if outlet else None
     if entry is None:
-        return Claim(source=outlet or "unknown publisher", source_kind="media", cue="reported")
+        return Claim(source=outlet or "unknown publisher", source_kind="media", cue="reported",
+                     source_type="unknown")
     return Claim(source=entry.name, source_kind=entry.kind,  # type: ignore[arg-type]
-                 affiliation=entry.affiliation, cue="reported")
+                 affiliation=entry.affiliation, cue="reported", source_type=entry.type)
 
 
 def find_claims(doc: Doc, ctx: Context, actors: list[ActorMention],
                 claim_dates: dict[int, dt.date]) -> list[ClaimMention]:
     """Every reporting cue with its source; ``claim_dates`` maps a cue token index to a date."""
+    rules = load_rules()
     cues = {c.cue: c for c in ctx.lexicon.cues}
     sources = ctx.matchers.sources(doc)
+    quotes = _quotations(doc.text)
     claims: list[ClaimMention] = []
     for key, start, end in ctx.matchers.cues(doc):
-        cue = cues[key]
+        cue = _effective_cue(cues[key], doc[start:end], cues)
         cue_span = doc[start:end]
-        source_span = _source_span(cue, cue_span)
-        if source_span is not None and _is_pronoun_like(source_span) and claims:
-            previous = claims[-1]
-            claim = previous.claim.model_copy(update={
-                "cue": cue.cue, "hedged": _hedged(cue, cue_span, ctx),
-                "date": claim_dates.get(cue_span.root.i, previous.claim.date),
-                "text": source_span.text,
-                "char_span": (source_span.start_char, source_span.end_char)})
-            claims.append(ClaimMention(cue, cue_span, claim, previous.actor_name, previous.relays))
+        mention = _claim_at(cue, cue_span, sources, actors, claims, ctx, rules)
+        if mention is None:
             continue
-        found, actor_name = _identify_source(source_span, sources, actors, doc, ctx)
-        if found is None or found.source_kind == "unnamed":
-            nearby = _nearby_source(cue_span, sources)
-            if nearby is not None:
-                found, actor_name = _identify_source(nearby, sources, actors, doc, ctx)
-        if found is None:
-            if cue.cue not in ("reported", "said", "claimed", "alleged") or source_span is not None:
-                continue  # e.g. "statement" or "report" as a plain noun: not a claim on its own
-            found = Claim(source="unnamed sources", source_kind="unnamed")
-        claim = found
         date = claim_dates.get(cue_span.root.i)
-        if date is None and claims and claims[-1].claim.source == claim.source:
+        if date is None and claims and claims[-1].claim.source == mention.claim.source:
             date = claims[-1].claim.date  # "'Amaaq' also claimed ...": the same statement
-        claim = claim.model_copy(update={
-            "cue": cue.cue, "hedged": _hedged(cue, cue_span, ctx), "date": date})
-        relays = _relays(cue_span, sources, doc, ctx)
-        claims.append(ClaimMention(cue, cue_span, claim, actor_name, relays))
+        claim = mention.claim.model_copy(update={
+            "cue": cue.cue, "hedged": _hedged(cue, cue_span, ctx) or mention.claim.hedged,
+            "date": date})
+        claims.append(ClaimMention(
+            cue, cue_span, claim, mention.actor_name, mention.relays or _relays(
+                cue_span, sources, ctx),
+            scope=_quote_scope(cue_span, quotes), tail_start=_tail_start(cue_span, sources),
+            fallback=mention.fallback, phrase=mention.phrase))
+    claims += _contrary_claims(doc, sources, actors, ctx, rules)
     return claims
 
 
 def attribution_for(token: Token, claims: list[ClaimMention], publisher: Claim) -> list[Claim]:
-    """The attribution chain of an event whose trigger is ``token`` (innermost source first)."""
+    """The attribution chain of an event whose trigger is ``token`` (innermost source first).
+
+    The innermost governing cue (deepest in the parse) is the claimant, outer ones relay it
+    (``via``); a denial that governs a claim marks it contested and follows it as a second
+    entry; "contrary to Y" contests whatever its sentence reports.
+    """
     governing = [c for c in claims if c.governs(token)]
+    contrary = [c for c in governing if c.contrary]
+    governing = [c for c in governing if not c.contrary]
+    named = [c for c in governing if not c.fallback]
+    if named and len(named) < len(governing):
+        governing = named
     if not governing:
-        return [publisher]
-    # The innermost cue (deepest in the parse) is the claimant; outer ones relay it.
-    governing.sort(key=lambda c: -_depth(c.anchor_token))
-    inner, outer = governing[0], governing[1:]
-    via = list(inner.relays) + [Relay(source=c.claim.source, cue=c.claim.cue) for c in outer]
-    if publisher.source not in {r.source for r in via} and publisher.source != inner.claim.source:
-        via.append(Relay(source=publisher.source, cue="reported"))
-    hedged = inner.claim.hedged or any(c.claim.hedged for c in outer)
-    return [inner.claim.model_copy(update={"via": via, "hedged": hedged})]
+        chain = [publisher]
+    else:
+        governing.sort(key=lambda c: (-_depth(c.anchor_token), -c.anchor_token.i))
+        inner = governing[0]
+        outer = [c for c in governing[1:] if c.claim.source != inner.claim.source]
+        deniers = [c for c in outer if c.cue.denial] if not inner.cue.denial else []
+        outer = [c for c in outer if c not in deniers]
+        via = list(inner.relays) + [Relay(source=c.claim.source, cue=c.claim.cue) for c in outer]
+        if publisher.source not in {r.source for r in via} and \
+                publisher.source != inner.claim.source:
+            via.append(Relay(source=publisher.source, cue="reported"))
+        hedged = inner.claim.hedged or any(c.claim.hedged for c in outer)
+        first = inner.claim.model_copy(update={"via": via, "hedged": hedged,
+                                               "contested": bool(deniers)})
+        chain = [first] + [d.claim.model_copy(update={"contested": True}) for d in deniers]
+    if contrary:
+        chain[0] = chain[0].model_copy(update={"contested": True})
+        chain += [c.claim for c in contrary if c.claim.source != chain[0].source]
+    return chain
 
 
-def _depth(token: Token) -> int:
-    return sum(1 for _ in token.ancestors)
+@dataclass(frozen=True)
+class _Found:
+    """Who a cue names: the claim (cue, date, hedging filled in later) and its side."""
+
+    claim: Claim
+    actor_name: str | None = None
+    relays: list[Relay] = field(default_factory=list)
+    fallback: bool = False
+    phrase: str = ""
+    """The whole noun phrase naming the source, for later back-references by surname."""
 
 
-def _source_span(cue: CueEntry, cue_span: Span) -> Span | None:
-    """The noun phrase naming who makes the claim, from the parse."""
+def _claim_at(cue: CueEntry, cue_span: Span, sources: list[tuple[str, int, int]],
+              actors: list[ActorMention], claims: list[ClaimMention], ctx: Context,
+              rules: AttributionRules) -> _Found | None:
+    """The claim a cue makes (its cue, date and scope filled in later), or None."""
+    root = cue_span.root
+    subject = _source_head(cue, cue_span, rules)
+    if subject is None:
+        if root.lower_ in rules.noun_forms or (root.pos_ in ("NOUN", "PROPN")
+                                               and cue.cue not in ("claimed", "reported")):
+            return None  # "no immediate claim of responsibility": not a claim on its own
+        nearby = _nearby_source(cue_span, sources)
+        if nearby is not None:
+            found = _registered(nearby, sources, ctx)
+            if found is not None:
+                return _Found(found[0], found[1], phrase=nearby.text)
+        if root.pos_ in ("VERB", "AUX") and not _passive(root) and cue.cue != "alleged" \
+                and root.lower_ not in ("reportedly", "allegedly"):
+            return None  # an imperative or a parse without a subject: no claimant to name
+        passive = _passive(root)
+        return _Found(Claim(source=FALLBACK_SOURCE, source_kind="unnamed", source_type="unknown",
+                            hedged=passive or cue.hedged), fallback=True)
+    if subject.lower_ in RELATIVE_PRONOUNS and root.dep_ == "relcl":
+        subject = root.head
+    span = _phrase(subject)
+    registered = _registered(span, sources, ctx)
+    if registered is not None:
+        return _Found(registered[0], registered[1], phrase=span.text)
+    if not _plausible_speaker(span, subject, rules):
+        before = _speaker_before(cue_span, rules)
+        if before is not None:  # "... killed dozens the Russian army said"
+            return _claim_at_head(before, actors, claims, sources, ctx, rules)
+        close = _nearby_source(cue_span, sources)
+        known = _registered(close, sources, ctx) if close is not None else None
+        return _Found(known[0], known[1], phrase=close.text) if known and close else None
+    named = _named_before(subject, claims)
+    if named is not None:  # "Abdel Rahman told AFP" after "Observatory head Rami Abdel Rahman"
+        return _Found(named.claim.model_copy(update={
+            "text": span.text, "char_span": (span.start_char, span.end_char), "hedged": False}),
+            named.actor_name, phrase=named.phrase)
+    inside = [a for a in actors if a.span.start >= span.start and a.span.end <= span.end]
+    if claims and not inside and _refers_back(subject, span, rules):
+        previous = _antecedent(subject, claims)
+        claim = previous.claim.model_copy(update={
+            "text": span.text, "char_span": (span.start_char, span.end_char), "hedged": False})
+        return _Found(claim, previous.actor_name, previous.relays, phrase=previous.phrase)
+    if subject.pos_ == "PRON":
+        return None  # "it was said", "we reported": no antecedent claim to follow
+    unregistered = _unregistered(span, subject, actors, rules)
+    return None if unregistered is None else _Found(
+        unregistered.claim, unregistered.actor_name, phrase=span.text)
+
+
+def _speaker_before(cue_span: Span, rules: AttributionRules) -> Token | None:
+    """The head of a speaker noun phrase ending right before the cue ("the Russian army said")."""
+    position = cue_span.start - 1
+    if position < cue_span.sent.start:
+        return None
+    head = cue_span.doc[position]
+    if head.pos_ in ("NOUN", "PROPN") and _plausible_speaker(head.doc[position:position + 1],
+                                                              head, rules):
+        return head
+    return None
+
+
+def _claim_at_head(head: Token, actors: list[ActorMention], claims: list[ClaimMention],
+                   sources: list[tuple[str, int, int]], ctx: Context,
+                   rules: AttributionRules) -> _Found | None:
+    """Name the source whose noun phrase ends at ``head`` (its left modifiers included)."""
+    start = head.i
+    while start - 1 >= head.sent.start and head.doc[start - 1].dep_ in NAME_DEPS | {"amod"} \
+            and head.doc[start - 1].head.i > start - 1:
+        start -= 1
+    span = head.doc[start:head.i + 1]
+    registered = _registered(span, sources, ctx)
+    if registered is not None:
+        return _Found(registered[0], registered[1], phrase=span.text)
+    if claims and _refers_back(head, span, rules):
+        previous = _antecedent(head, claims)
+        return _Found(previous.claim.model_copy(update={
+            "text": span.text, "char_span": (span.start_char, span.end_char), "hedged": False}),
+            previous.actor_name, previous.relays, phrase=previous.phrase)
+    found = _unregistered(span, head, actors, rules)
+    return None if found is None else _Found(found.claim, found.actor_name, phrase=span.text)
+
+
+def _plausible_speaker(span: Span, head: Token, rules: AttributionRules) -> bool:
+    """Whether a parse subject can be whoever speaks: a name, a pronoun, or a speaker noun.
+
+    Without commas (FA-KES strips them) the parser often makes the content the subject
+    ("... killed dozens the Russian army said" -> "dozens"); a clause is never a speaker.
+    """
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "acl")
+           for t in span) or (len(span) and span[0].lower_ == "no"):
+        return False  # a clause, or "no group announced responsibility"
+    if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
+        return False  # "... on Saturday said": a date the parser took for the subject
+    if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if head.pos_ == "NUM" or head.lower_ in ("one", "some", "several", "many", "most"):
+        members = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]  # "one of Assad's generals"
+        return any(_plausible_speaker(span, member, rules) for member in members)
+    return head.lemma_.lower() in rules.speaker_nouns or head.lower_ in rules.speaker_nouns
+
+
+def _named_before(head: Token, claims: list[ClaimMention]) -> ClaimMention | None:
+    """An earlier claim whose source phrase contains this name ("Abdel Rahman")."""
+    if head.pos_ != "PROPN":
+        return None
+    name = " ".join(t.text for t in head.doc[_name_start(head):head.i + 1]).casefold()
+    for claim in reversed(claims):
+        if claim.phrase and name in claim.phrase.casefold() and \
+                claim.claim.source.casefold() != name:
+            return claim
+    return None
+
+
+def _name_start(head: Token) -> int:
+    start = head.i
+    while start - 1 >= head.sent.start and head.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
+
+
+def _effective_cue(cue: CueEntry, cue_span: Span, cues: dict[str, CueEntry]) -> CueEntry:
+    """A negated denial ("did not deny") is not a denial: it concedes the claim."""
+    if cue.denial and any(child.dep_ == "neg" for child in cue_span.root.children):
+        return cues.get("stated", cue)
+    return cue
+
+
+def _source_head(cue: CueEntry, cue_span: Span, rules: AttributionRules) -> Token | None:
+    """The head word of whoever makes the claim, from the parse (None: none named)."""
     doc = cue_span.doc
     root = cue_span.root
-    if cue.cue in PREPOSITIONAL_CUES or root.lower_ in ("citing", "quoting", "per"):
+    if cue.cue in PREPOSITIONAL_CUES or root.lower_ in PREPOSITION_FORMS and root.dep_ != "ROOT":
         after = cue_span.end
-        if after < len(doc):
+        if after < len(doc) and doc[after].sent == cue_span.sent:
             head = doc[after]
-            while (head.head != head and after <= head.head.i < head.sent.end
-                   and head.head.pos_ in ("NOUN", "PROPN")
-                   and head.dep_ in ("compound", "amod", "det")):
+            while head.head != head and after <= head.head.i < head.sent.end \
+                    and head.dep_ in ("compound", "amod", "det", "poss", "nmod", "case"):
                 head = head.head
-            return doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
+            if head.lower_ in rules.noun_forms:  # "citing a statement from X"
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                        objects = [c for c in child.children if c.dep_ == "pobj"]
+                        if objects:
+                            return objects[0]
+            if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+                return head
         return None
     if root.pos_ in ("VERB", "AUX"):
+        return _verb_subject(root)
+    if root.pos_ in ("NOUN", "PROPN"):  # "SANA's report", "a statement by the ministry"
         for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-                subtree = list(child.subtree)
-                return doc[subtree[0].i:subtree[-1].i + 1]
-            if child.dep_ == "agent":  # "it was reported by X"
-                subtree = list(child.subtree)
-                return doc[subtree[0].i + 1:subtree[-1].i + 1] if len(subtree) > 1 else None
-        if root.dep_ in ("relcl", "acl") and root.head.pos_ in ("NOUN", "PROPN"):
-            head = root.head
-            return doc[min(t.i for t in head.lefts) if list(head.lefts) else head.i:head.i + 1]
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].lower_ not in rules.noun_forms:
+                    return objects[0]
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB":  # "the SDF issued a statement"
+            return _verb_subject(root.head)
     return None
+
+
+def _verb_subject(verb: Token, hops: int = 2) -> Token | None:
+    """The subject of a reporting verb; the agent of a passive; inherited along conj/advcl."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.dep_ != "expl":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":  # "it was reported by X"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    if _passive(verb):
+        return None  # "six people were reported killed": the subject is the content
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a military source who said"
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "a statement saying"
+        noun = verb.head
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and hops:
+            return _verb_subject(noun.head, hops - 1)
+        return None
+    if hops and verb.dep_ in INHERIT_DEPS and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_subject(verb.head, hops - 1)
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase around ``head``: its name, appositions and attachments, no clauses."""
+    keep = {head.i}
+    frontier = [head]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            if child.dep_ in NP_DEPS and child.i not in keep:
+                keep.add(child.i)
+                frontier.append(child)
+    # A contiguous block around the head: a stray far-away token would swallow the sentence.
+    start = end = head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    span = head.doc[start:end + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ in ("cc", "case")):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "advmod"):
+        span = span[1:]
+    return span
+
+
+def _name(span: Span, head: Token) -> Span:
+    """The shortest name of a source: the head with its left modifiers ("coalition spokesman
+    Lt. Col. Thomas Gilleran" from "... Gilleran using the Arabic acronym")."""
+    start = head.i
+    while start - 1 >= span.start and (span.doc[start - 1].dep_ in NAME_DEPS
+                                       or span.doc[start - 1].pos_ == "PROPN"):
+        start -= 1
+    end = head.i + 1
+    while end < span.end and span.doc[end].pos_ == "PROPN":
+        end += 1  # "Jaish al-Islam spokesman Islam Alloush"
+    name = span.doc[start:end]
+    while len(name) > 1 and (name[0].is_punct or name[0].dep_ == "case"):
+        name = name[1:]
+    return name
+
+
+def _registered(span: Span, sources: list[tuple[str, int, int]],
+                ctx: Context) -> tuple[Claim, str | None] | None:
+    """A registered outlet, else a generic source ("activists") named inside ``span``."""
+    inside = [(k, s, e) for k, s, e in sources if s >= span.start and e <= span.end]
+    # "Syria's SANA state news agency": the outlet's name right beside a generic description
+    beside = [(k, s, e) for k, s, e in sources if k.startswith("outlet:") and (
+        e == span.start or s == span.end) and span.doc[s].sent == span.sent]
+    outlets = [m for m in inside if m[0].startswith("outlet:")] or (
+        beside if any(m[0].startswith("generic:") for m in inside) else [])
+    generic = [m for m in inside if m[0].startswith("generic:")]
+    for key, start, end in outlets[:1]:
+        entry = ctx.lexicon.outlet(key.removeprefix("outlet:"))
+        assert entry is not None  # keys come from the registry
+        text = span.doc[start:end]
+        return Claim(source=entry.name, source_kind=entry.kind,  # type: ignore[arg-type]
+                     affiliation=entry.affiliation, text=text.text, source_type=entry.type,
+                     char_span=(text.start_char, text.end_char)), \
+            _outlet_actor(entry.affiliation, ctx)
+    for key, start, end in generic[:1]:
+        phrase = key.removeprefix("generic:")
+        entry_g = next(g for g in ctx.lexicon.generic_sources if g.phrase == phrase)
+        text = span.doc[start:end]
+        return Claim(source=entry_g.source, source_kind=entry_g.kind,  # type: ignore[arg-type]
+                     affiliation=entry_g.affiliation, text=text.text, source_type="generic",
+                     char_span=(text.start_char, text.end_char)), None
+    return None
+
+
+def _refers_back(head: Token, span: Span, rules: AttributionRules) -> bool:
+    """A pronoun ("he added") or a definite description ("the general said") of a source."""
+    if head.pos_ == "PRON" and head.lower_ not in ("we", "i", "you"):
+        return head.lower_ not in ("this", "that", "which", "what", "who", "it") or \
+            head.lower_ == "it"
+    has_name = any(t.pos_ == "PROPN" for t in span) or any(
+        e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents)
+    determiner = span[0].lower_ if len(span) else ""
+    return (not has_name and head.lemma_.lower() in rules.referring_nouns
+            and determiner in DEFINITE and len(span) <= 4)
+
+
+def _antecedent(head: Token, claims: list[ClaimMention]) -> ClaimMention:
+    """The earlier claim a back-reference points to: the nearest whose source shares the
+    head word ("the general" -> "one of Assad's generals"), else the nearest one."""
+    lemma = head.lemma_.lower()
+    for claim in reversed(claims[-6:]):
+        text = (claim.claim.text or claim.claim.source).lower()
+        if lemma and lemma in text and head.pos_ != "PRON":
+            return claim
+    return claims[-1]
+
+
+def _unregistered(span: Span, head: Token, actors: list[ActorMention],
+                  rules: AttributionRules) -> _Found | None:
+    """A source the registry does not know: a party's voice, a government, a person, a noun."""
+    name = _name(span, head) if len(span) > 6 else span
+    text_span = (name.start_char, name.end_char)
+    speaking_for = [a for a in actors if a.span.start >= span.start and a.span.end <= span.end]
+    titles = {t.lower_ for t in span} & rules.official_titles
+    if speaking_for:
+        actor = speaking_for[0].entry
+        kind = "official" if actor.inter in (1, 8) else "partisan"
+        claim = Claim(source=name.text, source_kind=kind,  # type: ignore[arg-type]
+                      affiliation=actor.name, text=name.text, char_span=text_span,
+                      source_type="government" if kind == "official" else "armed group")
+        return _Found(claim, actor.name)
+    governments = [e for e in span.ents if e.label_ in ("GPE", "NORP")]
+    if head.ent_type_ == "GPE" or (governments and titles):
+        country = governments[0].text if governments else head.text
+        claim = Claim(source=name.text, source_kind="official", affiliation=country,
+                      text=name.text, char_span=text_span, source_type="government")
+        return _Found(claim)
+    if head.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not span.ents:
+        return None
+    kind = "official" if titles else "unnamed"
+    claim = Claim(source=name.text, source_kind=kind,  # type: ignore[arg-type]
+                  text=name.text, char_span=text_span,
+                  source_type="government" if titles else "unknown")
+    return _Found(claim)
 
 
 def _nearby_source(cue_span: Span, sources: list[tuple[str, int, int]]) -> Span | None:
@@ -150,62 +510,98 @@ def _nearby_source(cue_span: Span, sources: list[tuple[str, int, int]]) -> Span 
     sent = cue_span.sent
     best: tuple[int, int, int] | None = None
     for _key, start, end in sources:
-        if start < sent.start or end > sent.end:
-            continue
+        if start < sent.start or end > sent.end or (
+                cue_span.root.lower_ == "told" and start >= cue_span.end):
+            continue  # "told Sputnik": the addressee relays, it does not speak
         gap = cue_span.start - end if end <= cue_span.start else start - cue_span.end
-        if 0 <= gap <= 3 and (best is None or gap < best[0]):
+        if 0 <= gap <= 2 and (best is None or gap < best[0]):
             best = (gap, start, end)
     return doc[best[1]:best[2]] if best else None
 
 
-def _is_pronoun_like(span: Span) -> bool:
-    if len(span) == 0:
-        return False
-    return len(span) <= 3 and (span.root.lower_ in PRONOUNS or span.root.pos_ == "PRON"
-                               or (span[0].lower_ == "the" and span.root.pos_ == "NOUN"
-                                   and not span.ents))
+def _tail_start(cue_span: Span, sources: list[tuple[str, int, int]]) -> int | None:
+    """Where a sentence-final reporting clause begins ("... killed five, a monitor said"):
+    its subtree runs to the end of the sentence and carries no content of its own."""
+    root = cue_span.root
+    if root.pos_ not in ("VERB", "AUX") or root.dep_ == "ROOT" and root.i == root.sent.start:
+        return None
+    subtree = list(root.subtree)
+    sent = root.sent
+    if subtree[-1].i < sent.end - 1 and not all(
+            t.is_punct or t.is_space for t in root.doc[subtree[-1].i + 1:sent.end]):
+        return None
+    registered = {i for _k, s, e in sources for i in range(s, e)}
+    for child in root.children:
+        if child.i > root.i and child.dep_ in CONTENT_DEPS and child.i not in registered:
+            return None
+    return subtree[0].i if subtree[0].i > sent.start else None
 
 
-def _identify_source(span: Span | None, sources: list[tuple[str, int, int]],
-                     actors: list[ActorMention], doc: Doc,
-                     ctx: Context) -> tuple[Claim | None, str | None]:
-    """Name the source of ``span``: a registered outlet, a generic source, or a party's voice."""
-    if span is None:
-        return None, None
-    inside = [(k, s, e) for k, s, e in sources if s >= span.start and e <= span.end]
-    outlets = [m for m in inside if m[0].startswith("outlet:")]
-    generic = [m for m in inside if m[0].startswith("generic:")]
-    for key, start, end in outlets[:1] or []:
-        entry = ctx.lexicon.outlet(key.removeprefix("outlet:"))
-        assert entry is not None  # keys come from the registry
-        text = doc[start:end]
-        return Claim(source=entry.name, source_kind=entry.kind,  # type: ignore[arg-type]
-                     affiliation=entry.affiliation, text=text.text,
-                     char_span=(text.start_char, text.end_char)), \
-            _outlet_actor(entry.affiliation, ctx)
-    for key, start, end in generic[:1]:
-        phrase = key.removeprefix("generic:")
-        entry_g = next(g for g in ctx.lexicon.generic_sources if g.phrase == phrase)
-        text = doc[start:end]
-        source = entry_g.source
-        return Claim(source=source, source_kind=entry_g.kind,  # type: ignore[arg-type]
-                     affiliation=entry_g.affiliation, text=text.text,
-                     char_span=(text.start_char, text.end_char)), None
-    speaking_for = [a for a in actors if a.span.start >= span.start and a.span.end <= span.end]
-    text = span
-    if speaking_for:
-        actor = speaking_for[0].entry
-        kind = "official" if actor.inter in (1, 8) else "partisan"
-        return Claim(source=text.text, source_kind=kind, affiliation=actor.name,  # type: ignore[arg-type]
-                     text=text.text, char_span=(text.start_char, text.end_char)), actor.name
-    named = any(ent.label_ in ("PERSON", "ORG", "NORP") for ent in span.ents)
-    if named or span.root.pos_ == "PROPN":
-        return Claim(source=text.text, source_kind="unnamed", text=text.text,
-                     char_span=(text.start_char, text.end_char)), None
-    if span.root.pos_ == "NOUN":
-        return Claim(source=text.text, source_kind="unnamed", text=text.text,
-                     char_span=(text.start_char, text.end_char)), None
-    return None, None
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations (curly pairs, or straight quotes paired per paragraph)."""
+    found = [(m.start(), m.end()) for m in re.finditer(r"“[^”]{20,}?”", text)]
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        marks = [i for i, ch in enumerate(line) if ch == '"']
+        for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):
+            if close_at - open_at > 20:
+                found.append((match.start() + open_at, match.start() + close_at + 1))
+    return sorted(found)
+
+
+def _quote_scope(cue_span: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation a cue introduces or closes ('"...," he said'; 'X said: "..."')."""
+    root = cue_span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    text = cue_span.doc.text
+    for start, end in quotes:
+        if 0 <= cue_span.start_char - end <= QUOTE_GAP_CHARS \
+                and root.sent.start_char <= end + 2:
+            return (start, end)
+        if 0 <= start - cue_span.end_char <= 3 and text[cue_span.end_char:start].strip() in (
+                "", ":", ","):
+            return (start, end)
+    return None
+
+
+def _contrary_claims(doc: Doc, sources: list[tuple[str, int, int]],
+                     actors: list[ActorMention], ctx: Context,
+                     rules: AttributionRules) -> list[ClaimMention]:
+    """"Contrary to Y's claims, ...": Y's version, which contests its sentence's events."""
+    found: list[ClaimMention] = []
+    lowered = [t.lower_ for t in doc]
+    for phrase in rules.contrary:
+        words = phrase.split()
+        for i in range(len(doc) - len(words)):
+            if lowered[i:i + len(words)] != words:
+                continue
+            cue_span = doc[i:i + len(words)]
+            after = doc[i + len(words):cue_span.sent.end]
+            if not len(after):
+                continue
+            head = after[0]
+            while head.head != head and head.head.i >= after.start and head.head.i < after.end \
+                    and head.dep_ in ("compound", "amod", "det", "poss", "case", "nmod"):
+                head = head.head
+            span = _phrase(head)
+            claim = _registered(span, sources, ctx)
+            if claim is not None:
+                statement, actor = claim
+            else:
+                stub = _unregistered(span, head, actors, rules)
+                if stub is None:
+                    continue
+                statement, actor = stub.claim, stub.actor_name
+            cue = CueEntry(cue="denied", forms=(phrase,), denial=True)
+            found.append(ClaimMention(
+                cue, cue_span, statement.model_copy(update={"cue": "denied", "contested": True}),
+                actor, contrary=True))
+    return found
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
 
 
 def _outlet_actor(affiliation: str | None, ctx: Context) -> str | None:
@@ -219,8 +615,7 @@ def _outlet_actor(affiliation: str | None, ctx: Context) -> str | None:
     return None
 
 
-def _relays(cue_span: Span, sources: list[tuple[str, int, int]], doc: Doc,
-            ctx: Context) -> list[Relay]:
+def _relays(cue_span: Span, sources: list[tuple[str, int, int]], ctx: Context) -> list[Relay]:
     """Outlets the claim was made *to* ("told Sputnik"): they relay it to the publisher."""
     root = cue_span.root
     if root.lower_ != "told":
@@ -238,5 +633,21 @@ def _relays(cue_span: Span, sources: list[tuple[str, int, int]], doc: Doc,
 
 
 def _hedged(cue: CueEntry, cue_span: Span, ctx: Context) -> bool:
-    sentence = cue_span.sent.text.casefold()
-    return cue.hedged or any(f" {h} " in f" {sentence} " for h in ctx.lexicon.hedges)
+    """Hedged by the cue itself or by a hedge word in what the cue reports.
+
+    "claimed the lives of" is a death, not a claim, so it does not hedge.
+    """
+    if cue.hedged and not _claims_lives(cue_span.root):
+        return True
+    root = cue_span.root
+    words = list(root.subtree) if root.pos_ in ("VERB", "AUX") and root.dep_ != "ROOT" \
+        else list(cue_span.sent)
+    if root.pos_ in ("VERB", "AUX") and root.dep_ == "ROOT":
+        words = list(cue_span.sent)
+    text = " ".join(t.lower_ for t in words if not _claims_lives(t))
+    return any(f" {h} " in f" {text} " for h in ctx.lexicon.hedges)
+
+
+def _claims_lives(token: Token) -> bool:
+    return token.lower_.startswith("claim") and any(
+        c.lower_ in ("lives", "life") for c in token.children)

@@ -159,7 +159,43 @@ def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> li
             found.append(candidate)
     found += _singular_victims(sentence, covered, terms)
     found += _named_victims(sentence, covered, terms)
-    return [_to_mention(group, index, terms) for group in _merge_coordinated(found)]
+    return _drop_restated([_to_mention(group, index, terms)
+                           for group in _merge_coordinated(found)])
+
+
+def _drop_restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Keep one of the counts that a sentence states twice ("bombing kills 16 ... air strikes
+    killed at least 16 civilians"): a headline run into its lede, or a summary then the detail.
+
+    Two counts are one when they have the same kind, best figure and scope and compatible
+    victims (the same class, or one of them unknown). Counts joined in one phrase ("5 soldiers
+    and 5 civilians") were summed before this by ``_merge_coordinated``. Coordinated verbs are
+    not kept apart: without commas (FA-KES) the parser joins a headline's verb to the lede's.
+    The cost, "3 were killed in Idlib and 3 were killed in Hama" read as one count, is rarer
+    than the restated headline. The most specific of the twins is kept.
+    """
+    kept: list[CasualtyMention] = []
+    for mention in mentions:
+        twin = next((i for i, other in enumerate(kept) if _same_count(other, mention)), None)
+        if twin is None:
+            kept.append(mention)
+        elif _specificity(mention) > _specificity(kept[twin]):
+            kept[twin] = mention
+    return kept
+
+
+def _same_count(one: CasualtyMention, other: CasualtyMention) -> bool:
+    if (one.kind, one.best, one.aggregate) != (other.kind, other.best, other.aggregate):
+        return False
+    if "unknown" not in (one.victims, other.victims) and one.victims != other.victims:
+        return False
+    # Sides are not compared: a headline's "Kurdish fighters" is the lede's "YPG".
+    return not (one.names and other.names and one.names != other.names)
+
+
+def _specificity(mention: CasualtyMention) -> tuple[int, int, int]:
+    return (mention.victims != "unknown", mention.victim_side_text is not None,
+            len(mention.names))
 
 
 @dataclass(frozen=True)
@@ -199,14 +235,31 @@ def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, Token]:
 
 def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate | None:
     anchor = _anchor(span)
-    noun, np_head = _counted_noun(anchor, span)
+    if anchor.dep_ == "compound" and anchor.head.i == span.end and anchor.head.like_num:
+        # "risen to 86 30 of them children": a comma lost between two counts (FA-KES
+        # strips them); the first count takes the place of the pair in the tree.
+        noun, np_head = None, anchor.head
+    elif any(child.dep_ == "compound" and child.like_num and child.i == span.start - 1
+             for child in anchor.children):
+        # The second of such a pair ("11 44 Injured"): only its own next word tells its kind.
+        link = _adjacent_link(span, None, terms)
+        return _Candidate(count, span, link, None, anchor) if link is not None else None
+    else:
+        noun, np_head = _counted_noun(anchor, span)
+    if noun is not None and noun.i > anchor.i and noun.head.lower_ == "of" and (
+            _noun_kind(noun, terms) is not None or noun.lemma_.lower() == "victim"):
+        return None  # "two of the killed were medics", "5 of the victims": part of a count
     if noun is not None:
         noun_kind = _noun_kind(noun, terms)
         if noun_kind is not None:  # "45 deaths", "20 casualties", "5 dead"
+            # "executed 15 prisoners": a person noun of a kind yields to the verb's kind.
+            link = _link(np_head, terms) if terms.victim_class(noun) is not None else None
+            if link is not None:
+                return _Candidate(count, span, link, noun, np_head)
             return _Candidate(count, span, _Link(noun_kind, noun), None, np_head)
         if terms.victim_class(noun) is None and noun.lemma_.lower() not in terms.sides:
             return None  # "10 tanks", "3 villages": not people
-    if _is_subcount(np_head, terms):
+    if _is_subcount(np_head, terms) or _follows_subcount_marker(np_head, terms):
         return None
     link = _link(np_head, terms) or _adjacent_link(span, noun, terms)
     if link is None:
@@ -246,6 +299,25 @@ def _has_kind_nearby(noun: Token, terms: CasualtyTerms) -> bool:
                for token in (head, *head.children))
 
 
+def _follows_subcount_marker(phrase: Token, terms: CasualtyTerms) -> bool:
+    """Tell whether "among them", "including" or "of whom" comes right before a count.
+
+    The parse of comma-less text often hangs "among them a child and two women" on the verb;
+    the words before the count still say it is a part of the count already given.
+    """
+    first = phrase
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "among them a child and two women": look before "a child"
+    start = min(first.left_edge.i, phrase.left_edge.i)
+    doc = phrase.doc
+    for token in doc[max(phrase.sent.start, start - 2):start]:
+        marker = token.lower_ in terms.subcount_markers or \
+            token.lemma_.lower() in terms.subcount_markers
+        if marker and token.head.lemma_.lower() != "be":
+            return True
+    return False
+
+
 def _is_subcount(token: Token, terms: CasualtyTerms) -> bool:
     """Tell whether ``token`` sits under "including"/"among them" (a part, not an addition)."""
     current = token
@@ -253,7 +325,8 @@ def _is_subcount(token: Token, terms: CasualtyTerms) -> bool:
         if current.head == current:
             return False
         if current.dep_ == "pobj" and current.head.lower_ in terms.subcount_markers:
-            return True
+            # "Three children were among 19 civilians killed": the 19 is the whole.
+            return current.head.head.lemma_.lower() != "be"
         if current.head.lower_ in terms.subcount_markers or current.lower_ in ("whom",):
             return True
         if current.dep_ not in ("pobj", "prep", "conj", "appos", "nummod"):
@@ -356,7 +429,7 @@ def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -
             continue
         if not any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children):
             continue
-        if _is_subcount(token, terms):
+        if _is_subcount(token, terms) or _follows_subcount_marker(token, terms):
             continue
         link = _link(token, terms)
         if link is None:

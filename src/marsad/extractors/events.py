@@ -545,7 +545,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     attribution = attribution_for(trigger.root, mentions.claims, mentions.publisher)
     if attribution and attribution[0].cue == "denied":
         return None
-    claim_mentions = [c for c in mentions.claims if c.governs(trigger.root)]
+    claim_mentions = [c for c in mentions.claims
+                      if c.governs(trigger.root) and not c.contrary]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
                        and not _inside_source(a, claim_mentions)]
     victims = [(c.start_char, c.end_char) for c in mentions.casualties
@@ -886,16 +887,16 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
         claims = kept.attribution + [c for c in event.attribution
                                      if c.source not in {k.source for k in kept.attribution}]
         fatalities = kept.fatalities
-        if fatalities is None:
-            fatalities = event.fatalities
-        elif event.fatalities is not None and not event.fatalities.aggregate:
+        other = event.fatalities
+        if fatalities is None or (fatalities.aggregate and other is not None
+                                  and not other.aggregate):
+            fatalities = other  # a per-event count beats a campaign total
+        elif other is not None and not other.aggregate and not fatalities.aggregate:
+            # Two reports of one event: low/high span both; best is the fuller count (a
+            # headline's "kill 50 fighters" vs the lede's "50 militants and eight civilians").
             fatalities = fatalities.model_copy(update={
-                "low": min(fatalities.low, event.fatalities.low),
-                "high": max(fatalities.high, event.fatalities.high)})
-            if fatalities.best < fatalities.low:
-                fatalities = fatalities.model_copy(update={"best": fatalities.low})
-            if fatalities.best > fatalities.high:
-                fatalities = fatalities.model_copy(update={"best": fatalities.high})
+                "low": min(fatalities.low, other.low), "high": max(fatalities.high, other.high),
+                "best": max(fatalities.best, other.best)})
         mentions = kept.mentions
         if event.evidence.char_span != kept.evidence.char_span and event.evidence not in mentions:
             mentions = [*mentions, event.evidence]
