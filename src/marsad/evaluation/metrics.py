@@ -51,7 +51,7 @@ def per_label_scores(gold: Sequence[str], predicted: Sequence[str],
 def classification_scores(gold: Sequence[str], predicted: Sequence[str],
                           labels: Sequence[str]) -> tuple[dict[str, float],
                                                           dict[str, dict[str, float]]]:
-    """Score single-label predictions: accuracy, macro and micro P/R/F1 over ``labels``.
+    """Score single-label predictions: accuracy, macro, micro and weighted P/R/F1 over ``labels``.
 
     Macro averages skip labels that are neither in the gold nor predicted (nothing to score).
     Micro counts only predictions and gold items inside ``labels``, so an abstention label
@@ -73,6 +73,9 @@ def classification_scores(gold: Sequence[str], predicted: Sequence[str],
         "micro_precision": micro_precision,
         "micro_recall": micro_recall,
         "micro_f1": f1(micro_precision, micro_recall),
+        # CASE 2021's ranking metric: per-label F1 weighted by gold support.
+        "weighted_f1": ratio(sum(row["f1"] * row["support"] for row in scored),
+                             sum(row["support"] for row in scored)),
         "n": float(len(pairs)),
     }
     return summary, table
