@@ -67,6 +67,11 @@ class Initiators(_Frozen):
     hidden_initiator: tuple[str, ...] = ()
 
 
+class NonConflict(_Frozen):
+    accident: tuple[str, ...] = ()
+    diplomatic: tuple[str, ...] = ()
+
+
 class ActorEntry(_Frozen):
     name: str
     inter: int = Field(ge=1, le=8)
@@ -110,6 +115,7 @@ class Lexicon(_Frozen):
     verb_object_rules: tuple[VerbObjectRule, ...]
     protest_escalation: tuple[ProtestEscalation, ...]
     initiators: Initiators
+    non_conflict: NonConflict
     actors: tuple[ActorEntry, ...]
     actor_anaphora: tuple[str, ...]
     association_cues: tuple[str, ...]
@@ -186,6 +192,7 @@ def load_lexicon() -> Lexicon:
         verb_object_rules=tuple(_known_types(validate_items(
             "triggers.yaml", trigger_file.get("verb_object_rules") or [], VerbObjectRule), known)),
         initiators=Initiators.model_validate(trigger_file.get("initiators") or {}),
+        non_conflict=NonConflict.model_validate(trigger_file.get("non_conflict") or {}),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),

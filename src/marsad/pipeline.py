@@ -62,7 +62,14 @@ def process_many(sources: Iterable[SourceDocument], ctx: Context,
 def extract_result(document: Document, doc: Doc, ctx: Context,
                    warnings: list[str]) -> DocumentResult:
     """Run the extractors on a parsed document; say why when nothing was found."""
-    events, extraction_warnings = extract_events(document, doc, ctx)
+    if document.language == "ar":
+        # Arabic reporting has its own lexicons and tokenizer (marsad.arabic); the output is
+        # the same contract, ACLED fields in English, spans into the Arabic text.
+        from marsad.arabic.pipeline import extract_arabic
+
+        events, extraction_warnings = extract_arabic(document, ctx)
+    else:
+        events, extraction_warnings = extract_events(document, doc, ctx)
     warnings = warnings + extraction_warnings
     if not document.text.strip():
         warnings.append("no events: the document has no text after cleaning")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from marsad.errors import MarsadError
+from marsad.evaluation.arabic import evaluate_arabic, is_arabic_gold
 from marsad.evaluation.attribution import evaluate_attribution, is_attribution_gold
 from marsad.evaluation.case2021 import CaseRow, score_case2021, scored_gold
 from marsad.evaluation.fakes import FakesRow, parse_gold, score_fakes
@@ -51,6 +52,8 @@ def detect_dataset(record: dict[str, Any]) -> str | None:
         return "muc4"
     if isinstance(record.get("entities"), list):
         return "re3d"
+    if is_arabic_gold(record):
+        return "arabic"
     if is_places_gold(record):
         return "places"
     if is_attribution_gold(record):
@@ -207,6 +210,9 @@ def evaluate_file(path: Path, ctx: Context, *, limit: int | None = None,
     dataset = _dataset_of(path, records)
     if dataset == "places":  # geocoding gold: scored on find_places alone, not on events
         report = evaluate_places(path, [(r.origin, r.data) for r in records], ctx, progress)
+        return report.model_copy(update={"warnings": warnings + report.warnings})
+    if dataset == "arabic":  # Arabic extraction gold (issue #13): scored on whole results
+        report = evaluate_arabic(path, [(r.origin, r.data) for r in records], ctx, progress)
         return report.model_copy(update={"warnings": warnings + report.warnings})
     if dataset == "attribution":  # claim attribution gold (issue #5): scored on whole results
         report = evaluate_attribution(path, [(r.origin, r.data) for r in records], ctx, progress)

@@ -179,6 +179,11 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
                 if _happened(span, entry, ctx)]
     triggers = _drop_generic(triggers + _verb_object_events(sentence, ctx))
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
+    context = _non_conflict_context(sentence, sentence_actors, ctx)
+    if context == "diplomatic":
+        return []
+    if context == "accident":
+        triggers = [(e, s) for e, s in triggers if not e.generic]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     for entry, span in triggers:
         sub = _resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
@@ -194,7 +199,7 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
               if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
     if not by_type and killed and _continue_toll(index, killed, mentions, ctx, earlier):
         return []
-    if not by_type and any(c.kind in FATAL_KINDS for c in killed):
+    if not by_type and context is None and any(c.kind in FATAL_KINDS for c in killed):
         victim = next(c for c in killed if c.kind in FATAL_KINDS)
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
         kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
@@ -328,6 +333,21 @@ def _infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> l
                     "actor2": best.model_copy(update={"text": None, "char_span": None})})
         filled.append(event)
     return filled
+
+
+def _non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Context) -> str | None:
+    """"accident" or "diplomatic" when a sentence that names no armed actor talks about an
+    accident or disaster, or about weapons in diplomacy; None otherwise (non_conflict in
+    triggers.yaml)."""
+    if any(a.entry.inter in (1, 2, 3, 4, 5, 8) for a in actors):
+        return None
+    padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
+    rules = ctx.lexicon.non_conflict
+    if any(f" {w} " in padded for w in rules.diplomatic):
+        return "diplomatic"
+    if any(f" {w} " in padded for w in rules.accident):
+        return "accident"
+    return None
 
 
 def _drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[TriggerEntry, Span]]:
