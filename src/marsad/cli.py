@@ -138,40 +138,133 @@ def extract(paths: tuple[str, ...], published: str | None, outlet: str | None, f
     sys.exit(summary.exit_code)
 
 
+def scale_options(function: F) -> F:
+    """``--workers``, ``--batch-size``, ``--dask``, ``--progress``: shared by ingest, watch."""
+    function = click.option("--progress/--no-progress", default=None,
+                            help="Progress bar on stderr [default: when it is a terminal].")(
+        function)
+    function = click.option("--dask", "dask_address", envvar="MARSAD_DASK", default=None,
+                            metavar="tcp://HOST:PORT", show_envvar=True,
+                            help="Run extraction on this Dask scheduler's cluster.")(function)
+    function = click.option("--batch-size", type=click.IntRange(1), default=32,
+                            show_default=True, help="Documents per batch and transaction.")(
+        function)
+    function = click.option("--fetch-timeout", type=click.FloatRange(0, min_open=True),
+                            default=20.0, show_default=True,
+                            help="Seconds allowed per feed or page request.")(function)
+    function = click.option("--max-page-bytes", type=click.IntRange(1), default=5_000_000,
+                            show_default=True, help="Larger pages are refused.")(function)
+    function = click.option("--per-host-interval", type=click.FloatRange(0), default=1.0,
+                            show_default=True,
+                            help="Seconds between two requests to one host.")(function)
+    return click.option("--workers", type=click.IntRange(1), default=None,
+                        help="Worker processes [default: all cores].")(function)
+
+
+def _fetch_limits(timeout: float, max_bytes: int, interval: float) -> Any:
+    from marsad.scale.feeds import FetchLimits
+
+    return FetchLimits(timeout_s=timeout, max_bytes=max_bytes, per_host_interval_s=interval)
+
+
 @cli.command()
-@input_options
+@click.argument("paths", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",
+              help="RSS/Atom feed whose linked pages are fetched and ingested (repeatable).")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date of inputs that do not say.")
+@click.option("--outlet", help="Publishing outlet of inputs that do not say.")
 @db_option
+@scale_options
 @click.option("-v", "--verbose", is_flag=True, help="Print every document's warnings.")
-def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db: str | None,
-           verbose: bool) -> None:
-    """Extract events from articles into the store; already stored documents are skipped.
+def ingest(paths: tuple[str, ...], feeds: tuple[str, ...], published: str | None,
+           outlet: str | None, db: str | None, workers: int | None, per_host_interval: float,
+           max_page_bytes: int, fetch_timeout: float, batch_size: int,
+           dask_address: str | None, progress: bool | None, verbose: bool) -> None:
+    """Extract events from articles and feeds into the store, resumably, on all cores.
 
-    Example:
+    Documents already stored are skipped before any parsing, so rerunning after a crash
+    finishes the rest. Example:
 
-        marsad ingest examples/ --db marsad.db
+        marsad ingest examples/ --db marsad.db --workers 2
     """
-    summary = ingest_paths(paths, published, outlet, db, verbose)
+    if not paths and not feeds:
+        raise click.UsageError("give at least one PATH or --feed")
+    summary = ingest_paths(paths, published, outlet, db, verbose, feeds=feeds,
+                           workers=workers, batch_size=batch_size, dask_address=dask_address,
+                           progress=sys.stderr.isatty() if progress is None else progress,
+                           fetch_limits=_fetch_limits(fetch_timeout, max_page_bytes,
+                                                      per_host_interval))
     _warn(summary.line("read"))
     sys.exit(summary.exit_code)
 
 
 def ingest_paths(paths: tuple[str, ...], published: str | None, outlet: str | None,
-                 db: str | None, verbose: bool = False) -> BatchSummary:
-    """Store every input's result in its own transaction (a crash loses no stored document)."""
-    from marsad.store import open_store, resolve_db_url
+                 db: str | None, verbose: bool = False, *, feeds: tuple[str, ...] = (),
+                 workers: int | None = 1, batch_size: int = 32,
+                 dask_address: str | None = None, progress: bool = False,
+                 fetch_limits: Any = None) -> BatchSummary:
+    """Ingest files and feeds in batches (one transaction each; a crash loses none stored).
 
-    summary = BatchSummary()
-    with open_store(resolve_db_url(db)) as store:
-        for result in iter_results(paths, published, outlet, summary, verbose):
-            try:
-                if store.save(result):
-                    summary.stored += 1
-                else:
-                    summary.skipped += 1
-            except MarsadError as err:
-                summary.failed.append(f"{result.doc.id}: {err}")
-                _warn(f"Error: {result.doc.id}: {err}")
-    return summary
+    ``workers=None`` means all cores; library callers default to this process only.
+    """
+    from marsad.scale.runner import IngestPlan, default_workers, ingest_all
+    from marsad.store import resolve_db_url
+
+    tally = ingest_all(IngestPlan(
+        db_url=resolve_db_url(db), paths=paths, feeds=feeds, published=_date_option(published),
+        outlet=outlet, workers=workers or default_workers(), batch_size=batch_size,
+        dask_address=dask_address, progress=progress, verbose=verbose,
+        fetch_limits=fetch_limits))
+    return BatchSummary(documents=tally.documents, events=tally.events, stored=tally.stored,
+                        skipped=tally.skipped, failed=tally.failed)
+
+
+@cli.command()
+@click.argument("feed_list", metavar="FEEDS.txt", type=click.Path(exists=True, dir_okay=False))
+@click.option("--every", default="15m", show_default=True, metavar="DURATION",
+              help="Pause between rounds: 90s, 15m, 1h.")
+@click.option("--rounds", type=click.IntRange(0), default=0, show_default=True,
+              help="Stop after this many rounds (0: run until stopped).")
+@db_option
+@scale_options
+def watch(feed_list: str, every: str, rounds: int, db: str | None, workers: int | None,
+          per_host_interval: float, max_page_bytes: int, fetch_timeout: float,
+          batch_size: int, dask_address: str | None, progress: bool | None) -> None:
+    """Keep ingesting the feeds listed in FEEDS.txt (one URL per line), round after round.
+
+    Example:
+
+        marsad watch feeds.txt --every 15m --db marsad.db
+    """
+    from marsad.scale.watch import parse_duration, watch_feeds
+
+    limits = _fetch_limits(fetch_timeout, max_page_bytes, per_host_interval)
+    watch_feeds(Path(feed_list), parse_duration(every), rounds, lambda feeds: ingest_paths(
+        (), None, None, db, feeds=feeds, workers=workers, batch_size=batch_size,
+        dask_address=dask_address, progress=bool(progress), fetch_limits=limits), _warn)
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="JSON lines to measure on [default: ../shared/data/corpus/muc4_train_texts]")
+@click.option("--limit", type=click.IntRange(1), default=300, show_default=True,
+              help="Documents per measurement.")
+@click.option("--pg", "pg_url", default=None, metavar="URL",
+              help="PostgreSQL URL to measure ingest on [default: a throwaway local server].")
+@click.option("--append", "append_to", type=click.Path(dir_okay=False), default=None,
+              help="Also append the Markdown table to this file (docs/benchmarks.md).")
+def bench(corpus: str | None, limit: int, pg_url: str | None, append_to: str | None) -> None:
+    """Measure throughput: bare spaCy, the pipeline, 1 vs 2 workers, Dask, SQLite vs PostgreSQL.
+
+    Example:
+
+        marsad bench --limit 300 --append docs/benchmarks.md
+    """
+    from marsad.scale.bench import run_bench
+
+    click.echo(run_bench(Path(corpus) if corpus else None, limit, pg_url,
+                         Path(append_to) if append_to else None, _warn))
 
 
 @cli.command()
@@ -179,7 +272,8 @@ def ingest_paths(paths: tuple[str, ...], published: str | None, outlet: str | No
               show_default=True)
 @output_option
 @db_option
-def export(fmt: str, output: str, db: str | None) -> None:
+@click.option("--incidents", is_flag=True, help="Write fused incidents (marsad fuse), not events.")
+def export(fmt: str, output: str, db: str | None, incidents: bool) -> None:
     """Write the stored events (ACLED / UCDP columns, GeoJSON, JSON lines, Parquet, CSV).
 
     Example:
@@ -189,6 +283,9 @@ def export(fmt: str, output: str, db: str | None) -> None:
     from marsad.export import write_export
     from marsad.store import open_store, resolve_db_url
 
+    if incidents:
+        from marsad.fusion.command import export_incidents
+        return export_incidents(fmt, None if output == "-" else Path(output), db)
     with open_store(resolve_db_url(db)) as store:
         rows = write_export(store.iter_results(), fmt, None if output == "-" else Path(output),
                             timestamps=store.ingest_times())
@@ -199,13 +296,19 @@ def export(fmt: str, output: str, db: str | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def evaluate(paths: tuple[str, ...], limit: int | None, as_json: bool) -> None:
+@click.option("--incidents", "incident_gold", type=click.Path(exists=True, dir_okay=False),
+              default=None, help="Score incident fusion against this gold JSONL instead.")
+def evaluate(paths: tuple[str, ...], limit: int | None, as_json: bool,
+             incident_gold: str | None) -> None:
     """Score extraction against gold files (FA-KES, CASE 2021); default: the dev sets.
 
     Example:
 
         marsad eval ../shared/data/dev/case2021_dev.jsonl --json
     """
+    if incident_gold:
+        from marsad.evaluation.incidents import run_incident_eval
+        return run_incident_eval(Path(incident_gold), as_json)
     from marsad.context import get_context
     from marsad.evaluate import evaluate_file, format_report
 

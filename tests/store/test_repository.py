@@ -1,10 +1,9 @@
-"""The store on real SQLite files: migrations, idempotent saves, atomicity, round trips."""
+"""The store on SQLite and PostgreSQL: migrations, idempotent saves, atomicity, round trips."""
 
 from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,25 +12,24 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from marsad.errors import MarsadError
 from marsad.model import DocumentResult, span_mismatches
 from marsad.store import Store, document_hash, open_store, resolve_db_url
-from marsad.store.tables import metadata
+from marsad.store.repository import _event_row
+from marsad.store.tables import events, metadata
 
 from .sample import SEED_TEXT, make_result
+
+# SQLite and PostgreSQL word a unique-constraint violation differently.
+UNIQUE_VIOLATION = (r"^cannot store document 'b': "
+                    r"(UNIQUE constraint|duplicate key value violates unique constraint)")
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(sqlite_url(tmp_path / "marsad.db"))
-    yield opened
-    opened.close()
 
 
 def test_fixture_results_are_valid() -> None:
@@ -44,9 +42,11 @@ def test_open_creates_schema_and_reopening_is_fine(tmp_path: Path) -> None:
         with open_store(sqlite_url(path)) as opened:
             names = set(inspect(opened.engine).get_table_names())
             assert opened.counts() == {"documents": 0, "events": 0, "claims": 0}
-    assert names == {"alembic_version", "documents", "events", "claims"}
+    assert {"alembic_version", "documents", "events", "claims", "incidents",
+            "incident_members", "fusion_runs"} <= names
     with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        versions = raw.execute("SELECT version_num FROM alembic_version").fetchall()
+        assert versions == [(_head_revision(),)]
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
@@ -56,12 +56,14 @@ def test_migrated_schema_matches_tables(store: Store) -> None:
 
 
 @pytest.mark.parametrize(("table", "indexed"), [
-    ("events", {"date_start", "sub_event_type", "admin1", "doc_id"}),
-    ("claims", {"event_id"}),
+    ("documents", {"source_hash"}),
+    ("events", {"date_start", "sub_event_type", "admin1", "doc_id", "event_type", "iso3"}),
+    ("claims", {"event_id", "source_kind"}),
 ])
 def test_indexes_exist(store: Store, table: str, indexed: set[str]) -> None:
+    # PostgreSQL lists unique constraints as indexes too; only the plain ones are ours.
     columns = {column for index in inspect(store.engine).get_indexes(table)
-               for column in index["column_names"]}
+               if not index["unique"] for column in index["column_names"]}
     assert columns == indexed
 
 
@@ -77,8 +79,9 @@ def test_existing_file_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
 
 
 def test_foreign_keys_are_enforced(store: Store) -> None:
-    with store.engine.connect() as connection:
-        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    orphan = make_result("a").events[0].model_copy(update={"event_id": "orphan"})
+    with pytest.raises(IntegrityError), store.engine.begin() as connection:
+        connection.execute(insert(events), [_event_row("no such document", orphan)])
 
 
 def test_save_then_resave_is_a_no_op(store: Store) -> None:
@@ -134,10 +137,14 @@ def test_event_columns_project_the_record(store: Store) -> None:
         claim = connection.execute(text(
             "SELECT source, source_kind, hedged, claim_date, char_start, char_end "
             "FROM claims WHERE event_id = 'e2'")).one()
-    assert tuple(row) == ("Armed clash", "2018-05-06", None, 2, 1, 30, 0)
+    # SQLite hands dates back as text and booleans as 0/1; PostgreSQL as date and bool.
+    plain = [str(value) if value is not None else None for value in row]
+    assert plain[:-1] == ["Armed clash", "2018-05-06", None, "2", "1", "30"]
+    assert not row[-1]
     start = SEED_TEXT.index("\"Amaaq\"")
-    assert tuple(claim) == ("Amaaq News Agency", "partisan", 1, "2018-05-06", start,
-                            start + len("\"Amaaq\" Agency claimed"))
+    assert (*claim[:2], bool(claim[2]), str(claim[3]), *claim[4:]) == (
+        "Amaaq News Agency", "partisan", True, "2018-05-06", start,
+        start + len("\"Amaaq\" Agency claimed"))
 
 
 @pytest.mark.parametrize("event_ids", [
@@ -147,7 +154,7 @@ def test_event_columns_project_the_record(store: Store) -> None:
 def test_failed_save_leaves_nothing_behind(store: Store, event_ids: tuple[str, str]) -> None:
     store.save(make_result("a", event_ids=("a1", "a2")))
     broken = make_result("b", text=SEED_TEXT + " Again.", event_ids=event_ids)
-    with pytest.raises(MarsadError, match=r"^cannot store document 'b': UNIQUE constraint"):
+    with pytest.raises(MarsadError, match=UNIQUE_VIOLATION):
         store.save(broken)
     assert store.counts() == {"documents": 1, "events": 2, "claims": 2}
     assert store.has(document_hash(broken.doc)) is False
@@ -216,8 +223,8 @@ def test_database_from_a_newer_marsad_is_refused(tmp_path: Path) -> None:
         open_store(sqlite_url(path))
 
 
-def test_concurrent_writers_store_each_document_once(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "shared.db")
+def test_concurrent_writers_store_each_document_once(backend_url: str) -> None:
+    url = backend_url
     results = [make_result(f"c{i}", text=f"{SEED_TEXT} {i}", event_ids=(f"c{i}a", f"c{i}b"))
                for i in range(20)]
     with open_store(url) as first, open_store(url) as second:
@@ -226,3 +233,15 @@ def test_concurrent_writers_store_each_document_once(tmp_path: Path) -> None:
                                   [first, second, first, second]))
         assert sum(saved) == 20
         assert first.counts() == {"documents": 20, "events": 40, "claims": 40}
+
+
+def _head_revision() -> str:
+    """The newest migration: feature issues add revisions after 0001."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from marsad.store.repository import MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return str(ScriptDirectory.from_config(config).get_current_head())

@@ -54,6 +54,8 @@ documents = Table(
     Column("warnings", JSON, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("result", JSON, nullable=False),
+    # Hash of the raw input (migration 0003): a resumed ingest skips before cleaning.
+    Column("source_hash", String, index=True),
 )
 
 events = Table(
@@ -63,7 +65,7 @@ events = Table(
     Column("doc_id", String, ForeignKey("documents.doc_id", ondelete="CASCADE"),
            nullable=False, index=True),
     Column("sub_event_type", String, nullable=False, index=True),
-    Column("event_type", String, nullable=False),
+    Column("event_type", String, nullable=False, index=True),  # index: migration 0003
     Column("disorder_type", String, nullable=False),
     Column("date_start", Date, index=True),
     Column("date_end", Date),
@@ -71,7 +73,7 @@ events = Table(
     Column("location", String),
     Column("admin1", String, index=True),
     Column("country", String),
-    Column("iso3", String),
+    Column("iso3", String, index=True),  # index: migration 0003
     Column("lat", Float),
     Column("lon", Float),
     Column("geo_precision", Integer),
@@ -95,7 +97,7 @@ claims = Table(
     Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"),
            nullable=False, index=True),
     Column("source", String, nullable=False),
-    Column("source_kind", String, nullable=False),
+    Column("source_kind", String, nullable=False, index=True),  # index: migration 0003
     Column("affiliation", String),
     Column("cue", String, nullable=False),
     Column("hedged", Boolean, nullable=False),
@@ -107,3 +109,61 @@ claims = Table(
 TABLE_NAMES = ("documents", "events", "claims")
 
 __all__ = ["NAMING_CONVENTION", "TABLE_NAMES", "claims", "documents", "events", "metadata"]
+
+# --- incidents (marsad fuse, issue #9; migration 0002) ------------------------------------
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("incident_id", String, primary_key=True),
+    Column("sub_event_type", String, nullable=False, index=True),
+    Column("event_type", String, nullable=False),
+    Column("disorder_type", String, nullable=False),
+    Column("date_start", Date, index=True),
+    Column("date_end", Date),
+    Column("date_precision", Integer),
+    Column("location", String),
+    Column("admin1", String, index=True),
+    Column("country", String),
+    Column("iso3", String),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_precision", Integer),
+    Column("actor1", String),
+    Column("actor2", String),
+    Column("fatalities_low", Integer),
+    Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("grade", String, nullable=False),
+    Column("member_count", Integer, nullable=False),
+    Column("source_count", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("record", JSON, nullable=False),
+)
+
+# One row per fused event: an event belongs to at most one incident.
+incident_members = Table(
+    "incident_members",
+    metadata,
+    Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("incident_id", String, ForeignKey("incidents.incident_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("doc_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+)
+
+# The fusion log; the last run's last_document_id is the watermark of incremental fusion.
+fusion_runs = Table(
+    "fusion_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("fused_at", DateTime(timezone=True), nullable=False),
+    Column("last_document_id", Integer, nullable=False),
+    Column("settings_hash", String, nullable=False),
+    Column("events_fused", Integer, nullable=False),
+    Column("incidents_changed", Integer, nullable=False),
+)
+
+INCIDENT_TABLE_NAMES = ("incidents", "incident_members", "fusion_runs")

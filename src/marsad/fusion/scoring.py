@@ -1,0 +1,123 @@
+"""Match score of two reports: could they describe the same real-world event, and how well?
+
+Each component (type, place, date, actors, fatalities, text) scores in [0, 1]; the match score
+is their weighted mean (weights in ``fusion.yaml``). Hard limits return None instead (a veto):
+incompatible types, places farther apart than their precision allows, dates that cannot
+overlap, two events of one document. Unknown values score a neutral 0.5-ish, never a veto,
+because reports of one event often leave out different things.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rapidfuzz import fuzz
+
+from marsad.fusion.report import Report
+from marsad.fusion.settings import FusionSettings
+
+EARTH_RADIUS_KM = 6371.0088
+NEUTRAL = 0.5
+# Place scores when one side is only known to the province or the country: the same province
+# is plausible, never strong evidence.
+SAME_ADMIN1 = 0.6
+SAME_COUNTRY = 0.35
+NO_PLACE = 0.3
+# Date scores by the coarser precision of the pair when the ranges themselves overlap.
+DATE_OVERLAP = {1: 1.0, 2: 0.8, 3: 0.6}
+DISJOINT_ACTORS = 0.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def is_precise(report: Report) -> bool:
+    """True when the report has coordinates we may measure distances with (precision 1-2)."""
+    return report.lat is not None and report.lon is not None and report.geo_precision <= 2
+
+
+def place_score(first: Report, second: Report, settings: FusionSettings) -> float | None:
+    """Score by distance for precise places, by admin1 / country otherwise; None if apart."""
+    if is_precise(first) and is_precise(second):
+        limit = settings.distance_km[max(first.geo_precision, second.geo_precision)]
+        distance = haversine_km(first.lat, first.lon, second.lat, second.lon)  # type: ignore[arg-type]
+        return None if distance > limit else 1.0 - distance / limit
+    if not (first.iso3 or second.iso3 or first.admin1 or second.admin1):
+        return NO_PLACE
+    if first.iso3 and second.iso3 and first.iso3 != second.iso3:
+        return None
+    if first.admin1 and second.admin1:
+        return SAME_ADMIN1 if first.admin1 == second.admin1 else None
+    if first.iso3 is None or second.iso3 is None:
+        return None
+    return SAME_COUNTRY
+
+
+def date_score(first: Report, second: Report, settings: FusionSettings) -> float | None:
+    """Score overlapping ranges by precision, near misses within the slack lower; else None."""
+    if first.start is None or second.start is None:
+        return NEUTRAL
+    assert first.end is not None and second.end is not None
+    gap = max(first.start, second.start) - min(first.end, second.end)
+    if gap <= 0:
+        return DATE_OVERLAP[max(first.date_precision, second.date_precision)]
+    slack = (settings.date_slack_days[first.date_precision]
+             + settings.date_slack_days[second.date_precision])
+    if gap > slack:
+        return None
+    return 0.6 * (1.0 - (gap - 1) / (slack + 1))
+
+
+def actor_score(first: Report, second: Report) -> float:
+    """Shared actor: 1; both named but none shared: low (sources blame different sides)."""
+    if not first.actors or not second.actors:
+        return NEUTRAL
+    return 1.0 if first.actors & second.actors else DISJOINT_ACTORS
+
+
+def fatality_score(first: Report, second: Report, settings: FusionSettings) -> float:
+    """Agreeing tolls: 1; otherwise the ratio of the smaller to the larger."""
+    if first.deaths is None or second.deaths is None:
+        return NEUTRAL
+    low, high = sorted((first.deaths, second.deaths))
+    rule = settings.fatality_agreement
+    if high - low <= rule.absolute or low >= rule.ratio * high:
+        return 1.0
+    return low / high
+
+
+def text_score(first: Report, second: Report) -> float:
+    """Word-set similarity of the evidence sentences (rapidfuzz ``token_set_ratio``)."""
+    return fuzz.token_set_ratio(first.evidence, second.evidence) / 100.0
+
+
+def match_score(first: Report, second: Report, settings: FusionSettings,
+                type_part: float | None = None) -> float | None:
+    """Return the weighted match score of two reports, or None when they cannot match.
+
+    ``type_part`` may be passed in by callers that cache ``settings.type_score``.
+    """
+    if first.doc_id == second.doc_id:
+        return None
+    if type_part is None:
+        type_part = settings.type_score(first.sub_event_type, second.sub_event_type)
+    if type_part == 0:
+        return None
+    date_part = date_score(first, second, settings)
+    if date_part is None:
+        return None
+    place_part = place_score(first, second, settings)
+    if place_part is None:
+        return None
+    weights = settings.weights
+    total = (weights["type"] * type_part + weights["date"] * date_part
+             + weights["place"] * place_part
+             + weights["actors"] * actor_score(first, second)
+             + weights["fatalities"] * fatality_score(first, second, settings)
+             + weights["text"] * text_score(first, second))
+    return total / sum(weights.values())
