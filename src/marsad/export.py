@@ -101,7 +101,7 @@ def write_export(results: Iterable[DocumentResult], fmt: str,
         raise MarsadError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         return _write_parquet(results, out)
-    with _text_output(out) as handle:
+    with text_output(out) as handle:
         if fmt == "jsonl":
             return _write_jsonl(results, handle)
         if fmt == "geojson":
@@ -443,7 +443,7 @@ def _write_parquet(results: Iterable[DocumentResult],
 
 
 @contextmanager
-def _text_output(out: BinaryIO | TextIO | Path | str | None) -> Iterator[TextIO]:
+def text_output(out: BinaryIO | TextIO | Path | str | None) -> Iterator[TextIO]:
     """Yield a text handle on ``out``: stdout, a file path, or a text or binary stream."""
     if out is None:
         yield sys.stdout

@@ -47,7 +47,7 @@ def _count_at(tokens: Sequence[Token], position: int, lexicon: ArabicLexicon) ->
             return _Count(position, inner.last, round(inner.best * 0.9), inner.best,
                           round(inner.best * 1.1))
         return _Count(position, inner.last, inner.best, inner.best, inner.best)
-    if token.folded.isdigit() and len(token.folded) <= 5:
+    if token.folded.isdecimal() and len(token.folded) <= 5:
         value = int(token.folded)
         following = tokens[position + 1].folded if position + 1 < len(tokens) else ""
         value *= lexicon.multipliers.get(following, 1) if following in ("الاف", "الف") else 1

@@ -30,7 +30,7 @@ class ArabicDate:
 
 
 def _year_at(tokens: Sequence[Token], position: int) -> int | None:
-    if position < len(tokens) and tokens[position].folded.isdigit():
+    if position < len(tokens) and tokens[position].folded.isdecimal():
         value = int(tokens[position].folded)
         if 1990 <= value <= 2100:
             return value
@@ -58,7 +58,7 @@ def _day_month(tokens: Sequence[Token], position: int, lexicon: ArabicLexicon,
     """"12 آذار 2018", "12 من آذار", "آذار 2018" (a month: precision 2)."""
     day = None
     cursor = position
-    if tokens[cursor].folded.isdigit() and len(tokens[cursor].folded) <= 2:
+    if tokens[cursor].folded.isdecimal() and len(tokens[cursor].folded) <= 2:
         day = int(tokens[cursor].folded)
         cursor += 1
         if cursor < len(tokens) and tokens[cursor].folded == "من":
@@ -117,7 +117,7 @@ def _relative(tokens: Sequence[Token], position: int, lexicon: ArabicLexicon,
         count = 1
         cursor = position + 1
         number = lexicon.number_words.match_at(tokens, cursor)
-        if tokens[cursor].folded.isdigit():
+        if tokens[cursor].folded.isdecimal():
             count, cursor = int(tokens[cursor].folded), cursor + 1
         elif number is not None:
             count, cursor = number.payload, number.last

@@ -11,7 +11,6 @@ attribution, and a merge of repeats on (type, place, day).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ from marsad.context import Context
 from marsad.extractors.attribution import publisher_claim
 from marsad.lexicon import TERRITORY_GAIN
 from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
+from marsad.notes import event_notes
 
 CIVILIANS = "Civilians ({country})"
 PROTESTERS = "Protesters ({country})"
@@ -296,7 +296,7 @@ def _to_event(candidate: Candidate, mentions: Mentions, document: Document, ctx:
         date=date, location=location, actor1=actor1, actor2=actor2,
         fatalities=fatalities, injuries=injuries, attribution=attribution,
         confidence=_confidence(candidate, location, defaulted, attribution))
-    return event.model_copy(update={"notes": _notes(event)}), defaulted
+    return _with_notes(event), defaulted
 
 
 def _confidence(candidate: Candidate, location: Location | None, defaulted: bool,
@@ -315,21 +315,8 @@ def _event_id(document: Document, sub_event_type: str, start: int,
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _notes(event: Event) -> str:
-    """A one-sentence ACLED-style summary, in English."""
-    when = f"On {event.date.start.isoformat()}" if event.date else "On an unknown date"
-    if event.date and event.date.start != event.date.end:
-        when = f"Between {event.date.start.isoformat()} and {event.date.end.isoformat()}"
-    who = event.actor1.name if event.actor1 else "unidentified actors"
-    whom = f" against {event.actor2.name}" if event.actor2 else ""
-    where = f" in {event.location.name}" if event.location else ""
-    admin = f" ({event.location.admin1})" if event.location and event.location.admin1 \
-        and event.location.admin1 != event.location.name else ""
-    toll = f"; {event.fatalities.best} fatalities" if event.fatalities else ""
-    claim = event.attribution[0] if event.attribution else None
-    source = f" ({claim.cue} by {claim.source}; Arabic report)" if claim else ""
-    return re.sub(r"\s+", " ", f"{when}, {event.sub_event_type.lower()} by {who}{whom}"
-                              f"{where}{admin}{toll}{source}.")
+def _with_notes(event: Event) -> Event:
+    return event.model_copy(update={"notes": event_notes(event, report_language="Arabic")})
 
 
 def _merge(events: list[Event]) -> list[Event]:
@@ -352,7 +339,7 @@ def _merge(events: list[Event]) -> list[Event]:
             "actor1": kept.actor1 or event.actor1, "actor2": kept.actor2 or event.actor2,
             "mentions": kept.mentions + ([event.evidence] if event.evidence != kept.evidence
                                          and event.evidence not in kept.mentions else [])})
-    return [event.model_copy(update={"notes": _notes(event)}) for event in merged.values()]
+    return [_with_notes(event) for event in merged.values()]
 
 
 def extract_arabic(document: Document, ctx: Context) -> tuple[list[Event], list[str]]:

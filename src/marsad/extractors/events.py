@@ -44,6 +44,7 @@ from marsad.model import (
     Location,
     TextSpan,
 )
+from marsad.notes import event_notes
 
 MODAL_LEMMAS = {"threaten", "plan", "intend", "vow", "warn", "prepare", "aim", "seek", "deny",
                 "fear", "hope", "want", "propose", "consider"}
@@ -610,7 +611,7 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         attribution=attribution,
         confidence=_confidence(candidate, date, location, attribution),
     )
-    return event.model_copy(update={"notes": _notes(event)})
+    return event.model_copy(update={"notes": event_notes(event)})
 
 
 def _against_civilians(candidate: Candidate, actor2: Actor | None,
@@ -867,25 +868,6 @@ def _event_id(document: Document, candidate: Candidate, location: Location | Non
     key = "|".join([document.content_hash or document.id, candidate.sub_event_type,
                     str(candidate.trigger.start_char), location.name if location else "-"])
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _notes(event: Event) -> str:
-    """A one-sentence ACLED-style summary."""
-    when = f"On {event.date.start.isoformat()}" if event.date else "On an unknown date"
-    if event.date and event.date.start != event.date.end:
-        when = f"Between {event.date.start.isoformat()} and {event.date.end.isoformat()}"
-    who = event.actor1.name if event.actor1 else "unidentified actors"
-    whom = f" against {event.actor2.name}" if event.actor2 else ""
-    where = f" in {event.location.name}" if event.location else ""
-    toll = ""
-    if event.fatalities:
-        toll = f"; {event.fatalities.best} fatalities"
-        if event.fatalities.aggregate:
-            toll += " (aggregate over a period)"
-    claim = event.attribution[0] if event.attribution else None
-    source = f" ({claim.cue} by {claim.source})" if claim else ""
-    return re.sub(r"\s+", " ", f"{when}, {event.sub_event_type.lower()} by {who}{whom}"
-                              f"{where}{toll}{source}.")
 
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:

@@ -11,11 +11,9 @@ import csv
 import datetime as dt
 import io
 import json
-import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, cast
+from typing import Any, BinaryIO, TextIO
 
 from marsad.errors import MarsadError
 from marsad.export import (
@@ -24,6 +22,7 @@ from marsad.export import (
     UCDP_COLUMNS,
     acled_event_date,
     date_prec,
+    text_output,
     where_prec,
 )
 from marsad.fusion.model import Incident
@@ -46,7 +45,7 @@ def write_incident_export(incidents: Iterable[Incident], fmt: str,
         raise MarsadError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         return _write_parquet(incidents, out)
-    with _text_output(out) as handle:
+    with text_output(out) as handle:
         if fmt == "jsonl":
             written = 0
             for incident in incidents:
@@ -175,26 +174,6 @@ def _write_parquet(incidents: Iterable[Incident],
                           "date_start": "datetime64[s]", "date_end": "datetime64[s]"})
     frame.to_parquet(out, index=False)
     return len(frame)
-
-
-@contextmanager
-def _text_output(out: BinaryIO | TextIO | Path | str | None) -> Iterator[TextIO]:
-    """Yield a text handle on ``out``: stdout, a file path, or a text or binary stream."""
-    if out is None:
-        yield sys.stdout
-    elif isinstance(out, str | Path):
-        with Path(out).open("w", encoding="utf-8", newline="") as handle:
-            yield handle
-    elif isinstance(out, io.TextIOBase) or hasattr(out, "encoding"):
-        yield cast(TextIO, out)
-    else:
-        wrapper = io.TextIOWrapper(cast(BinaryIO, out), encoding="utf-8", newline="",
-                                   write_through=True)
-        try:
-            yield wrapper
-        finally:
-            wrapper.flush()
-            wrapper.detach()
 
 
 def _cell(value: Any) -> str:
