@@ -54,9 +54,19 @@ def process_many(sources: Iterable[SourceDocument], ctx: Context,
     for doc, payload in ctx.nlp.pipe(prepared(), as_tuples=True, batch_size=batch):
         if isinstance(payload, ProcessingError):
             yield payload
-        else:
-            document, warnings = payload
-            yield extract_result(document, doc, ctx, warnings)
+            continue
+        document, warnings = payload
+        outcome: DocumentResult | ProcessingError
+        try:
+            outcome = extract_result(document, doc, ctx, warnings)
+        except MarsadError as err:
+            outcome = ProcessingError(document.id, str(err))
+        except Exception as err:  # noqa: BLE001 - one article must not end a batch
+            # A bug, not bad input: name the document and the error so it can be reported
+            # and reproduced (marsad extract FILE), and let the rest of the batch go on.
+            outcome = ProcessingError(document.id, f"internal error, please report: "
+                                                   f"{type(err).__name__}: {err}")
+        yield outcome
 
 
 def extract_result(document: Document, doc: Doc, ctx: Context,

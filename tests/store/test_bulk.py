@@ -43,8 +43,9 @@ def test_save_many_falls_back_so_only_the_broken_document_fails(store: Store) ->
     store.save(_result("a"))
     clash = make_result("b", text=SEED_TEXT + " (b)", event_ids=("a1", "b2"))  # a1 is taken
     with pytest.raises(MarsadError, match="^cannot store document 'b'"):
-        store.save_many([_result("c"), clash])
-    assert store.stored_keys(doc_ids=["a", "b", "c"]) == {"a", "c"}
+        store.save_many([_result("c"), clash, _result("d")])
+    # the documents after the broken one are stored too
+    assert store.stored_keys(doc_ids=["a", "b", "c", "d"]) == {"a", "c", "d"}
 
 
 @pytest.mark.parametrize(("doc_ids", "hashes", "expected"), [

@@ -44,6 +44,15 @@ APPEAL_BLOCK_MAX_LINES = 10
 SLOGAN_CHARS = 100
 """Short unpunctuated lines just before an appeal cue ('Propaganda distorts the truth..')."""
 
+MAX_RAW_CHARS = 5_000_000
+"""Longest html or text accepted before cleaning: trafilatura needs ~6 s per MB of html and
+the batch must go on (a 20 MB page ran over 5 minutes). Readers and the feed fetcher cap
+bytes before this; records in JSON lines are only checked here."""
+
+MAX_TEXT_CHARS = 100_000
+"""Longest clean text handed to spaCy (~12 times the longest dev-set article; spaCy itself
+refuses 1,000,000 characters, with an error that would have stopped the whole batch)."""
+
 ARABIC_SHARE = 0.3
 """Share of Arabic-script letters above which a text is taken to be Arabic."""
 
@@ -103,14 +112,24 @@ def load_line_patterns() -> tuple[LinePattern, ...]:
 def prepare(source: SourceDocument) -> tuple[Document, list[str]]:
     """Clean one input document into a ``Document``, with human-readable warnings.
 
+    Raises ``MarsadError`` for a document over ``MAX_RAW_CHARS`` or ``MAX_TEXT_CHARS``
+    (``process_many`` reports it by origin and goes on).
+
     HTML goes through trafilatura (precision first, no comments or tables); the text is
     then cleaned line by line. The publication date is the given one, else the page's
     metadata, else one inferred from the text; the warnings say which and why.
     """
     warnings: list[str] = []
+    raw = len(source.text or source.html or "")
+    if raw > MAX_RAW_CHARS:
+        raise MarsadError(f"{'text' if source.text else 'html'} of {raw:,} characters is over "
+                          f"the {MAX_RAW_CHARS:,}-character limit per document")
     body, extracted_title = _body(source, warnings)
     title = source.title or extracted_title
     text, dropped = clean_text(body)
+    if len(text) > MAX_TEXT_CHARS:
+        raise MarsadError(f"clean text of {len(text):,} characters is over the "
+                          f"{MAX_TEXT_CHARS:,}-character limit per document")
     if source.html and not source.text:
         text, dropped = _drop_headline(text, dropped, {source.title, extracted_title})
     if not text:

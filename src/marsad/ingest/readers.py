@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,14 @@ JSONL_FIELDS = ("id", "url", "title", "outlet", "published", "language", "text",
 
 SNIFF_BYTES = 8192
 """How much of a file to look at for binary signatures and NUL bytes."""
+
+MAX_FILE_BYTES = 5_000_000
+"""A .txt or .html file larger than this is refused unread: no news article is, and cleaning
+a 20 MB page takes minutes and a gigabyte (the feed fetcher's default page cap is the same)."""
+
+WORD_SPACE_SHARE = 0.05
+"""Text has spaces between words (Arabic: ~1 in 6 characters); cp1256 maps nearly any byte
+to a letter, so bytes with almost no whitespace are noise, not Windows-1256 Arabic."""
 
 BINARY_SIGNATURES = {
     b"%PDF": "PDF",
@@ -151,6 +160,11 @@ def read_file(
     if suffix not in SUPPORTED_SUFFIXES:
         yield InputError(str(path), _unsupported(path))
         return
+    unreadable = _not_a_readable_file(path, limit=None if suffix in JSONL_SUFFIXES
+                                      else MAX_FILE_BYTES)
+    if unreadable:
+        yield InputError(str(path), unreadable)
+        return
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl_file(path, defaults)
         return
@@ -263,6 +277,9 @@ def jsonl_record(line: str, *, origin: str, defaults: InputDefaults) -> SourceDo
     fields = _contract_fields(data)
     if not (fields.get("text") or fields.get("html")):
         return InputError(origin, "record has neither 'text' nor 'html'")
+    if all(isinstance(fields.get(key, ""), str) and not fields.get(key, "").strip()
+           for key in ("text", "html")):
+        return InputError(origin, "record's 'text' and 'html' have only whitespace")
     if "published" not in fields and defaults.published is not None:
         fields["published"] = defaults.published
     if "outlet" not in fields and defaults.outlet is not None:
@@ -328,6 +345,20 @@ def _read_jsonl_lines(
         yield InputError(origin, "file has only whitespace")
 
 
+def _not_a_readable_file(path: Path, *, limit: int | None) -> str | None:
+    """Say why ``path`` must not be opened, or None: a FIFO or device would block or never
+    end, and an oversized document would exhaust memory before any check could run."""
+    try:
+        status = path.stat()
+    except OSError as err:
+        return f"cannot read ({err.strerror or err})"
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file (a named pipe, socket or device)"
+    if limit is not None and status.st_size > limit:
+        return f"file of {status.st_size:,} bytes is over the {limit:,}-byte limit per document"
+    return None
+
+
 def _check_not_binary(head: bytes) -> None:
     for signature, kind in BINARY_SIGNATURES.items():
         if head.startswith(signature):
@@ -355,11 +386,24 @@ def _decode_8bit(data: bytes) -> str:
     # cp1256 maps almost every byte, so only trust it when the letters it gives are Arabic.
     foreign = [char for char in text if ord(char) > 127 and char.isalpha()]
     arabic = sum(1 for char in foreign if ARABIC_LETTER_RE.match(char))
-    if text and (not foreign or arabic / len(foreign) >= 0.5):
+    spaced = sum(1 for char in text if char.isspace()) >= WORD_SPACE_SHARE * len(text)
+    if text and (not foreign or arabic / len(foreign) >= 0.5) and spaced and \
+            not _mostly_utf8(data):
         return text
     raise _BadInput(
         f"undecodable bytes at offset {utf8_error.start} (not UTF-8 or Windows-1256 Arabic)"
     )
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Tell UTF-8 with a few broken bytes from real cp1256: its multi-byte sequences decode.
+
+    UTF-8 lead bytes read as Arabic letters in cp1256 ('Ü' is C3 9C, 'أœ'), so without this
+    check German or French text with one bad byte came out as mojibake, silently.
+    """
+    decoded = data.decode("utf-8", errors="replace")
+    broken = decoded.count("\ufffd")
+    return sum(1 for char in decoded if ord(char) > 127) - broken > broken
 
 
 def _unsupported(path: Path) -> str:

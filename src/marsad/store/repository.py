@@ -156,7 +156,8 @@ class Store:
         the batch, is skipped. ``source_hashes`` (parallel to ``results``) records each
         raw input's hash, so a resumed ingest can skip it before cleaning. If the batch
         cannot be written as a whole (another writer raced us, or one document is broken)
-        it falls back to one ``save`` per document, so only the broken one fails.
+        it falls back to one ``save`` per document, so only the broken one fails: the others
+        are stored, then the first failure is raised (naming its document).
         """
         hashes = list(source_hashes) if source_hashes is not None else [None] * len(results)
         if len(hashes) != len(results):
@@ -166,8 +167,17 @@ class Store:
                 fresh = _fresh_in_batch(connection, results)
                 _insert_results(connection, [(results[i], hashes[i]) for i in fresh])
         except IntegrityError:
-            return [self.save(result, source_hash)
-                    for result, source_hash in zip(results, hashes, strict=True)]
+            saved: list[bool] = []
+            failure: MarsadError | None = None
+            for result, source_hash in zip(results, hashes, strict=True):
+                try:
+                    saved.append(self.save(result, source_hash))
+                except MarsadError as err:
+                    saved.append(False)
+                    failure = failure or err
+            if failure is not None:
+                raise failure from None
+            return saved
         chosen = set(fresh)
         return [index in chosen for index in range(len(results))]
 

@@ -1,0 +1,150 @@
+"""Bounded load test of ``marsad serve`` on loopback (not a test: figures vary by machine).
+
+Usage: .venv/bin/python benchmarks/load_test.py [--events 20000] [--clients 50] [--seconds 30]
+       [--store bench.db] [--append docs/benchmarks.md]
+
+Builds a SQLite store of ``--events`` events with web_bench's generator (real pipeline results
+cloned with shifted dates and places), starts ``marsad serve`` on a free loopback port, then
+runs ``--clients`` concurrent httpx.AsyncClient loops for ``--seconds``, each request drawn
+from a fixed mix of filtered ``/api/events`` list queries and ``/api/map`` queries. Reports
+throughput, p50 / p99 / max latency and errors (non-200 answers and transport errors), per
+endpoint and overall. Targets (issue #12): zero errors, p99 under 250 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from screenshots import serving  # noqa: E402
+from web_bench import build_store, percentile  # noqa: E402
+
+LIST_QUERIES = [
+    "event_type=Battles", "date_from=2019-01-01&date_to=2019-03-31",
+    "bbox=35.5,32.5,37.5,34.5", "country=Syria&sort=-fatalities", "q=killed",
+    "source=observatory", "actor=islamic+state", "fatalities_min=5&sort=date",
+    "admin1=Damascus&offset=400", "limit=200&sort=-date", "",
+]
+MAP_QUERIES = [
+    "event_type=Explosions%2FRemote+violence", "date_from=2019-06-01&date_to=2019-12-31",
+    "bbox=36,33,38,35", "fatalities_min=1", "country=Syria",
+]
+MAP_SHARE = 0.3
+"""Share of requests that are map queries (the rest are list queries)."""
+
+
+@dataclass
+class Tally:
+    """Latencies (ms) per endpoint and the errors seen."""
+
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"list": [], "map": []})
+    per_query: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+async def client_loop(base: str, deadline: float, seed: int, tally: Tally) -> None:
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        while time.perf_counter() < deadline:
+            kind = "map" if rng.random() < MAP_SHARE else "list"
+            query = rng.choice(MAP_QUERIES if kind == "map" else LIST_QUERIES)
+            path = f"/api/map?{query}" if kind == "map" else f"/api/events?{query}"
+            started = time.perf_counter()
+            try:
+                response = await client.get(path)
+                if response.status_code != 200:
+                    tally.errors.append(f"{path}: HTTP {response.status_code}")
+            except httpx.HTTPError as err:
+                tally.errors.append(f"{path}: {type(err).__name__}")
+                continue
+            elapsed = (time.perf_counter() - started) * 1000
+            tally.latencies[kind].append(elapsed)
+            tally.per_query.setdefault(path, []).append(elapsed)
+
+
+async def run_load(base: str, clients: int, seconds: float) -> tuple[Tally, float]:
+    tally = Tally()
+    async with httpx.AsyncClient(base_url=base, timeout=60) as warm:
+        for query in LIST_QUERIES:  # warm SQLite's page cache, as a running desk would be
+            await warm.get(f"/api/events?{query}")
+        await warm.get("/api/map")
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(*(client_loop(base, deadline, seed, tally)
+                           for seed in range(clients)))
+    return tally, time.perf_counter() - started
+
+
+def report(tally: Tally, elapsed: float, events: int, clients: int) -> str:
+    every = tally.latencies["list"] + tally.latencies["map"]
+    lines = [
+        f"Load: {clients} concurrent clients for {elapsed:.0f} s on {events:,} events "
+        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).",
+        "",
+        "| requests | throughput | p50 | p99 | max | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, values in (("all", every), ("/api/events list", tally.latencies["list"]),
+                         ("/api/map", tally.latencies["map"])):
+        if not values:
+            continue
+        lines.append(f"| {name} ({len(values):,}) | {len(values) / elapsed:.0f} req/s | "
+                     f"{percentile(values, 0.5):.0f} ms | {percentile(values, 0.99):.0f} ms | "
+                     f"{max(values):.0f} ms | "
+                     f"{len(tally.errors) if name == 'all' else '-'} |")
+    lines += ["", "| query | requests | p50 | p99 |", "|---|---:|---:|---:|"]
+    for path, values in sorted(tally.per_query.items(), key=lambda item: -percentile(
+            item[1], 0.5)):
+        lines.append(f"| `{path}` | {len(values)} | {percentile(values, 0.5):.0f} ms | "
+                     f"{percentile(values, 0.99):.0f} ms |")
+    verdict = ("meets" if not tally.errors and every and percentile(every, 0.99) < 250
+               else "misses")
+    lines += ["", f"Target (zero errors, p99 < 250 ms): {verdict}."]
+    if tally.errors:
+        lines.append("First errors: " + "; ".join(tally.errors[:5]))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--store", type=Path, default=None,
+                        help="SQLite file to use; built there first if missing (reuse it).")
+    parser.add_argument("--append", type=Path, default=None,
+                        help="Append the Markdown table to this file.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        if args.store and args.store.exists():
+            url = f"sqlite:///{args.store.resolve()}"
+        else:
+            url = build_store(Path(folder), args.events)
+            if args.store:
+                (Path(folder) / "bench.db").replace(args.store)
+                url = f"sqlite:///{args.store.resolve()}"
+        with serving(url) as base:
+            tally, elapsed = asyncio.run(run_load(base, args.clients, args.seconds))
+    text = report(tally, elapsed, args.events, args.clients)
+    print(text)
+    if args.append:
+        with args.append.open("a", encoding="utf-8") as out:
+            out.write("\n" + text + "\n")
+
+
+if __name__ == "__main__":
+    main()
