@@ -11,9 +11,17 @@ import yaml
 
 from marsad.context import Context
 from marsad.extractors.actors import find_actors
-from marsad.extractors.attribution import attribution_for, find_claims, publisher_claim
+from marsad.extractors.attribution import (
+    Denial,
+    attribution_for,
+    denial_of,
+    find_claims,
+    link_denials,
+    publisher_claim,
+)
 from marsad.lexicon import load_lexicon
-from marsad.model import Claim
+from marsad.model import Claim, Event, SourceDocument
+from marsad.pipeline import process
 from marsad.resources import read_yaml
 
 CASES = yaml.safe_load((Path(__file__).parent / "attribution_cases.yaml").read_text("utf-8"))
@@ -98,3 +106,62 @@ def test_registry_entries_are_complete() -> None:
         assert {"type", "country", "language", "affiliation"} <= set(entry), entry["name"]
     for entry in read_yaml("outlets.yaml")["generic_sources"]:
         assert entry["kind"] in SOURCE_KINDS, entry["phrase"]
+
+
+DENIAL_TEXT = ("Russian jets struck a market in Maarat al-Numan on Monday, killing 20 civilians, "
+               "the Syrian Observatory for Human Rights said. The Russian defence ministry denied "
+               "that its aircraft carried out air strikes in Maarat al-Numan.")
+
+
+def _denial(ctx: Context, text: str, trigger: str, sub: str,
+            place: str | None) -> tuple[list[Event], Denial | None]:
+    """The pipeline's events of ``text`` and the denial its ``trigger`` word makes."""
+    result = process(SourceDocument(id="denial", text=text, outlet="Enab Baladi"), ctx)
+    doc = ctx.nlp(result.doc.text)
+    claims = find_claims(doc, ctx, find_actors(doc, ctx), {})
+    token = [t for t in doc if t.text == trigger][-1]
+    return result.events, denial_of(token, sub, place, claims, publisher_claim("Enab Baladi", ctx))
+
+
+def test_denial_in_another_sentence_contests_the_asserted_event(ctx: Context) -> None:
+    events, denial = _denial(ctx, DENIAL_TEXT, "strikes", "Air/drone strike", "Maarat al-Numan")
+    assert denial is not None and denial[2].cue == "denied"
+    linked = link_denials(events, [denial])
+    strike = next(e for e in linked if e.sub_event_type == "Air/drone strike")
+    assert [(c.source, c.cue, c.contested) for c in strike.attribution] == [
+        ("Syrian Observatory for Human Rights", "said", True),
+        (denial[2].source, "denied", True)]
+    assert denial[2].source == "Russian Ministry of Defence"
+    again = link_denials(linked, [denial])  # linking twice appends the denial once
+    assert again == linked
+
+
+def test_an_asserted_trigger_is_no_denial(ctx: Context) -> None:
+    _events, denial = _denial(ctx, DENIAL_TEXT, "struck", "Air/drone strike", None)
+    assert denial is None
+
+
+@pytest.mark.parametrize(("events_at", "denial_at", "sub", "contested"), [
+    (["Maarat al-Numan"], "Maarat al-Numan", "Air/drone strike", [True]),
+    (["Maarat al-Numan"], "Douma", "Air/drone strike", [False]),  # another place
+    (["Maarat al-Numan"], "Maarat al-Numan", "Armed clash", [False]),  # another type
+    ([None], "Maarat al-Numan", "Air/drone strike", [True]),  # the only strike, no place
+    (["Douma"], None, "Air/drone strike", [True]),  # a placeless denial, one strike
+    (["Douma", "Harasta"], None, "Air/drone strike", [False, False]),  # ambiguous: none
+    (["Douma", "Harasta"], "Harasta", "Air/drone strike", [False, True]),
+    (["Douma", None], "Douma", "Air/drone strike", [True, False]),  # the exact place wins
+])
+def test_link_denials_matches_type_and_place(
+        ctx: Context, events_at: list[str | None], denial_at: str | None, sub: str,
+        contested: list[bool]) -> None:
+    events, denial = _denial(ctx, DENIAL_TEXT, "strikes", sub, denial_at)
+    assert denial is not None
+    template = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert template.location is not None
+    variants = [template.model_copy(update={
+        "event_id": f"ev-{i}", "location": None if place is None else
+        template.location.model_copy(update={"name": place})})
+        for i, place in enumerate(events_at)]
+    linked = link_denials(variants, [denial])
+    assert [e.attribution[0].contested for e in linked] == contested
+    assert [len(e.attribution) for e in linked] == [2 if c else 1 for c in contested]

@@ -8,8 +8,11 @@ in the parse, as a sentence-final reporting clause ("... killed five, a monitor 
 (across sentences). With no cue, the publisher is the source (SCHEMA.md).
 
 Continuations ("'Amaaq' also claimed ...", "The general said that ...", "he added") take the
-claimant of the nearest earlier claim; "X denied ..." yields the cue ``denied`` (no event), and
-"contrary to Y's claims" marks the claim ``contested`` and records Y's contrary version.
+claimant of the nearest earlier claim; a sentence with no cue of its own that reads as more of
+the claim before it (a quotation running on, "Five of them died ...", "They ...") takes that
+claim (``continued_claim``). "X denied ..." yields the cue ``denied`` (no event), and
+"contrary to Y's claims" marks the claim ``contested`` and records Y's contrary version; a
+denial in another sentence contests the event it denies through ``link_denials``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention
 from marsad.lexicon import CueEntry
-from marsad.model import Claim, Relay
+from marsad.model import Claim, Event, Relay
 from marsad.resources import read_yaml
 
 PREPOSITIONAL_CUES = {"according to"}
@@ -47,6 +50,18 @@ QUOTE_GAP_CHARS = 40
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
+class ContinuationRules(BaseModel):
+    """The `rules.continuation` block: how a cue-less sentence shows it continues a claim."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    pronoun_subjects: frozenset[str]
+    first_person: frozenset[str]
+    openers: tuple[str, ...]
+    count_openers: frozenset[str]
+    partitive_of: tuple[str, ...]
+
+
 class AttributionRules(BaseModel):
     """The `rules` block of attribution.yaml: words that tie a claim to its claimant."""
 
@@ -57,6 +72,7 @@ class AttributionRules(BaseModel):
     contrary: tuple[str, ...]
     speaker_nouns: frozenset[str]
     noun_forms: frozenset[str]
+    continuation: ContinuationRules
 
 
 @cache
@@ -148,34 +164,167 @@ def attribution_for(token: Token, claims: list[ClaimMention], publisher: Claim) 
 
     The innermost governing cue (deepest in the parse) is the claimant, outer ones relay it
     (``via``); a denial that governs a claim marks it contested and follows it as a second
-    entry; "contrary to Y" contests whatever its sentence reports.
+    entry; "contrary to Y" contests whatever its sentence reports. A trigger no cue governs
+    takes the claim its sentence continues (``continued_claim``), else the publisher's.
     """
     governing = [c for c in claims if c.governs(token)]
     contrary = [c for c in governing if c.contrary]
     governing = [c for c in governing if not c.contrary]
-    named = [c for c in governing if not c.fallback]
-    if named and len(named) < len(governing):
-        governing = named
     if not governing:
-        chain = [publisher]
+        carried = continued_claim(token.sent, claims, publisher)
+        chain = carried if carried is not None else [publisher]
     else:
-        governing.sort(key=lambda c: (-_depth(c.anchor_token), -c.anchor_token.i))
-        inner = governing[0]
-        outer = [c for c in governing[1:] if c.claim.source != inner.claim.source]
-        deniers = [c for c in outer if c.cue.denial] if not inner.cue.denial else []
-        outer = [c for c in outer if c not in deniers]
-        via = list(inner.relays) + [Relay(source=c.claim.source, cue=c.claim.cue) for c in outer]
-        if publisher.source not in {r.source for r in via} and \
-                publisher.source != inner.claim.source:
-            via.append(Relay(source=publisher.source, cue="reported"))
-        hedged = inner.claim.hedged or any(c.claim.hedged for c in outer)
-        first = inner.claim.model_copy(update={"via": via, "hedged": hedged,
-                                               "contested": bool(deniers)})
-        chain = [first] + [d.claim.model_copy(update={"contested": True}) for d in deniers]
+        chain = _chain(governing, publisher)
     if contrary:
         chain[0] = chain[0].model_copy(update={"contested": True})
         chain += [c.claim for c in contrary if c.claim.source != chain[0].source]
     return chain
+
+
+def continued_claim(sentence: Span, claims: list[ClaimMention],
+                    publisher: Claim) -> list[Claim] | None:
+    """The claim a cue-less sentence continues, or None when it is the publisher's own.
+
+    Why: claimants speak for more than one sentence ('... the Observatory said. Five of them
+    died in air strikes ...'; a quotation running on; 'They were killed when ...'). A sentence
+    continues the sentence before it (same paragraph) when it has no cue of its own and shows
+    it is not the journalist's narration (``is_continuation``); the chain walks back through
+    such sentences to the nearest one with a cue, and takes the claim that governs that
+    sentence's main verb. A denial or a claim that governs only part of its sentence is not
+    carried on: what follows it may be the journalist's again.
+    """
+    rules = load_rules().continuation
+    cued = {c.cue_span.sent.start for c in claims}
+    if sentence.start in cued:
+        return None
+    current = sentence
+    while True:
+        if not is_continuation(current, rules):
+            return None
+        if current.start == 0:
+            return None
+        previous = current.doc[current.start - 1].sent
+        if "\n\n" in current.doc.text[previous.start_char:current.start_char]:
+            return None  # a paragraph ends the claim
+        if previous.start in cued:
+            break
+        current = previous
+    governing = [c for c in claims if c.governs(previous.root) and not c.contrary]
+    if not governing:
+        return None
+    chain = _chain(governing, publisher)
+    if chain[0].cue == "denied" or chain[0].contested:
+        return None
+    return chain
+
+
+def is_continuation(sentence: Span, rules: ContinuationRules) -> bool:
+    """Whether a sentence reads as more of someone's claim rather than the journalist's own:
+    it lies in a quotation, speaks in the first person, or opens with a back-reference (a
+    subject pronoun, "The group", "Five of them", "Among the dead")."""
+    words = [t for t in sentence if not (t.is_space or t.is_punct and t.text not in QUOTE_MARKS)]
+    if not words:
+        return False
+    if words[0].text in QUOTE_MARKS or _inside_open_quote(sentence):
+        return True
+    if any(t.lower_ in rules.first_person and t.pos_ == "PRON" for t in words):
+        return True
+    first = words[0]
+    if first.lower_ in rules.pronoun_subjects and first.dep_ in SUBJECT_DEPS:
+        return True
+    opening = " ".join(t.lower_ for t in words[:5])
+    if any(opening == o or opening.startswith(o + " ") for o in rules.openers):
+        return True
+    if first.lower_ in rules.count_openers and len(words) > 1 and words[1].like_num:
+        return True
+    if first.like_num or first.pos_ == "NUM" or first.lower_ in ("some", "most", "many", "all"):
+        rest = " ".join(t.lower_ for t in words[1:5])
+        return any(rest == p or rest.startswith(p + " ") for p in rules.partitive_of)
+    return False
+
+
+QUOTE_MARKS = {'"', "“", "”"}
+
+
+def _inside_open_quote(sentence: Span) -> bool:
+    """The sentence before leaves a quotation open (an odd number of straight marks, or more
+    opening than closing curly ones). Only the sentence before counts: with marks lost or
+    unpaired (FA-KES) a count over the whole paragraph drifts."""
+    if sentence.start == 0:
+        return False
+    text = sentence.doc[sentence.start - 1].sent.text
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _chain(governing: list[ClaimMention], publisher: Claim) -> list[Claim]:
+    """The chain the governing (non-contrary) cues of a trigger make: the innermost claims,
+    the outer ones relay it, a governing denial contests it."""
+    named = [c for c in governing if not c.fallback]
+    if named and len(named) < len(governing):
+        governing = named
+    governing = sorted(governing, key=lambda c: (-_depth(c.anchor_token), -c.anchor_token.i))
+    inner = governing[0]
+    outer = [c for c in governing[1:] if c.claim.source != inner.claim.source]
+    deniers = [c for c in outer if c.cue.denial] if not inner.cue.denial else []
+    outer = [c for c in outer if c not in deniers]
+    via = list(inner.relays) + [Relay(source=c.claim.source, cue=c.claim.cue) for c in outer]
+    if publisher.source not in {r.source for r in via} and \
+            publisher.source != inner.claim.source:
+        via.append(Relay(source=publisher.source, cue="reported"))
+    hedged = inner.claim.hedged or any(c.claim.hedged for c in outer)
+    first = inner.claim.model_copy(update={"via": via, "hedged": hedged,
+                                           "contested": bool(deniers)})
+    return [first] + [d.claim.model_copy(update={"contested": True}) for d in deniers]
+
+
+Denial = tuple[str, str | None, Claim]
+"""A denied event mention: (sub-event type, place name or None, the denial claim)."""
+
+
+def denial_of(token: Token, sub_event_type: str, place: str | None,
+              claims: list[ClaimMention], publisher: Claim) -> Denial | None:
+    """The denial an event mention is, when the cue governing its trigger is "denied".
+
+    Why: a denied mention is not an event, but what it denies may be asserted in another
+    sentence of the article; ``link_denials`` marks that event contested.
+    """
+    chain = attribution_for(token, claims, publisher)
+    if not chain or chain[0].cue != "denied":
+        return None
+    return sub_event_type, place, chain[0].model_copy(update={"contested": True, "via": []})
+
+
+def link_denials(events: list[Event], denials: list[Denial]) -> list[Event]:
+    """Mark the events a denial elsewhere in the article denies: their claims ``contested``
+    and the denial claim appended (cue "denied"), as a denial within one sentence does.
+
+    A denial matches events of its sub-event type whose place is its place; with no place on
+    either side it matches only when the type alone singles out one event (an article with
+    several air strikes and "Russia denied its jets struck" names none of them). A denial that
+    matches nothing is dropped, as before: it asserts no event of its own.
+    """
+    linked = list(events)
+    for sub_event_type, place, denial in denials:
+        same_type = [i for i, e in enumerate(linked) if e.sub_event_type == sub_event_type]
+        wanted = place.casefold() if place else None
+        exact = [i for i in same_type if wanted and _place_name(linked[i]) == wanted]
+        loose = [i for i in same_type if wanted is None or _place_name(linked[i]) is None]
+        for i in exact or (loose if len(loose) == 1 else []):
+            linked[i] = _contest(linked[i], denial)
+    return linked
+
+
+def _place_name(event: Event) -> str | None:
+    return event.location.name.casefold() if event.location is not None else None
+
+
+def _contest(event: Event, denial: Claim) -> Event:
+    """The event with its asserting claims contested and ``denial`` appended (once)."""
+    chain = [c if c.cue == "denied" else c.model_copy(update={"contested": True})
+             for c in event.attribution]
+    if not any(c.cue == "denied" and c.source == denial.source for c in chain):
+        chain.append(denial)
+    return event.model_copy(update={"attribution": chain})
 
 
 @dataclass(frozen=True)
