@@ -77,6 +77,9 @@ class GazetteerSettings(BaseModel):
     directions: frozenset[str]
     person_names: frozenset[str]
     common_words: frozenset[str] = frozenset()
+    demonyms: dict[str, tuple[str, ...]] = {}
+    context_min_population: int = 100_000
+    stray_max_population: int = 1_000_000
 
     @field_validator("articles", "generic_words", "admin1_words", "relative_after",
                      "relative_fillers",

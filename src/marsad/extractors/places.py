@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from marsad.gazetteer import REGION_KINDS, Gazetteer, Place, normalize_name
+from marsad.gazetteer import REGION_KINDS, Gazetteer, GazetteerSettings, Place, normalize_name
 from marsad.model import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -71,20 +71,35 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
                 country_hint: str | None = None) -> list[PlaceMention]:
     """Return the resolved place mentions of ``doc`` in text order.
 
-    ``country_hint`` (ISO2) is the country the source is known to cover, if any.
+    ``country_hint`` (ISO2) is the country the source is known to cover, if any. Mentions are
+    resolved twice: the second time with the country context of the places chosen the first
+    time ("Damascus" is ambiguous, but once read as the capital it tells the text is about
+    Syria). A small place abroad that nothing else in the text points at is dropped (see
+    :func:`_stray`).
     """
     text = doc.text  # once: Doc.text joins every token on each access
     sentence_starts = _sentence_starts(doc)  # once: has_annotation scans the whole doc
+    settings = gazetteer.settings
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
                 if (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None]
     _link_containers(text, mentions)
     _read_country_cues(text, mentions)
-    countries = _country_context(mentions, country_hint)
+    named = _demonym_countries(doc, settings.demonyms)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
+    countries = _country_context(mentions, country_hint, named, settings)
+    famous = settings.stray_max_population
+    _resolve(mentions, countries, anchors, famous)
+    countries = _resolved_context(mentions, country_hint, named, settings) or countries
+    _resolve(mentions, countries, anchors, famous)
+    return [_place_mention(text, m, sentence_starts) for m in mentions
+            if m.chosen is not None and not _stray(m.chosen, m, countries, settings)]
+
+
+def _resolve(mentions: list[_Mention], countries: Counter[str], anchors: list[Place],
+             famous: int) -> None:
     for mention in mentions:
-        scores = [_score(p, mention, countries, anchors) for p in mention.candidates]
+        scores = [_score(p, mention, countries, anchors, famous) for p in mention.candidates]
         mention.chosen = mention.candidates[scores.index(max(scores))]
-    return [_place_mention(text, m, sentence_starts) for m in mentions if m.chosen is not None]
 
 
 def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
@@ -95,7 +110,7 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         return None
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
-    candidates = gazetteer.candidates(ent.text)
+    candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     fuzzy = False
     if not candidates and not _has_person_word(ent, settings.person_names):
         candidates, fuzzy = gazetteer.fuzzy(ent.text), True
@@ -105,7 +120,43 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     mention = _Mention(ent.start_char, ent.end_char, ent.start, ent.end, candidates, fuzzy=fuzzy,
                        key=normalize_name(ent.text))
     _read_surroundings(doc, text, mention, gazetteer, sentence_starts)
+    mention.kind_hint = mention.kind_hint or kind_hint
+    mention.relative = mention.relative or relative
     return mention
+
+
+def _exact_candidates(name: str, gazetteer: Gazetteer) -> tuple[list[Place], str | None, bool]:
+    """Candidates of an entity's text, with the readings news text needs beyond the name.
+
+    Returns (candidates, kind hint, relative). spaCy often takes the cue word into the entity
+    ("Raqa province": the province), and texts stripped of apostrophes write possessives as
+    "Daraas Manshiyah" (a place in Daraa: Daraa, precision 2) or "Syrias".
+    """
+    candidates = gazetteer.candidates(name)
+    words = name.split()
+    if candidates:
+        last = words[-1].lower() if len(words) > 1 else ""
+        generic = last in gazetteer.settings.generic_words  # "Rukban camp" as one entity
+        return candidates, _generic_kind(last) if generic else None, False
+    if len(words) > 1 and words[-1].lower() in gazetteer.settings.admin1_words:
+        named = gazetteer.candidates(" ".join(words[:-1]))
+        provinces = [p for p in named if p.kind == "admin1"]
+        if provinces:
+            return provinces, "admin1", False
+    owner = _possessive_owner(words[0])
+    if owner is not None and len(owner) >= 4:
+        candidates = gazetteer.candidates(owner)
+        if candidates:
+            return candidates, None, len(words) > 1
+    return [], None, False
+
+
+def _possessive_owner(word: str) -> str | None:
+    """ "Daraa's" / "Daraa’s" / "Daraas" (apostrophe lost) -> "Daraa"; None if no possessive."""
+    for ending in ("'s", "\u2019s", "s"):
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[:-len(ending)]
+    return None
 
 
 def _looks_like_name(text: str, articles: frozenset[str]) -> bool:
@@ -198,20 +249,83 @@ def _read_country_cues(text: str, mentions: list[_Mention]) -> None:
             inner.country_cue = countries.pop()
 
 
-def _country_context(mentions: Iterable[_Mention], country_hint: str | None) -> Counter[str]:
-    """Count the countries the document's unambiguous mentions point at."""
-    countries: Counter[str] = Counter()
-    if country_hint:
-        countries[country_hint.upper()] += 2
+def _country_context(mentions: Iterable[_Mention], country_hint: str | None,
+                     named: Counter[str], settings: GazetteerSettings) -> Counter[str]:
+    """Count the countries the document's unambiguous, well-known mentions point at.
+
+    A name with one small reading abroad ("Golan": a village in Iran) says nothing about the
+    document; only when nothing sure names a country do such names count.
+    """
+    countries = _base_context(country_hint, named)
+    weak: Counter[str] = Counter()
     for mention in mentions:
         codes = {p.iso2 for p in mention.candidates if p.iso2}
         if len(codes) == 1 and not mention.fuzzy:
-            countries[codes.pop()] += 1
+            code = codes.pop()
+            if any(_is_sure(p, settings) for p in mention.candidates):
+                countries[code] += 1
+            else:
+                weak[code] += 1
+    return countries if +countries else weak
+
+
+def _resolved_context(mentions: Iterable[_Mention], country_hint: str | None,
+                      named: Counter[str], settings: GazetteerSettings) -> Counter[str]:
+    """Count the countries of the well-known places chosen (empty when none is sure)."""
+    countries = _base_context(country_hint, named)
+    for mention in mentions:
+        place = mention.chosen
+        if (place is not None and place.iso2 and not mention.fuzzy and _is_sure(place, settings)
+                and (place.kind in REGION_KINDS or place.curated
+                     or normalize_name(place.name) == mention.key)):
+            countries[place.iso2] += 1  # not via a GeoNames alternate name ("Der" -> Győr)
+    return +countries
+
+
+def _base_context(country_hint: str | None, named: Counter[str]) -> Counter[str]:
+    countries: Counter[str] = Counter()
+    if country_hint:
+        countries[country_hint.upper()] += 2
+    for code, weight in named.items():
+        countries[code] += weight
     return countries
 
 
+def _demonym_countries(doc: Doc, demonyms: dict[str, tuple[str, ...]]) -> Counter[str]:
+    """Half a vote per nationality word ("Syrian", "Iraqis"): the country the text is about."""
+    by_word = {word.lower(): code for code, words in demonyms.items() for word in words}
+    found: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        word = ent.text.lower()
+        code = by_word.get(word) or by_word.get(word[:-1] if word.endswith("s") else word)
+        if code is not None:
+            found[code] += 0.5  # type: ignore[assignment]
+    return found
+
+
+def _is_sure(place: Place, settings: GazetteerSettings) -> bool:
+    """A reading that tells the document's country: a country, province, curated or big place."""
+    return (place.kind in REGION_KINDS or place.curated
+            or place.population >= settings.context_min_population)
+
+
+def _stray(place: Place, mention: _Mention, countries: Counter[str],
+           settings: GazetteerSettings) -> bool:
+    """Tell whether a chosen place is a namesake, not a place the text means.
+
+    A town abroad that is not famous (under ``stray_max_population``) and whose country
+    nothing else in the text points at is a person's name or a transliteration collision
+    ("Obama" -> Obama, Japan; "Golan" -> Golan, Iran) in a text about another country.
+    """
+    if not countries or place.kind in REGION_KINDS or place.curated or mention.country_cue:
+        return False
+    return countries[place.iso2 or ""] <= 0 and place.population < settings.stray_max_population
+
+
 def _score(place: Place, mention: _Mention, countries: Counter[str],
-           anchors: list[Place]) -> float:
+           anchors: list[Place], famous: int) -> float:
     """Score a candidate: country context, nearness to sure places, cues, size."""
     score = 0.0
     if mention.country_cue is not None:
@@ -221,7 +335,12 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
     if mention.key and normalize_name(place.name) == mention.key:
         score += 1.0  # its own name, not one of GeoNames' (noisy) alternate names
     if countries and place.iso2:
-        score += 4.0 * countries[place.iso2] / max(countries.values())
+        # Saturating: a country named half as often as the most named one is as much "the
+        # document's" (a text about Syria names the US as an actor often); size then decides.
+        share = min(1.0, 2.0 * countries[place.iso2] / max(countries.values()))
+        if place.population >= famous:
+            share = max(share, 0.5)  # "MOSCOW (RIA Novosti)": a world city needs no context
+        score += 4.0 * share
     score += _proximity(place, anchors)
     if mention.within is not None:
         score += 3.0 * _inside(place, mention.within)
