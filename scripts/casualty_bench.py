@@ -10,6 +10,10 @@ Measures, per gold row (gold total = nb_civilians + nb_noncivilians):
 - within_10pct: the same with |predicted - gold| <= 10% of gold;
 - civilians_exact: nb_civilians equals the sum of the per-event bests whose victims are
   civilians, or one such event's best.
+- children_exact / women_exact: nb_children (nb_women) equals the sum of the per-event
+  ``fatalities.children`` (``women``; not stated counts as 0), or one event's figure; also
+  given over the rows whose gold figure is above 0 (``children_exact_gold_pos``), since most
+  rows have none and "not stated" matches those for free.
 
 Usage: .venv/bin/python scripts/casualty_bench.py [path] [--misses N]
 """
@@ -66,6 +70,11 @@ def _bests(result: DocumentResult, civilians_only: bool = False) -> list[int]:
             and (not civilians_only or e.fatalities.victims == "civilians")]
 
 
+def _parts(result: DocumentResult, group: str) -> list[int]:
+    return [getattr(e.fatalities, group) or 0 for e in result.events
+            if e.fatalities is not None and not e.fatalities.aggregate]
+
+
 def _matches(gold: int, bests: list[int], tolerance: float) -> bool:
     options = [*bests, sum(bests)]
     return any(abs(option - gold) <= tolerance * gold for option in options)
@@ -78,9 +87,16 @@ def main() -> None:
     args = parser.parse_args()
     records, results = run(args.path)
     exact = within = civ = 0
+    parts = {g: [0, 0, 0] for g in ("children", "women")}  # exact, gold>0 rows, exact there
     misses = []
     for record, result in zip(records, results, strict=True):
         gold = record["gold"]
+        for group, counts in parts.items():
+            wanted = int(gold[f"nb_{group}"])
+            hit = _matches(wanted, _parts(result, group), 0.0)
+            counts[0] += hit
+            counts[1] += wanted > 0
+            counts[2] += hit and wanted > 0
         total = int(gold["nb_civilians"]) + int(gold["nb_noncivilians"])
         bests = _bests(result)
         hit = _matches(total, bests, 0.0)
@@ -92,7 +108,9 @@ def main() -> None:
     n = len(records)
     print(json.dumps({"rows": n, "exact": round(exact / n, 3),
                       "within_10pct": round(within / n, 3),
-                      "civilians_exact": round(civ / n, 3)}))
+                      "civilians_exact": round(civ / n, 3),
+                      **{f"{g}_exact": round(c[0] / n, 3) for g, c in parts.items()},
+                      **{f"{g}_exact_gold_pos": f"{c[2]}/{c[1]}" for g, c in parts.items()}}))
     for record, result, total, bests in misses[:args.misses]:
         print(f"\n=== {record['id']} gold={total} "
               f"(civ {record['gold']['nb_civilians']}) predicted={bests}")

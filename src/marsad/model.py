@@ -128,6 +128,12 @@ class Casualties(_Model):
     aggregate: bool = False
     names: list[str] = Field(default_factory=list)
     """Extension: named individuals counted (one each)."""
+    children: int | None = Field(default=None, ge=0)
+    """Extension: how many of the counted are children, when the text says so ("including
+    three children"); a part of ``best``, never added to it. None: not stated."""
+    women: int | None = Field(default=None, ge=0)
+    """Extension: how many of the counted are women, when the text says so; a part of
+    ``best``, never added to it. None: not stated."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Casualties:
@@ -157,6 +163,10 @@ class Claim(_Model):
     """Extension: the outlet registry's finer kind (state media, monitor, ...; unknown)."""
     contested: bool = False
     """Extension: another source in the text denies or contradicts this claim."""
+    fatalities: Casualties | None = None
+    """Extension: the death toll THIS claimant gives for the event (its own low/best/high and
+    span), so that conflicting counts from two sources stay separate claims; the event's
+    ``fatalities`` spans them (low = min, high = max over claims). None: no toll stated."""
 
 
 class Event(_Model):
@@ -204,6 +214,7 @@ class DocumentResult(_Model):
                     found.append(value)
             found += [*event.assoc_actors1, *event.assoc_actors2, *event.attribution,
                       *event.mentions]
+            found += [c.fatalities for c in event.attribution if c.fatalities is not None]
         return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from marsad.context import Context, get_context
 from marsad.extractors.casualties import CasualtyMention, find_casualties
+from marsad.model import SourceDocument, span_mismatches
+from marsad.pipeline import process
 
 # The seed article (Enab Baladi, 8 May 2018), as kept with the tests.
 SEED = Path(__file__).parents[1] / "data" / "seed_enab_baladi.txt"
@@ -184,6 +188,10 @@ def _describe(mention: CasualtyMention, expected: str) -> str:
         words.append(f"side={mention.victim_side_text}")
     if "names=" in expected or mention.names:
         words.append("names=" + "|".join(mention.names))
+    for group in ("children", "women"):
+        value = getattr(mention, group)
+        if f"{group}=" in expected or value is not None:
+            words.append(f"{group}={value}")
     return " ".join(words)
 
 
@@ -199,3 +207,63 @@ def test_phrase_table(nlp: Language, text: str, expected: list[str]) -> None:
     mentions = find_casualties(nlp(text))
     padded = expected + [""] * max(0, len(mentions) - len(expected))
     assert [_describe(m, e) for m, e in zip(mentions, padded, strict=False)] == expected
+
+
+# --- Events: each claimant's toll on its claim; the event's low/high span them (issue #8) ---
+# (text, event low/best/high, children, women, {claim source: its best}). Rule (events.py,
+# ``_conflict``): named sources counting the same victims conflict -> low/high span them and
+# best is the fullest non-partisan figure (UCDP's most reliable; the lowest when only
+# belligerents speak); different victims add up; one source's repeated report keeps the
+# fuller count.
+EVENT_CASES = [
+    ("SANA said 5 people were killed in the strike on Azaz on Monday. The Syrian Observatory "
+     "said 9 were killed in the strike.",
+     (5, 9, 9), None, None, {"SANA": 5, "Syrian Observatory for Human Rights": 9}),
+    ("SANA said 5 people were killed in an air strike on Azaz on Monday, while the Syrian "
+     "Observatory for Human Rights said 9 people were killed.",
+     (5, 9, 9), None, None, {"SANA": 5, "Syrian Observatory for Human Rights": 9}),
+    ("Five people were killed in shelling on Douma on Sunday, the Syrian Observatory for Human "
+     "Rights said. Activists said 8 people were killed in the shelling on Douma on Sunday.",
+     (5, 8, 8), None, None, {"Syrian Observatory for Human Rights": 5, "activists": 8}),
+    ("The army said it killed 30 militants in Idlib on Monday, while activists said 5 civilians "
+     "were killed in the shelling.",
+     (35, 35, 35), None, None, {"activists": 5, "The army": 30}),
+    ("Air strikes killed 12 civilians in Idlib on Monday. The strikes on Idlib on Monday killed "
+     "14 civilians, including three children.",
+     (12, 14, 14), 3, None, {"Enab Baladi": 14}),
+    ("Air strikes killed 12 civilians, including three children and two women, in Idlib on "
+     "Monday.",
+     (12, 12, 12), 3, 2, {"Enab Baladi": 12}),
+    ("ISIS said it killed 40 soldiers in Deir ez-Zor on Monday. The regime said 6 soldiers "
+     "were killed in the attack in Deir ez-Zor on Monday.",
+     (6, 6, 40), None, None, {"ISIS": 40, "The regime": 6}),
+]
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return get_context()
+
+
+@pytest.mark.parametrize(("text", "spread", "children", "women", "claims"), EVENT_CASES,
+                         ids=[case[0][:48] for case in EVENT_CASES])
+def test_event_tolls_per_claim(ctx: Context, text: str, spread: tuple[int, int, int],
+                               children: int | None, women: int | None,
+                               claims: dict[str, int]) -> None:
+    result = process(SourceDocument(text=text, published=dt.date(2018, 5, 8),
+                                    outlet="Enab Baladi"), ctx)
+    assert span_mismatches(result) == []
+    counted = [e for e in result.events if e.fatalities is not None]
+    assert len(counted) == 1, [(e.sub_event_type, e.fatalities) for e in result.events]
+    (event,) = counted
+    deaths = event.fatalities
+    assert deaths is not None
+    assert ((deaths.low, deaths.best, deaths.high), deaths.children, deaths.women) == (
+        spread, children, women)
+    said = {c.source: c.fatalities.best
+            for c in event.attribution if c.fatalities is not None}
+    assert said == claims
+    for claim in event.attribution:  # each claim's figure quotes the text it was read from
+        if claim.fatalities is not None and claim.fatalities.char_span is not None:
+            start, end = claim.fatalities.char_span
+            assert result.doc.text[start:end] == claim.fatalities.text

@@ -10,7 +10,7 @@ the reading of amounts in ``resources/quantifiers.yaml`` (via ``numbers.find_num
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -25,6 +25,7 @@ TERMS_FILE = "casualty_terms.yaml"
 
 Kind = Literal["killed", "injured", "captured", "missing", "displaced", "trapped"]
 VictimClass = Literal["civilians", "combatants", "unknown"]
+Group = Literal["children", "women"]
 
 _SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "appos"}
 _COUNT_MODIFIER = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod"}
@@ -38,7 +39,10 @@ class CasualtyMention:
 
     ``names`` lists named individuals counted one each; ``toll`` marks a running toll
     ("the death toll rose to 45") of one incident, which is not an aggregate by itself;
-    ``qualifier`` carries the count's modifier ("more-than", "range", "vague", ...).
+    ``qualifier`` carries the count's modifier ("more-than", "range", "vague", ...);
+    ``children`` and ``women`` say how many of the victims are children or women when the
+    text says so ("killed 12 civilians, including three children"): parts of ``best``, never
+    added to it; None when not stated.
     """
 
     start_char: int
@@ -57,6 +61,8 @@ class CasualtyMention:
     toll: bool = False
     vague: bool = False
     qualifier: str = ""
+    children: int | None = None
+    women: int | None = None
 
 
 class _KindTerms(BaseModel):
@@ -87,6 +93,7 @@ class CasualtyTerms(BaseModel):
     predicate_verbs: list[str]
     subcount_markers: list[str]
     aggregate_cues: list[str]
+    victim_groups: dict[Group, list[str]]
 
     def kind_of(self, token: Token, part: Literal["verbs", "nouns", "adjectives"]) -> Kind | None:
         """Return the kind whose ``part`` list holds the token's lemma or lower form."""
@@ -94,6 +101,15 @@ class CasualtyTerms(BaseModel):
             words = getattr(terms, part)
             if token.lemma_.lower() in words or token.lower_ in words:
                 return kind
+        return None
+
+    def group_of(self, token: Token | None) -> Group | None:
+        """Return "children" or "women" when the token names such victims."""
+        if token is None:
+            return None
+        for group, words in self.victim_groups.items():
+            if token.lemma_.lower() in words or token.lower_ in words:
+                return group
         return None
 
     def victim_class(self, token: Token) -> VictimClass | None:
@@ -147,6 +163,7 @@ def find_casualties(doc: Doc) -> list[CasualtyMention]:
 def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> list[CasualtyMention]:
     doc = sentence.doc
     found: list[_Candidate] = []
+    parts: list[_SubCount] = []
     covered: set[int] = set()
     for start, end, count in find_numbers(sentence.text):
         span = doc.char_span(sentence.start_char + start, sentence.start_char + end,
@@ -157,10 +174,94 @@ def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> li
         covered.update(range(span.start, span.end))
         if candidate is not None:
             found.append(candidate)
-    found += _singular_victims(sentence, covered, terms)
+        else:
+            part = _read_subcount(span, count, terms)
+            if part is not None:
+                parts.append(part)
+    found += _singular_victims(sentence, covered, terms, parts)
     found += _named_victims(sentence, covered, terms)
-    return _drop_restated([_to_mention(group, index, terms)
-                           for group in _merge_coordinated(found)])
+    mentions = _drop_restated([_to_mention(group, index, terms)
+                               for group in _merge_coordinated(found)])
+    return _attach_subcounts(mentions, parts)
+
+
+@dataclass(frozen=True)
+class _SubCount:
+    """Children or women counted as a part of a casualty count ("including three children")."""
+
+    group: Group
+    number: int
+    start_char: int
+
+
+def _read_subcount(span: Span, count: Count, terms: CasualtyTerms) -> _SubCount | None:
+    """Read a count of children or women that is a part of another count, not an addition:
+    "including three children", "among them two women", "30 of them children", "of whom
+    five were women", "three children were among the 19 civilians killed"."""
+    doc = span.doc
+    anchor = _anchor(span)
+    noun, np_head = _counted_noun(anchor, span)
+    sentence = span.sent
+    named_group = terms.group_of(noun)
+    if named_group is not None and _of_them(anchor):
+        return _SubCount(named_group, count.best, span.start_char)
+    if noun is not None and noun.lower_ in ("them", "whom", "those"):
+        # "30 of them children": the group word follows the pronoun
+        after = doc[noun.i + 1:min(noun.i + 4, sentence.end)]
+        group = next((g for g in map(terms.group_of, after) if g), None)
+        return _SubCount(group, count.best, span.start_char) if group else None
+    before = doc[max(sentence.start, span.start - 3):span.start]
+    if noun is None and any(t.lower_ in ("whom", "them") for t in before):
+        # "of whom five were women", "among them 3 children" with the noun after a verb
+        after = doc[span.end:min(span.end + 3, sentence.end)]
+        group = next((g for g in map(terms.group_of, after) if g), None)
+        return _SubCount(group, count.best, span.start_char) if group else None
+    group = terms.group_of(noun)
+    if group is None:
+        return None
+    if _is_subcount(np_head, terms) or _follows_subcount_marker(np_head, terms) \
+            or _among_predicate(np_head):
+        return _SubCount(group, count.best, span.start_char)
+    return None
+
+
+def _of_them(anchor: Token) -> bool:
+    """"4 of them children", "two of whom women": the count is a part of an earlier one."""
+    return any(child.dep_ == "prep" and child.lower_ == "of" and any(
+        obj.lower_ in ("them", "whom", "those") for obj in child.children)
+        for child in anchor.children)
+
+
+def _among_predicate(np_head: Token) -> bool:
+    """"Three children were among the 19 civilians killed": a part named before its whole."""
+    while np_head.dep_ == "conj" and np_head.head != np_head:
+        np_head = np_head.head  # "two girls and a boy were among ..."
+    verb = np_head.head
+    return np_head.dep_ == "nsubj" and verb.lemma_.lower() == "be" and any(
+        child.dep_ == "prep" and child.lower_ in ("among", "amongst") for child in verb.children)
+
+
+def _attach_subcounts(mentions: list[CasualtyMention],
+                      parts: list[_SubCount]) -> list[CasualtyMention]:
+    """Add each sub-count to the casualty count it is a part of: the nearest count before it
+    in the sentence ("killed 12 civilians, including three children"), else the first after
+    it ("three children were among 19 civilians killed"). A part never adds to ``best``."""
+    if not mentions:
+        return mentions
+    attached = list(mentions)
+    for part in parts:
+        earlier = [i for i, m in enumerate(attached) if m.start_char <= part.start_char]
+        index = max(earlier, key=lambda i: attached[i].start_char) if earlier else min(
+            range(len(attached)), key=lambda i: attached[i].start_char)
+        whole = attached[index]
+        children, women = whole.children, whole.women
+        if part.group == "children":
+            children = (children or 0) + part.number
+        else:
+            women = (women or 0) + part.number
+        if max(children or 0, women or 0) <= whole.high:  # a part is never more than the whole
+            attached[index] = replace(whole, children=children, women=women)
+    return attached
 
 
 def _drop_restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -180,8 +281,16 @@ def _drop_restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
         if twin is None:
             kept.append(mention)
         elif _specificity(mention) > _specificity(kept[twin]):
-            kept[twin] = mention
+            kept[twin] = _with_parts(mention, kept[twin])
+        else:
+            kept[twin] = _with_parts(kept[twin], mention)
     return kept
+
+
+def _with_parts(kept: CasualtyMention, twin: CasualtyMention) -> CasualtyMention:
+    """Keep the children and women that only the dropped twin states."""
+    return replace(kept, children=kept.children if kept.children is not None else twin.children,
+                   women=kept.women if kept.women is not None else twin.women)
 
 
 def _same_count(one: CasualtyMention, other: CasualtyMention) -> bool:
@@ -421,15 +530,20 @@ def _adjacent_link(span: Span, noun: Token | None, terms: CasualtyTerms) -> _Lin
     return None
 
 
-def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> list[_Candidate]:
-    """Count "a child was killed", "a soldier died" as 1."""
+def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms,
+                      parts: list[_SubCount]) -> list[_Candidate]:
+    """Count "a child was killed", "a soldier died" as 1; "among them a child" is a part."""
     found = []
     for token in sentence:
         if token.i in covered or token.tag_ != "NN" or terms.victim_class(token) is None:
             continue
         if not any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children):
             continue
-        if _is_subcount(token, terms) or _follows_subcount_marker(token, terms):
+        if _is_subcount(token, terms) or _follows_subcount_marker(token, terms) \
+                or _among_predicate(token):
+            group = terms.group_of(token)
+            if group is not None:
+                parts.append(_SubCount(group, 1, token.idx))
             continue
         link = _link(token, terms)
         if link is None:
@@ -606,6 +720,11 @@ def _to_mention(group: list[_Candidate], index: int, terms: CasualtyTerms) -> Ca
     best = sum(member.count.best for member in group)
     high = sum(member.count.high for member in group)
     victim_texts = [t for t in (_victim_text(member) for member in group) if t]
+    groups: dict[Group, int] = {}
+    for member in group:  # "killed three children", "two women and three children"
+        kind = terms.group_of(member.noun) if not member.names else None
+        if kind is not None:
+            groups[kind] = groups.get(kind, 0) + member.count.best
     return CasualtyMention(
         start_char=span.start_char, end_char=span.end_char, text=span.text,
         kind=link.kind, low=low, best=best, high=high,
@@ -617,6 +736,7 @@ def _to_mention(group: list[_Candidate], index: int, terms: CasualtyTerms) -> Ca
         sentence_index=index, toll=link.toll,
         vague=any(member.count.vague for member in group),
         qualifier=first.count.qualifier if len(group) == 1 else "sum",
+        children=groups.get("children"), women=groups.get("women"),
     )
 
 

@@ -25,9 +25,12 @@ from spacy.tokens import Doc, Span, Token
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention, actor_for_side, find_actors
 from marsad.extractors.attribution import (
+    FALLBACK_SOURCE,
     ClaimMention,
     attribution_for,
+    denial_of,
     find_claims,
+    link_denials,
     publisher_claim,
 )
 from marsad.extractors.casualties import CasualtyMention, find_casualties
@@ -42,6 +45,7 @@ from marsad.model import (
     Document,
     Event,
     Location,
+    Relay,
     TextSpan,
 )
 from marsad.notes import event_notes
@@ -104,21 +108,29 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     candidates: list[Candidate] = []
     for index, sentence in enumerate(mentions.sentences):
         candidates += _sentence_candidates(index, sentence, mentions, ctx, candidates)
+    # "X denied that ...": the denied mention is no event, but it contests the event that
+    # another sentence asserts (same type and place).
+    denials = [d for c in candidates if (d := denial_of(
+        c.trigger.root, c.sub_event_type, c.place.location.name if c.place else None,
+        mentions.claims, mentions.publisher))]
     built = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
     events = _inherit_actors([e for e in built if e is not None])
     events = _infer_opponents(events, mentions, ctx)
-    return _merge_duplicates(events), warnings
+    return link_denials(_merge_duplicates(events), denials), warnings
 
 
 def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     dates = find_dates(document.text, document.published)
     actors = find_actors(doc, ctx)
     claim_dates = _claim_dates(doc, dates, ctx)
-    names = [(a.span.start_char, a.span.end_char) for a in actors] + [
-        (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _k, s, e in ctx.matchers.sources(doc)]
+    names = [(a.span.start_char, a.span.end_char) for a in actors]
+    # A source's name is never a place, even when the gazetteer has it ("SANA" is a village).
+    sources = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+               for _k, s, e in ctx.matchers.sources(doc)]
     places = [p for p in find_places(doc, ctx.gazetteer)
               if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
                   p.start_char, p.end_char) for start, end in names)
+              and not any(start <= p.start_char and p.end_char <= end for start, end in sources)
               and not _country_as_modifier(p, doc)]
     return Mentions(
         sentences=list(doc.sents),
@@ -589,7 +601,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
     a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
     assoc1, assoc2 = _associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
-    fatalities, injuries = _casualties_of(candidate, sentence_actors, a1, a2)
+    fatalities, injuries, attribution = _casualties_of(candidate, sentence_actors, a1, a2,
+                                                       mentions, attribution)
     date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
     event_type, sub = ctx.lexicon.sub_event(_against_civilians(candidate, a2, fatalities))
     evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
@@ -751,16 +764,141 @@ def _document_country(mentions: Mentions) -> str | None:
 
 
 def _casualties_of(candidate: Candidate, actors: list[ActorMention], a1: Actor | None,
-                   a2: Actor | None) -> tuple[Casualties | None, Casualties | None]:
+                   a2: Actor | None, mentions: Mentions, attribution: list[Claim]
+                   ) -> tuple[Casualties | None, Casualties | None, list[Claim]]:
+    """The event's fatalities and injuries, and its attribution with each claimant's toll.
+
+    Each casualty mention belongs to the claimant whose reporting cue governs it ("SANA said
+    5 were killed"), else to the event's own claimant (``attribution[0]``). One claimant's
+    counts add up (``_combine``); named claimants that count the same victims differently
+    make conflicting claims, not additions: each claim keeps its own figure and the event
+    spans them (``_conflict``). A claimant that gives a toll but does not govern the event
+    word joins the attribution with its figure.
+    """
     fatal = [c for c in candidate.casualties if c.kind in FATAL_KINDS]
     hurt = [c for c in candidate.casualties if c.kind in INJURY_KINDS]
-    return _combine(fatal, actors, a1, a2), _combine(hurt, actors, a1, a2)
+    main = attribution[0] if attribution else None
+    fatal_by = _by_claimant(fatal, mentions.claims, main)
+    tolls = {source: _combine(items, actors, a1, a2) for source, (_m, items) in fatal_by.items()}
+    claims = [claim.model_copy(update={"fatalities": tolls[claim.source]})
+              if claim.source in tolls else claim for claim in attribution]
+    present = {claim.source for claim in claims}
+    for source, (claim_mention, _items) in fatal_by.items():
+        if source in present or claim_mention is None or source is None:
+            continue
+        via = list(claim_mention.relays)
+        if mentions.publisher.source not in {r.source for r in via} | {source}:
+            via.append(Relay(source=mentions.publisher.source, cue="reported"))
+        claims.append(claim_mention.claim.model_copy(
+            update={"via": via, "fatalities": tolls[source]}))
+        present.add(source)
+    one_class = len({c.victims for c in fatal} - {"unknown"}) <= 1  # else not a conflict
+    fatalities = (_conflict(_named_tolls(claims)) if one_class else None) or _combine(
+        fatal, actors, a1, a2)
+    hurt_by = _by_claimant(hurt, mentions.claims, main)
+    hurt_named = [(speaker.claim if speaker is not None else main,
+                   _combine(items, actors, a1, a2)) for source, (speaker, items) in hurt_by.items()
+                  if speaker is not None or (main is not None and source == main.source
+                                              and main.char_span is not None)]
+    injuries = _conflict([(c, t) for c, t in hurt_named if c is not None and t is not None]) \
+        or _combine(hurt, actors, a1, a2)
+    return fatalities, injuries, claims
+
+
+def _by_claimant(items: list[CasualtyMention], claims: list[ClaimMention], main: Claim | None
+                 ) -> dict[str | None, tuple[ClaimMention | None, list[CasualtyMention]]]:
+    """Group casualty mentions by the source of the innermost named cue that governs them;
+    a mention no cue governs belongs to the event's own claimant ``main`` (no mention then)."""
+    own = main.source if main is not None else None
+    groups: dict[str | None, tuple[ClaimMention | None, list[CasualtyMention]]] = {}
+    for item in items:
+        speaker = _toll_speaker(item, claims)
+        source = speaker.claim.source if speaker is not None else own
+        if source == own:
+            speaker = None
+        held = groups.get(source, (speaker, []))
+        groups[source] = (held[0] or speaker, [*held[1], item])
+    return groups
+
+
+def _toll_speaker(item: CasualtyMention, claims: list[ClaimMention]) -> ClaimMention | None:
+    """The named claim whose cue governs a casualty mention (the innermost cue), if any."""
+    if not claims:
+        return None
+    doc = claims[0].cue_span.doc
+    span = doc.char_span(item.start_char, item.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    speakers = [c for c in claims if c.governs(token) and not c.contrary
+                and not c.cue.denial and not c.fallback]
+    if not speakers:
+        return None
+    return max(speakers, key=lambda c: (len(list(c.anchor_token.ancestors)), c.anchor_token.i))
+
+
+def _named_tolls(claims: list[Claim]) -> list[tuple[Claim, Casualties]]:
+    """The tolls of claimants named in the text (the publisher's own voice has no span, and
+    "reportedly" names nobody)."""
+    return [(c, c.fatalities) for c in claims if c.fatalities is not None
+            and c.char_span is not None and c.source != FALLBACK_SOURCE]
+
+
+def _conflict(tolls: list[tuple[Claim, Casualties]]) -> Casualties | None:
+    """The event's figure when named claimants give conflicting counts; None when they do not.
+
+    Conflicting: two or more per-event counts of the same victims (same class, or one of them
+    unknown) from different named claimants. Low is the lowest low and high the highest high
+    (UCDP's spread over sources). Best follows UCDP's "most reliable" figure: the claims of
+    non-partisan sources (monitors, media, NGOs) are preferred to a belligerent's, and of
+    those the fullest count is taken, because two figures in one article are far more often a
+    running toll and its update, or a monitor's fuller tally, than two independent estimates
+    (FA-KES dev, articles where two claimants' tolls differ and one is gold: the higher in
+    16, the lower in 5; docs/benchmarks.md).
+    When only belligerents give figures, the lowest is taken (ACLED's conservative rule:
+    parties inflate their enemy's losses). Span, victims, names, children and women are those
+    of the claim that gave best. Counts of different victims ("the army said it killed 30
+    militants; activists said 5 civilians died") add up instead, as one claimant's counts do.
+    """
+    per_event = [(c, t) for c, t in tolls if not t.aggregate]
+    if len({c.source for c, _t in per_event}) < 2 or \
+            len({t.victims for _c, t in per_event} - {"unknown"}) > 1:
+        return None
+    neutral = [t for c, t in per_event if c.source_kind != "partisan"]
+    best = max(neutral, key=lambda t: t.best) if neutral else min(
+        (t for _c, t in per_event), key=lambda t: t.best)
+    return best.model_copy(update={"low": min(t.low for _c, t in per_event),
+                                   "high": max(t.high for _c, t in per_event)})
+
+
+def _restated(kept: Casualties | None, other: Casualties | None) -> Casualties | None:
+    """One source's figure for one event read twice: low/high span both and best is the fuller
+    count; a per-event count beats a campaign total."""
+    if kept is None or (kept.aggregate and other is not None and not other.aggregate):
+        return other
+    if other is not None and not other.aggregate and not kept.aggregate:
+        fuller, lesser = (other, kept) if other.best > kept.best else (kept, other)
+        return fuller.model_copy(update={
+            "low": min(kept.low, other.low), "high": max(kept.high, other.high),
+            "children": fuller.children if fuller.children is not None else lesser.children,
+            "women": fuller.women if fuller.women is not None else lesser.women})
+    return kept
+
+
+def _merged_claims(kept: list[Claim], other: list[Claim]) -> list[Claim]:
+    """Claims of two reports of one event: one per source; a source's two tolls merge."""
+    tolls = {c.source: c.fatalities for c in other if c.fatalities is not None}
+    claims = [c.model_copy(update={"fatalities": _restated(c.fatalities, tolls[c.source])})
+              if c.source in tolls else c for c in kept]
+    sources = {c.source for c in kept}
+    return claims + [c for c in other if c.source not in sources]
 
 
 def _combine(items: list[CasualtyMention], actors: list[ActorMention], a1: Actor | None,
              a2: Actor | None) -> Casualties | None:
     """Sum the counts of one event's casualty mentions; a per-event count never adds an
-    aggregate one (they are different things)."""
+    aggregate one (they are different things). Children and women are parts of the count:
+    summed over the mentions that state them, None when none does."""
     if not items:
         return None
     per_event = [c for c in items if not c.aggregate]
@@ -774,7 +912,13 @@ def _combine(items: list[CasualtyMention], actors: list[ActorMention], a1: Actor
         low=sum(c.low for c in chosen), best=sum(c.best for c in chosen),
         high=sum(c.high for c in chosen), text=text, char_span=span,
         victims=victims.pop() if len(victims) == 1 else "unknown",  # type: ignore[arg-type]
-        aggregate=not per_event, names=names)
+        aggregate=not per_event, names=names,
+        children=_part([c.children for c in chosen]), women=_part([c.women for c in chosen]))
+
+
+def _part(values: list[int | None]) -> int | None:
+    stated = [v for v in values if v is not None]
+    return sum(stated) if stated else None
 
 
 def _victims(item: CasualtyMention, actors: list[ActorMention], a1: Actor | None,
@@ -886,19 +1030,11 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
             order.append(key)
             continue
         kept = merged[key]
-        claims = kept.attribution + [c for c in event.attribution
-                                     if c.source not in {k.source for k in kept.attribution}]
-        fatalities = kept.fatalities
-        other = event.fatalities
-        if fatalities is None or (fatalities.aggregate and other is not None
-                                  and not other.aggregate):
-            fatalities = other  # a per-event count beats a campaign total
-        elif other is not None and not other.aggregate and not fatalities.aggregate:
-            # Two reports of one event: low/high span both; best is the fuller count (a
-            # headline's "kill 50 fighters" vs the lede's "50 militants and eight civilians").
-            fatalities = fatalities.model_copy(update={
-                "low": min(fatalities.low, other.low), "high": max(fatalities.high, other.high),
-                "best": max(fatalities.best, other.best)})
+        claims = _merged_claims(kept.attribution, event.attribution)
+        # Named sources that disagree span the event's figure (ACLED's conservative best);
+        # otherwise two reports of one event: the fuller count (``_restated``).
+        fatalities = _conflict(_named_tolls(claims)) or _restated(kept.fatalities,
+                                                                  event.fatalities)
         mentions = kept.mentions
         if event.evidence.char_span != kept.evidence.char_span and event.evidence not in mentions:
             mentions = [*mentions, event.evidence]
