@@ -463,18 +463,33 @@ def _object_words(trigger: Span) -> set[str]:
 
 
 def _places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], bool]:
-    """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones."""
+    """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones.
+
+    A sentence that only names a foreign country ("(banned in Russia)", "the US-led
+    coalition") does not place an event of an article about another country: a town in the
+    sentences around it does, and that country is only the last resort.
+    """
+    home = _document_country(mentions)
+
+    def usable(places: list[PlaceMention]) -> list[PlaceMention]:
+        return [p for p in places if not (
+            p.location.feature == "country" and home and p.location.country != home)]
+
     own = _specific_places([p for p in mentions.places if p.sentence_index == index])
-    if own:
-        return own, False
+    if usable(own):
+        return usable(own), False
     for ahead in range(index + 1, min(index + 1 + PLACE_LOOKAHEAD, len(mentions.sentences))):
-        later = _specific_places([p for p in mentions.places if p.sentence_index == ahead])
+        later = usable(_specific_places(
+            [p for p in mentions.places if p.sentence_index == ahead]))
         if later:
             return later[:1], True
     for back in range(index - 1, max(-1, index - 1 - PLACE_LOOKBACK), -1):
-        earlier = _specific_places([p for p in mentions.places if p.sentence_index == back])
+        earlier = usable(_specific_places(
+            [p for p in mentions.places if p.sentence_index == back]))
         if earlier:
             return earlier[-1:], True
+    if own:
+        return own, False
     fallback = [p for p in mentions.places if p.location.feature != "country"]
     if fallback:
         return fallback[:1], True
