@@ -38,10 +38,10 @@ CASES = [
      [("Shelling/artillery/missile attack", "Hamouriyah", "2018-03-10",
        "Military Forces of Syria (2000-)", 9, "Syrian Civil Defence", "according to")]),
     ("سيطرت قوات سوريا الديمقراطية على مدينة الرقة اليوم بعد معارك ضد تنظيم الدولة.",
-     [("Non-state actor overtakes territory", "Ar Raqqah", "2018-03-10",
+     [("Non-state actor overtakes territory", "Raqqa", "2018-03-10",
        "SDF: Syrian Democratic Forces", None, "Enab Baladi", "reported")]),
     ("زعمت وسائل إعلام موالية أن قوات النظام سيطرت على بلدة مديرا قبل ثلاثة أيام.",
-     [("Government regains territory", "Mudayra", "2018-03-07",
+     [("Government regains territory", "Mudeira", "2018-03-07",
        "Military Forces of Syria (2000-)", None, "pro-regime media", "claimed")]),
 ]
 

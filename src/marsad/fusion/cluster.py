@@ -3,9 +3,11 @@
 Why this shape: reports arrive document by document (``marsad ingest`` then ``marsad fuse``),
 so each new report is compared with the incidents its blocking keys reach and joins the one
 with the best *average* score over all its members, provided no member vetoes it (too far,
-dates apart, same document). Checking every member keeps clusters coherent: A~B and B~C
-never drag a far-away C into A's incident. Old incidents are never recomputed: a new
-report only joins or starts one, which is what makes fusion incremental and idempotent.
+dates apart, same document). ``BlockIndex.screen`` drops vetoed incidents in numpy and
+bounds the others' scores, so only the few that could win are scored exactly. Checking every
+member keeps clusters coherent: A~B and B~C never drag a far-away C into A's incident. Old
+incidents are never recomputed: a new report only joins or starts one, which is what makes
+fusion incremental and idempotent.
 """
 
 from __future__ import annotations
@@ -64,12 +66,7 @@ class Clusterer:
         """Put ``report`` into the best matching incident, or start a new one."""
         if report.event_id in self._by_event:  # the same event again: nothing to decide
             return self.clusters[self._by_event[report.event_id]]
-        best, best_score = None, self.settings.threshold
-        for position in sorted(self._index.candidates(report)):
-            score = self._linkage(report, self.clusters[position])
-            if score is not None and score >= best_score and (
-                    best is None or score > best_score):
-                best, best_score = position, score
+        best, best_score = self._best(report)
         if best is None:
             best, best_score = len(self.clusters), 1.0
             self.clusters.append(Cluster(incident_id_for(report.event_id)))
@@ -80,6 +77,24 @@ class Clusterer:
         self._by_event[report.event_id] = best
         self._index.add(report, best)
         return cluster
+
+    def _best(self, report: Report) -> tuple[int | None, float]:
+        """The incident with the best average score at or above the threshold (ties: oldest).
+
+        Screened incidents are scored exactly in order of their upper bound; once a bound
+        falls below the best exact score so far, no later incident can win.
+        """
+        best, best_score = None, self.settings.threshold
+        for bound, position in sorted(self._index.screen(report),
+                                      key=lambda pair: (-pair[0], pair[1])):
+            if bound < best_score:
+                break
+            score = self._linkage(report, self.clusters[position])
+            if score is None or score < best_score:
+                continue
+            if best is None or score > best_score or position < best:
+                best, best_score = position, score
+        return best, best_score
 
     def _linkage(self, report: Report, cluster: Cluster) -> float | None:
         """Average score against every member; None if any member vetoes or shares the doc."""
