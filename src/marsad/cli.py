@@ -11,40 +11,18 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from marsad.errors import MarsadError
+from marsad.summary import BatchSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXTRACT_FORMATS = ("jsonl", "acled", "ucdp", "geojson", "csv")
 EXPORT_FORMATS = ("jsonl", "acled", "ucdp", "geojson", "parquet", "csv")
-
-
-@dataclass
-class BatchSummary:
-    """What happened to a batch of inputs, for the closing line on stderr and the exit code."""
-
-    documents: int = 0
-    events: int = 0
-    stored: int = 0
-    skipped: int = 0
-    failed: list[str] = field(default_factory=list)
-
-    def line(self, verb: str) -> str:
-        parts = [f"{self.documents} documents {verb}", f"{self.events} events"]
-        if self.stored or self.skipped:
-            parts.append(f"{self.stored} stored, {self.skipped} already stored")
-        parts.append(f"{len(self.failed)} failed")
-        return "marsad: " + ", ".join(parts)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed else 0
 
 
 def _date_option(value: str | None) -> dt.date | None:
@@ -216,8 +194,7 @@ def ingest_paths(paths: tuple[str, ...], published: str | None, outlet: str | No
         outlet=outlet, workers=workers or default_workers(), batch_size=batch_size,
         dask_address=dask_address, progress=progress, verbose=verbose,
         fetch_limits=fetch_limits))
-    return BatchSummary(documents=tally.documents, events=tally.events, stored=tally.stored,
-                        skipped=tally.skipped, failed=tally.failed)
+    return tally
 
 
 @cli.command()

@@ -219,8 +219,4 @@ def evaluate_places(path: Path, records: Sequence[tuple[str, dict[str, Any]]], c
         if progress is not None:
             progress(1)
     seconds = time.perf_counter() - started
-    report = score_places(rows)
-    return report.model_copy(update={
-        "path": str(path), "seconds": seconds,
-        "docs_per_second": len(rows) / seconds if seconds else 0.0,
-        "warnings": warnings + report.warnings})
+    return score_places(rows).timed(path, seconds, len(rows), warnings)

@@ -7,6 +7,7 @@ class defines what is written and what a reader may rely on.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -34,6 +35,15 @@ class EvalReport(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     seconds: float = 0.0
     docs_per_second: float = 0.0
+
+    def timed(self, path: Path | str, seconds: float, documents: int,
+              warnings: list[str], **extra: Any) -> EvalReport:
+        """The report stamped with where it came from, how long processing took, and the
+        reader's warnings ahead of the scorer's (every evaluator finishes this way)."""
+        return self.model_copy(update={
+            "path": str(path), "seconds": seconds,
+            "docs_per_second": documents / seconds if seconds else 0.0,
+            "warnings": warnings + self.warnings, **extra})
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (for ``marsad eval --json``)."""

@@ -221,8 +221,5 @@ def evaluate_file(path: Path, ctx: Context, *, limit: int | None = None,
     done = _process_records(records, dataset, ctx, progress, warnings)
     seconds = time.perf_counter() - started
     report = _score(dataset, done.records, done.keys, done.results)
-    n_documents = len(done.results)
-    return report.model_copy(update={
-        "path": str(path), "n_records": len(done.records), "n_documents": n_documents,
-        "seconds": seconds, "docs_per_second": n_documents / seconds if seconds else 0.0,
-        "warnings": warnings + report.warnings})
+    return report.timed(path, seconds, len(done.results), warnings,
+                        n_records=len(done.records), n_documents=len(done.results))

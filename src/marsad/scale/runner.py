@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import get_context as get_mp_context
 from pathlib import Path
 from typing import Protocol
@@ -39,6 +39,7 @@ from marsad.model import DocumentResult, SourceDocument
 from marsad.pipeline import ProcessingError
 from marsad.scale.feeds import FetchLimits
 from marsad.store import Store
+from marsad.summary import BatchSummary
 
 DEFAULT_BATCH_SIZE = 32
 """Documents per batch: one ``nlp.pipe`` call in a worker and one transaction in the store."""
@@ -64,17 +65,6 @@ class Backend(Protocol):
     workers: int
 
     def submit(self, batch: list[SourceDocument]) -> BatchFuture: ...
-
-
-@dataclass
-class IngestTally:
-    """What an ingest did, for the CLI's closing line and exit code."""
-
-    documents: int = 0
-    events: int = 0
-    stored: int = 0
-    skipped: int = 0
-    failed: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -178,13 +168,13 @@ def run_ingest(items: Iterable[SourceDocument | InputError], store: Store, backe
                *, batch_size: int = DEFAULT_BATCH_SIZE,
                warn: Callable[[str], None] = lambda message: None,
                advance: Callable[[int], None] = lambda count: None,
-               verbose: bool = False) -> IngestTally:
+               verbose: bool = False) -> BatchSummary:
     """Ingest a stream of inputs into ``store``; report each bad input through ``warn``.
 
     ``advance`` is called with the number of inputs finished (stored, skipped or failed),
     for a progress bar.
     """
-    tally = IngestTally()
+    tally = BatchSummary()
     pending: deque[_Pending] = deque()
     window = max(1, backend.workers * IN_FLIGHT_PER_WORKER)
     for batch in batched(items, batch_size):
@@ -202,7 +192,7 @@ def run_ingest(items: Iterable[SourceDocument | InputError], store: Store, backe
     return tally
 
 
-def _drop_errors(batch: Sequence[SourceDocument | InputError], tally: IngestTally,
+def _drop_errors(batch: Sequence[SourceDocument | InputError], tally: BatchSummary,
                  warn: Callable[[str], None]) -> list[SourceDocument]:
     sources = []
     for item in batch:
@@ -224,7 +214,7 @@ def _unstored(sources: list[SourceDocument],
             if source.id not in stored and key not in stored]
 
 
-def _finish(batch: _Pending, store: Store, tally: IngestTally, warn: Callable[[str], None],
+def _finish(batch: _Pending, store: Store, tally: BatchSummary, warn: Callable[[str], None],
             advance: Callable[[int], None], verbose: bool) -> None:
     """Wait for a batch, report its failures and warnings, and store it in one transaction."""
     results: list[DocumentResult] = []
@@ -247,7 +237,7 @@ def _finish(batch: _Pending, store: Store, tally: IngestTally, warn: Callable[[s
 
 
 def _store_batch(store: Store, results: list[DocumentResult], hashes: list[str],
-                 tally: IngestTally, warn: Callable[[str], None]) -> None:
+                 tally: BatchSummary, warn: Callable[[str], None]) -> None:
     """Store a batch in one transaction; if one document is refused, store the rest singly."""
     try:
         saved = store.save_many(results, hashes)
@@ -305,7 +295,7 @@ class IngestPlan:
     fetch_limits: FetchLimits | None = None
 
 
-def ingest_all(plan: IngestPlan) -> IngestTally:
+def ingest_all(plan: IngestPlan) -> BatchSummary:
     """Read the plan's files and feeds and ingest them into its store."""
     from marsad.ingest import read_inputs
     from marsad.scale.feeds import Fetcher, feed_documents

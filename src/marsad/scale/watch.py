@@ -22,7 +22,7 @@ _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d
 
 
 class RoundSummary(Protocol):
-    """What a round returns (``marsad.cli.BatchSummary``)."""
+    """What a round returns (``marsad.summary.BatchSummary``)."""
 
     def line(self, verb: str) -> str: ...
 
