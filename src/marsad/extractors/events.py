@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -88,6 +89,24 @@ class Mentions:
     casualties: list[CasualtyMention]
     claims: list[ClaimMention]
     publisher: Claim
+
+    @cached_property
+    def claim_date_starts(self) -> frozenset[int]:
+        """Start offsets of date mentions that date a claim rather than an event (computed
+        once per document, not once per event)."""
+        starts = set()
+        for claim in self.claims:
+            if claim.claim.date is None:
+                continue
+            doc = claim.cue_span.doc
+            for mention in self.dates:
+                span = doc.char_span(mention.start_char, mention.end_char,
+                                     alignment_mode="expand")
+                if span is not None and span.sent == claim.cue_span.sent and (
+                        span.root.head == claim.anchor_token
+                        or span.root.head.head == claim.anchor_token):
+                    starts.add(mention.start_char)
+        return frozenset(starts)
 
     def paragraph_of(self, start_char: int) -> int:
         """Paragraphs are separated by blank lines in the clean text."""
@@ -167,21 +186,6 @@ def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, 
         if attached:
             found[cue.i] = min(attached, key=lambda pair: pair[0])[1].end
     return found
-
-
-def _claim_date_chars(mentions: Mentions, doc: Doc) -> set[int]:
-    """Start offsets of date mentions that date a claim rather than an event."""
-    starts = set()
-    for claim in mentions.claims:
-        if claim.claim.date is None:
-            continue
-        for mention in mentions.dates:
-            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-            if span is not None and span.sent == claim.cue_span.sent and (
-                    span.root.head == claim.anchor_token
-                    or span.root.head.head == claim.anchor_token):
-                starts.add(mention.start_char)
-    return starts
 
 
 def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Context,
@@ -953,8 +957,7 @@ def _date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
              warnings: list[str]) -> DateRange | None:
     """The event's date: its own sentence, else the claim's date, else the governing date of
     the preceding sentences, else the publication date (precision 2, with a warning)."""
-    doc = candidate.trigger.doc
-    claim_starts = _claim_date_chars(mentions, doc)
+    claim_starts = mentions.claim_date_starts
     sentence = mentions.sentences[index]
     own = [m for m in mentions.dates
            if sentence.start_char <= m.start_char < sentence.end_char
