@@ -67,6 +67,14 @@ class Initiators(_Frozen):
     hidden_initiator: tuple[str, ...] = ()
 
 
+class ContextTyping(_Frozen):
+    """Which vague mentions borrow their means from a nearby specific event (triggers.yaml)."""
+
+    window: int = Field(default=3, ge=0)
+    donor_types: tuple[str, ...] = ()
+    anaphora_determiners: tuple[str, ...] = ()
+
+
 class NonConflict(_Frozen):
     accident: tuple[str, ...] = ()
     diplomatic: tuple[str, ...] = ()
@@ -78,6 +86,9 @@ class ActorEntry(_Frozen):
     state_of: str | None = None
     adjectives: tuple[str, ...] = ()
     aliases: tuple[str, ...]
+    generic: bool = False
+    """A label for an unnamed group ("gunmen", "militants"): a named group it is said to be
+    from ("militants of the Islamic State", "IS militants") replaces it."""
 
 
 class OutletEntry(_Frozen):
@@ -116,6 +127,7 @@ class Lexicon(_Frozen):
     protest_escalation: tuple[ProtestEscalation, ...]
     initiators: Initiators
     non_conflict: NonConflict
+    context_typing: ContextTyping
     actors: tuple[ActorEntry, ...]
     actor_anaphora: tuple[str, ...]
     association_cues: tuple[str, ...]
@@ -160,6 +172,14 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
     return rules
 
 
+def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
+    rule = ContextTyping.model_validate(raw)
+    for name in rule.donor_types:
+        if name not in known:
+            raise MarsadError(f"triggers.yaml: context_typing: unknown sub_event_type {name!r}")
+    return rule
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read and cross-check the knowledge files (cached: they do not change at run time)."""
@@ -193,6 +213,7 @@ def load_lexicon() -> Lexicon:
             "triggers.yaml", trigger_file.get("verb_object_rules") or [], VerbObjectRule), known)),
         initiators=Initiators.model_validate(trigger_file.get("initiators") or {}),
         non_conflict=NonConflict.model_validate(trigger_file.get("non_conflict") or {}),
+        context_typing=_context_typing(trigger_file.get("context_typing") or {}, known),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),

@@ -122,6 +122,11 @@ def test_three_weeks_ago_is_centred_on_21_days_back() -> None:
         ("on Monday night", "Monday night", "2018-05-07", "2018-05-07", 1, "weekday"),
         ("at dawn on Monday", "Monday", "2018-05-07", "2018-05-07", 1, "weekday"),
         ("Sunday's attack", "Sunday", "2018-05-06", "2018-05-06", 1, "weekday"),
+        # scrapes that drop the apostrophe (FA-KES): "Sundays attack" is still Sunday's
+        ("Sundays attack", "Sundays", "2018-05-06", "2018-05-06", 1, "weekday"),
+        ("in Saturdays blast", "Saturdays", "2018-05-05", "2018-05-05", 1, "weekday"),
+        ("yesterdays bombing", "yesterdays", "2018-05-07", "2018-05-07", 1, "relative"),
+        ("todays raid", "todays", "2018-05-08", "2018-05-08", 1, "relative"),
         # counted from the anchor
         ("today", "today", "2018-05-08", "2018-05-08", 1, "relative"),
         ("yesterday", "yesterday", "2018-05-07", "2018-05-07", 1, "relative"),
@@ -272,6 +277,8 @@ def test_without_anchor_only_dates_with_a_year(text: str,
         "Resolution 2254 was cited.",
         "In 2000 attacks, 30 died.",
         "On Mondays the market is closed.",
+        "Mondays and Thursdays are market days.",
+        "The fighting on Sundays.",
         "on 31 April",
     ],
 )

@@ -21,6 +21,7 @@ from marsad.errors import MarsadError
 from marsad.evaluation.arabic import evaluate_arabic, is_arabic_gold
 from marsad.evaluation.attribution import evaluate_attribution, is_attribution_gold
 from marsad.evaluation.case2021 import CaseRow, score_case2021, scored_gold
+from marsad.evaluation.crosslingual import evaluate_crosslingual, is_crosslingual_gold
 from marsad.evaluation.fakes import FakesRow, parse_gold, score_fakes
 from marsad.evaluation.mappings import input_fields
 from marsad.evaluation.muc4 import MucRow, score_muc4
@@ -54,6 +55,8 @@ def detect_dataset(record: dict[str, Any]) -> str | None:
         return "re3d"
     if is_arabic_gold(record):
         return "arabic"
+    if is_crosslingual_gold(record):
+        return "crosslingual"
     if is_places_gold(record):
         return "places"
     if is_attribution_gold(record):
@@ -213,6 +216,9 @@ def evaluate_file(path: Path, ctx: Context, *, limit: int | None = None,
         return report.model_copy(update={"warnings": warnings + report.warnings})
     if dataset == "arabic":  # Arabic extraction gold (issue #13): scored on whole results
         report = evaluate_arabic(path, [(r.origin, r.data) for r in records], ctx, progress)
+        return report.model_copy(update={"warnings": warnings + report.warnings})
+    if dataset == "crosslingual":  # EN/AR linking by incident fusion (issue #13)
+        report = evaluate_crosslingual(path, [(r.origin, r.data) for r in records], ctx, progress)
         return report.model_copy(update={"warnings": warnings + report.warnings})
     if dataset == "attribution":  # claim attribution gold (issue #5): scored on whole results
         report = evaluate_attribution(path, [(r.origin, r.data) for r in records], ctx, progress)

@@ -33,9 +33,48 @@ class ActorMention:
 def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
     """Every actor mention in ``doc`` (longest match wins, no overlaps), plus phrases like
     "the group" resolved to the last armed group named before them."""
-    mentions = [ActorMention(ctx.lexicon.actor(key), doc[start:end])
-                for key, start, end in ctx.matchers.actors(doc)]
+    mentions = _named_over_generic([ActorMention(ctx.lexicon.actor(key), doc[start:end])
+                                    for key, start, end in ctx.matchers.actors(doc)])
     return sorted(mentions + _anaphora(doc, mentions, ctx), key=lambda m: m.span.start)
+
+
+GROUP_OF = {"of", "from", "belonging", "loyal", "affiliated", "linked"}
+
+
+def _named_over_generic(mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Militants of the Islamic State", "Islamic State militants": one mention of the named
+    group spanning both, not an unidentified group beside a named one."""
+    named_at = {token.i: m for m in mentions if not m.entry.generic for token in m.span}
+    absorbed: set[int] = set()
+    result = []
+    for mention in mentions:
+        if not mention.entry.generic:
+            continue
+        owner = _owner(mention.span, named_at)
+        if owner is None:
+            result.append(mention)
+            continue
+        doc = mention.span.doc
+        start = min(mention.span.start, owner.span.start)
+        end = max(mention.span.end, owner.span.end)
+        result.append(ActorMention(owner.entry, doc[start:end]))
+        absorbed.add(id(owner))
+    result += [m for m in mentions if not m.entry.generic and id(m) not in absorbed]
+    return sorted(result, key=lambda m: m.span.start)
+
+
+def _owner(span: Span, named_at: dict[int, ActorMention]) -> ActorMention | None:
+    """The named group a generic label belongs to: a modifier of its head, or the object of a
+    following "of"/"from"/"loyal to" (one hop through a participle: "affiliated with")."""
+    head = span.root
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod", "amod", "poss") and child.i in named_at:
+            return named_at[child.i]
+        if child.dep_ in ("prep", "acl", "amod") and child.lower_ in GROUP_OF:
+            for grand in child.subtree:
+                if grand.i in named_at and grand.i != child.i:
+                    return named_at[grand.i]
+    return None
 
 
 def _anaphora(doc: Doc, named: list[ActorMention], ctx: Context) -> list[ActorMention]:

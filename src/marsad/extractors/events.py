@@ -76,6 +76,8 @@ class Candidate:
     place_inherited: bool = False
     casualties: list[CasualtyMention] = field(default_factory=list)
     generic: bool = False
+    vague: bool = False
+    """A bare toll or "the attack": its means may come from a nearby event (context_typing)."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     denials = [d for c in candidates if (d := denial_of(
         c.trigger.root, c.sub_event_type, c.place.location.name if c.place else None,
         mentions.claims, mentions.publisher))]
+    candidates = _type_from_context(candidates, mentions, ctx)
     built = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
     events = _inherit_actors([e for e in built if e is not None])
     events = _infer_opponents(events, mentions, ctx)
@@ -227,7 +230,9 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         return []
     places, inherited = _places_for(index, mentions)
     slots: list[PlaceMention | None] = list(places) or [None]
-    candidates = [Candidate(sub, span, entry.weight, place, inherited, generic=entry.generic)
+    determiners = set(ctx.lexicon.context_typing.anaphora_determiners)
+    candidates = [Candidate(sub, span, entry.weight, place, inherited, generic=entry.generic,
+                            vague=_vague(entry, span, determiners))
                   for sub, (entry, span) in by_type.items() for place in slots]
     violent = [c for c in candidates if _disorder_of(c.sub_event_type, ctx) == "Political violence"]
     if killed and violent:
@@ -236,6 +241,43 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         toll_at = killed[0].start_char
         nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
         nearest.casualties = killed
+    return candidates
+
+
+def _vague(entry: TriggerEntry, trigger: Span, determiners: set[str]) -> bool:
+    """A toll with no event word (no phrases), or a generic attack word read anaphorically
+    ("the attack") with no actor of its own: it names no means."""
+    if not entry.generic or entry.sub_event_type not in ("Armed clash", "Attack"):
+        return False
+    if not entry.phrases:
+        return True
+    root = trigger.root
+    has_det = any(c.dep_ == "det" and c.lower_ in determiners for c in root.children)
+    has_actor = any(c.dep_ in ("poss", "compound", "amod", "nsubj") for c in root.children)
+    return has_det and not has_actor
+
+
+def _type_from_context(candidates: list[Candidate], mentions: Mentions,
+                       ctx: Context) -> list[Candidate]:
+    """Give a vague candidate the means of the nearest specific event of the article: the
+    toll of the air strikes reported two sentences earlier is the air strikes' toll."""
+    rule = ctx.lexicon.context_typing
+    donors = [c for c in candidates if not c.vague and c.sub_event_type in rule.donor_types]
+    if not donors:
+        return candidates
+    for candidate in candidates:
+        if not candidate.vague:
+            continue
+        at = mentions.sentence_of(candidate.trigger.start_char)
+        near = []
+        for donor in donors:
+            distance = mentions.sentence_of(donor.trigger.start_char) - at
+            same_place = candidate.place is None or donor.place is None or \
+                candidate.place.location.name == donor.place.location.name
+            if abs(distance) <= rule.window and same_place:
+                near.append(((abs(distance), distance > 0), donor))
+        if near:
+            candidate.sub_event_type = min(near, key=lambda pair: pair[0])[1].sub_event_type
     return candidates
 
 

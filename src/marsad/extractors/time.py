@@ -20,6 +20,8 @@ Conventions (CODEBOOK "Precision codes", ACLED time_precision):
   two dates joined ("3-5 May", "from Sunday to Tuesday"); "since" a date up to the anchor;
   "vague" an unspecific recent period ("in recent days", "recently"); "duration" a stretch
   ending at the anchor ("over the past two weeks").
+- A weekday or fixed phrase whose possessive apostrophe a scrape dropped still names its
+  day ("Saturdays blast", "yesterdays attack"; ``possessive_endings`` in the resource).
 - Numeric dates are read day first ("19/04/2018"), unless the first number cannot be a month
   position ("04/19/2018" is read as 19 April).
 """
@@ -154,6 +156,8 @@ class _TimeExpressions(_Model):
     range_openers: list[str] = Field(min_length=1)
     range_joiners: list[str] = Field(min_length=1)
     campaigns: _Campaigns
+    possessive_endings: list[str] = Field(default_factory=list)
+    possessive_blockers: list[str] = Field(default_factory=list)
     claim_lookback_days: int = Field(ge=0)
 
     @model_validator(mode="after")
@@ -212,6 +216,14 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(_sections()))
 
 
+def calendar_names(language: str = DEFAULT_LANGUAGE) -> tuple[dict[str, int], dict[str, int]]:
+    """The month names (lower case -> 1..12) and weekday names (lower case -> 0..6, Monday
+    = 0) of one language's section: the one list other readers of dates (publication-date
+    inference) build on, so a name added for events is also known to datelines."""
+    lex = _lexicon(language)
+    return dict(lex.month_numbers), dict(lex.weekday_numbers)
+
+
 @cache
 def _lexicon(language: str = DEFAULT_LANGUAGE) -> _Lexicon:
     """The compiled lookups and patterns of one language's section (once per language)."""
@@ -262,6 +274,12 @@ def _compile_patterns(data: _TimeExpressions, words: dict[str, str],
     opener = _alternation(data.range_openers)
     joiner = _alternation(data.range_joiners)
     the = r"(?:(?i:the)\s+)?"
+    # "Saturdays blast": a scrape dropped the apostrophe of "Saturday's". A lower-case noun
+    # must follow, not a blocker ("Mondays and Thursdays", "On Mondays the ..." are plurals).
+    blockers = (rf"(?!{_alternation(data.possessive_blockers)}\b)"
+                if data.possessive_blockers else "")
+    possessive = (rf"(?:{_alternation(data.possessive_endings)}(?=\s+{blockers}[a-z]))?"
+                  if data.possessive_endings else "")
     weekday_prefix = rf"(?:(?P<wd>{weekday}),?\s+{the})?"
     year = rf"(?P<year>{_YEAR_DIGITS})(?!\d)"
     sources = {
@@ -290,9 +308,9 @@ def _compile_patterns(data: _TimeExpressions, words: dict[str, str],
                      rf"(?P<year>{_YEAR_DIGITS})(?![\w%]|[.,]\d|\s*[-–]\s*\d)",
         "weekday": rf"(?<!\w)(?:(?P<mod>"
                    rf"{_alternation(data.past_modifiers + data.future_modifiers)})\s+)?"
-                   rf"(?P<wd>{weekday})(?!\s+{_alternation(data.weekday_blockers)}"
+                   rf"(?P<wd>{weekday}){possessive}(?!\s+{_alternation(data.weekday_blockers)}"
                    rf"(?!\w))(?:(?:\s+|-)(?P<tod>{_alternation(data.times_of_day)}))?(?!\w)",
-        "phrase": rf"(?<!\w){_alternation(phrases)}(?!\w)",
+        "phrase": rf"(?<!\w)(?P<phrase>{_alternation(phrases)}){possessive}(?!\w)",
         "ago": rf"(?<![\w.,])(?P<count>{count})\s+(?P<unit>{unit})\s+"
                rf"{_alternation(data.ago_words)}(?!\w)",
         "duration": rf"(?<!\w)(?:{_alternation(data.duration_openers)}\s+)?(?i:the)\s+"
@@ -538,7 +556,7 @@ def _phrase(match: re.Match[str], lex: _Lexicon, anchor: date | None) -> _Found 
     """Read fixed phrases: "yesterday", "last week", "in recent days", "this month"."""
     if anchor is None:
         return None
-    entry = lex.phrases[_norm(match[0])]
+    entry = lex.phrases[_norm(match["phrase"])]
     if isinstance(entry, _CalendarPhrase):
         start, end = _calendar_period(entry, anchor)
         return _found(match, start, end, entry.kind, anchor)

@@ -24,7 +24,8 @@ def fuse_results(results: Iterable[DocumentResult],
                  settings: FusionSettings | None = None) -> list[Incident]:
     """Fuse the events of ``results`` (in the order given) into incidents."""
     chosen = settings or load_fusion_settings()
-    reports = [make_report(number * ORDER_STRIDE + position, result.doc, event)
+    reports = [make_report(number * ORDER_STRIDE + position, result.doc, event,
+                           chosen.victim_inters)
                for number, result in enumerate(results)
                for position, event in enumerate(result.events)]
     return [build_incident(cluster, chosen) for cluster in cluster_reports(reports, chosen)]

@@ -162,6 +162,8 @@ class BlockIndex:
         type_part = self._type_matrix[own_type][ints[:, TYPE]]
         date_part, date_ok = self._date(report, _fields(ints, None))
         ok = date_ok & (type_part > 0) & (ints[:, DOC] != self._docs(report.doc_id))
+        if not ok.any():
+            return []
         rows, ints, type_part, date_part = rows[ok], ints[ok], type_part[ok], date_part[ok]
         place_part, ok = self._place(report, _fields(
             ints, np.take(self._floats, rows, axis=0) if is_precise(report) else None))
@@ -216,16 +218,16 @@ class BlockIndex:
                                                                              npt.NDArray[np.bool_]]:
         """``scoring.date_score`` over the gathered rows, and where it does not veto."""
         score = np.full(len(column["start"]), NEUTRAL)
-        if report.start is None or report.end is None:
-            return score, np.ones(len(score), dtype=bool)
         dated = column["dated"]
+        if report.start is None or report.end is None:  # undated meets undated only
+            return score, ~dated
         gap = (np.maximum(column["start"], report.start)
                - np.minimum(column["end"], report.end))
         coarser = np.maximum(column["dprec"], report.date_precision)
         slack = self._slack[column["dprec"]] + self._slack[report.date_precision]
         near = 0.6 * (1.0 - (gap - 1) / (slack + 1))
         score = np.where(~dated, NEUTRAL, np.where(gap <= 0, self._overlap[coarser], near))
-        return score, ~dated | (gap <= slack)
+        return score, dated & (gap <= slack)
 
     def _place(self, report: Report, column: dict[str, np.ndarray]) -> tuple[
             FloatArray, npt.NDArray[np.bool_]]:
@@ -255,7 +257,8 @@ class BlockIndex:
              (iso3 == NONE) | (column["iso3"] == NONE)],
             [NO_PLACE, np.nan, SAME_ADMIN1, np.nan, np.nan], default=SAME_COUNTRY)
         score = np.where(both_precise, score, vague)
-        return np.nan_to_num(score), ~np.isnan(score)
+        vetoed = np.isnan(score)
+        return np.where(vetoed, 0.0, score), ~vetoed
 
     def _fatalities(self, report: Report, deaths: IntArray) -> FloatArray:
         """``scoring.fatality_score`` over the gathered rows."""

@@ -6,11 +6,16 @@ numbers, names become sets and the evidence is normalised once, not per comparis
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.model import Claim, Document, Event
 
 UNKNOWN_ACTOR_INTER = 0
+# Civilians (ACLED inter 7) are named by nearly every report of a strike: no evidence.
+DEFAULT_VICTIM_INTERS = frozenset({7})
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,7 @@ class Report:
     actors: frozenset[str]
     deaths: int | None
     evidence: str
+    script: str
     source: str
     source_kind: str
     affiliation: str | None
@@ -59,12 +65,29 @@ def origin(doc: Document, event: Event) -> Claim:
     return Claim(source=doc.outlet or doc.id, source_kind="media", cue="reported")
 
 
-def make_report(order: int, doc: Document, event: Event) -> Report:
-    """Flatten ``event`` of ``doc`` into a ``Report``."""
+def evidence_script(text: str) -> str:
+    """"arabic" or "latin": the script most letters of ``text`` are written in.
+
+    Why the script and not ``Document.language``: stored incidents are reloaded without the
+    document, and what text similarity compares is this very string.
+    """
+    return "arabic" if len(ARABIC_LETTER.findall(text)) > len(LATIN_LETTER.findall(text)) \
+        else "latin"
+
+
+def make_report(order: int, doc: Document, event: Event,
+                victim_inters: frozenset[int] = DEFAULT_VICTIM_INTERS) -> Report:
+    """Flatten ``event`` of ``doc`` into a ``Report``.
+
+    Actors whose inter code is in ``victim_inters`` (``fusion.yaml``) are left out of the
+    compared actors: sharing them says nothing about being one incident.
+    """
     date, place, deaths = event.date, event.location, event.fatalities
     actors = frozenset(actor.name for actor in (event.actor1, event.actor2, *event.assoc_actors1,
                                                 *event.assoc_actors2)
-                       if actor is not None and actor.inter != UNKNOWN_ACTOR_INTER)
+                       if actor is not None and actor.inter != UNKNOWN_ACTOR_INTER
+                       and actor.inter not in victim_inters)
+    evidence = " ".join(event.evidence.text.casefold().split())
     claim = origin(doc, event)
     return Report(
         order=order, doc=doc, event=event,
@@ -76,5 +99,5 @@ def make_report(order: int, doc: Document, event: Event) -> Report:
         admin1=place.admin1 if place else None, iso3=place.iso3 if place else None,
         actors=actors,
         deaths=deaths.best if deaths is not None and not deaths.aggregate else None,
-        evidence=" ".join(event.evidence.text.casefold().split()),
+        evidence=evidence, script=evidence_script(evidence),
         source=claim.source, source_kind=claim.source_kind, affiliation=claim.affiliation)

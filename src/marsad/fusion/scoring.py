@@ -4,7 +4,14 @@ Each component (type, place, date, actors, fatalities, text) scores in [0, 1]; t
 is their weighted mean (weights in ``fusion.yaml``). Hard limits return None instead (a veto):
 incompatible types, places farther apart than their precision allows, dates that cannot
 overlap, two events of one document. Unknown values score a neutral 0.5-ish, never a veto,
-because reports of one event often leave out different things.
+because reports of one event often leave out different things; the one exception is a date:
+a report with no date at all is compared with undated reports only (it cannot be placed in
+time, and pairing it with everything of its country would be guessing).
+
+Cross-lingual pairs (an Arabic and an English report, ``Report.script``) leave the text
+component out and average the structured ones: word overlap across scripts is always ~0,
+and the structured fields (canonical English actor names, gazetteer places, ACLED types,
+dates, tolls) are language-independent by construction.
 """
 
 from __future__ import annotations
@@ -61,7 +68,7 @@ def place_score(first: Report, second: Report, settings: FusionSettings) -> floa
 def date_score(first: Report, second: Report, settings: FusionSettings) -> float | None:
     """Score overlapping ranges by precision, near misses within the slack lower; else None."""
     if first.start is None or second.start is None:
-        return NEUTRAL
+        return NEUTRAL if first.start is None and second.start is None else None
     assert first.end is not None and second.end is not None
     gap = max(first.start, second.start) - min(first.end, second.end)
     if gap <= 0:
@@ -118,6 +125,7 @@ def match_score(first: Report, second: Report, settings: FusionSettings,
     total = (weights["type"] * type_part + weights["date"] * date_part
              + weights["place"] * place_part
              + weights["actors"] * actor_score(first, second)
-             + weights["fatalities"] * fatality_score(first, second, settings)
-             + weights["text"] * text_score(first, second))
-    return total / sum(weights.values())
+             + weights["fatalities"] * fatality_score(first, second, settings))
+    if first.script != second.script:  # cross-lingual: structured components only
+        return total / (sum(weights.values()) - weights["text"])
+    return (total + weights["text"] * text_score(first, second)) / sum(weights.values())

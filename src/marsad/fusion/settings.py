@@ -41,6 +41,7 @@ class FusionSettings(_Frozen):
     compatible_types: tuple[TypeGroup, ...]
     fatality_agreement: FatalityAgreement
     camps: dict[str, tuple[str, ...]]
+    victim_inters: frozenset[int] = frozenset({7})
 
     @model_validator(mode="after")
     def _complete(self) -> FusionSettings:

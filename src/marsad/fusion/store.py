@@ -64,7 +64,7 @@ def fuse_store(store: Store, settings: FusionSettings, *, rebuild: bool = False)
         watermark, previous_hash = _watermark(connection)
         current_hash = settings_hash(settings)
         summary.settings_changed = previous_hash not in (None, current_hash)
-        new = list(_reports_after(connection, watermark))
+        new = list(_reports_after(connection, watermark, settings.victim_inters))
         clusterer = Clusterer(settings)
         if new:
             _preload(connection, clusterer, new)
@@ -101,7 +101,8 @@ def _watermark(connection: Connection) -> tuple[int, str | None]:
     return (0, None) if row is None else (int(row[0]), str(row[1]))
 
 
-def _reports_after(connection: Connection, watermark: int) -> Iterator[Report]:
+def _reports_after(connection: Connection, watermark: int,
+                   victim_inters: frozenset[int]) -> Iterator[Report]:
     """Yield the reports of documents stored after ``watermark``, in ingest order."""
     query = (select(documents.c.id, documents.c.result).where(documents.c.id > watermark)
              .order_by(documents.c.id))
@@ -109,7 +110,7 @@ def _reports_after(connection: Connection, watermark: int) -> Iterator[Report]:
         result = DocumentResult.model_validate(stored)
         doc = result.doc.model_copy(update={"text": ""})  # fusion never reads the text
         for position, event in enumerate(result.events):
-            yield make_report(surrogate * ORDER_STRIDE + position, doc, event)
+            yield make_report(surrogate * ORDER_STRIDE + position, doc, event, victim_inters)
 
 
 def _preload(connection: Connection, clusterer: Clusterer, new: list[Report]) -> None:
@@ -136,7 +137,8 @@ def _preload(connection: Connection, clusterer: Clusterer, new: list[Report]) ->
                        title=row.title, text="")
         event = Event.model_validate(row.record)
         grouped[row.incident_id].append(
-            (make_report(row.id * ORDER_STRIDE + row.position, doc, event), row.score))
+            (make_report(row.id * ORDER_STRIDE + row.position, doc, event,
+                         clusterer.settings.victim_inters), row.score))
     for incident_id in sorted(grouped, key=lambda key: grouped[key][0][0].order):
         clusterer.preload(incident_id, grouped[incident_id])
 

@@ -5,8 +5,10 @@ makes every event date unknown. News text carries good evidence: the date of the
 photo's caption (the article is published on or after it), a dateline at the start
 ("DAMASCUS, April 5 (Reuters) -"), or at least the explicit dates it mentions.
 
-Pure: no clock, no network. Candidate strings are found with the regexes below and parsed
-with dateparser (restricted to English, no relative dates).
+Pure: no clock, no network. Candidate strings are found with the patterns of
+``resources/publication_dates.yaml`` (stamp words, dateline and header shapes, the words that
+put a date inside a sentence; month and weekday names from ``time_expressions.yaml``) and
+month-name dates are parsed with dateparser (restricted to English, no relative dates).
 """
 
 from __future__ import annotations
@@ -18,79 +20,15 @@ from functools import cache
 from typing import Literal
 
 import dateparser
+from pydantic import BaseModel, ConfigDict, Field
 
+from marsad.errors import MarsadError
+from marsad.extractors.time import calendar_names
 from marsad.extractors.time import find_dates as find_date_mentions
+from marsad.resources import read_yaml, validate_items
 
-MIN_YEAR = 1900
-"""Years before this are page numbers, casualty counts or ids, not publication years."""
-
-CAPTION_MAX_CHARS = 300
-"""Photo captions are one short line; longer lines are prose that happens to end in '(X)'."""
-
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR4 = r"(?P<year>(?:19|20)\d\d)"
-_YEAR_ANY = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
-
-# "6 May 2018", "06 May, 2018", "6th of May 2018"
-_DAY_MONTH_YEAR = rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR4}\b"
-# "May 6, 2018", "May 6. 2018" (Enab Baladi captions), "May 6th 2018"
-_MONTH_DAY_YEAR = rf"\b{_MONTH}\.?\s+{_DAY}[.,]?\s+{_YEAR4}\b"
-# "2018-05-06"
-_ISO = r"\b(?P<year>(?:19|20)\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b"
-# "21.08.2013", "15-09-2013", "19/04/2018": day first (the order of every outlet we read);
-# month first only when the second number cannot be a month ("04/19/2018"). Scrapes glue
-# the next word on ("09.04.2017Get short URL"), so only digits may not follow.
-_NUMERIC = (r"(?<![\d.:/-])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<monthnum>[0-3]?\d)(?P=sep)"
-            r"(?P<year>(?:19|20)\d\d)(?![\d.:/-]\d|\d)")
-
-FULL_DATE_RES = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
-)
-
-# A dateline opens the first paragraph: optional PLACE, optional weekday, a date whose
-# year may be missing or two-digit ("BEIRUT, 4 FEB 90 (ACAN-EFE)").
-_DATELINE_PREFIX = rf"^\W{{0,3}}(?:[A-Z][\w.'’ -]{{1,40}},\s*)?(?:{_WEEKDAY}\s+)?"
-DATELINE_RES = tuple(
-    re.compile(_DATELINE_PREFIX + pattern, re.IGNORECASE)
-    for pattern in (
-        rf"{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?(?:\s+{_YEAR_ANY})?\b",
-        rf"{_MONTH}\.?\s+{_DAY}(?:[.,]?\s+{_YEAR_ANY})?\b",
-    )
-)
-NUMERIC_DATELINE_RE = re.compile(_DATELINE_PREFIX + _NUMERIC)
-
-# A publication stamp states the date outright: "Published: 6 May 2018", "Last updated at
-# Apr 23 2017" (scrapes glue day and year: "Apr 232017"). Trusted before anything else.
-_STAMP_PREFIX = (
-    rf"\b(?:(?:last\s+)?(?:updated|published|posted|modified)|date\s+of\s+publication)"
-    rf"(?:\s+(?:on|at))?\s*:?\s*"
-    rf"(?:{_WEEKDAY}\s+)?"
-)
-STAMP_RES = tuple(
-    re.compile(_STAMP_PREFIX + pattern, re.IGNORECASE)
-    for pattern in (
-        rf"{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR4}\b",
-        rf"{_MONTH}\.?\s+{_DAY}[.,]?\s*{_YEAR4}\b",
-        _ISO,
-    )
-)
-
-# A weekday-dated full date early in the text is a dateline even after a title or
-# agency name ("Syria air strikes kill 32 Monitor AFP Monday 2 Feb 2015 Syrian ...").
-EARLY_CHARS = 300
-WEEKDAY_DATE_RES = tuple(
-    re.compile(rf"\b{_WEEKDAY}\s+" + pattern, re.IGNORECASE)
-    for pattern in (
-        rf"{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR4}\b",
-        rf"{_MONTH}\.?\s+{_DAY}[.,]?\s+{_YEAR4}\b",
-    )
-)
+PUBLICATION_FILE = "publication_dates.yaml"
+DEFAULT_LANGUAGE = "en"
 
 CAPTION_CREDIT_RE = re.compile(r"\((?P<credit>[^()]{2,40})\)\s*$")
 """A photo credit in brackets closing a line: '... – May 6. 2018 (Damascus Now)'."""
@@ -105,6 +43,130 @@ _PARSER_SETTINGS = {
 }
 
 
+# ----------------------------------------------------------------------------------------
+# The resource file: words and date shapes of stamps, datelines and headers
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Settings(_Model):
+    min_year: int = Field(ge=1)
+    caption_max_chars: int = Field(ge=1)
+    caption_horizon_days: int = Field(ge=0)
+    early_chars: int = Field(ge=1)
+    two_digit_year_pivot: int = Field(ge=0, le=99)
+
+
+class _Parts(_Model):
+    day: str
+    year4: str
+    year_any: str
+    iso: str
+    numeric: str
+
+
+class _Patterns(_Model):
+    full_dates: list[str] = Field(min_length=1)
+    dateline_prefix: str
+    datelines: list[str] = Field(min_length=1)
+    stamp_prefix: str
+    stamps: list[str] = Field(min_length=1)
+    weekday_headers: list[str]
+    header_followers: list[str] = Field(min_length=1)
+
+
+class _Section(_Model):
+    settings: _Settings
+    weekday_abbreviations: list[str]
+    stamp_words: list[str] = Field(min_length=1)
+    stamp_joiners: list[str]
+    prose_words: list[str]
+    parts: _Parts
+    patterns: _Patterns
+
+
+class _PublicationFile(_Model):
+    languages: dict[str, _Section] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """One language's section with its patterns compiled (built once per language)."""
+
+    settings: _Settings
+    prose_words: frozenset[str]
+    full_dates: tuple[re.Pattern[str], ...]
+    datelines: tuple[re.Pattern[str], ...]
+    stamps: tuple[re.Pattern[str], ...]
+    weekday_headers: tuple[re.Pattern[str], ...]
+    header_next: re.Pattern[str]
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    """A regex alternation of words, longest first; a space matches any run of spaces."""
+    unique = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _fill(template: str, slots: dict[str, str]) -> str:
+    """Replace the <placeholders> of a pattern template; an unknown one is an error."""
+    def slot(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in slots:
+            raise MarsadError(f"{PUBLICATION_FILE}: unknown placeholder <{name}> in {template!r}")
+        return slots[name]
+    return re.sub(r"<(\w+)>", slot, template)
+
+
+def _compile(name: str, source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(source, flags)
+    except re.error as err:
+        raise MarsadError(f"{PUBLICATION_FILE}: pattern {name} is not a valid regular "
+                          f"expression: {err}") from err
+
+
+@cache
+def _rules(language: str = DEFAULT_LANGUAGE) -> _Rules:
+    """Load ``publication_dates.yaml`` and compile one language's patterns (once)."""
+    sections = validate_items(PUBLICATION_FILE, [read_yaml(PUBLICATION_FILE)],
+                              _PublicationFile)[0].languages
+    if language not in sections:
+        raise MarsadError(f"{PUBLICATION_FILE}: no section for language {language!r}")
+    data = sections[language]
+    months, weekdays = calendar_names(language)
+    parts = data.parts
+    slots = {
+        "day": parts.day, "year4": parts.year4, "year_any": parts.year_any,
+        "iso": parts.iso, "numeric": parts.numeric,
+        "month": f"(?P<month>{_alternation(set(months))})",
+        "weekday": f"(?:{_alternation(set(weekdays) | set(data.weekday_abbreviations))})"
+                   r"\.?,?",
+        "stamp_words": _alternation(data.stamp_words),
+        "stamp_joiners": _alternation(data.stamp_joiners) or "(?!)",
+    }
+    patterns = data.patterns
+    slots["dateline_prefix"] = _fill(patterns.dateline_prefix, slots)
+    slots["stamp_prefix"] = _fill(patterns.stamp_prefix, slots)
+
+    def compiled(name: str, templates: list[str], prefix: str = "") -> tuple[re.Pattern[str], ...]:
+        return tuple(_compile(f"{name}[{index}]", _fill(prefix + template, slots))
+                     for index, template in enumerate(templates))
+
+    followers = "|".join(f"(?:{_fill(f, slots)})" for f in patterns.header_followers)
+    return _Rules(
+        settings=data.settings,
+        prose_words=frozenset(w.lower() for w in data.prose_words),
+        full_dates=compiled("full_dates", patterns.full_dates),
+        datelines=compiled("datelines", patterns.datelines, "<dateline_prefix>"),
+        stamps=compiled("stamps", patterns.stamps, "<stamp_prefix>"),
+        weekday_headers=compiled("weekday_headers", patterns.weekday_headers),
+        header_next=_compile("header_followers", rf"\s*(?:{followers})", flags=0),
+    )
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A full calendar date found in text, with the exact string it came from."""
@@ -117,11 +179,6 @@ class FoundDate:
 
 PublicationSource = Literal["stamp", "caption", "dateline", "header", "latest"]
 """Which evidence gave an inferred publication date, strongest first."""
-
-CAPTION_HORIZON = dt.timedelta(days=31)
-"""A caption dates the photo: the article may follow it by up to this long (and then is
-dated by the latest explicit day it reports, never by one further out)."""
-
 
 @dataclass(frozen=True)
 class PublicationEvidence:
@@ -145,14 +202,16 @@ def infer_publication(text: str) -> PublicationEvidence | None:
     """Infer the publication date of an article from its text, saying what it rests on.
 
     Order of trust: a publication stamp ("Published: 6 May 2018"); the latest dated photo
-    caption, moved to the latest explicit day the text reports within ``CAPTION_HORIZON``
-    after it (a caption only bounds the date from below); a dateline opening the article
-    ("DAMASCUS, April 5 (Reuters) -", "21.08.2013", "Wed 05 Apr 2017"); a header date in
-    the first ``EARLY_CHARS`` (after a title or agency name: "... Reuters Monday 2 Feb 2015",
-    "... Middle East 1449 09.04.2017"); the latest explicit full date in the text. Returns
-    None when the text holds no usable date: we never guess from a clock.
+    caption, moved to the latest explicit day the text reports within
+    ``caption_horizon_days`` after it (a caption only bounds the date from below); a dateline
+    opening the article ("DAMASCUS, April 5 (Reuters) -", "21.08.2013", "Wed 05 Apr 2017");
+    a header date in the first ``early_chars`` (after a title or agency name: "... Reuters
+    Monday 2 Feb 2015", "... Middle East 1449 09.04.2017"); the latest explicit full date in
+    the text. Returns None when the text holds no usable date: we never guess from a clock.
+    The words and date shapes of each kind of evidence are in ``publication_dates.yaml``.
     """
-    stamp = _first_match(STAMP_RES, text)
+    rules = _rules()
+    stamp = _first_match(rules.stamps, text)
     if stamp:
         return PublicationEvidence(stamp.date, stamp.text, "stamp")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -166,18 +225,14 @@ def infer_publication(text: str) -> PublicationEvidence | None:
         dateline = dateline_date(line, fallback_year=latest.date.year if latest else None)
         if dateline:
             return PublicationEvidence(dateline.date, dateline.text, "dateline")
-    header = _first_match(WEEKDAY_DATE_RES, text[:EARLY_CHARS]) or next(
-        (found for found in dates if found.start < EARLY_CHARS and _is_header(text, found)),
-        None)
+    early = rules.settings.early_chars
+    header = _first_match(rules.weekday_headers, text[:early]) or next(
+        (found for found in dates if found.start < early and _is_header(text, found)), None)
     if header:
         return PublicationEvidence(header.date, header.text, "header")
     if latest:
         return PublicationEvidence(latest.date, latest.text, "latest")
     return None
-
-
-_HEADER_NEXT = re.compile(r"\s*(?:\(|[A-Z]{2,}\b|\d{3,4}\b|(?:at\s+)?\d{1,2}:\d\d|[A-Z]\w*\s+[A-Z]"
-                          r"|Get\b|$)")
 
 
 def _is_header(text: str, found: FoundDate) -> bool:
@@ -187,24 +242,22 @@ def _is_header(text: str, found: FoundDate) -> bool:
     "... Raqqa 21 November 2016 SANA Aircrafts ..." and "... Military 07-08-2013 0147 PM"
     are headers; "... was lifted on 7 May 2018, residents said" is prose.
     """
+    rules = _rules()
     before = text[max(0, found.start - 12):found.start].split()
-    if before and before[-1].lower().strip(",") in _PROSE_WORDS:
+    if before and before[-1].lower().strip(",") in rules.prose_words:
         return False
-    return _HEADER_NEXT.match(text, found.end) is not None
-
-
-_PROSE_WORDS = frozenset({"on", "since", "of", "from", "until", "till", "to", "by", "before",
-                          "after", "between", "and", "dated", "in", "the"})
+    return rules.header_next.match(text, found.end) is not None
 
 
 def _after_caption(text: str, caption_day: dt.date) -> dt.date:
-    """The latest explicit day the text reports, up to ``CAPTION_HORIZON`` after a caption.
+    """The latest explicit day the text reports, up to ``caption_horizon_days`` after a
+    caption (a caption dates the photo; the article follows it, never by more than that).
 
     The seed article's caption says 6 May and its text "Monday 7 May": it was published on
     or after 7 May. Day-precise explicit dates only ("7 May", "Monday 7 May"), read with the
     horizon as their anchor so a year-less date takes the caption's year.
     """
-    horizon = caption_day + CAPTION_HORIZON
+    horizon = caption_day + dt.timedelta(days=_rules().settings.caption_horizon_days)
     days = [mention.start for mention in find_date_mentions(text, horizon)
             if mention.kind == "explicit" and mention.precision == 1
             and caption_day <= mention.start <= horizon]
@@ -214,7 +267,7 @@ def _after_caption(text: str, caption_day: dt.date) -> dt.date:
 def find_dates(text: str) -> list[FoundDate]:
     """Find every explicit full date (day, month and year) in ``text``, in text order."""
     found: dict[int, FoundDate] = {}
-    for pattern in FULL_DATE_RES:
+    for pattern in _rules().full_dates:
         for match in pattern.finditer(text):
             parsed = _parse_match(match)
             if parsed and match.start() not in found:
@@ -247,7 +300,7 @@ def caption_date(line: str) -> FoundDate | None:
 def looks_like_credited_caption(line: str) -> bool:
     """Say whether ``line`` has the shape of a photo caption ending in '(Credit)'."""
     match = CAPTION_CREDIT_RE.search(line)
-    if match is None or len(line) > CAPTION_MAX_CHARS:
+    if match is None or len(line) > _rules().settings.caption_max_chars:
         return False
     before = line[: match.start()].rstrip()
     # A caption describes a photo in words: "(REPORTER) (QUESTION INDISTINCT)" is not one.
@@ -261,13 +314,16 @@ def dateline_date(line: str, *, fallback_year: int | None = None) -> FoundDate |
     A dateline without a year takes ``fallback_year`` (the year of the latest full date
     in the article), or gives nothing when there is none: we never guess from a clock.
     """
-    numeric = NUMERIC_DATELINE_RE.search(line)
-    if numeric and (parsed := _parse_match(numeric)):
-        return FoundDate(parsed, numeric.group(0).strip(), *numeric.span())
-    for pattern in DATELINE_RES:
+    for pattern in _rules().datelines:
         match = pattern.search(line)
+        if match is None:
+            continue
+        if match.groupdict().get("monthnum"):
+            if parsed := _parse_match(match):
+                return FoundDate(parsed, match.group(0).strip(), *match.span())
+            continue
         # A lower-case "may" is the verb ("Troops, 10 may have died"), not the month.
-        if match is None or not match.group("month")[0].isupper():
+        if not match.group("month")[0].isupper():
             continue
         year = _expand_year(match.group("year"), fallback_year)
         if year is None:
@@ -280,7 +336,7 @@ def dateline_date(line: str, *, fallback_year: int | None = None) -> FoundDate |
 
 def parse_date(day: str, month: str, year: int) -> dt.date | None:
     """Parse a day, month name or number, and year into a date (None if impossible)."""
-    if year < MIN_YEAR:
+    if year < _rules().settings.min_year:
         return None
     return _parse_normalised(f"{int(day)} {month.rstrip('.')} {year}")
 
@@ -288,7 +344,7 @@ def parse_date(day: str, month: str, year: int) -> dt.date | None:
 @cache
 def _parse_normalised(candidate: str) -> dt.date | None:
     parsed = dateparser.parse(candidate, languages=["en"], settings=_PARSER_SETTINGS)
-    if parsed is None or parsed.year < MIN_YEAR:
+    if parsed is None or parsed.year < _rules().settings.min_year:
         return None
     return parsed.date()
 
@@ -319,4 +375,4 @@ def _expand_year(year: str | None, fallback_year: int | None) -> int | None:
         return int(digits)
     # Two-digit years appear in wire datelines ("4 FEB 90"); pivot as wire archives do.
     number = int(digits)
-    return 1900 + number if number >= 40 else 2000 + number
+    return 1900 + number if number >= _rules().settings.two_digit_year_pivot else 2000 + number
