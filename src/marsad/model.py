@@ -167,6 +167,9 @@ class Claim(_Model):
     """Extension: the death toll THIS claimant gives for the event (its own low/best/high and
     span), so that conflicting counts from two sources stay separate claims; the event's
     ``fatalities`` spans them (low = min, high = max over claims). None: no toll stated."""
+    injuries: Casualties | None = None
+    """Extension: the injured figure THIS claimant gives for the event, kept like
+    ``fatalities``. None: no figure stated."""
 
 
 class Event(_Model):
@@ -190,6 +193,9 @@ class Event(_Model):
     mentions: list[TextSpan] = Field(default_factory=list)
     """Extension: further sentences of the article that report this same event (ACLED codes
     one event per type, place and day; each repeat keeps its evidence here)."""
+    typed_by: Literal["rules", "classifier"] = "rules"
+    """Extension: what decided ``sub_event_type``: the trigger rules (the trigger span is the
+    evidence), or the learned classifier overriding them (``marsad.learned.typing``)."""
 
 
 class DocumentResult(_Model):
@@ -215,6 +221,7 @@ class DocumentResult(_Model):
             found += [*event.assoc_actors1, *event.assoc_actors2, *event.attribution,
                       *event.mentions]
             found += [c.fatalities for c in event.attribution if c.fatalities is not None]
+            found += [c.injuries for c in event.attribution if c.injuries is not None]
         return found
 
 

@@ -267,3 +267,31 @@ def test_event_tolls_per_claim(ctx: Context, text: str, spread: tuple[int, int, 
         if claim.fatalities is not None and claim.fatalities.char_span is not None:
             start, end = claim.fatalities.char_span
             assert result.doc.text[start:end] == claim.fatalities.text
+
+
+# --- Events: each claimant's injured figure on its claim, like its death toll --------------
+# (text, event injuries low/best/high, {claim source: its injured best}).
+INJURY_CASES = [
+    ("SANA said 5 people were wounded in the strike on Azaz on Monday. The Syrian Observatory "
+     "said 9 were wounded in the strike.",
+     (5, 9, 9), {"SANA": 5, "Syrian Observatory for Human Rights": 9}),
+    ("Shelling on Douma killed 3 civilians and wounded 11 others on Sunday, the Syrian "
+     "Observatory for Human Rights said.",
+     (11, 11, 11), {"Syrian Observatory for Human Rights": 11}),
+]
+
+
+@pytest.mark.parametrize(("text", "spread", "claims"), INJURY_CASES,
+                         ids=[case[0][:48] for case in INJURY_CASES])
+def test_event_injuries_per_claim(ctx: Context, text: str, spread: tuple[int, int, int],
+                                  claims: dict[str, int]) -> None:
+    result = process(SourceDocument(text=text, published=dt.date(2018, 5, 8),
+                                    outlet="Enab Baladi"), ctx)
+    assert span_mismatches(result) == []
+    hurt = [e for e in result.events if e.injuries is not None]
+    assert len(hurt) == 1, [(e.sub_event_type, e.injuries) for e in result.events]
+    (event,) = hurt
+    assert event.injuries is not None
+    assert (event.injuries.low, event.injuries.best, event.injuries.high) == spread
+    said = {c.source: c.injuries.best for c in event.attribution if c.injuries is not None}
+    assert said == claims

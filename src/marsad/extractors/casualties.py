@@ -85,6 +85,8 @@ class CasualtyTerms(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     kinds: dict[Kind, _KindTerms]
     tolls: list[str]
+    count_nouns: list[str]
+    person_kind_nouns: list[str]
     verb_objects: list[_VerbObject]
     fatal_modifiers: list[str]
     victims: dict[VictimClass, list[str]]
@@ -97,9 +99,9 @@ class CasualtyTerms(BaseModel):
 
     def kind_of(self, token: Token, part: Literal["verbs", "nouns", "adjectives"]) -> Kind | None:
         """Return the kind whose ``part`` list holds the token's lemma or lower form."""
+        forms = _forms(token)
         for kind, terms in self.kinds.items():
-            words = getattr(terms, part)
-            if token.lemma_.lower() in words or token.lower_ in words:
+            if not forms.isdisjoint(getattr(terms, part)):
                 return kind
         return None
 
@@ -107,16 +109,39 @@ class CasualtyTerms(BaseModel):
         """Return "children" or "women" when the token names such victims."""
         if token is None:
             return None
+        forms = _forms(token)
         for group, words in self.victim_groups.items():
-            if token.lemma_.lower() in words or token.lower_ in words:
+            if not forms.isdisjoint(words):
                 return group
         return None
 
     def victim_class(self, token: Token) -> VictimClass | None:
+        forms = _forms(token)
         for victim_class, words in self.victims.items():
-            if token.lemma_.lower() in words or token.lower_ in words:
+            if not forms.isdisjoint(words):
                 return victim_class
         return None
+
+
+def _forms(token: Token) -> frozenset[str]:
+    """The lower-cased lemma and form of a token, plus naive base forms when the lemmatiser
+    left the word as it is.
+
+    Why: title-case headlines ("Syrian Army Kills 10 Terrorists", "40 Civilians Killed") are
+    tagged as proper nouns, whose lemma is the word itself, so "Kills" and "Terrorists" would
+    match no word list. Only tokens whose lemma equals their text get the fallback, so a word
+    the lemmatiser did read is never re-read.
+    """
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if token.lemma_ == token.text and len(lower) > 3:
+        if lower.endswith("ies"):
+            forms.add(lower[:-3] + "y")
+        elif lower.endswith("s") and not lower.endswith("ss"):
+            forms.add(lower[:-1])
+        if lower.endswith("ed"):
+            forms.update((lower[:-2], lower[:-1]))
+    return frozenset(forms)
 
 
 @dataclass(frozen=True)
@@ -180,8 +205,8 @@ def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> li
                 parts.append(part)
     found += _singular_victims(sentence, covered, terms, parts)
     found += _named_victims(sentence, covered, terms)
-    mentions = _drop_restated([_to_mention(group, index, terms)
-                               for group in _merge_coordinated(found)])
+    mentions = _drop_details(_drop_restated([_to_mention(group, index, terms)
+                                             for group in _merge_coordinated(found)]))
     return _attach_subcounts(mentions, parts)
 
 
@@ -200,7 +225,7 @@ def _read_subcount(span: Span, count: Count, terms: CasualtyTerms) -> _SubCount 
     five were women", "three children were among the 19 civilians killed"."""
     doc = span.doc
     anchor = _anchor(span)
-    noun, np_head = _counted_noun(anchor, span)
+    noun, np_head = _counted_noun(anchor, span, terms)
     sentence = span.sent
     named_group = terms.group_of(noun)
     if named_group is not None and _of_them(anchor):
@@ -287,6 +312,56 @@ def _drop_restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     return kept
 
 
+def _drop_details(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Drop the parts of a count that the same sentence gave first as a whole.
+
+    News gives the whole, then its breakdown: "Six civilians were killed ... two people were
+    killed in a rocket attack on Salah Eddin", "killed at least 21 civilians ... 19 people
+    including five children were killed in Hara", "Three people two of them children died".
+    A later, smaller count of the same kind, scope, named victim class and side is such a
+    part. Counts of different victims ("346 IS fighters ... 170 government forces") or of
+    unknown victims ("20 killed in Idlib and 5 in Hama") stay apart; counts in one phrase
+    ("5 soldiers and 3 civilians") were summed before by ``_merge_coordinated``.
+    """
+    kept: list[CasualtyMention] = []
+    for mention in mentions:
+        whole = next((i for i, other in enumerate(kept) if _is_whole_of(other, mention)), None)
+        if whole is None:
+            kept.append(mention)
+        else:  # "killed 58 civilians ... 25 children were killed": the children stay known
+            kept[whole] = _with_parts(kept[whole], mention)
+    return kept
+
+
+def _is_whole_of(whole: CasualtyMention, part: CasualtyMention) -> bool:
+    return whole.start_char < part.start_char and whole.kind == part.kind \
+        and whole.aggregate == part.aggregate and part.victims != "unknown" \
+        and whole.victims == part.victims and whole.best > part.best \
+        and (whole.victim_side_text is None or part.victim_side_text is None
+             or whole.victim_side_text == part.victim_side_text)
+
+
+# How far above a "more than N" / "at least N" figure an exact restatement may lie.
+_OPEN_BOUND = 1.2
+
+
+def _within_bound(bound: CasualtyMention, exact: CasualtyMention) -> bool:
+    """Tell whether ``exact`` restates the bounded figure ``bound`` ("More than 60 soldiers
+    were killed ... Sixty-two soldiers were killed", a headline and its lede in one sentence).
+
+    Only for two counts of the same named victim class: "at least 20 killed in Idlib and 25
+    in Hama" (no victim word on the second) stays two counts.
+    """
+    if exact.qualifier not in ("", "sum") or exact.victims == "unknown" \
+            or bound.victims != exact.victims or bound.vague:
+        return False
+    if bound.qualifier in ("more-than", "at-least"):
+        return bound.best < exact.best <= bound.best * _OPEN_BOUND
+    if bound.qualifier in ("about", "nearly", "up-to", "less-than"):
+        return bound.low <= exact.best <= bound.high and exact.best != bound.best
+    return False
+
+
 def _with_parts(kept: CasualtyMention, twin: CasualtyMention) -> CasualtyMention:
     """Keep the children and women that only the dropped twin states."""
     return replace(kept, children=kept.children if kept.children is not None else twin.children,
@@ -294,7 +369,10 @@ def _with_parts(kept: CasualtyMention, twin: CasualtyMention) -> CasualtyMention
 
 
 def _same_count(one: CasualtyMention, other: CasualtyMention) -> bool:
-    if (one.kind, one.best, one.aggregate) != (other.kind, other.best, other.aggregate):
+    if (one.kind, one.aggregate) != (other.kind, other.aggregate):
+        return False
+    if one.best != other.best and not _within_bound(one, other) \
+            and not _within_bound(other, one):
         return False
     if "unknown" not in (one.victims, other.victims) and one.victims != other.victims:
         return False
@@ -302,9 +380,10 @@ def _same_count(one: CasualtyMention, other: CasualtyMention) -> bool:
     return not (one.names and other.names and one.names != other.names)
 
 
-def _specificity(mention: CasualtyMention) -> tuple[int, int, int]:
+def _specificity(mention: CasualtyMention) -> tuple[int, int, int, int]:
+    """Rank twins: a named victim class, a side, names, then an exact figure over a bound."""
     return (mention.victims != "unknown", mention.victim_side_text is not None,
-            len(mention.names))
+            len(mention.names), mention.qualifier in ("", "sum") and not mention.vague)
 
 
 @dataclass(frozen=True)
@@ -329,11 +408,21 @@ def _anchor(span: Span) -> Token:
     return (numeric or outside or [span[-1]])[0]
 
 
-def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, Token]:
+def _counted_noun(anchor: Token, span: Span,
+                  terms: CasualtyTerms) -> tuple[Token | None, Token]:
     """Return (the noun counted, the head of the whole noun phrase) for a count's anchor."""
-    if anchor.dep_ in _COUNT_MODIFIER and anchor.head.pos_ in ("NOUN", "PROPN", "ADJ") \
-            and anchor.head.i >= span.end:
-        return anchor.head, anchor.head
+    head = anchor.head
+    misplaced = head.i < span.start and head.dep_ in ("compound", "nmod") \
+        and head.head.i >= span.end  # "Daraa 15 civilians": "15" hung on "Daraa"
+    if anchor.dep_ in _COUNT_MODIFIER and head.pos_ in ("NOUN", "PROPN", "ADJ") \
+            and (head.i >= span.end or misplaced):
+        noun = head
+        # "Fifteen SARC volunteers", "Daraa 15 civilians": the parser hangs the number on a
+        # name that only modifies the counted noun; the head of the chain is what is counted.
+        while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i \
+                and noun.head.pos_ in ("NOUN", "PROPN") and terms.victim_class(noun) is None:
+            noun = noun.head
+        return noun, noun
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -354,7 +443,10 @@ def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate 
         link = _adjacent_link(span, None, terms)
         return _Candidate(count, span, link, None, anchor) if link is not None else None
     else:
-        noun, np_head = _counted_noun(anchor, span)
+        noun, np_head = _counted_noun(anchor, span, terms)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ not in ("of", "among") \
+            and noun.head.head.i < anchor.i and terms.victim_class(noun.head.head) is not None:
+        return None  # "six civilians from one family were killed": the six are counted
     if noun is not None and noun.i > anchor.i and noun.head.lower_ == "of" and (
             _noun_kind(noun, terms) is not None or noun.lemma_.lower() == "victim"):
         return None  # "two of the killed were medics", "5 of the victims": part of a count
@@ -362,7 +454,7 @@ def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate 
         noun_kind = _noun_kind(noun, terms)
         if noun_kind is not None:  # "45 deaths", "20 casualties", "5 dead"
             # "executed 15 prisoners": a person noun of a kind yields to the verb's kind.
-            link = _link(np_head, terms) if terms.victim_class(noun) is not None else None
+            link = _link(np_head, terms) if _names_people(noun, terms) else None
             if link is not None:
                 return _Candidate(count, span, link, noun, np_head)
             return _Candidate(count, span, _Link(noun_kind, noun), None, np_head)
@@ -370,12 +462,38 @@ def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate 
             return None  # "10 tanks", "3 villages": not people
     if _is_subcount(np_head, terms) or _follows_subcount_marker(np_head, terms):
         return None
-    link = _link(np_head, terms) or _adjacent_link(span, noun, terms)
+    link = _link(np_head, terms, span) or _adjacent_link(span, noun, terms)
     if link is None:
         return None
+    if link.toll and np_head.dep_ == "conj":
+        # "the toll rose to 32 and more than 115 wounded persons": the word right after a
+        # coordinated count says what it counts, not the toll it is joined to.
+        own = _adjacent_link(span, noun, terms)
+        if own is not None and own.trigger.i >= span.end and own.kind != link.kind:
+            link = own
+    if noun is None and link.toll:  # "the number of fighters killed has risen to 39"
+        noun = _toll_victim(link.trigger, terms)
     if noun is None:  # "Two people were killed and five wounded": five of the same people
         noun = _parallel_victim(link.trigger, terms)
     return _Candidate(count, span, link, noun, np_head)
+
+
+def _toll_victim(toll: Token, terms: CasualtyTerms) -> Token | None:
+    """The victim noun of a count noun's "of" phrase ("the number of civilians killed")."""
+    for child in toll.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and terms.victim_class(obj) in ("civilians", "combatants"):
+                    return obj
+    return None
+
+
+def _names_people(noun: Token, terms: CasualtyTerms) -> bool:
+    """Tell whether a noun of a kind names people ("prisoners", "hostages"), whose kind the
+    governing verb decides ("executed 15 prisoners"), rather than harm ("injuries", "deaths"),
+    whose kind is its own ("several sustaining critical injuries")."""
+    return terms.victim_class(noun) in ("civilians", "combatants") or bool(
+        _forms(noun) & set(terms.person_kind_nouns))
 
 
 def _parallel_victim(trigger: Token, terms: CasualtyTerms) -> Token | None:
@@ -444,14 +562,27 @@ def _is_subcount(token: Token, terms: CasualtyTerms) -> bool:
     return False
 
 
-def _link(np_head: Token, terms: CasualtyTerms) -> _Link | None:
-    """Tie a victim phrase to a casualty verb, noun, adjective or toll through the tree."""
+def _link(np_head: Token, terms: CasualtyTerms, count_span: Span | None = None) -> _Link | None:
+    """Tie a victim phrase to a casualty verb, noun, adjective or toll through the tree.
+
+    ``count_span``: the count of the phrase; a kind adjective before the noun belongs to it
+    only when no other number stands between them ("32 and 115 wounded persons": 115's).
+    """
     head = np_head
     while head.dep_ == "conj" and head.head != head and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         head = head.head  # "two women and three children were killed": use the first conjunct
     for child in np_head.children:  # "5 people killed in ...", "civilians who were killed"
         if child.dep_ in ("acl", "relcl", "amod") and child.i > np_head.i:
             kind = terms.kind_of(child, "verbs") or terms.kind_of(child, "adjectives")
+            if kind is not None:
+                return _Link(kind, child)
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and _is_quantity(head.head.head, terms):
+        head = head.head.head  # "a total of 70 terrorists were eliminated"
+    for child in np_head.children:  # "115 wounded persons", "shoot dead six bombers"
+        if child.dep_ == "amod" and child.i < np_head.i and (count_span is None or not any(
+                token.like_num for token in np_head.doc[count_span.end:child.i])):
+            kind = terms.kind_of(child, "adjectives") or (
+                terms.kind_of(child, "verbs") if child.tag_ == "VBN" else None)
             if kind is not None:
                 return _Link(kind, child)
     governor = head.head
@@ -462,6 +593,12 @@ def _link(np_head: Token, terms: CasualtyTerms) -> _Link | None:
     if head.dep_ == "pobj":
         return _prepositional_link(head.head, terms)
     return None
+
+
+def _is_quantity(noun: Token, terms: CasualtyTerms) -> bool:
+    """"a total of": a count noun with an indefinite article only restates the number."""
+    return noun.lemma_.lower() in terms.count_nouns and any(
+        child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
 
 
 def _verb_link(verb: Token, victim: Token, terms: CasualtyTerms) -> _Link | None:
@@ -504,17 +641,59 @@ def _prepositional_link(preposition: Token, terms: CasualtyTerms) -> _Link | Non
 
 
 def _toll_link(verb: Token, terms: CasualtyTerms) -> _Link | None:
-    """Tie a number to a toll noun that is the verb's subject or object ("toll rose to 45")."""
+    """Tie a number to a toll noun that is the verb's subject or object ("toll rose to 45",
+    "the number of fighters killed has risen to 39", "bringing to 45 the number killed")."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in terms.tolls:
-            return _Link("killed", child, toll=True)
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            kind = _toll_kind(child, terms)
+            if kind is not None:
+                return _Link(kind, child, toll=True)
     return None
+
+
+def _toll_kind(noun: Token, terms: CasualtyTerms) -> Kind | None:
+    """The kind a toll noun counts: "toll" counts the dead; a count noun ("number", "total")
+    counts the kind its own words name ("the number killed", "the number of dead", "the
+    number of civilians who have been martyred", "the number of wounded"); None otherwise
+    ("the number of villages" is no toll)."""
+    lemma = noun.lemma_.lower()
+    if lemma in terms.tolls:
+        return "killed"
+    if lemma not in terms.count_nouns:
+        return None
+    for child in noun.children:
+        kind = _modifier_kind(child, noun, terms)
+        if kind is not None:
+            return kind
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                kind = terms.kind_of(obj, "nouns") or terms.kind_of(obj, "adjectives")
+                if kind is not None:
+                    return kind
+                for grand in obj.children:
+                    kind = _modifier_kind(grand, obj, terms)
+                    if kind is not None:
+                        return kind
+    return None
+
+
+def _modifier_kind(child: Token, noun: Token, terms: CasualtyTerms) -> Kind | None:
+    """The kind of a participle or clause after a noun ("people killed", "who were wounded")."""
+    if child.dep_ not in ("acl", "relcl", "amod") or child.i < noun.i:
+        return None
+    return terms.kind_of(child, "verbs") or terms.kind_of(child, "adjectives")
 
 
 def _adjacent_link(span: Span, noun: Token | None, terms: CasualtyTerms) -> _Link | None:
     """Fallback for parser slips: "killing 15", "5 killed", "left 5 dead"."""
     doc = span.doc
     end = max(span.end, noun.i + 1 if noun is not None else span.end)
+    if noun is not None:  # "Daraa 15 civilians were killed": look past the auxiliaries
+        while end + 1 < min(len(doc), span.sent.end) and end - noun.i <= 2 \
+                and doc[end].pos_ == "AUX" and doc[end].lemma_ in ("be", "have"):
+            end += 1
     if end < len(doc):
         after = doc[end]
         kind = terms.kind_of(after, "adjectives") or (
@@ -539,6 +718,10 @@ def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms,
             continue
         if not any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children):
             continue
+        if any(child.dep_ == "prep" and child.lower_ == "of" and any(
+                grand.like_num or grand.i in covered for grand in child.children)
+                for child in token.children):
+            continue  # "a family of six killed": the six is the count
         if _is_subcount(token, terms) or _follows_subcount_marker(token, terms) \
                 or _among_predicate(token):
             group = terms.group_of(token)
@@ -584,6 +767,8 @@ def _name_candidates(victim: Token, link: _Link, covered: set[int]) -> list[_Can
     """Collect PERSON entities in the victim phrase and its conjuncts, one count each."""
     doc = victim.doc
     phrase = doc[victim.left_edge.i:victim.right_edge.i + 1]
+    if any(token.i in covered for token in phrase):
+        return []  # "the death of 35 civilians ... launched by Assad's air force": counted
     names = tuple(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ == "PERSON"
                                 and ent.start >= phrase.start and ent.end <= phrase.end))
     if not names:

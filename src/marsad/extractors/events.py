@@ -37,6 +37,7 @@ from marsad.extractors.attribution import (
 from marsad.extractors.casualties import CasualtyMention, find_casualties
 from marsad.extractors.places import PlaceMention, find_places
 from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
+from marsad.learned.typing import NO_EVENT
 from marsad.lexicon import TERRITORY_GAIN, TriggerEntry
 from marsad.model import (
     Actor,
@@ -136,7 +137,8 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
         mentions.claims, mentions.publisher))]
     candidates = _type_from_context(candidates, mentions, ctx)
     built = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
-    events = _inherit_actors([e for e in built if e is not None])
+    events = _learned_typing([e for e in built if e is not None], ctx, warnings)
+    events = _inherit_actors(events)
     events = _infer_opponents(events, mentions, ctx)
     return link_denials(_merge_duplicates(events), denials), warnings
 
@@ -347,6 +349,41 @@ def _continue_toll(index: int, killed: list[CasualtyMention], mentions: Mentions
         candidate.casualties = candidate.casualties + killed
         return True
     return False
+
+
+def _learned_typing(events: list[Event], ctx: Context, warnings: list[str]) -> list[Event]:
+    """Let the classifier re-type (or drop) the events of a sentence that holds one event
+    type, where it is confident (``resources/learned/typing.yaml``); one encoder pass."""
+    typer = ctx.typer
+    if typer is None or not events:
+        return events
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for position, event in enumerate(events):
+        by_sentence.setdefault(event.evidence.char_span, []).append(position)
+    groups = [group for group in by_sentence.values()
+              if len({events[i].sub_event_type for i in group}) == 1]
+    verdicts = typer.judge([events[g[0]].evidence.text for g in groups],
+                           [events[g[0]].sub_event_type for g in groups])
+    result: list[Event | None] = list(events)
+    for group, verdict in zip(groups, verdicts, strict=True):
+        rule = events[group[0]].sub_event_type
+        if verdict.label == rule or verdict.probability < typer.settings.threshold:
+            continue
+        if verdict.label == NO_EVENT:
+            if typer.settings.drop_when_no_event:
+                warnings.append(f"classifier: {rule} event dropped, the sentence reads as no "
+                                f"ACLED event (p={verdict.probability:.2f}): "
+                                f"{events[group[0]].evidence.text[:80]!r}")
+                for i in group:
+                    result[i] = None
+            continue
+        for i in group:
+            retyped = events[i].model_copy(update={
+                "sub_event_type": verdict.label, "typed_by": "classifier",
+                "event_type": _event_type_of(verdict.label, ctx),
+                "disorder_type": _disorder_of(verdict.label, ctx)})
+            result[i] = retyped.model_copy(update={"notes": event_notes(retyped)})
+    return [e for e in result if e is not None]
 
 
 def _inherit_actors(events: list[Event]) -> list[Event]:
@@ -840,23 +877,12 @@ def _casualties_of(candidate: Candidate, actors: list[ActorMention], a1: Actor |
     hurt = [c for c in candidate.casualties if c.kind in INJURY_KINDS]
     main = attribution[0] if attribution else None
     fatal_by = _by_claimant(fatal, mentions.claims, main)
-    tolls = {source: _combine(items, actors, a1, a2) for source, (_m, items) in fatal_by.items()}
-    claims = [claim.model_copy(update={"fatalities": tolls[claim.source]})
-              if claim.source in tolls else claim for claim in attribution]
-    present = {claim.source for claim in claims}
-    for source, (claim_mention, _items) in fatal_by.items():
-        if source in present or claim_mention is None or source is None:
-            continue
-        via = list(claim_mention.relays)
-        if mentions.publisher.source not in {r.source for r in via} | {source}:
-            via.append(Relay(source=mentions.publisher.source, cue="reported"))
-        claims.append(claim_mention.claim.model_copy(
-            update={"via": via, "fatalities": tolls[source]}))
-        present.add(source)
+    claims = _with_tolls(attribution, "fatalities", fatal_by, actors, a1, a2, mentions)
+    hurt_by = _by_claimant(hurt, mentions.claims, main)
+    claims = _with_tolls(claims, "injuries", hurt_by, actors, a1, a2, mentions)
     one_class = len({c.victims for c in fatal} - {"unknown"}) <= 1  # else not a conflict
     fatalities = (_conflict(_named_tolls(claims)) if one_class else None) or _combine(
         fatal, actors, a1, a2)
-    hurt_by = _by_claimant(hurt, mentions.claims, main)
     hurt_named = [(speaker.claim if speaker is not None else main,
                    _combine(items, actors, a1, a2)) for source, (speaker, items) in hurt_by.items()
                   if speaker is not None or (main is not None and source == main.source
@@ -864,6 +890,30 @@ def _casualties_of(candidate: Candidate, actors: list[ActorMention], a1: Actor |
     injuries = _conflict([(c, t) for c, t in hurt_named if c is not None and t is not None]) \
         or _combine(hurt, actors, a1, a2)
     return fatalities, injuries, claims
+
+
+def _with_tolls(claims: list[Claim], toll_field: str,
+                by_claimant: dict[str | None, tuple[ClaimMention | None, list[CasualtyMention]]],
+                actors: list[ActorMention], a1: Actor | None, a2: Actor | None,
+                mentions: Mentions) -> list[Claim]:
+    """Put each claimant's toll (``toll_field``: "fatalities" or "injuries") on its claim; a
+    claimant with a toll that is not yet in the attribution joins it, relayed by the
+    publisher."""
+    tolls = {source: _combine(items, actors, a1, a2)
+             for source, (_m, items) in by_claimant.items()}
+    claims = [claim.model_copy(update={toll_field: tolls[claim.source]})
+              if claim.source in tolls else claim for claim in claims]
+    present = {claim.source for claim in claims}
+    for source, (claim_mention, _items) in by_claimant.items():
+        if source in present or claim_mention is None or source is None:
+            continue
+        via = list(claim_mention.relays)
+        if mentions.publisher.source not in {r.source for r in via} | {source}:
+            via.append(Relay(source=mentions.publisher.source, cue="reported"))
+        claims.append(claim_mention.claim.model_copy(
+            update={"via": via, toll_field: tolls[source]}))
+        present.add(source)
+    return claims
 
 
 def _by_claimant(items: list[CasualtyMention], claims: list[ClaimMention], main: Claim | None
@@ -898,10 +948,11 @@ def _toll_speaker(item: CasualtyMention, claims: list[ClaimMention]) -> ClaimMen
     return max(speakers, key=lambda c: (len(list(c.anchor_token.ancestors)), c.anchor_token.i))
 
 
-def _named_tolls(claims: list[Claim]) -> list[tuple[Claim, Casualties]]:
-    """The tolls of claimants named in the text (the publisher's own voice has no span, and
-    "reportedly" names nobody)."""
-    return [(c, c.fatalities) for c in claims if c.fatalities is not None
+def _named_tolls(claims: list[Claim], toll_field: str = "fatalities"
+                 ) -> list[tuple[Claim, Casualties]]:
+    """The tolls (``toll_field``: "fatalities" or "injuries") of claimants named in the text
+    (the publisher's own voice has no span, and "reportedly" names nobody)."""
+    return [(c, getattr(c, toll_field)) for c in claims if getattr(c, toll_field) is not None
             and c.char_span is not None and c.source != FALLBACK_SOURCE]
 
 
@@ -948,9 +999,13 @@ def _restated(kept: Casualties | None, other: Casualties | None) -> Casualties |
 
 def _merged_claims(kept: list[Claim], other: list[Claim]) -> list[Claim]:
     """Claims of two reports of one event: one per source; a source's two tolls merge."""
-    tolls = {c.source: c.fatalities for c in other if c.fatalities is not None}
-    claims = [c.model_copy(update={"fatalities": _restated(c.fatalities, tolls[c.source])})
-              if c.source in tolls else c for c in kept]
+    claims = list(kept)
+    for toll_field in ("fatalities", "injuries"):
+        tolls = {c.source: getattr(c, toll_field) for c in other
+                 if getattr(c, toll_field) is not None}
+        claims = [c.model_copy(update={toll_field: _restated(getattr(c, toll_field),
+                                                             tolls[c.source])})
+                  if c.source in tolls else c for c in claims]
     sources = {c.source for c in kept}
     return claims + [c for c in other if c.source not in sources]
 
@@ -1101,6 +1156,7 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
         merged[key] = kept.model_copy(update={
             "attribution": claims, "fatalities": fatalities, "mentions": mentions,
             "actor1": kept.actor1 or event.actor1, "actor2": kept.actor2 or event.actor2,
-            "injuries": kept.injuries or event.injuries,
+            "injuries": _conflict(_named_tolls(claims, "injuries")) or kept.injuries
+            or event.injuries,
             "confidence": max(kept.confidence, event.confidence)})
     return [merged[k] for k in order]

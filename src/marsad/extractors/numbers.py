@@ -91,6 +91,7 @@ class Quantifiers(BaseModel):
     range_openers: dict[str, str]
     units: list[str]
     not_after: list[str]
+    not_before_vague: list[str]
     months: list[str]
     years: _Years
 
@@ -117,8 +118,11 @@ def _tokenize(text: str) -> list[_Token]:
             for m in _TOKEN.finditer(text)]
 
 
-def _phrase_words(phrase: str) -> list[str]:
-    return [token.lower for token in _tokenize(phrase)]
+@cache
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words of a quantifiers.yaml phrase; cached (a fixed set) as re-tokenising every
+    phrase at every token took over half the pipeline's time (docs/benchmarks.md, Scale)."""
+    return tuple(token.lower for token in _tokenize(phrase))
 
 
 def _match_phrase(tokens: list[_Token], i: int, phrases: list[str]) -> int:
@@ -126,7 +130,7 @@ def _match_phrase(tokens: list[_Token], i: int, phrases: list[str]) -> int:
     best = 0
     for phrase in phrases:
         words = _phrase_words(phrase)
-        if len(words) > best and [t.lower for t in tokens[i:i + len(words)]] == words:
+        if len(words) > best and tuple(t.lower for t in tokens[i:i + len(words)]) == words:
             best = len(words)
     return best
 
@@ -207,6 +211,8 @@ def _read_vague(tokens: list[_Token], i: int, table: Quantifiers) -> tuple[Count
             best_len, found = used, entry
     if found is None:
         return None
+    if i > 0 and tokens[i - 1].lower in table.not_before_vague:
+        return None  # "how many dead", "too many lives": no amount is stated
     return Count(found.low, found.best, found.high, vague=True, qualifier="vague"), best_len
 
 
@@ -308,10 +314,15 @@ def _looks_like_year(tokens: list[_Token], i: int, table: Quantifiers) -> bool:
     return not (after == "people" or (after.isalpha() and after.endswith("s") and len(after) > 3))
 
 
+# Numeric dates ("29-06-2016", "7/5/2018", "01.10.2014"): none of their parts is a count.
+_NUMERIC_DATE = re.compile(r"(?<![\w.])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\w])")
+
+
 def find_numbers(text: str) -> list[tuple[int, int, Count]]:
     """Find every count in ``text`` as ``(start, end, Count)``, ``text[start:end]`` its words."""
     table = load_quantifiers()
-    tokens = _tokenize(text)
+    dates = [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    tokens = [t for t in _tokenize(text) if not any(a <= t.start < b for a, b in dates)]
     found: list[tuple[int, int, Count]] = []
     i = 0
     while i < len(tokens):

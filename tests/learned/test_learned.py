@@ -1,0 +1,124 @@
+"""The learned typer: a real MiniLM encoder (NumPy) and the shipped classifier weights."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marsad.context import Context, Settings, build_context
+from marsad.learned.encoder import SentenceEncoder, get_encoder
+from marsad.learned.typing import NO_EVENT, get_classifier
+from marsad.model import SourceDocument
+from marsad.pipeline import process
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    return get_encoder()
+
+
+# (anchor, paraphrase, unrelated): the paraphrase must be nearer than the unrelated sentence.
+NEIGHBOURS = [
+    ("Syrian warplanes bombed the town of Douma on Sunday.",
+     "Regime aircraft carried out air strikes on Douma.",
+     "Thousands marched in Cairo to demand higher wages."),
+    ("Police fired tear gas to disperse the protesters.",
+     "Security forces used tear gas against demonstrators.",
+     "A roadside bomb killed two soldiers near Kirkuk."),
+    ("Gunmen kidnapped three aid workers in northern Mali.",
+     "Three humanitarian staff were abducted by armed men in Mali.",
+     "The central bank raised interest rates by half a point."),
+    ("Floods swept away houses in the village after heavy rain.",
+     "Heavy rainfall caused flooding that destroyed homes.",
+     "Rebels captured the town after a week of fighting."),
+]
+
+
+@pytest.mark.parametrize(("anchor", "near", "far"), NEIGHBOURS,
+                         ids=[n[0][:30] for n in NEIGHBOURS])
+def test_paraphrase_is_nearer_than_unrelated(encoder: SentenceEncoder, anchor: str, near: str,
+                                             far: str) -> None:
+    vectors = encoder.encode([anchor, near, far])
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_vectors_are_unit_length_and_batch_independent(encoder: SentenceEncoder) -> None:
+    texts = ["Short one.",
+             "A much longer sentence that forces padding of the short one in a batch."]
+    together = encoder.encode(texts)
+    alone = np.vstack([encoder.encode([t]) for t in texts])
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    # Padding must not leak into the mean: the short text's vector is the same alone.
+    assert np.allclose(together, alone, atol=1e-4)
+    assert encoder.encode([]).shape == (0, 384)
+
+
+def test_classifier_weights_fit_their_labels() -> None:
+    classifier = get_classifier()
+    assert NO_EVENT in classifier.labels
+    assert "Air/drone strike" in classifier.labels
+    assert len(classifier.labels) == 26  # 25 ACLED sub-types + NONE
+
+
+# (text, what the hybrid pipeline codes as its most confident event, or None)
+HYBRID_CASES = [
+    ("Syrian warplanes bombed the town of Douma on Sunday, killing 12 civilians.",
+     "Air/drone strike"),
+    ("Security forces arrested a journalist at his home in Damascus on Monday.", "Arrests"),
+    ("A suicide bomber blew himself up at a checkpoint in Kabul, killing five people.",
+     "Suicide bomb"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYBRID_CASES,
+                         ids=[c[0][:30] for c in HYBRID_CASES])
+def test_hybrid_keeps_clear_rule_decisions(ctx: Context, text: str, expected: str) -> None:
+    result = process(SourceDocument(text=text), ctx)
+    best = max(result.events, key=lambda e: e.confidence)
+    assert best.sub_event_type == expected
+
+
+def test_rules_mode_has_no_classifier_and_marks_rules() -> None:
+    rules_ctx = build_context(Settings(typing="rules"))
+    assert rules_ctx.typer is None
+    result = process(SourceDocument(
+        text="Syrian warplanes bombed the town of Douma on Sunday."), rules_ctx)
+    assert result.events and all(e.typed_by == "rules" for e in result.events)
+
+
+def test_classifier_decisions_are_marked(ctx: Context) -> None:
+    """Every event says what typed it; a classifier-typed event keeps the rules' trigger span
+    as evidence, and its type is one of the taxonomy's."""
+    texts = ["Clashes erupted between police and rioters who torched cars in Nairobi.",
+             "Protesters threw stones at police, who responded with live fire, in Lagos.",
+             "An earthquake hit the region, and the explosion of a gas pipeline killed four."]
+    known = {s.name for et in ctx.lexicon.event_types for s in et.sub_event_types}
+    for text in texts:
+        for event in process(SourceDocument(text=text), ctx).events:
+            assert event.typed_by in ("rules", "classifier")
+            assert event.sub_event_type in known
+
+
+def test_classifier_overrides_the_rules_where_the_sentence_says_more(ctx: Context) -> None:
+    """Shelling by the trigger word, a chemical attack by what the sentence describes."""
+    text = ("Dozens of people were treated for breathing difficulties after shells released a "
+            "yellow gas over two districts.")
+    events = process(SourceDocument(text=text), ctx).events
+    assert [(e.sub_event_type, e.typed_by) for e in events] == [("Chemical weapon", "classifier")]
+    rules_ctx = build_context(Settings(typing="rules"))
+    assert [e.sub_event_type for e in process(SourceDocument(text=text), rules_ctx).events] == [
+        "Shelling/artillery/missile attack"]
+
+
+NOT_CONFLICT = [
+    "A crude oil tanker was struck by a container ship in the strait on Friday.",
+    "Police seized counterfeit watches and handbags worth two million dollars in a raid on a "
+    "warehouse.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CONFLICT, ids=[t[:30] for t in NOT_CONFLICT])
+def test_classifier_drops_non_conflict_and_says_why(ctx: Context, text: str) -> None:
+    result = process(SourceDocument(text=text), ctx)
+    assert result.events == []
+    assert any(w.startswith("classifier:") and "no ACLED event" in w for w in result.warnings)
