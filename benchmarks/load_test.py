@@ -1,7 +1,8 @@
 """Bounded load test of ``marsad serve`` on loopback (not a test: figures vary by machine).
 
 Usage: .venv/bin/python benchmarks/load_test.py [--events 20000] [--clients 50] [--seconds 30]
-       [--store bench.db] [--append docs/benchmarks.md]
+       [--store bench.db] [--workers 1 2] [--no-cache] [--baseline-src DIR]
+       [--append docs/benchmarks.md]
 
 Builds a SQLite store of ``--events`` events with web_bench's generator (real pipeline results
 cloned with shifted dates and places), starts ``marsad serve`` on a free loopback port, then
@@ -9,6 +10,11 @@ runs ``--clients`` concurrent httpx.AsyncClient loops for ``--seconds``, each re
 from a fixed mix of filtered ``/api/events`` list queries and ``/api/map`` queries. Reports
 throughput, p50 / p99 / max latency and errors (non-200 answers and transport errors), per
 endpoint and overall. Targets (issue #12): zero errors, p99 under 250 ms.
+
+Each ``--workers`` count is a run of its own (``marsad serve --workers N``); ``--no-cache``
+adds runs with the desk's answer cache off (``--cache-mb 0``: every request queries SQLite),
+and ``--baseline-src`` a first run of an older ``src`` folder on a copy of the store at
+migration 0003 (see web_bench.py), so before and after are measured in one go.
 """
 
 from __future__ import annotations
@@ -30,8 +36,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import serving  # noqa: E402
-from web_bench import build_store, percentile  # noqa: E402
+from web_bench import (  # noqa: E402
+    baseline_store,
+    cpu_seconds,
+    percentile,
+    serving,
+    store_url,
+)
 
 LIST_QUERIES = [
     "event_type=Battles", "date_from=2019-01-01&date_to=2019-03-31",
@@ -54,6 +65,9 @@ class Tally:
     latencies: dict[str, list[float]] = field(default_factory=lambda: {"list": [], "map": []})
     per_query: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    # CPU seconds used during the timed run by the server (all workers) and this client.
+    server_cpu: float = 0.0
+    client_cpu: float = 0.0
 
 
 async def client_loop(base: str, deadline: float, seed: int, tally: Tally) -> None:
@@ -76,24 +90,31 @@ async def client_loop(base: str, deadline: float, seed: int, tally: Tally) -> No
             tally.per_query.setdefault(path, []).append(elapsed)
 
 
-async def run_load(base: str, clients: int, seconds: float) -> tuple[Tally, float]:
+async def run_load(base: str, clients: int, seconds: float,
+                   warm_rounds: int = 1, pid: int | None = None) -> tuple[Tally, float]:
     tally = Tally()
-    async with httpx.AsyncClient(base_url=base, timeout=60) as warm:
-        for query in LIST_QUERIES:  # warm SQLite's page cache, as a running desk would be
-            await warm.get(f"/api/events?{query}")
-        await warm.get("/api/map")
+    for _ in range(warm_rounds):  # new connections: each worker gets some of the rounds
+        async with httpx.AsyncClient(base_url=base, timeout=60) as warm:
+            for query in LIST_QUERIES:  # warm SQLite's page cache, as a running desk would be
+                await warm.get(f"/api/events?{query}")
+            await warm.get("/api/map")
     started = time.perf_counter()
+    server_before = cpu_seconds(pid) if pid else 0.0
+    client_before = time.process_time()
     deadline = started + seconds
     await asyncio.gather(*(client_loop(base, deadline, seed, tally)
                            for seed in range(clients)))
+    tally.server_cpu = (cpu_seconds(pid) if pid else 0.0) - server_before
+    tally.client_cpu = time.process_time() - client_before
     return tally, time.perf_counter() - started
 
 
-def report(tally: Tally, elapsed: float, events: int, clients: int) -> str:
+def report(tally: Tally, elapsed: float, events: int, clients: int, server: str) -> str:
     every = tally.latencies["list"] + tally.latencies["map"]
     lines = [
-        f"Load: {clients} concurrent clients for {elapsed:.0f} s on {events:,} events "
-        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).",
+        f"Load on {server}: {clients} concurrent clients for {elapsed:.0f} s on {events:,} "
+        f"events ({platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}).",
         "",
         "| requests | throughput | p50 | p99 | max | errors |",
         "|---|---:|---:|---:|---:|---:|",
@@ -111,6 +132,11 @@ def report(tally: Tally, elapsed: float, events: int, clients: int) -> str:
             item[1], 0.5)):
         lines.append(f"| `{path}` | {len(values)} | {percentile(values, 0.5):.0f} ms | "
                      f"{percentile(values, 0.99):.0f} ms |")
+    if every:
+        lines += ["", f"CPU during the run: server {tally.server_cpu:.1f} s "
+                      f"({1000 * tally.server_cpu / len(every):.1f} ms per request), load "
+                      f"client {tally.client_cpu:.1f} s, of {elapsed * (os.cpu_count() or 1):.0f} "
+                      f"core-seconds; load average {os.getloadavg()[0]:.1f}."]
     verdict = ("meets" if not tally.errors and every and percentile(every, 0.99) < 250
                else "misses")
     lines += ["", f"Target (zero errors, p99 < 250 ms): {verdict}."]
@@ -126,21 +152,38 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--store", type=Path, default=None,
                         help="SQLite file to use; built there first if missing (reuse it).")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1],
+                        help="Server processes; one run per value.")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="Also run each worker count with the answer cache off.")
+    parser.add_argument("--baseline-src", type=Path, default=None,
+                        help="First run the desk of this older src folder (one worker).")
     parser.add_argument("--append", type=Path, default=None,
                         help="Append the Markdown table to this file.")
     args = parser.parse_args()
+    texts = []
     with tempfile.TemporaryDirectory() as folder:
-        if args.store and args.store.exists():
-            url = f"sqlite:///{args.store.resolve()}"
-        else:
-            url = build_store(Path(folder), args.events)
-            if args.store:
-                (Path(folder) / "bench.db").replace(args.store)
-                url = f"sqlite:///{args.store.resolve()}"
-        with serving(url) as base:
-            tally, elapsed = asyncio.run(run_load(base, args.clients, args.seconds))
-    text = report(tally, elapsed, args.events, args.clients)
-    print(text)
+        url = store_url(Path(folder), args.events, args.store)
+        runs: list[tuple[str, str, dict[str, object]]] = []
+        if args.baseline_src:
+            runs.append((f"the baseline desk ({args.baseline_src})",
+                         baseline_store(url, Path(folder)), {"src": args.baseline_src.resolve()}))
+        for workers in args.workers:
+            name = f"{workers} worker{'' if workers == 1 else 's'}"
+            if args.no_cache:
+                runs.append((f"`marsad serve --workers {workers} --cache-mb 0` ({name}, no "
+                             "answer cache)", url, {"workers": workers, "cache": False}))
+            runs.append((f"`marsad serve --workers {workers}` ({name}, answer cache)", url,
+                         {"workers": workers}))
+        for server, db_url, options in runs:
+            pids: list[int] = []
+            with serving(db_url, pids=pids, **options) as base:  # type: ignore[arg-type]
+                warm = 2 * int(options.get("workers", 1))  # type: ignore[call-overload]
+                tally, elapsed = asyncio.run(run_load(base, args.clients, args.seconds, warm,
+                                                      pids[0]))
+            texts.append(report(tally, elapsed, args.events, args.clients, server))
+            print(texts[-1] + "\n", flush=True)
+    text = "\n\n".join(texts)
     if args.append:
         with args.append.open("a", encoding="utf-8") as out:
             out.write("\n" + text + "\n")

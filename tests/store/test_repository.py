@@ -57,7 +57,10 @@ def test_migrated_schema_matches_tables(store: Store) -> None:
 
 @pytest.mark.parametrize(("table", "indexed"), [
     ("documents", {"source_hash"}),
-    ("events", {"date_start", "sub_event_type", "admin1", "doc_id", "event_type", "iso3"}),
+    ("events", {"date_start", "sub_event_type", "admin1", "doc_id", "event_type", "iso3",
+                # the web desk's covering index (migration 0004)
+                "country", "lat", "lon", "fatalities_best", "actor1", "actor2", "location",
+                "confidence", "event_id"}),
     ("claims", {"event_id", "source_kind"}),
 ])
 def test_indexes_exist(store: Store, table: str, indexed: set[str]) -> None:

@@ -146,7 +146,7 @@ INJECTIONS = [
 
 @pytest.mark.parametrize("parameter", ["country", "admin1", "event_type", "sub_event_type",
                                        "actor", "source", "source_kind", "q", "date_from",
-                                       "bbox", "fatalities_min", "sort"])
+                                       "bbox", "fatalities_min", "sort", "grade"])
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_injection_strings_never_fail(client: TestClient, parameter: str, payload: str) -> None:
     before = client.get("/api/events?limit=1").json()["total"]

@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import httpx
@@ -206,3 +207,77 @@ def test_hostile_event_page(server: str, page: Page) -> None:
     page.goto(f"{server}/events/{events[0]['event_id']}")
     expect(page.locator(".article")).to_contain_text('<img src=x onerror="window.__pwned=1">')
     assert page.locator(".article img, .article script").count() == 0
+
+
+def test_country_outlines_are_drawn(server: str, page: Page) -> None:
+    page.goto(server + "/")
+    markers_drawn(page)
+    page.wait_for_selector("#map[data-boundaries]", state="attached", timeout=30_000)
+    assert int(page.get_attribute("#map", "data-boundaries") or "0") > 200
+    assert page.locator(".leaflet-base-pane canvas").count() == 1
+
+
+def place(lat: float, lon: float, count: int) -> list[list[Any]]:
+    """``count`` map points spread over ~1 degree around (lat, lon)."""
+    return [[f"e{lat}{lon}{n}", lat + (n % 10) / 10, lon + (n // 10 % 10) / 10, "Battles", 0,
+             "", ""] for n in range(count)]
+
+
+SYRIA = (34.0, 37.0)
+UTAH = (40.0, -111.0)
+# (points, a place the first view must show, a place it must leave out)
+FOCUS_CASES = [
+    (place(*SYRIA, 90) + place(*UTAH, 10), SYRIA, UTAH),     # a few far away are left out
+    (place(*UTAH, 40), UTAH, SYRIA),                          # a filter to the US shows it
+    (place(*SYRIA, 50) + place(*UTAH, 50), SYRIA, None),      # even split: everything
+    (place(*SYRIA, 50) + place(*UTAH, 50), UTAH, None),
+]
+
+
+@pytest.mark.parametrize(("points", "shown", "left_out"), FOCUS_CASES)
+def test_first_view_fits_where_most_events_are(
+        server: str, page: Page, points: list[list[Any]], shown: tuple[float, float],
+        left_out: tuple[float, float] | None) -> None:
+    page.goto(server + "/")
+    markers_drawn(page)
+    (south, west), (north, east) = page.evaluate(
+        "points => window.marsadCluster.focus(points, 10, 0.5)", points)
+
+    def inside(spot: tuple[float, float]) -> bool:
+        return south - 1 <= spot[0] <= north + 1 and west - 1 <= spot[1] <= east + 1
+
+    assert inside(shown)
+    if left_out is not None:
+        assert not inside(left_out)
+
+
+@pytest.mark.parametrize(("zoom", "cell"), [(4, 60), (6, 60), (9, 60), (12, 0)])
+def test_clusters_hold_every_point_in_view_once(server: str, page: Page, zoom: int,
+                                                cell: int) -> None:
+    page.goto(server + "/")
+    markers_drawn(page)
+    points = place(*SYRIA, 100) + place(*UTAH, 7) + place(33.3, 44.4, 30)
+    found = page.evaluate("""([points, zoom, cell]) => {
+        const c = window.marsadCluster, xy = c.projectAll(points), s = Math.pow(2, zoom);
+        const syria = c.project(34.5, 37.5);  // a 1200-pixel view around Syria
+        const box = [syria[0] * s - 600, syria[1] * s - 600, syria[0] * s + 600,
+                     syria[1] * s + 600];
+        const cells = c.grid(points, xy, zoom, box, cell);
+        const members = cells.clusters.flatMap(k => k.members).concat(cells.singles);
+        const inView = points.map((p, i) => i).filter(i => xy[2 * i] * s >= box[0] &&
+            xy[2 * i] * s <= box[2] && xy[2 * i + 1] * s >= box[1] && xy[2 * i + 1] * s <= box[3]);
+        return {members: members.sort((a, b) => a - b), inView: inView,
+                clusters: cells.clusters.length};
+    }""", [points, zoom, cell])
+    assert found["members"] == found["inView"]  # every point in view, each once
+    assert found["inView"] and found["inView"][0] < 100  # Syria is in view,
+    assert not any(100 <= index < 107 for index in found["inView"])  # Utah is not
+    assert (found["clusters"] == 0) == (cell == 0)
+
+
+def test_grade_filter_is_in_the_form(server: str, page: Page) -> None:
+    page.goto(server + "/?grade=corroborated")
+    markers_drawn(page)
+    assert page.locator("#f-grade").input_value() == "corroborated"
+    options = page.locator("#f-grade option").all_inner_texts()
+    assert {"any", "single-source", "contested", "corroborated", "confirmed"} <= set(options)

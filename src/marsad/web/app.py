@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import tempfile
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO, cast
 from urllib.parse import urlencode
@@ -32,20 +33,30 @@ from marsad.gazetteer import ADMIN1_FILE, Admin1Row
 from marsad.resources import read_csv
 from marsad.store import open_store
 from marsad.web import queries
+from marsad.web.cache import Body, RevisionCache, revision
 from marsad.web.filters import MAX_VALUE, FilterError, parse_filter
 from marsad.web.highlight import FieldSpan, event_spans, segments
+from marsad.web.middleware import MAX_URL_BYTES as MAX_URL_BYTES  # re-exported: tests
+from marsad.web.middleware import DeskMiddleware, answer_key, send_body
 from marsad.web.queries import DEFAULT_SORT, MAX_PAGE, SORT_KEYS, EventFilter
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
 MAX_OFFSET = 1_000_000
-# A read-only app needs no request body, and no honest URL of it is this long.
-MAX_BODY_BYTES = 0
-MAX_URL_BYTES = 4096
-READ_METHODS = frozenset({"GET", "HEAD"})
 DOWNLOAD_CHUNK = 64 * 1024
 # Exports are built in memory up to this size, then in a temporary file.
 SPOOL_BYTES = 8 * 1024 * 1024
+# Memory for answers kept per store revision (marsad.web.cache), per worker process: the
+# unfiltered 20,000-event map is ~2 MB with its gzip form, a list page ~60 kB.
+CACHE_BYTES = 64 * 1024 * 1024
+# Country outlines of the offline base layer (npm world-atlas@2.0.2, Natural Earth, ISC).
+BOUNDARIES_FILE = HERE / "static" / "vendor" / "world-atlas" / "countries-50m.json"
+# JSON routes whose answers are cached per store revision (and served by DeskMiddleware).
+CACHED_PATHS = frozenset({"/api/events", "/api/map", "/api/timeline"})
+# Environment variables through which ``marsad serve --workers N`` configures each worker.
+DB_ENV = "MARSAD_DB"
+TILES_ENV = "MARSAD_TILES"
+CACHE_ENV = "MARSAD_DESK_CACHE_BYTES"
 
 # The six ACLED event types, in the legend's order (CODEBOOK.md); unknown types get grey.
 EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -63,41 +74,46 @@ INCIDENT_COLUMNS = ("incident_id", "date_start", "event_type", "sub_event_type",
                     "member_count", "source_count")
 
 
-def create_app(db_url: str, *, tile_url: str | None = None) -> FastAPI:
+def create_app(db_url: str, *, tile_url: str | None = None,
+               cache_bytes: int = CACHE_BYTES) -> FastAPI:
     """Build the desk over the store at ``db_url`` (migrated on open, then only read).
 
     ``tile_url`` is an optional Leaflet tile template (``https://{s}.tile.example/{z}/{x}/{y}
     .png``) for users online; without it the map draws its offline base layer only.
+    ``cache_bytes`` bounds the answers kept until the store changes (0 turns caching off).
     """
     store = open_store(db_url)
     engine = store.engine
+    cache = RevisionCache(cache_bytes)
     app = FastAPI(title="marsad", version="1", summary="Read-only API over a marsad store",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     templates = Jinja2Templates(env=_environment())
     places = _admin1_places()
+    # Read once: the vendored outlines never change while the app runs.
+    boundaries = Body.of(BOUNDARIES_FILE.read_bytes())
     csp = _content_security_policy(tile_url)
     app.state.store = store
+    app.state.cache = cache
 
-    @app.middleware("http")
-    async def guard(request: Request,
-                    call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        """Refuse writes, bodies and huge URLs; add the security headers to every answer."""
-        length = len(request.url.path) + len(request.url.query)
-        if request.method not in READ_METHODS:
-            response: Response = JSONResponse({"detail": "read-only: use GET"}, 405,
-                                              headers={"Allow": "GET, HEAD"})
-        elif int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES or \
-                "transfer-encoding" in request.headers:
-            response = JSONResponse({"detail": "request bodies are not accepted"}, 413)
-        elif length > MAX_URL_BYTES:
-            response = JSONResponse({"detail": f"URL longer than {MAX_URL_BYTES} bytes"}, 414)
-        else:
-            response = await call_next(request)
-        response.headers["Content-Security-Policy"] = csp
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    def cached(db: Connection, key: Hashable, make: Callable[[], Any]) -> Any:
+        """``make()`` once per store revision and ``key`` (see marsad.web.cache)."""
+        return cache.get_or_make(revision(db), key, make)
+
+    def json_answer(request: Request, db: Connection, make: Callable[[], Any]) -> Response:
+        """Answer ``make()`` as JSON, cached per revision and query, gzip and ETag aware
+        (repeats are answered by ``DeskMiddleware`` before they reach the route)."""
+        key = answer_key(request.scope["path"], request.query_params.multi_items())
+        return send_body(request, cached(db, key, lambda: Body.of(_dumps(make()))))
+
+    def peek(key: tuple[Any, ...]) -> Body | None:
+        with engine.connect() as connection:
+            found = cache.peek(revision(connection), key)
+        return found if isinstance(found, Body) else None
+
+    app.add_middleware(DeskMiddleware, csp=csp, peek=peek, cached_paths=CACHED_PATHS)
+
+    def count(db: Connection, where: EventFilter) -> int:
+        return int(cached(db, ("count", where), lambda: queries.count_events(db, where)))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
@@ -116,14 +132,18 @@ def create_app(db_url: str, *, tile_url: str | None = None) -> FastAPI:
 
     @app.get("/api/events", tags=["events"])
     def api_events(request: Request, db: Db, where: Filter, limit: Limit = PAGE_SIZE,
-                   offset: Offset = 0, sort: Sort = DEFAULT_SORT) -> dict[str, Any]:
+                   offset: Offset = 0, sort: Sort = DEFAULT_SORT) -> Response:
         """List events matching the filters, one page at a time (``next`` links the next)."""
-        total, rows = queries.list_events(db, where, limit=limit, offset=offset, sort=sort)
-        following = offset + limit if offset + limit < total else None
-        return {"total": total, "limit": limit, "offset": offset, "sort": sort,
-                "next": None if following is None else
-                _with(request, offset=following, limit=limit),
-                "events": jsonable_encoder(rows)}
+        def make() -> dict[str, Any]:
+            total, rows = queries.list_events(db, where, limit=limit, offset=offset,
+                                              sort=sort, total=count(db, where))
+            following = offset + limit if offset + limit < total else None
+            return {"total": total, "limit": limit, "offset": offset, "sort": sort,
+                    "next": None if following is None else
+                    _with(request, offset=following, limit=limit),
+                    "events": rows}
+
+        return json_answer(request, db, make)
 
     @app.get("/api/events.csv", tags=["downloads"], response_class=StreamingResponse)
     def api_events_csv(db: Db, where: Filter) -> StreamingResponse:
@@ -155,26 +175,32 @@ def create_app(db_url: str, *, tile_url: str | None = None) -> FastAPI:
                            for event in found["events"]]}
 
     @app.get("/api/map", tags=["map"])
-    def api_map(db: Db, where: Filter) -> Response:
+    def api_map(request: Request, db: Db, where: Filter) -> Response:
         """Compact map points of the filtered events: [id, lat, lon, type, fatalities, place,
         date], at most ``MAX_MAP_POINTS``."""
-        total, points = queries.map_points(db, where)
-        # Serialised directly: FastAPI's generic encoder takes seconds on 20,000 points.
-        body = {"total": total, "truncated": total > len(points), "points": points}
-        return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-                        media_type="application/json")
+        def make() -> dict[str, Any]:
+            total, points = queries.map_points(db, where)
+            return {"total": total, "truncated": total > len(points), "points": points}
+
+        return json_answer(request, db, make)
 
     @app.get("/api/timeline", tags=["map"])
-    def api_timeline(db: Db, where: Filter,
+    def api_timeline(request: Request, db: Db, where: Filter,
                      bucket: Annotated[str | None, Query(pattern="^(day|week)$")] = None,
-                     ) -> dict[str, Any]:
+                     ) -> Response:
         """Events per day or week and event type (weekly when the range is long)."""
-        return queries.timeline(db, where, bucket)
+        return json_answer(request, db, lambda: queries.timeline(db, where, bucket))
 
     @app.get("/api/basemap", tags=["map"])
     def api_basemap() -> dict[str, Any]:
         """Offline base layer labels: first-level divisions and their capitals' coordinates."""
         return {"places": places}
+
+    @app.get("/api/boundaries", tags=["map"])
+    def api_boundaries(request: Request) -> Response:
+        """Country outlines for the offline base layer: Natural Earth 1:50m as TopoJSON
+        (world-atlas 2.0.2, vendored; objects ``countries`` and ``land``)."""
+        return send_body(request, boundaries)
 
     @app.get("/api/incidents", tags=["incidents"])
     def api_incidents(db: Db, limit: Limit = PAGE_SIZE, offset: Offset = 0,
@@ -206,10 +232,12 @@ def create_app(db_url: str, *, tile_url: str | None = None) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, db: Db, where: Filter, offset: Offset = 0,
                  sort: Sort = DEFAULT_SORT) -> HTMLResponse:
-        total, rows = queries.list_events(db, where, limit=PAGE_SIZE, offset=offset, sort=sort)
+        total, rows = queries.list_events(db, where, limit=PAGE_SIZE, offset=offset, sort=sort,
+                                          total=count(db, where))
         return page(request, "map.html", total=total, rows=rows, offset=offset, sort=sort,
                     page_size=PAGE_SIZE, params=_filter_params(request),
-                    query=_with(request, offset=None, path=""), facets=queries.facets(db),
+                    query=_with(request, offset=None, path=""),
+                    facets=cached(db, "facets", lambda: queries.facets(db)), grades=GRADES,
                     sort_keys=SORT_KEYS,
                     previous=_with(request, offset=max(offset - PAGE_SIZE, 0))
                     if offset else None,
@@ -272,7 +300,7 @@ def connect(request: Request) -> Iterator[Connection]:
         yield connection
 
 
-def event_filter(
+async def event_filter(
     request: Request,
     date_from: Annotated[str | None, Query(max_length=10, description=(
         "First event day (YYYY-MM-DD), on the event's start date."))] = None,
@@ -297,8 +325,14 @@ def event_filter(
     fatalities_max: Annotated[str | None, Query(max_length=9)] = None,
     q: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
         "Words in the notes or the evidence sentence."))] = None,
+    grade: Annotated[str | None, Query(max_length=MAX_VALUE, description=(
+        "Corroboration grade of the event's incident (after `marsad fuse`): single-source, "
+        "contested, corroborated or confirmed."))] = None,
 ) -> EventFilter:
-    """Read the event filters (parameters declared here for the OpenAPI document)."""
+    """Read the event filters (parameters declared here for the OpenAPI document).
+
+    Async only because it never blocks: FastAPI runs sync dependencies in its thread pool.
+    """
     try:
         return parse_filter(request.query_params)
     except FilterError as err:
@@ -313,6 +347,19 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Sort = Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$",
                             description="Sort key; '-' first sorts descending: "
                                         + ", ".join(SORT_KEYS))]
+
+
+def create_app_from_env() -> FastAPI:
+    """Build the desk from ``MARSAD_DB``, ``MARSAD_TILES`` and ``MARSAD_DESK_CACHE_BYTES``.
+
+    Why: ``marsad serve --workers N`` lets uvicorn start N processes, each of which imports
+    and calls this factory; the command hands its options over through the environment.
+    """
+    db_url = os.environ.get(DB_ENV)
+    if not db_url:
+        raise RuntimeError(f"{DB_ENV} is not set")
+    return create_app(db_url, tile_url=os.environ.get(TILES_ENV) or None,
+                      cache_bytes=int(os.environ.get(CACHE_ENV) or CACHE_BYTES))
 
 
 def type_class(event_type: str | None) -> str:
@@ -356,6 +403,20 @@ def _with(request: Request, path: str | None = None, **changes: Any) -> str:
     if path == "":
         return query
     return f"{request.url.path}?{query}" if query else request.url.path
+
+
+def _json_default(value: Any) -> Any:
+    """Dates (and anything else json cannot write) as ISO text, like FastAPI's encoder."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _dumps(value: Any) -> bytes:
+    """Serialise an answer directly: FastAPI's generic encoder costs seconds on 20,000
+    map points and tens of milliseconds on a 500-row page."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      default=_json_default).encode("utf-8")
 
 
 def _filter_params(request: Request) -> dict[str, str]:

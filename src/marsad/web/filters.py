@@ -18,7 +18,7 @@ from marsad.web.queries import EventFilter
 MAX_VALUE = 200
 
 TEXT_PARAMETERS = ("country", "admin1", "event_type", "sub_event_type", "actor", "source",
-                   "source_kind", "q")
+                   "source_kind", "q", "grade")
 FILTER_PARAMETERS = ("date_from", "date_to", "bbox", *TEXT_PARAMETERS, "fatalities_min",
                      "fatalities_max")
 

@@ -1,11 +1,22 @@
-/* The map: offline base layer, clustered markers coloured by type and sized by fatalities. */
+/* The map: offline base layer (country outlines, province labels), clustered markers
+   coloured by type and sized by fatalities. Clustering: cluster.js. */
 (function () {
   'use strict';
   var mapElement = document.getElementById('map');
-  if (!mapElement || !window.L) return;
+  if (!mapElement || !window.L || !window.marsadCluster) return;
+  var cluster = window.marsadCluster;
   var status = document.getElementById('map-status');
-  var map = L.map(mapElement, { preferCanvas: true, minZoom: 2, maxZoom: 16 })
+  var MAX_ZOOM = 16;
+  // From this zoom on every event in view is its own marker (clusters would not split).
+  var SINGLE_ZOOM = 12;
+  // Screen cells (pixels) whose events become one cluster.
+  var CELL = 60;
+  var map = L.map(mapElement, { preferCanvas: true, minZoom: 2, maxZoom: MAX_ZOOM })
     .setView([34.8, 38.5], 6);
+  // Settled once the markers are drawn (or could not be): the outlines, costlier to
+  // build, are drawn after them so the events show first.
+  var markersSettled;
+  var markersReady = new Promise(function (resolve) { markersSettled = resolve; });
   var tiles = mapElement.getAttribute('data-tiles');
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 18, attribution: 'tiles: configured tile server' }).addTo(map);
@@ -13,26 +24,40 @@
     drawOfflineBase();
   }
 
-  /* Graticule every 5 degrees and the first-level divisions' capitals as labels: the
-     offline stand-in for boundaries, which no installed package ships. */
+  /* Land and country borders (Natural Earth 1:50m via the vendored world-atlas TopoJSON,
+     drawn on canvas) and the first-level divisions' capitals as labels. */
   function drawOfflineBase() {
-    var lines = L.layerGroup().addTo(map);
-    var style = { color: '#9fb3c4', weight: 1, opacity: 0.6, interactive: false };
-    for (var lon = -180; lon <= 180; lon += 5) {
-      L.polyline([[-80, lon], [80, lon]], style).addTo(lines);
-    }
-    for (var lat = -80; lat <= 80; lat += 5) {
-      L.polyline([[lat, -180], [lat, 180]], style).addTo(lines);
-    }
+    map.createPane('base').style.zIndex = 250;
+    var renderer = L.canvas({ pane: 'base', padding: 0.3 });
+    var outlines = fetch('/api/boundaries').then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.json();
+    });
+    Promise.all([outlines, markersReady]).then(function (loaded) {
+      var world = loaded[0];
+      var countries = world.objects.countries;
+      L.geoJSON(window.topojson.feature(world, world.objects.land), {
+        renderer: renderer, interactive: false,
+        style: { stroke: false, fillColor: '#f6f3ea', fillOpacity: 1 }
+      }).addTo(map);
+      L.geoJSON(window.topojson.mesh(world, countries, function (a, b) { return a !== b; }), {
+        renderer: renderer, interactive: false,
+        style: { color: '#8a7f72', weight: 1, opacity: 0.8, dashArray: '4 3' }
+      }).addTo(map);
+      mapElement.setAttribute('data-boundaries', String(countries.geometries.length));
+    }).catch(function () {
+      mapElement.setAttribute('data-boundaries', '0');
+    });
     fetch('/api/basemap').then(function (response) { return response.json(); })
       .then(function (data) {
+        var labels = L.layerGroup().addTo(map);
         data.places.forEach(function (place) {
           var label = window.marsad.element('div', 'place-label');
           label.appendChild(window.marsad.element('span', null, place.name));
           L.marker([place.lat, place.lon], {
             icon: L.divIcon({ className: '', html: label, iconSize: [0, 0] }),
             interactive: false, keyboard: false
-          }).addTo(lines);
+          }).addTo(labels);
         });
       });
   }
@@ -69,6 +94,61 @@
     return box;
   }
 
+  function single(point) {
+    var marker = L.marker([point[1], point[2]], {
+      icon: icon(point[3], point[4]),
+      title: point[3] + ', ' + (point[5] || '') + ', ' + (point[6] || 'undated')
+    });
+    marker.bindPopup(function () { return popup(point); });
+    return marker;
+  }
+
+  function group(points, found) {
+    var count = found.members.length;
+    var size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+    var inner = window.marsad.element('div');
+    inner.appendChild(window.marsad.element('span', null, count));
+    var marker = L.marker([found.lat, found.lon], {
+      icon: L.divIcon({ html: inner, className: 'marker-cluster marker-cluster-' + size,
+                        iconSize: [40, 40] }),
+      title: count + ' events: zoom in'
+    });
+    marker.on('click', function () {
+      var bounds = L.latLngBounds(found.members.map(function (index) {
+        return [points[index][1], points[index][2]];
+      }));
+      var zoom = Math.min(map.getBoundsZoom(bounds, false, [40, 40]), SINGLE_ZOOM);
+      // Always zoom in at least one level, so the cluster splits (or turns to markers).
+      map.setView(bounds.getCenter(), Math.max(zoom, map.getZoom() + 1));
+    });
+    return marker;
+  }
+
+  var layer = L.layerGroup().addTo(map);
+  var data = null;
+  var projected = null;
+
+  /* Draw the events in (a bit beyond) the current view: clusters below SINGLE_ZOOM. */
+  function draw() {
+    if (!data) return;
+    var zoom = map.getZoom();
+    var pixels = map.getPixelBounds();
+    var margin = CELL * 2;
+    var box = [pixels.min.x - margin, pixels.min.y - margin,
+               pixels.max.x + margin, pixels.max.y + margin];
+    var cells = cluster.grid(data.points, projected, zoom, box,
+                             zoom >= SINGLE_ZOOM ? 0 : CELL);
+    var markers = cells.singles.map(function (index) { return single(data.points[index]); })
+      .concat(cells.clusters.map(function (found) { return group(data.points, found); }));
+    // Those in view first (Tab order, and the first marker is one you can see); the margin
+    // beyond the view only keeps a short pan from showing empty edges.
+    var view = map.getBounds();
+    var inView = markers.filter(function (marker) { return view.contains(marker.getLatLng()); });
+    var outside = markers.filter(function (marker) { return !view.contains(marker.getLatLng()); });
+    layer.clearLayers();
+    inView.concat(outside).forEach(function (marker) { layer.addLayer(marker); });
+  }
+
   function drawn(count, total) {
     mapElement.setAttribute('data-markers', String(count));
     window.marsadMarkersDrawn = performance.now();
@@ -76,45 +156,36 @@
       (total > count ? ' (the first ' + count + ' of ' + total + ')' : '') + '.';
   }
 
+  function fit(points, everything) {
+    var bounds = everything ? L.latLngBounds(points.map(function (point) {
+      return [point[1], point[2]];
+    })) : L.latLngBounds(cluster.focus(points, 10, 0.5));
+    map.fitBounds(bounds, { maxZoom: 9, padding: [20, 20], animate: false });
+  }
+
   var search = window.location.search;
   fetch('/api/map' + search).then(function (response) {
     if (!response.ok) throw new Error('HTTP ' + response.status);
     return response.json();
-  }).then(function (data) {
-    var markers = data.points.map(function (point) {
-      var marker = L.marker([point[1], point[2]], {
-        icon: icon(point[3], point[4]),
-        title: point[3] + ', ' + (point[5] || '') + ', ' + (point[6] || 'undated')
-      });
-      marker.bindPopup(function () { return popup(point); });
-      return marker;
-    });
-    var clusters = L.markerClusterGroup({
-      // Large chunks: fewer yields to the event loop, markers drawn sooner.
-      chunkedLoading: true, chunkInterval: 400, chunkDelay: 10,
-      showCoverageOnHover: false, maxClusterRadius: 45,
-      chunkProgress: function (processed, total) {
-        if (processed === total) finish();
-      }
-    });
-    var finished = false;
-    function finish() {
-      if (finished) return;
-      finished = true;
-      if (markers.length) {
-        var bounds = L.latLngBounds(data.points.map(function (point) {
-          return [point[1], point[2]];
-        }));
-        map.fitBounds(bounds, { maxZoom: 9, padding: [20, 20] });
-      }
-      drawn(markers.length, data.total);
-    }
-    map.addLayer(clusters);
-    clusters.addLayers(markers);
-    if (!markers.length) finish();
+  }).then(function (answer) {
+    data = answer;
+    projected = cluster.projectAll(answer.points);
+    if (answer.points.length) fit(answer.points, false);
+    draw();
+    map.on('moveend', draw);
+    drawn(answer.points.length, answer.total);
+    markersSettled();
   }).catch(function (error) {
     status.textContent = 'Could not load the markers: ' + error.message;
+    markersSettled();
   });
+
+  var allButton = document.getElementById('fit-all');
+  if (allButton) {
+    allButton.addEventListener('click', function () {
+      if (data && data.points.length) fit(data.points, true);
+    });
+  }
 
   var viewButton = document.getElementById('use-view');
   if (viewButton) {
