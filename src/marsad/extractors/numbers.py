@@ -127,10 +127,13 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
 
 def _match_phrase(tokens: list[_Token], i: int, phrases: list[str]) -> int:
     """Return how many tokens from ``i`` the longest of ``phrases`` covers (0: none)."""
-    best = 0
+    if i >= len(tokens):
+        return 0
+    best, first = 0, tokens[i].lower
     for phrase in phrases:
         words = _phrase_words(phrase)
-        if len(words) > best and tuple(t.lower for t in tokens[i:i + len(words)]) == words:
+        if (len(words) > best and words[0] == first  # cheap test first: most fail here
+                and tuple(t.lower for t in tokens[i:i + len(words)]) == words):
             best = len(words)
     return best
 

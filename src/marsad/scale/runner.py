@@ -76,11 +76,22 @@ class _Pending:
 
 
 def process_batch(sources: list[SourceDocument]) -> BatchOutput:
-    """Process one batch with this process's context (the task every backend runs)."""
+    """Process one batch with this process's context (the task every backend runs).
+
+    Inside spaCy memory zones (spaCy >= 3.8): every new string and lexeme a batch adds to
+    the vocabulary (names, numbers, typos: a news stream never runs out of them) is freed
+    when the batch is done. Without them the ``StringStore`` of a long-running worker
+    grows with every document (spaCy issues #285, #3618; docs/scale.md has the measured
+    growth). Safe because the results are plain pydantic models: no ``Doc``, ``Token`` or
+    string hash outlives the batch.
+    """
+    from marsad.arabic.tokens import tokenizer as arabic_tokenizer
     from marsad.context import get_context
     from marsad.pipeline import process_many
 
-    return list(process_many(sources, get_context()))
+    ctx = get_context()
+    with ctx.nlp.memory_zone(), arabic_tokenizer().memory_zone():
+        return list(process_many(sources, ctx))
 
 
 def source_hash(source: SourceDocument) -> str:
