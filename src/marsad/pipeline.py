@@ -83,6 +83,9 @@ def extract_result(document: Document, doc: Doc, ctx: Context,
     warnings = warnings + extraction_warnings
     if not document.text.strip():
         warnings.append("no events: the document has no text after cleaning")
+    elif not events and any(w.startswith("classifier:") for w in extraction_warnings):
+        warnings.append("no events: the classifier read every event sentence as no ACLED "
+                        "event (see its warnings; MARSAD_TYPING=rules keeps the rules' events)")
     elif not events:
         warnings.append("no events: no sentence reports a conflict event "
                         "(no trigger word that is not negated, modal or hypothetical)")

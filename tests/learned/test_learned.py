@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -15,6 +17,12 @@ from marsad.pipeline import process
 @pytest.fixture(scope="module")
 def encoder() -> SentenceEncoder:
     return get_encoder()
+
+
+@pytest.fixture(scope="module")
+def hybrid() -> Context:
+    """The pipeline with the classifier on (MARSAD_TYPING=hybrid); the default is rules."""
+    return build_context(Settings(typing="hybrid"))
 
 
 # (anchor, paraphrase, unrelated): the paraphrase must be nearer than the unrelated sentence.
@@ -72,53 +80,73 @@ HYBRID_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), HYBRID_CASES,
                          ids=[c[0][:30] for c in HYBRID_CASES])
-def test_hybrid_keeps_clear_rule_decisions(ctx: Context, text: str, expected: str) -> None:
-    result = process(SourceDocument(text=text), ctx)
+def test_hybrid_keeps_clear_rule_decisions(hybrid: Context, text: str, expected: str) -> None:
+    result = process(SourceDocument(text=text), hybrid)
     best = max(result.events, key=lambda e: e.confidence)
     assert best.sub_event_type == expected
 
 
-def test_rules_mode_has_no_classifier_and_marks_rules() -> None:
-    rules_ctx = build_context(Settings(typing="rules"))
+def test_rules_mode_is_the_default_and_marks_rules() -> None:
+    assert Settings().typing == "rules"
+    rules_ctx = build_context(Settings())
     assert rules_ctx.typer is None
     result = process(SourceDocument(
         text="Syrian warplanes bombed the town of Douma on Sunday."), rules_ctx)
     assert result.events and all(e.typed_by == "rules" for e in result.events)
 
 
-def test_classifier_decisions_are_marked(ctx: Context) -> None:
+def test_classifier_decisions_are_marked(hybrid: Context) -> None:
     """Every event says what typed it; a classifier-typed event keeps the rules' trigger span
     as evidence, and its type is one of the taxonomy's."""
     texts = ["Clashes erupted between police and rioters who torched cars in Nairobi.",
              "Protesters threw stones at police, who responded with live fire, in Lagos.",
              "An earthquake hit the region, and the explosion of a gas pipeline killed four."]
-    known = {s.name for et in ctx.lexicon.event_types for s in et.sub_event_types}
+    known = {s.name for et in hybrid.lexicon.event_types for s in et.sub_event_types}
     for text in texts:
-        for event in process(SourceDocument(text=text), ctx).events:
+        for event in process(SourceDocument(text=text), hybrid).events:
             assert event.typed_by in ("rules", "classifier")
             assert event.sub_event_type in known
 
 
-def test_classifier_overrides_the_rules_where_the_sentence_says_more(ctx: Context) -> None:
+def test_classifier_overrides_the_rules_where_the_sentence_says_more(hybrid: Context,
+                                                                   ctx: Context) -> None:
     """Shelling by the trigger word, a chemical attack by what the sentence describes."""
     text = ("Dozens of people were treated for breathing difficulties after shells released a "
             "yellow gas over two districts.")
-    events = process(SourceDocument(text=text), ctx).events
+    events = process(SourceDocument(text=text), hybrid).events
     assert [(e.sub_event_type, e.typed_by) for e in events] == [("Chemical weapon", "classifier")]
-    rules_ctx = build_context(Settings(typing="rules"))
-    assert [e.sub_event_type for e in process(SourceDocument(text=text), rules_ctx).events] == [
+    assert [e.sub_event_type for e in process(SourceDocument(text=text), ctx).events] == [
         "Shelling/artillery/missile attack"]
 
 
 NOT_CONFLICT = [
-    "A crude oil tanker was struck by a container ship in the strait on Friday.",
-    "Police seized counterfeit watches and handbags worth two million dollars in a raid on a "
-    "warehouse.",
+    "A container ship struck an oil tanker in the strait on Friday, spilling crude into the sea.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_CONFLICT, ids=[t[:30] for t in NOT_CONFLICT])
-def test_classifier_drops_non_conflict_and_says_why(ctx: Context, text: str) -> None:
-    result = process(SourceDocument(text=text), ctx)
+def test_classifier_drops_non_conflict_and_says_why(hybrid: Context, ctx: Context,
+                                                    text: str) -> None:
+    assert process(SourceDocument(text=text), ctx).events  # the rules alone code an event
+    result = process(SourceDocument(text=text), hybrid)
     assert result.events == []
     assert any(w.startswith("classifier:") and "no ACLED event" in w for w in result.warnings)
+    assert any(w.startswith("no events: the classifier") for w in result.warnings)
+
+
+def test_car_bomb_with_deaths_is_not_dropped(hybrid: Context) -> None:
+    """CASE's "man-made disaster" explosions must not cost us a real car bomb."""
+    text = ("A booby-trapped car exploded on Saturday near the vegetable market in Azaz city, "
+            "killing seven civilians, a local news agency reported.")
+    events = process(SourceDocument(text=text), hybrid).events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_matches_sentence_transformers_reference(encoder: SentenceEncoder) -> None:
+    """Vectors from sentence-transformers itself (benchmarks/encoder_parity.py wrote them)."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    sentences = (data / "minilm_reference.txt").read_text(encoding="utf-8").splitlines()
+    reference = np.load(data / "minilm_reference.npy")
+    cosines = (encoder.encode(sentences) * reference).sum(axis=1)
+    assert len(sentences) == len(reference) == 6
+    assert cosines.min() > 0.999

@@ -139,6 +139,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     built = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
     events = _learned_typing([e for e in built if e is not None], ctx, warnings)
     events = _inherit_actors(events)
+    events = _only_capable_initiator(events, mentions, ctx)
     events = _infer_opponents(events, mentions, ctx)
     return link_denials(_merge_duplicates(events), denials), warnings
 
@@ -370,7 +371,8 @@ def _learned_typing(events: list[Event], ctx: Context, warnings: list[str]) -> l
         if verdict.label == rule or verdict.probability < typer.settings.threshold:
             continue
         if verdict.label == NO_EVENT:
-            if typer.settings.drop_when_no_event:
+            if typer.settings.drop_when_no_event and \
+                    verdict.probability >= typer.settings.drop_threshold:
                 warnings.append(f"classifier: {rule} event dropped, the sentence reads as no "
                                 f"ACLED event (p={verdict.probability:.2f}): "
                                 f"{events[group[0]].evidence.text[:80]!r}")
@@ -399,6 +401,31 @@ def _inherit_actors(events: list[Event]) -> list[Event]:
             if donor is not None:
                 event = event.model_copy(update={
                     "actor1": donor.model_copy(update={"text": None, "char_span": None})})
+        filled.append(event)
+    return filled
+
+
+def _only_capable_initiator(events: list[Event], mentions: Mentions,
+                            ctx: Context) -> list[Event]:
+    """An air strike with no named initiator was flown by one of the forces the article names
+    that can fly one (``initiators.allowed_inter``): the one it names most often. Recorded
+    without a span: inferred, not read."""
+    allowed = ctx.lexicon.initiators.allowed_inter
+    filled = []
+    for event in events:
+        kinds = allowed.get(event.sub_event_type)
+        if event.actor1 is None and kinds:
+            target = event.actor2.name if event.actor2 else None
+            counts: dict[str, int] = {}
+            for mention in mentions.actors:
+                if mention.entry.inter in kinds and "{country}" not in mention.entry.name \
+                        and mention.entry.name != target:
+                    counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
+            if counts:
+                name = max(counts, key=lambda n: counts[n])
+                inter = next(m.entry.inter for m in mentions.actors if m.entry.name == name)
+                event = event.model_copy(update={"actor1": Actor(name=name, inter=inter)})
+                event = event.model_copy(update={"notes": event_notes(event)})
         filled.append(event)
     return filled
 
@@ -690,7 +717,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     a1 = _canonical(actor1.to_actor(country), ctx) if actor1 else None
     a2 = _canonical(actor2.to_actor(country), ctx) if actor2 else None
     a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx)
-    named = _actor_by_adjective(trigger, ctx, country)
+    # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
+    named = None if candidate.vague else _actor_by_adjective(trigger, ctx, country)
     if named is not None and (a1 is None or a1.name != named.name):
         # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
         # names who struck; whoever else was found is the target.

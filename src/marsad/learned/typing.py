@@ -29,6 +29,7 @@ class TypingSettings(BaseModel):
     """``resources/learned/typing.yaml``."""
 
     threshold: float = Field(ge=0, le=1)
+    drop_threshold: float = Field(ge=0, le=1)
     drop_when_no_event: bool = True
     weights: str
 
