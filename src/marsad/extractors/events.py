@@ -656,6 +656,8 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         if any(start <= mention.span.start_char and mention.span.end_char <= end
                for start, end in victims):
             second.append(mention)
+        elif _modifies(mention.span.root, root) and mention.entry.inter != 7:
+            first.append(mention)  # "Daesh attack", "ISIS's car bomb": who carried it out
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
@@ -677,6 +679,21 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+MODIFIER_DEPS = ("compound", "poss", "nmod")
+
+
+def _modifies(token: Token, root: Token) -> bool:
+    """The actor is a noun modifier of the event word ("Daesh attack") or of its subject
+    ("Islamic State suicide bombers blew themselves up")."""
+    while token.dep_ in MODIFIER_DEPS and token.head != token and token.head != root \
+            and token.head.dep_ in MODIFIER_DEPS:
+        token = token.head  # "Islamic" -> "State" in "Islamic State suicide bombers"
+    if token.dep_ not in MODIFIER_DEPS:
+        return False
+    head = token.head
+    return head == root or (head.dep_ == "nsubj" and head.head == root)
 
 
 def _phrase_head(token: Token) -> Token:
@@ -716,7 +733,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         _document_country(mentions) or (location.country if location else None))
     a1 = _canonical(actor1.to_actor(country), ctx) if actor1 else None
     a2 = _canonical(actor2.to_actor(country), ctx) if actor2 else None
-    a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx)
+    direct = actor1 is not None and _modifies(actor1.span.root, trigger.root)
+    a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
     # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
     named = None if candidate.vague else _actor_by_adjective(trigger, ctx, country)
     if named is not None and (a1 is None or a1.name != named.name):
@@ -725,7 +743,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         a2 = a2 if a2 is not None and a2.name != named.name else a1
         a1 = named
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
-    a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
+    if not _victim_report(candidate, a2, ctx):
+        a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
     assoc1, assoc2 = _associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
     fatalities, injuries, attribution = _casualties_of(candidate, sentence_actors, a1, a2,
                                                        mentions, attribution)
@@ -790,7 +809,8 @@ def _associates(actors: list[ActorMention], mention1: ActorMention | None,
 
 
 def _plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
-                         ctx: Context) -> tuple[Actor | None, Actor | None]:
+                         ctx: Context, *, direct: bool = False
+                         ) -> tuple[Actor | None, Actor | None]:
     """Some event types name their initiator only in certain ways: air strikes are flown by
     state or foreign forces (a rebel group next to "air strikes" is their target), and a bomb's
     planter is rarely the group standing next to the word (``hidden_initiator`` in
@@ -799,8 +819,9 @@ def _plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None
     if a1 is None:
         return a1, a2
     allowed = rules.allowed_inter.get(sub_event_type)
+    # ... unless the group names the bomb itself ("Islamic State suicide bombers"): ``direct``.
     hidden = sub_event_type in rules.hidden_initiator and a1.char_span is not None \
-        and a1.inter != 7
+        and a1.inter != 7 and not direct
     if (allowed is not None and a1.inter not in allowed) or hidden:
         return None, a2 if a2 is not None else a1
     return a1, a2
@@ -852,6 +873,14 @@ def _inside_source(actor: ActorMention, claims: list[ClaimMention]) -> bool:
                     and sent == actor.span.sent:
                 return True
     return False
+
+
+def _victim_report(candidate: Candidate, a2: Actor | None, ctx: Context) -> bool:
+    """State media reporting a car bomb or the shelling of civilians speaks for the side that
+    was hit, not for the one that struck: its side names neither actor of the event."""
+    civilian_dead = any(c.victims == "civilians" for c in candidate.casualties)
+    return civilian_dead or (a2 is not None and a2.inter == 7) or \
+        candidate.sub_event_type in ctx.lexicon.initiators.hidden_initiator
 
 
 def _fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | None,
