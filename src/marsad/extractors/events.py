@@ -636,7 +636,7 @@ def _associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) 
 
 def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
                  victims: Sequence[tuple[int, int]] = (),
-                 cues: frozenset[str] = frozenset()
+                 cues: frozenset[str] = frozenset(), *, two_sided: bool = False
                  ) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
@@ -671,6 +671,11 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         else:
             after.append(mention)
     ordered_first = first + before + after
+    if two_sided and not any(m.entry.inter != 7 for m in ordered_first):
+        # "50 Jaysh al-Fateh fighters killed in clashes with the Syrian army": a battle's
+        # sides are symmetric; the side not counted among the dead is the one named first.
+        ordered_first = [m for m in second if not any(
+            start <= m.span.start_char and m.span.end_char <= end for start, end in victims)]
     actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
     remaining = [m for m in second + after + before
                  if actor1 is None or m.entry.name != actor1.entry.name]
@@ -682,6 +687,8 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
 
 
 MODIFIER_DEPS = ("compound", "poss", "nmod")
+# Event types whose two actors are sides of one fight, not initiator and target.
+TWO_SIDED = {"Armed clash"}
 
 
 def _modifies(token: Token, root: Token) -> bool:
@@ -727,7 +734,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     victims = [(c.start_char, c.end_char) for c in mentions.casualties
                if sentence.start_char <= c.start_char < sentence.end_char]
     actor1, actor2 = _actor_roles(trigger, sentence_actors, victims,
-                                  frozenset(ctx.lexicon.association_cues))
+                                  frozenset(ctx.lexicon.association_cues),
+                                  two_sided=candidate.sub_event_type in TWO_SIDED)
     location = _location_of(candidate)
     country = location.country if location and location.feature != "country" else (
         _document_country(mentions) or (location.country if location else None))
