@@ -194,3 +194,44 @@ def test_golan_is_syrian(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "An Israeli airstrike hit a village on the Syrian side of the Golan Heights."
     found = find_places(nlp(text), gazetteer)
     assert [m.location.iso3 for m in found if "Golan" in m.text] == ["SYR"]
+
+
+@pytest.mark.parametrize(("text", "mention", "iso3", "admin1"), [
+    # an ambiguous name resolves in the country and governorate the other places point at,
+    # before population (Al Mansurah, Egypt has 600,000 people), even when the US is named
+    ("At least 33 people were killed when US-led coalition air strikes hit a school in the "
+     "town of al-Mansoura west of Raqqa on Tuesday.", "Mansoura", "SYR", "Raqqa"),
+    # the home near the mention first: strikes in Syria, then in Iraq
+    ("Near Raqqa, three strikes hit ISIL units. Near Ayn Isa, one strike hit a position. "
+     "Near Hasakah, two strikes hit a tunnel. In Iraq: near Mosul, five strikes hit ISIL "
+     "units. Near Rawah, two strikes hit a building. Near Sinjar, two strikes hit tunnels.",
+     "Sinjar", "IRQ", "Ninewa"),
+])
+def test_home_country_and_governorate_decide(nlp: Language, gazetteer: Gazetteer, text: str,
+                                             mention: str, iso3: str, admin1: str) -> None:
+    location = _mention(find_places(nlp(text), gazetteer), mention).location
+    assert (location.iso3, location.admin1) == (iso3, admin1)
+
+
+@pytest.mark.parametrize(("text", "government", "kept"), [
+    # a foreign capital that stands for its government is no place of the text
+    ("Moscow said its jets struck rebel positions near Idlib.", "Moscow", "Idlib"),
+    ("Washington accused the Syrian army of shelling Douma near Damascus.", "Washington",
+     "Douma"),
+    ("Ankara-backed rebels shelled Afrin and Manbij in Aleppo province.", "Ankara", "Afrin"),
+])
+def test_foreign_capital_naming_a_government_dropped(nlp: Language, gazetteer: Gazetteer,
+                                                     text: str, government: str,
+                                                     kept: str) -> None:
+    found = [m.text for m in find_places(nlp(text), gazetteer)]
+    assert kept in found and government not in found
+
+
+@pytest.mark.parametrize(("text", "mention", "iso3"), [
+    # ... but stays a place where something happens there, or where it is the text's home
+    ("A bomb exploded in Moscow on Monday, killing three people near Idlib.", "Moscow", "RUS"),
+    ("Moscow's police said a bomb exploded in the metro.", "Moscow", "RUS"),
+])
+def test_capital_kept_as_place(nlp: Language, gazetteer: Gazetteer, text: str, mention: str,
+                               iso3: str) -> None:
+    assert _mention(find_places(nlp(text), gazetteer), mention).location.iso3 == iso3

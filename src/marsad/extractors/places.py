@@ -12,8 +12,9 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.tokens import Doc, Span
 
@@ -23,7 +24,15 @@ from marsad.model import Location
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CITY_KINDS = frozenset({"city", "town"})
 NEAR_KM = 30.0
+RESOLVE_ROUNDS = 2
+"""Rounds of re-reading each mention in the context of the others' last choices."""
 REGION_KM = 100.0
+HOME_BONUS = 2.0
+HOME_WINDOW = 1
+"""Sentences either side whose places tell a mention's home before the whole text does."""
+GOVERNMENT_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod"})
+"""How a capital naming its government attaches ("Moscow said", "Ankara-backed")."""
+ADMIN1_BONUS = 1.0
 _CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
@@ -65,6 +74,7 @@ class _Mention:
     fuzzy: bool = False
     chosen: Place | None = None
     within: _Mention | None = None
+    sentence: int = 0
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *,
@@ -82,24 +92,127 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
     settings = gazetteer.settings
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
                 if (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None]
+    for mention in mentions:
+        mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
     _read_country_cues(text, mentions)
     named = _demonym_countries(doc, settings.demonyms)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
-    countries = _country_context(mentions, country_hint, named, settings)
+    first = _country_context(mentions, country_hint, named, settings)
     famous = settings.stray_max_population
-    _resolve(mentions, countries, anchors, famous)
-    countries = _resolved_context(mentions, country_hint, named, settings) or countries
-    _resolve(mentions, countries, anchors, famous)
+    _resolve(mentions, lambda _m: (first, _NO_HOME), anchors, famous)
+    base = _base_context(country_hint, named)
+    for _ in range(RESOLVE_ROUNDS):
+        votes = {id(m): _vote(m, settings) for m in mentions}
+        context = partial(_context_of, mentions=mentions, votes=votes,
+                          totals=_sum_votes(votes.values()), base=base, first=first)
+        _resolve(mentions, context, anchors, famous)
+    countries = _resolved_context(mentions, country_hint, named, settings) or first
     return [_place_mention(text, m, sentence_starts) for m in mentions
-            if m.chosen is not None and not _stray(m.chosen, m, countries, settings)]
+            if m.chosen is not None and not _stray(m.chosen, m, countries, settings)
+            and not _names_a_government(doc, m, countries, gazetteer)]
 
 
-def _resolve(mentions: list[_Mention], countries: Counter[str], anchors: list[Place],
-             famous: int) -> None:
+def _context_of(mention: _Mention, *, mentions: list[_Mention], votes: dict[int, _Votes],
+                totals: _Votes, base: Counter[str], first: Counter[str]
+                ) -> tuple[Counter[str], _Home]:
+    """The country context and home of one mention, from the other mentions' choices.
+
+    Leave-one-out: a mention's own first guess must not vote for itself ("al-Mansoura" read
+    as Al Mansurah, Egypt, must not make the text Egyptian). The home near the mention comes
+    first: a report of strikes in Syria, then in Iraq, places the Iraqi paragraph's "Sinjar"
+    in Iraq.
+    """
+    others = _minus(totals, votes[id(mention)])
+    countries = +(base + others.countries) or first
+    nearby = _sum_votes(votes[id(m)] for m in mentions if m is not mention
+                        and abs(m.sentence - mention.sentence) <= HOME_WINDOW)
+    home = _home(Counter(), _Votes(home=nearby.local, admin1=nearby.admin1))
+    return countries, home if home.iso2 is not None else _home(base, others)
+
+
+def _resolve(mentions: list[_Mention],
+             context: Callable[[_Mention], tuple[Counter[str], _Home]],
+             anchors: list[Place], famous: int) -> None:
     for mention in mentions:
-        scores = [_score(p, mention, countries, anchors, famous) for p in mention.candidates]
+        countries, home = context(mention)
+        scores = [_score(p, mention, countries, anchors, famous, home)
+                  for p in mention.candidates]
         mention.chosen = mention.candidates[scores.index(max(scores))]
+
+
+@dataclass(frozen=True)
+class _Home:
+    """Where the document is: the country (and governorate) its other places point at."""
+
+    iso2: str | None = None
+    admin1: str | None = None
+
+
+_NO_HOME = _Home()
+
+
+@dataclass
+class _Votes:
+    """What some mentions' chosen places say about the document's country and province."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    home: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    local: Counter[str] = field(default_factory=Counter)
+    """Countries of the places below country level chosen under their own name."""
+
+
+def _vote(mention: _Mention, settings: GazetteerSettings) -> _Votes:
+    """The vote of one mention's chosen place (nothing unless it is a sure reading).
+
+    A country's name does not vote for the document's *home*: texts about Syria name the
+    US, Russia, Turkey as actors; the towns and provinces they name say where they are.
+    """
+    votes = _Votes()
+    place = mention.chosen
+    if (place is not None and place.iso2 and not mention.fuzzy and place.kind != "country"
+            and (place.curated or normalize_name(place.name) == mention.key)):
+        votes.local[place.iso2] += 1  # "Near Rawah, ... Near Sinjar": small places count here
+    if (place is None or not place.iso2 or mention.fuzzy or not _is_sure(place, settings)
+            or not (place.kind in REGION_KINDS or place.curated
+                    or normalize_name(place.name) == mention.key)):
+        return votes
+    votes.countries[place.iso2] += 1
+    if place.kind == "country":
+        return votes
+    votes.home[place.iso2] += 1
+    if place.admin1:
+        votes.admin1[(place.iso2, place.admin1)] += 1
+    return votes
+
+
+def _sum_votes(votes: Iterable[_Votes]) -> _Votes:
+    total = _Votes()
+    for vote in votes:
+        total.countries.update(vote.countries)
+        total.home.update(vote.home)
+        total.admin1.update(vote.admin1)
+        total.local.update(vote.local)
+    return total
+
+
+def _minus(total: _Votes, own: _Votes) -> _Votes:
+    return _Votes(countries=total.countries - own.countries, home=total.home - own.home,
+                  admin1=total.admin1 - own.admin1, local=total.local - own.local)
+
+
+def _home(base: Counter[str], others: _Votes) -> _Home:
+    """The country that clearly leads the others' votes, and its leading governorate."""
+    home = base + others.home
+    ranked = home.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return _NO_HOME
+    iso2 = ranked[0][0]
+    provinces = Counter({name: n for (code, name), n in others.admin1.items() if code == iso2})
+    top = provinces.most_common(2)
+    admin1 = top[0][0] if top and (len(top) == 1 or top[1][1] < top[0][1]) else None
+    return _Home(iso2, admin1)
 
 
 def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
@@ -324,10 +437,44 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
     return countries[place.iso2 or ""] <= 0 and place.population < settings.stray_max_population
 
 
+def _names_a_government(doc: Doc, mention: _Mention, countries: Counter[str],
+                        gazetteer: Gazetteer) -> bool:
+    """Tell whether a foreign capital stands for its government ("Moscow said", "Washington's
+    support", "Ankara-backed"), not for a place where something happened.
+
+    Only capitals of a country other than the one the text is mostly about count, and only
+    as the subject, possessor or modifier of a phrase (the same reading events.py gives a
+    country's name); "an attack in Moscow" stays a place.
+    """
+    place = mention.chosen
+    if place is None or place.kind not in CITY_KINDS or not place.iso2 or not countries:
+        return False
+    others = countries - Counter({place.iso2: 1})  # the capital's own vote does not count
+    if not others:
+        return False
+    top, count = others.most_common(1)[0]
+    if place.iso2 == top or others[place.iso2] >= count:
+        return False
+    country = gazetteer.places.get(f"country:{place.iso2}")
+    if country is None or (country.lat, country.lon) != (place.lat, place.lon):
+        return False  # countries are placed at their capital: the same point is the capital
+    root = doc[mention.start_token:mention.end_token].root
+    return root.dep_ in GOVERNMENT_DEPS
+
+
 def _score(place: Place, mention: _Mention, countries: Counter[str],
-           anchors: list[Place], famous: int) -> float:
-    """Score a candidate: country context, nearness to sure places, cues, size."""
+           anchors: list[Place], famous: int, home: _Home = _NO_HOME) -> float:
+    """Score a candidate: country context, nearness to sure places, cues, size.
+
+    The document's home country (and governorate) comes before population: an ambiguous
+    "al-Mansoura" in a text whose other places are Syrian is the Syrian village, not the
+    Egyptian city of 600,000.
+    """
     score = 0.0
+    if home.iso2 is not None and place.iso2 == home.iso2:
+        score += HOME_BONUS
+        if home.admin1 is not None and place.admin1 == home.admin1:
+            score += ADMIN1_BONUS
     if mention.country_cue is not None:
         score += 5.0 if place.iso2 == mention.country_cue else -5.0
     if place.kind == "country":
@@ -339,7 +486,7 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
         # document's" (a text about Syria names the US as an actor often); size then decides.
         share = min(1.0, 2.0 * countries[place.iso2] / max(countries.values()))
         if place.population >= famous:
-            share = max(share, 0.5)  # "MOSCOW (RIA Novosti)": a world city needs no context
+            share = 1.0  # "MOSCOW (RIA Novosti)", "Moscow said": a world city needs no context
         score += 4.0 * share
     score += _proximity(place, anchors)
     if mention.within is not None:
