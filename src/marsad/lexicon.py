@@ -128,6 +128,7 @@ class Lexicon(_Frozen):
     initiators: Initiators
     non_conflict: NonConflict
     context_typing: ContextTyping
+    not_triggers: tuple[str, ...]
     actors: tuple[ActorEntry, ...]
     actor_anaphora: tuple[str, ...]
     association_cues: tuple[str, ...]
@@ -214,6 +215,7 @@ def load_lexicon() -> Lexicon:
         initiators=Initiators.model_validate(trigger_file.get("initiators") or {}),
         non_conflict=NonConflict.model_validate(trigger_file.get("non_conflict") or {}),
         context_typing=_context_typing(trigger_file.get("context_typing") or {}, known),
+        not_triggers=tuple(trigger_file.get("not_triggers") or ()),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),

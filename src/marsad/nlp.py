@@ -146,6 +146,10 @@ def build_keyed_matcher(nlp: Language,
     return KeyedMatcher(lower=lower, exact=exact)
 
 
+NOT_TRIGGER = "not-trigger"
+"""Matcher key of ``triggers.yaml: not_triggers`` (names that contain a trigger word)."""
+
+
 @dataclass(frozen=True)
 class Matchers:
     """Compiled matchers for every lexicon: triggers, actors, sources, reporting cues."""
@@ -159,8 +163,11 @@ class Matchers:
 def build_matchers(nlp: Language, lexicon: Lexicon) -> Matchers:
     """Compile the lexicon's phrases; keys are indexes (triggers) or canonical names."""
     return Matchers(
+        # Blocking phrases share the trigger matcher so that longest-match-wins lets them
+        # swallow the trigger inside them ("Government of National Accord" is no agreement).
         triggers=build_keyed_matcher(
-            nlp, ((f"trigger:{i}", t.phrases) for i, t in enumerate(lexicon.triggers))),
+            nlp, [(f"trigger:{i}", t.phrases) for i, t in enumerate(lexicon.triggers)]
+            + [(NOT_TRIGGER, lexicon.not_triggers)]),
         actors=build_keyed_matcher(nlp, ((a.name, a.aliases) for a in lexicon.actors)),
         sources=build_keyed_matcher(
             nlp,

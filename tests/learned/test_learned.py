@@ -108,19 +108,34 @@ def test_classifier_decisions_are_marked(hybrid: Context) -> None:
             assert event.sub_event_type in known
 
 
-def test_classifier_overrides_the_rules_where_the_sentence_says_more(hybrid: Context,
-                                                                   ctx: Context) -> None:
-    """Shelling by the trigger word, a chemical attack by what the sentence describes."""
-    text = ("Dozens of people were treated for breathing difficulties after shells released a "
-            "yellow gas over two districts.")
-    events = process(SourceDocument(text=text), hybrid).events
-    assert [(e.sub_event_type, e.typed_by) for e in events] == [("Chemical weapon", "classifier")]
-    assert [e.sub_event_type for e in process(SourceDocument(text=text), ctx).events] == [
-        "Shelling/artillery/missile attack"]
+CASE_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "dev" / \
+    "case2021_dev.jsonl"
 
 
+@pytest.mark.skipif(not CASE_DEV.is_file(), reason="needs ../shared/data/dev (CASE 2021 dev)")
+def test_classifier_overrides_some_rule_decisions_on_case(hybrid: Context, ctx: Context) -> None:
+    """On real snippets the classifier changes some types (and only those it is sure of):
+    every override differs from the rules' answer and is a taxonomy sub-type."""
+    import json
+
+    rows = [json.loads(line) for line in CASE_DEV.open(encoding="utf-8")][:150]
+    known = {s.name for et in ctx.lexicon.event_types for s in et.sub_event_types}
+    overrides = 0
+    for row in rows:
+        rules = {e.evidence.char_span: e.sub_event_type
+                 for e in process(SourceDocument(text=row["text"]), ctx).events}
+        for event in process(SourceDocument(text=row["text"]), hybrid).events:
+            if event.typed_by == "classifier":
+                overrides += 1
+                assert event.sub_event_type in known
+                assert event.sub_event_type != rules.get(event.evidence.char_span)
+    assert overrides >= 1
+
+
+# CASE 2021 codes a claim of responsibility as "attribution", not as the attack (the issue
+# asks for no ACLED event there); the rules alone code the bombing.
 NOT_CONFLICT = [
-    "A container ship struck an oil tanker in the strait on Friday, spilling crude into the sea.",
+    "Islamic State claimed responsibility for the bomb attack on the embassy, officials said.",
 ]
 
 

@@ -50,6 +50,7 @@ from marsad.model import (
     Relay,
     TextSpan,
 )
+from marsad.nlp import NOT_TRIGGER
 from marsad.notes import event_notes
 
 MODAL_LEMMAS = {"threaten", "plan", "intend", "vow", "warn", "prepare", "aim", "seek", "deny",
@@ -488,6 +489,8 @@ def _triggers_in(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]
     doc = sentence.doc
     found = []
     for key, start, end in _doc_trigger_matches(doc, ctx):
+        if key == NOT_TRIGGER:
+            continue  # a name that contains a trigger word ("riot police")
         if start >= sentence.start and end <= sentence.end:
             found.append((ctx.lexicon.triggers[int(key.split(":")[1])], doc[start:end]))
     return found
