@@ -361,6 +361,13 @@ class RulerPatterns(Mapping[str, tuple[str, str]]):
             "SELECT label, id FROM ruler WHERE key = ?", (key,)).fetchone()
         return (row[0], row[1]) if row is not None else default
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """First words of every key (index and added): the ruler's cheap pre-filter."""
+        if not self._added:
+            return self._first_words
+        return self._first_words | {key.split(" ", 1)[0] for key in self._added}
+
     def setdefault(self, key: str, default: tuple[str, str]) -> tuple[str, str]:
         """Add a pattern unless the key is known (the ruler's first-added-wins rule)."""
         found = self.get(key)

@@ -74,9 +74,10 @@ class GazetteerRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
+        starts = self._first_words()
         position = 0
         while position < len(doc):
-            match = self._longest_at(doc, position)
+            match = self._longest_at(doc, position, starts)
             if match is None:
                 position += 1
                 continue
@@ -88,9 +89,28 @@ class GazetteerRuler:
             doc.ents = filter_spans(kept + found)
         return doc
 
-    def _longest_at(self, doc: Doc, start: int) -> Span | None:
+    def _first_words(self) -> frozenset[str]:
+        """First words of the patterns: a position whose first word starts no name is skipped
+        before any n-gram is built (measured: a third of the ruler's time went there)."""
+        words = getattr(self.patterns, "first_words", None)
+        if isinstance(words, frozenset):
+            return words
+        return frozenset(key.split(" ", 1)[0] for key in self.patterns)
+
+    def _longest_at(self, doc: Doc, start: int, starts: frozenset[str]) -> Span | None:
         if doc[start].is_punct or doc[start].is_space:
             return None
+        # A key's first word is the n-gram's text up to its first space: some token-prefix of
+        # the run of tokens not separated by whitespace ("al-Hajar", "Sinjar" in "Sinjar),").
+        word = ""
+        position = start
+        while True:
+            word += doc[position].lower_
+            if word in starts:
+                break
+            if doc[position].whitespace_ or position + 1 >= len(doc):
+                return None
+            position += 1
         last = min(len(doc), start + self.max_tokens)
         for end in range(last, start, -1):
             if doc[end - 1].is_space:
