@@ -57,7 +57,7 @@ class _Bound(BaseModel):
 
 class _Vague(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    phrases: list[str]
+    phrases: tuple[str, ...]
     low: int
     best: int
     high: int
@@ -66,7 +66,7 @@ class _Vague(BaseModel):
 class _Modifier(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str
-    phrases: list[str]
+    phrases: tuple[str, ...]
     low: _Bound
     best: _Bound
     high: _Bound
@@ -125,15 +125,24 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(token.lower for token in _tokenize(phrase))
 
 
-def _match_phrase(tokens: list[_Token], i: int, phrases: list[str]) -> int:
+@cache
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases' word tuples by first word (a fixed set: built once per list)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = _phrase_words(phrase)
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in index.items()}
+
+
+def _match_phrase(tokens: list[_Token], i: int, phrases: tuple[str, ...]) -> int:
     """Return how many tokens from ``i`` the longest of ``phrases`` covers (0: none)."""
     if i >= len(tokens):
         return 0
-    best, first = 0, tokens[i].lower
-    for phrase in phrases:
-        words = _phrase_words(phrase)
-        if (len(words) > best and words[0] == first  # cheap test first: most fail here
-                and tuple(t.lower for t in tokens[i:i + len(words)]) == words):
+    best = 0
+    for words in _phrase_index(phrases).get(tokens[i].lower, ()):
+        if len(words) > best and tuple(t.lower for t in tokens[i:i + len(words)]) == words:
             best = len(words)
     return best
 
