@@ -212,10 +212,14 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     for entry, span in triggers:
         sub = _resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
         by_type.setdefault(sub, (entry, span))
-    if PEACEFUL_PROTEST in by_type:
+    protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),
+                   None)
+    if protest is not None:
+        # Also from an intervention phrase that swallowed the protest word ("dispersed the
+        # protesters ... with live fire" is excessive force).
         stronger = _protest_escalation(index, mentions, ctx)
         if stronger is not None:
-            by_type.setdefault(stronger, by_type[PEACEFUL_PROTEST])
+            by_type.setdefault(stronger, by_type[protest])
     for sub in list(by_type):
         for weaker in ctx.lexicon.subsumes.get(sub, ()):
             by_type.pop(weaker, None)  # the same happening, read the more specific way
@@ -319,6 +323,7 @@ def _object_nouns(verb: Token) -> set[str]:
 
 
 PEACEFUL_PROTEST = "Peaceful protest"
+PROTEST_WITH_INTERVENTION = "Protest with intervention"
 
 
 def _protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:
