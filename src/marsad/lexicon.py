@@ -65,6 +65,7 @@ class ProtestEscalation(_Frozen):
 class Initiators(_Frozen):
     allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     hidden_initiator: tuple[str, ...] = ()
+    two_sided: tuple[str, ...] = ()
 
 
 class ContextTyping(_Frozen):
@@ -132,6 +133,7 @@ class Lexicon(_Frozen):
     actors: tuple[ActorEntry, ...]
     actor_anaphora: tuple[str, ...]
     association_cues: tuple[str, ...]
+    group_of_cues: tuple[str, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
     cues: tuple[CueEntry, ...]
@@ -221,6 +223,7 @@ def load_lexicon() -> Lexicon:
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),
         actor_anaphora=tuple(read_yaml("actors.yaml").get("anaphora") or ()),
         association_cues=tuple(read_yaml("actors.yaml").get("association_cues") or ()),
+        group_of_cues=tuple(read_yaml("actors.yaml").get("group_of_cues") or ()),
         outlets=tuple(validate_items("outlets.yaml", outlets_file["outlets"], OutletEntry)),
         generic_sources=tuple(validate_items(
             "outlets.yaml", outlets_file["generic_sources"], GenericSource)),

@@ -62,6 +62,7 @@ class GazetteerRuler:
         self.name = name
         self.max_tokens = max_tokens
         self.patterns: dict[str, tuple[str, str]] = {}
+        self._dict_first_words: tuple[int, frozenset[str]] = (0, frozenset())
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
         """Add EntityRuler-style phrase patterns ``{"label", "pattern", "id"}``."""
@@ -92,10 +93,15 @@ class GazetteerRuler:
     def _first_words(self) -> frozenset[str]:
         """First words of the patterns: a position whose first word starts no name is skipped
         before any n-gram is built (measured: a third of the ruler's time went there)."""
-        words = getattr(self.patterns, "first_words", None)
+        words = getattr(self.patterns, "first_words", None)  # the gazetteer index's table
         if isinstance(words, frozenset):
             return words
-        return frozenset(key.split(" ", 1)[0] for key in self.patterns)
+        # A plain dict (add_patterns): computed once per size, not once per document.
+        size, cached = self._dict_first_words
+        if size != len(self.patterns):
+            cached = frozenset(key.split(" ", 1)[0] for key in self.patterns)
+            self._dict_first_words = (len(self.patterns), cached)
+        return cached
 
     def _longest_at(self, doc: Doc, start: int, starts: frozenset[str]) -> Span | None:
         if doc[start].is_punct or doc[start].is_space:

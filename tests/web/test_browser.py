@@ -7,11 +7,6 @@ real pipeline, including an article full of ``<script>`` and event-handler marku
 from __future__ import annotations
 
 import csv
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +15,7 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 import pytest
 from tests.web.conftest import HOSTILE_DOC
+from tests.web.serving import serve
 
 from marsad.export import FLAT_COLUMNS
 
@@ -36,39 +32,11 @@ if CHROMIUM.exists():
     from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(store_url: str) -> Iterator[str]:
     """Run ``marsad serve`` as its own process and wait until it answers."""
-    port = free_port()
-    command = [sys.executable, "-c", "from marsad.cli import main; main()", "serve",
-               "--db", store_url, "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env={**os.environ, "MARSAD_TILES": ""})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            if process.poll() is not None:
-                output = process.stdout.read().decode() if process.stdout else ""
-                pytest.fail(f"marsad serve exited with {process.returncode}: {output}")
-            try:
-                if httpx.get(f"{base}/api/events?limit=1", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("marsad serve did not answer within 120 s")
-            time.sleep(0.3)
+    with serve(store_url) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

@@ -34,14 +34,13 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
     """Every actor mention in ``doc`` (longest match wins, no overlaps), plus phrases like
     "the group" resolved to the last armed group named before them."""
     mentions = _named_over_generic([ActorMention(ctx.lexicon.actor(key), doc[start:end])
-                                    for key, start, end in ctx.matchers.actors(doc)])
+                                    for key, start, end in ctx.matchers.actors(doc)],
+                                   frozenset(ctx.lexicon.group_of_cues))
     return sorted(mentions + _anaphora(doc, mentions, ctx), key=lambda m: m.span.start)
 
 
-GROUP_OF = {"of", "from", "belonging", "loyal", "affiliated", "linked"}
-
-
-def _named_over_generic(mentions: list[ActorMention]) -> list[ActorMention]:
+def _named_over_generic(mentions: list[ActorMention],
+                        group_of: frozenset[str]) -> list[ActorMention]:
     """"Militants of the Islamic State", "Islamic State militants": one mention of the named
     group spanning both, not an unidentified group beside a named one."""
     named_at = {token.i: m for m in mentions if not m.entry.generic for token in m.span}
@@ -50,7 +49,7 @@ def _named_over_generic(mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         if not mention.entry.generic:
             continue
-        owner = _owner(mention.span, named_at)
+        owner = _owner(mention.span, named_at, group_of)
         if owner is None:
             result.append(mention)
             continue
@@ -63,14 +62,15 @@ def _named_over_generic(mentions: list[ActorMention]) -> list[ActorMention]:
     return sorted(result, key=lambda m: m.span.start)
 
 
-def _owner(span: Span, named_at: dict[int, ActorMention]) -> ActorMention | None:
+def _owner(span: Span, named_at: dict[int, ActorMention],
+           group_of: frozenset[str]) -> ActorMention | None:
     """The named group a generic label belongs to: a modifier of its head, or the object of a
-    following "of"/"from"/"loyal to" (one hop through a participle: "affiliated with")."""
+    following ``group_of_cues`` word ("of", "loyal to", "affiliated with": actors.yaml)."""
     head = span.root
     for child in head.children:
         if child.dep_ in ("compound", "nmod", "amod", "poss") and child.i in named_at:
             return named_at[child.i]
-        if child.dep_ in ("prep", "acl", "amod") and child.lower_ in GROUP_OF:
+        if child.dep_ in ("prep", "acl", "amod") and child.lower_ in group_of:
             for grand in child.subtree:
                 if grand.i in named_at and grand.i != child.i:
                     return named_at[grand.i]

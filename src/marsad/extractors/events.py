@@ -695,8 +695,6 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
 
 
 MODIFIER_DEPS = ("compound", "poss", "nmod")
-# Event types whose two actors are sides of one fight, not initiator and target.
-TWO_SIDED = {"Armed clash"}
 
 
 def _modifies(token: Token, root: Token) -> bool:
@@ -743,7 +741,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                if sentence.start_char <= c.start_char < sentence.end_char]
     actor1, actor2 = _actor_roles(trigger, sentence_actors, victims,
                                   frozenset(ctx.lexicon.association_cues),
-                                  two_sided=candidate.sub_event_type in TWO_SIDED)
+                                  two_sided=candidate.sub_event_type
+                                  in ctx.lexicon.initiators.two_sided)
     location = _location_of(candidate)
     country = location.country if location and location.feature != "country" else (
         _document_country(mentions) or (location.country if location else None))
