@@ -127,10 +127,15 @@
   var layer = L.layerGroup().addTo(map);
   var data = null;
   var projected = null;
+  // An open popup pans the map into view (moveend); redrawing then would remove the marker
+  // under the popup and rebuild it while the user reaches for its link. Redraw on close.
+  var popupOpen = false;
+  map.on('popupopen', function () { popupOpen = true; });
+  map.on('popupclose', function () { popupOpen = false; draw(); });
 
   /* Draw the events in (a bit beyond) the current view: clusters below SINGLE_ZOOM. */
   function draw() {
-    if (!data) return;
+    if (!data || popupOpen) return;
     var zoom = map.getZoom();
     var pixels = map.getPixelBounds();
     var margin = CELL * 2;
