@@ -11,7 +11,10 @@ import gzip
 import json
 import shutil
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -74,6 +77,49 @@ def test_cache_evicts_least_recently_used(max_bytes: int, kept: list[str]) -> No
     still = [key for key in "cba"
              if cache.get_or_make(1, key, lambda: Body.of(b"new")) is bodies[key]]
     assert still == kept
+
+
+def test_concurrent_misses_make_the_answer_once() -> None:
+    """Ten requests for one cold key: one make(), nine waiters served its value."""
+    cache = RevisionCache(1 << 20)
+    calls: list[int] = []
+    started = threading.Event()
+
+    def make() -> Body:
+        calls.append(1)
+        started.set()
+        time.sleep(0.3)  # long enough for the other threads to arrive while it runs
+        return Body.of(b"x" * 2000)
+
+    with ThreadPoolExecutor(10) as pool:
+        first = pool.submit(cache.get_or_make, 1, "map", make)
+        started.wait(5)
+        rest = [pool.submit(cache.get_or_make, 1, "map", make) for _ in range(9)]
+        values = [first.result()] + [future.result() for future in rest]
+    assert len(calls) == 1
+    assert all(value is values[0] for value in values)
+    assert cache.stats()["misses"] == 1
+
+
+def test_waiters_make_their_own_when_the_maker_fails() -> None:
+    cache = RevisionCache(1 << 20)
+    started, release = threading.Event(), threading.Event()
+
+    def failing() -> Body:
+        started.set()
+        release.wait(5)
+        raise RuntimeError("database gone")
+
+    with ThreadPoolExecutor(2) as pool:
+        doomed = pool.submit(cache.get_or_make, 1, "k", failing)
+        started.wait(5)
+        waiter = pool.submit(cache.get_or_make, 1, "k", lambda: Body.of(b"ok"))
+        time.sleep(0.1)
+        release.set()
+        with pytest.raises(RuntimeError):
+            doomed.result()
+        assert waiter.result().data == b"ok"
+    assert cache.get_or_make(1, "k", lambda: Body.of(b"new")).data == b"ok"
 
 
 def test_body_gzip_and_etag() -> None:
