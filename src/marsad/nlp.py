@@ -76,9 +76,13 @@ class GazetteerRuler:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         starts = self._first_words()
+        # Read each token's attributes once: indexing a Doc builds a Token object each time,
+        # and the scan below looks at every token several times (a tenth of the pipeline).
+        tokens = _Tokens([t.lower_ for t in doc], [t.whitespace_ for t in doc],
+                         [t.is_punct or t.is_space for t in doc])
         position = 0
         while position < len(doc):
-            match = self._longest_at(doc, position, starts)
+            match = self._longest_at(doc, position, starts, tokens)
             if match is None:
                 position += 1
                 continue
@@ -103,29 +107,40 @@ class GazetteerRuler:
             self._dict_first_words = (len(self.patterns), cached)
         return cached
 
-    def _longest_at(self, doc: Doc, start: int, starts: frozenset[str]) -> Span | None:
-        if doc[start].is_punct or doc[start].is_space:
+    def _longest_at(self, doc: Doc, start: int, starts: frozenset[str],
+                    tokens: _Tokens) -> Span | None:
+        lowers, spaces = tokens.lowers, tokens.spaces
+        if tokens.skipped[start]:
             return None
         # A key's first word is the n-gram's text up to its first space: some token-prefix of
         # the run of tokens not separated by whitespace ("al-Hajar", "Sinjar" in "Sinjar),").
         word = ""
         position = start
         while True:
-            word += doc[position].lower_
+            word += lowers[position]
             if word in starts:
                 break
-            if doc[position].whitespace_ or position + 1 >= len(doc):
+            if spaces[position] or position + 1 >= len(lowers):
                 return None
             position += 1
-        last = min(len(doc), start + self.max_tokens)
+        last = min(len(lowers), start + self.max_tokens)
         for end in range(last, start, -1):
-            if doc[end - 1].is_space:
+            if lowers[end - 1].isspace():
                 continue
-            text = " ".join(doc[start:end].text.lower().split())
+            text = " ".join("".join(lowers[k] + spaces[k] for k in range(start, end)).split())
             hit = self.patterns.get(text)
             if hit is not None:
                 return Span(doc, start, end, label=hit[0], span_id=hit[1])
         return None
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A document's tokens as plain lists: lower-case text, trailing space, punct/space."""
+
+    lowers: list[str]
+    spaces: list[str]
+    skipped: list[bool]
 
 
 @Language.factory(GAZETTEER_FACTORY)

@@ -204,7 +204,7 @@ def continued_claim(sentence: Span, claims: list[ClaimMention],
         if current.start == 0:
             return None
         previous = current.doc[current.start - 1].sent
-        if "\n\n" in current.doc.text[previous.start_char:current.start_char]:
+        if "\n\n" in current.doc[previous.start:current.start].text_with_ws:
             return None  # a paragraph ends the claim
         if previous.start in cued:
             break
@@ -703,13 +703,13 @@ def _quote_scope(cue_span: Span, quotes: list[tuple[int, int]]) -> tuple[int, in
     root = cue_span.root
     if root.pos_ not in ("VERB", "AUX"):
         return None
-    text = cue_span.doc.text
     for start, end in quotes:
         if 0 <= cue_span.start_char - end <= QUOTE_GAP_CHARS \
                 and root.sent.start_char <= end + 2:
             return (start, end)
-        if 0 <= start - cue_span.end_char <= 3 and text[cue_span.end_char:start].strip() in (
-                "", ":", ","):
+        # Doc.text joins every token on each access: read it only for a quote right here.
+        if 0 <= start - cue_span.end_char <= 3 and cue_span.doc.text[
+                cue_span.end_char:start].strip() in ("", ":", ","):
             return (start, end)
     return None
 

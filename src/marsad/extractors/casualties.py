@@ -864,7 +864,7 @@ def _victim_text(candidate: _Candidate) -> str | None:
         words = words[1:]
     if not words:
         return noun.text
-    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    return doc[words[0].i:words[-1].i + 1].text
 
 
 def _side_text(candidate: _Candidate, terms: CasualtyTerms) -> str | None:

@@ -86,6 +86,8 @@ class Candidate:
 class Mentions:
     """Everything found in one document, computed once and shared by all events."""
 
+    text: str
+    """The clean text (``Doc.text`` rebuilds it from the tokens on every access)."""
     sentences: list[Span]
     places: list[PlaceMention]
     dates: list[DateMention]
@@ -114,8 +116,7 @@ class Mentions:
 
     def paragraph_of(self, start_char: int) -> int:
         """Paragraphs are separated by blank lines in the clean text."""
-        text = self.sentences[0].doc.text if self.sentences else ""
-        return text.count("\n\n", 0, start_char)
+        return self.text.count("\n\n", 0, start_char)
 
     def sentence_of(self, start_char: int) -> int:
         for index, sent in enumerate(self.sentences):
@@ -159,6 +160,7 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
               and not any(start <= p.start_char and p.end_char <= end for start, end in sources)
               and not _country_as_modifier(p, doc)]
     return Mentions(
+        text=document.text,
         sentences=list(doc.sents),
         places=places,
         dates=dates,
