@@ -62,10 +62,20 @@ class ProtestEscalation(_Frozen):
     words: tuple[str, ...]
 
 
+class Responsibility(_Frozen):
+    """Claims of responsibility ("ISIS claimed responsibility for the attack"): who to code
+    as the initiator of an attack whose own sentence names none (triggers.yaml)."""
+
+    verbs: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+
 class Initiators(_Frozen):
     allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
+    responsibility: Responsibility = Field(default_factory=Responsibility)
 
 
 class ContextTyping(_Frozen):
@@ -134,6 +144,7 @@ class Lexicon(_Frozen):
     actor_anaphora: tuple[str, ...]
     association_cues: tuple[str, ...]
     group_of_cues: tuple[str, ...]
+    member_cues: tuple[str, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
     cues: tuple[CueEntry, ...]
@@ -224,6 +235,7 @@ def load_lexicon() -> Lexicon:
         actor_anaphora=tuple(read_yaml("actors.yaml").get("anaphora") or ()),
         association_cues=tuple(read_yaml("actors.yaml").get("association_cues") or ()),
         group_of_cues=tuple(read_yaml("actors.yaml").get("group_of_cues") or ()),
+        member_cues=tuple(read_yaml("actors.yaml").get("member_cues") or ()),
         outlets=tuple(validate_items("outlets.yaml", outlets_file["outlets"], OutletEntry)),
         generic_sources=tuple(validate_items(
             "outlets.yaml", outlets_file["generic_sources"], GenericSource)),

@@ -142,6 +142,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = _learned_typing([e for e in built if e is not None], ctx, warnings)
     events = _inherit_actors(events)
     events = _only_capable_initiator(events, mentions, ctx)
+    events = _claimed_responsibility(events, mentions, ctx)
     events = _infer_opponents(events, mentions, ctx)
     return link_denials(_merge_duplicates(events), denials), warnings
 
@@ -438,6 +439,55 @@ def _only_capable_initiator(events: list[Event], mentions: Mentions,
     return filled
 
 
+def _claimed_responsibility(events: list[Event], mentions: Mentions,
+                            ctx: Context) -> list[Event]:
+    """Code the group that claimed an attack as its initiator when the attack's own sentence
+    names none, or only an unidentified group ("gunmen killed ...; IS later claimed
+    responsibility"). The actor keeps the span of its name in the claim: read, not guessed."""
+    rules = ctx.lexicon.initiators.responsibility
+    claimants = [m for m in mentions.actors if _claims_responsibility(m, rules.verbs,
+                                                                      rules.objects)]
+    if not claimants:
+        return events
+    generic_starts = {m.span.start_char for m in mentions.actors if m.entry.generic}
+    filled = []
+    for event in events:
+        unnamed = event.actor1 is None or (event.actor1.char_span is not None
+                                           and event.actor1.char_span[0] in generic_starts)
+        if unnamed and event.sub_event_type in rules.types and event.trigger is not None:
+            at = event.trigger.char_span[0]
+            nearest = min(claimants, key=lambda m: abs(m.span.start_char - at))
+            country = event.location.country if event.location else None
+            actor1 = _canonical(nearest.to_actor(country), ctx)
+            if event.actor2 is None or event.actor2.name != actor1.name:
+                event = event.model_copy(update={"actor1": actor1})
+                event = event.model_copy(update={"notes": event_notes(event)})
+        filled.append(event)
+    return filled
+
+
+def _claims_responsibility(mention: ActorMention, verbs: tuple[str, ...],
+                           objects: tuple[str, ...]) -> bool:
+    """``mention`` is the subject ("X claimed responsibility") or the agent ("claimed by
+    X") of a claim verb whose object is responsibility or the attack, and nothing negates it."""
+    if mention.entry.inter == 7:
+        return False
+    head = _phrase_head(mention.span.root)
+    if head.dep_ == "nsubj":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+    else:
+        return False
+    if verb.lemma_.lower() not in verbs or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if head.dep_ == "pobj":  # passive: "the attack, claimed by X" / "was claimed by X"
+        target = verb.head if verb.dep_ == "acl" else next(
+            (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return target is not None and target.lower_ in objects
+    return any(c.dep_ == "dobj" and c.lower_ in objects for c in verb.children)
+
+
 def _infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
     """A battle has two sides: when the sentence names only one ("regime forces attempted to
     advance"), the other is the armed actor the article names most often besides it (ISIS in
@@ -646,7 +696,8 @@ def _associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) 
 
 def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
                  victims: Sequence[tuple[int, int]] = (),
-                 cues: frozenset[str] = frozenset(), *, two_sided: bool = False
+                 cues: frozenset[str] = frozenset(), *, two_sided: bool = False,
+                 member_cues: frozenset[str] = frozenset()
                  ) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
@@ -674,8 +725,11 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
             (second if mention.entry.inter == 7 else first).append(mention)
         elif root.is_ancestor(token):
             path = _path_words(token, root)
-            agent = bool(path & {"by", "hands"})  # "targeted by X", "at the hands of X"
-            (first if agent else second).append(mention)
+            # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"
+            agent = bool(path & (AGENT_WORDS | member_cues))
+            # "Members of ISIS executed ...": a name inside the active subject's phrase acts.
+            in_subject = _child_on_path(token, root).dep_ == "nsubj"
+            (first if agent or in_subject else second).append(mention)
         elif mention.span.start < trigger.start:
             before.append(mention)
         else:
@@ -697,6 +751,17 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
 
 
 MODIFIER_DEPS = ("compound", "poss", "nmod")
+AGENT_WORDS = frozenset({"by", "hands"})
+
+
+def _names_author(token: Token, root: Token, member_cues: frozenset[str]) -> bool:
+    """The actor is tied to the event word as its author: a modifier ("Daesh attack"), an
+    agent ("shelling by the army") or a member ("a suicide bomber from the Nusra Front")."""
+    if _modifies(token, root):
+        return True
+    head = _phrase_head(token)
+    return root.is_ancestor(head) and bool(
+        _path_words(head, root) & (AGENT_WORDS | member_cues))
 
 
 def _modifies(token: Token, root: Token) -> bool:
@@ -714,6 +779,13 @@ def _modifies(token: Token, root: Token) -> bool:
 def _phrase_head(token: Token) -> Token:
     """Climb from a name to the noun phrase it modifies ("HTS" in "HTS fighters" -> "fighters")."""
     while token.dep_ in ("compound", "amod", "nmod", "poss", "det", "case") and token.head != token:
+        token = token.head
+    return token
+
+
+def _child_on_path(token: Token, root: Token) -> Token:
+    """The child of ``root`` whose subtree holds ``token`` (``root`` must be its ancestor)."""
+    while token.head != root and token.head != token:
         token = token.head
     return token
 
@@ -744,13 +816,15 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     actor1, actor2 = _actor_roles(trigger, sentence_actors, victims,
                                   frozenset(ctx.lexicon.association_cues),
                                   two_sided=candidate.sub_event_type
-                                  in ctx.lexicon.initiators.two_sided)
+                                  in ctx.lexicon.initiators.two_sided,
+                                  member_cues=frozenset(ctx.lexicon.member_cues))
     location = _location_of(candidate)
     country = location.country if location and location.feature != "country" else (
         _document_country(mentions) or (location.country if location else None))
     a1 = _canonical(actor1.to_actor(country), ctx) if actor1 else None
     a2 = _canonical(actor2.to_actor(country), ctx) if actor2 else None
-    direct = actor1 is not None and _modifies(actor1.span.root, trigger.root)
+    direct = actor1 is not None and _names_author(actor1.span.root, trigger.root,
+                                                   frozenset(ctx.lexicon.member_cues))
     a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
     # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
     named = None if candidate.vague else _actor_by_adjective(trigger, ctx, country)
