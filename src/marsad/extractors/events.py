@@ -570,6 +570,11 @@ def _happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
                 return False
     sentence = trigger.sent
+    previous = trigger.start - 1
+    while previous > sentence.start and trigger.doc[previous].dep_ == "det":
+        previous -= 1
+    if previous >= sentence.start and trigger.doc[previous].lower_ in ctx.lexicon.negation_words:
+        return False  # "entered the town without fighting", "not a single clash"
     window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
     for token in window:
         if token.tag_ == "MD" and token.lower_ in ctx.lexicon.modal_words:
