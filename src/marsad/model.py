@@ -109,6 +109,11 @@ class Location(_Model):
     char_span: CharSpan | None = None
     feature: str | None = None
     """Extension: gazetteer feature kind (city, neighbourhood, camp, admin1, country...)."""
+    offset_km: float | None = Field(default=None, ge=0)
+    """Extension: the stated distance of the event from this place ("30 km east of X": 30.0).
+    The coordinates stay the place's (ACLED codes the anchor); ``precision`` says how near."""
+    bearing: str | None = None
+    """Extension: compass direction of the event from this place ("east of X": "E")."""
 
 
 class Actor(_Model):

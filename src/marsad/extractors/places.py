@@ -14,11 +14,19 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 
 from spacy.tokens import Doc, Span
 
-from marsad.gazetteer import REGION_KINDS, Gazetteer, GazetteerSettings, Place, normalize_name
+from marsad.extractors.numbers import parse_count
+from marsad.gazetteer import (
+    REGION_KINDS,
+    Gazetteer,
+    GazetteerSettings,
+    OffsetSettings,
+    Place,
+    normalize_name,
+)
 from marsad.model import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -27,6 +35,8 @@ NEAR_KM = 30.0
 RESOLVE_ROUNDS = 2
 """Rounds of re-reading each mention in the context of the others' last choices."""
 REGION_KM = 100.0
+KM_PER_DEGREE_LAT = 111.19
+"""A lower bound of great-circle km per degree of latitude difference (6371 km radius)."""
 HOME_BONUS = 2.0
 HOME_WINDOW = 1
 """Sentences either side whose places tell a mention's home before the whole text does."""
@@ -39,6 +49,8 @@ _TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
 _COUNTRY_CUE = re.compile(r"^\s*,\s*(?:the\s+)?$")
 _OPEN_QUOTES = "\"\u201c\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb"
+_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_HYPHENS = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,15 @@ class _Mention:
     chosen: Place | None = None
     within: _Mention | None = None
     sentence: int = 0
+    offset_km: float | None = None
+    """Stated distance of the event from this place ("30 km east of X")."""
+    bearing: str | None = None
+    """Compass direction of the event from this place ("east of X": "E")."""
+    far_end: bool = False
+    """The second end of a stretch ("between X and *Y*"): a bound, not where it happened."""
+    own_name: frozenset[str] = frozenset()
+    """Keys of the candidates read under their own name, not a GeoNames alternate name
+    (computed once: normalising names in every scoring round cost a fifth of the time)."""
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *,
@@ -96,6 +117,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
     _read_country_cues(text, mentions)
+    _read_stretches(text, mentions, sentence_starts, settings)
     named = _demonym_countries(doc, settings.demonyms)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     first = _country_context(mentions, country_hint, named, settings)
@@ -104,29 +126,35 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
     base = _base_context(country_hint, named)
     for _ in range(RESOLVE_ROUNDS):
         votes = {id(m): _vote(m, settings) for m in mentions}
-        context = partial(_context_of, mentions=mentions, votes=votes,
-                          totals=_sum_votes(votes.values()), base=base, first=first)
+        sentences: dict[int, list[_Votes]] = {}
+        for m in mentions:
+            sentences.setdefault(m.sentence, []).append(votes[id(m)])
+        context = partial(_context_of, votes=votes, totals=_sum_votes(votes.values()),
+                          by_sentence={i: _sum_votes(v) for i, v in sentences.items()},
+                          base=base, first=first)
         _resolve(mentions, context, anchors, famous)
     countries = _resolved_context(mentions, country_hint, named, settings) or first
-    return [_place_mention(text, m, sentence_starts) for m in mentions
+    return [_place_mention(text, m, sentence_starts, settings) for m in mentions
             if m.chosen is not None and not _stray(m.chosen, m, countries, settings)
             and not _names_a_government(doc, m, countries, gazetteer)]
 
 
-def _context_of(mention: _Mention, *, mentions: list[_Mention], votes: dict[int, _Votes],
-                totals: _Votes, base: Counter[str], first: Counter[str]
+def _context_of(mention: _Mention, *, votes: dict[int, _Votes], totals: _Votes,
+                by_sentence: dict[int, _Votes], base: Counter[str], first: Counter[str]
                 ) -> tuple[Counter[str], _Home]:
     """The country context and home of one mention, from the other mentions' choices.
 
     Leave-one-out: a mention's own first guess must not vote for itself ("al-Mansoura" read
     as Al Mansurah, Egypt, must not make the text Egyptian). The home near the mention comes
     first: a report of strikes in Syria, then in Iraq, places the Iraqi paragraph's "Sinjar"
-    in Iraq.
+    in Iraq. ``by_sentence`` holds each sentence's summed votes (summed once per round, not
+    once per mention: that was quadratic in the number of mentions).
     """
-    others = _minus(totals, votes[id(mention)])
+    own = votes[id(mention)]
+    others = _minus(totals, own)
     countries = +(base + others.countries) or first
-    nearby = _sum_votes(votes[id(m)] for m in mentions if m is not mention
-                        and abs(m.sentence - mention.sentence) <= HOME_WINDOW)
+    window = range(mention.sentence - HOME_WINDOW, mention.sentence + HOME_WINDOW + 1)
+    nearby = _minus(_sum_votes(by_sentence[i] for i in window if i in by_sentence), own)
     home = _home(Counter(), _Votes(home=nearby.local, admin1=nearby.admin1))
     return countries, home if home.iso2 is not None else _home(base, others)
 
@@ -172,11 +200,11 @@ def _vote(mention: _Mention, settings: GazetteerSettings) -> _Votes:
     votes = _Votes()
     place = mention.chosen
     if (place is not None and place.iso2 and not mention.fuzzy and place.kind != "country"
-            and (place.curated or normalize_name(place.name) == mention.key)):
+            and (place.curated or place.key in mention.own_name)):
         votes.local[place.iso2] += 1  # "Near Rawah, ... Near Sinjar": small places count here
     if (place is None or not place.iso2 or mention.fuzzy or not _is_sure(place, settings)
             or not (place.kind in REGION_KINDS or place.curated
-                    or normalize_name(place.name) == mention.key)):
+                    or place.key in mention.own_name)):
         return votes
     votes.countries[place.iso2] += 1
     if place.kind == "country":
@@ -230,8 +258,10 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     candidates = [p for p in candidates if p.lat is not None and p.lon is not None]
     if not candidates:
         return None
+    key = normalize_name(ent.text)
     mention = _Mention(ent.start_char, ent.end_char, ent.start, ent.end, candidates, fuzzy=fuzzy,
-                       key=normalize_name(ent.text))
+                       key=key, own_name=frozenset(
+                           p.key for p in candidates if key and normalize_name(p.name) == key))
     _read_surroundings(doc, text, mention, gazetteer, sentence_starts)
     mention.kind_hint = mention.kind_hint or kind_hint
     mention.relative = mention.relative or relative
@@ -323,17 +353,142 @@ def _read_surroundings(doc: Doc, text: str, mention: _Mention, gazetteer: Gazett
     if previous is not None and previous.lower_ == "the" and first.lower_ != "the" and (
             mention.kind_hint is not None or mention.relative):
         mention.start, mention.start_token = previous.idx, previous.i
-    sentence_start = sentence_starts[max(0, bisect_right(sentence_starts, mention.start) - 1)]
-    before = text[sentence_start:mention.start].lower()
-    fillers = "|".join(re.escape(word) for word in settings.relative_fillers)
-    before = re.sub(rf"(?:\s+(?:{fillers}))*\s*$", "", before)
-    if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in settings.relative_before):
+    before = _words_before(text, mention.start, sentence_starts, settings)
+    if _ending_with(settings.relative_before).search(before):
         mention.relative = True
+    _read_offset(before, mention, settings.offsets)
     word_before = doc[mention.start_token - 1].lower_ if mention.start_token > 0 else ""
     if word_before in settings.directions and any(p.kind in CITY_KINDS
                                                   for p in mention.candidates):
         mention.relative = True
         mention.kind_hint = mention.kind_hint or "city"
+
+
+def _words_before(text: str, start: int, sentence_starts: list[int],
+                  settings: GazetteerSettings) -> str:
+    """The sentence before ``start``, lower-cased, without the words between a cue and a name.
+
+    "near the nearby town of Saraqib" -> "near": fillers ("the", "nearby") and a generic
+    word's "town of" / "the city of" are dropped, so cue lists need not spell them out.
+    """
+    sentence_start = sentence_starts[max(0, bisect_right(sentence_starts, start) - 1)]
+    before = text[sentence_start:start].lower()
+    return _filler_pattern(tuple(sorted(settings.relative_fillers)),
+                           tuple(sorted(settings.generic_words))).sub("", before)
+
+
+@cache
+def _ending_with(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "a text ending with any of the cues" (one search, not one per cue)."""
+    ordered = sorted(cues, key=len, reverse=True)
+    return re.compile(rf"(?:^|\W)(?:{'|'.join(re.escape(cue) for cue in ordered)})$")
+
+
+@cache
+def _filler_pattern(fillers: tuple[str, ...], generic: tuple[str, ...]) -> re.Pattern[str]:
+    filler = "|".join(re.escape(word) for word in fillers)
+    kinds = "|".join(re.escape(word) for word in generic)
+    return re.compile(rf"(?:\s+(?:{filler}|(?:{kinds})s?\s+of))*\s*$")
+
+
+def _read_offset(before: str, mention: _Mention, offsets: OffsetSettings) -> None:
+    """Read a stated distance and direction right before a place ("30 km east of X").
+
+    A parsed distance makes the mention relative and later decides its precision
+    (``offsets.near_max_km``); a direction alone ("east of X") is recorded as the bearing.
+    Counts are read by :func:`marsad.extractors.numbers.parse_count` ("two", "about 20",
+    "a few"); decimals ("2.5 km") directly. An unreadable amount ("tens of km") records
+    nothing: the relative cue lists still apply.
+    """
+    pattern, bearing_only = _offset_patterns(tuple(offsets.units_km), tuple(offsets.bearings),
+                                             offsets.relations)
+    found = pattern.search(before)
+    if found is not None:
+        distance = _distance(before[:found.start("unit")], offsets)
+        if distance is not None:
+            mention.offset_km = round(distance * offsets.units_km[found["unit"]], 3)
+            mention.relative = True
+            if found["bearing"]:
+                mention.bearing = offsets.bearings[_spaced(found["bearing"])]
+            return
+    alone = bearing_only.search(before)
+    if alone is not None:
+        mention.bearing = offsets.bearings[_spaced(alone["bearing"])]
+
+
+def _spaced(words: str) -> str:
+    return " ".join(words.split())
+
+
+@cache
+def _offset_patterns(units: tuple[str, ...], bearings: tuple[str, ...],
+                     relations: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(unit + direction/relation at the end of a text, direction + "of" at the end)."""
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(r"\s+".join(re.escape(part) for part in word.split())
+                        for word in sorted(words, key=len, reverse=True))
+
+    bearing = rf"(?P<bearing>{alternation(bearings)})\s+of"
+    distance = re.compile(
+        rf"(?:(?<=\d)|\b)(?P<unit>{alternation(units)})[.)]?\s+"
+        rf"(?:(?:to\s+(?:the|its)\s+)?{bearing}|(?:{alternation(relations)}))$")
+    # "the north of Aleppo" is a part of Aleppo (no bearing); "to the north of" is outside it.
+    alone = rf"(?:to\s+(?:the|its)\s+|(?<!the )(?<!its )(?<![\w-])){bearing}$"
+    return distance, re.compile(alone)
+
+
+def _distance(head: str, offsets: OffsetSettings) -> float | None:
+    """The amount that ends ``head`` ("a village 5", "about twenty", "3"), else None."""
+    words = re.sub(r"[-()\[\];:]|,(?!\d{3}\b)", " ", head).split()[-4:]
+    if not words:
+        return None
+    if _DECIMAL.fullmatch(words[-1]):
+        return float(words[-1].replace(",", ""))
+    if words[-1] in offsets.one_words:
+        return 1.0
+    for size in range(len(words), 0, -1):
+        count = parse_count(" ".join(words[-size:]))
+        if count is not None:
+            return float(count.best)
+    return None
+
+
+def _read_stretches(text: str, mentions: list[_Mention], sentence_starts: list[int],
+                    settings: GazetteerSettings) -> None:
+    """Read two places named as the ends of a stretch; the *first-named* is the anchor.
+
+    "between Palmyra and al-Sukhnah", "the road from Idlib to Saraqib", "the Damascus-Homs
+    highway": ACLED codes one location. We take the first-named end, always (the text gives
+    no reason to prefer the other, and a fixed rule is one an analyst can predict): it is a
+    relative location (precision 2), and the second end is marked ``far_end``
+    (``stretches.far_end_precision``, 3), so the event is placed once, at the anchor.
+    """
+    stretches = settings.stretches
+    articles = "|".join(re.escape(word) for word in sorted(settings.articles))
+    road_after = _road_pattern(tuple(sorted(stretches.roads)))
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if first.sentence != second.sentence:
+            continue
+        between = text[first.end:second.start]
+        if between.strip() in _HYPHENS and road_after.match(text[second.end:second.end + 40]):
+            first.relative, second.far_end = True, True  # "the Damascus-Homs highway"
+            continue
+        before = _words_before(text, first.start, sentence_starts, settings)
+        for opener, joiners in stretches.openers.items():
+            if not _ending_with((opener,)).search(before):
+                continue
+            joined = "|".join(re.escape(word) for word in joiners)
+            if re.fullmatch(rf"\s*(?:{joined})\s+(?:the\s+)?(?:(?:{articles})[\s-]+)?",
+                            between, flags=re.I):
+                first.relative, second.far_end = True, True
+                break
+
+
+@cache
+def _road_pattern(roads: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(r"\s+".join(re.escape(part) for part in road.split())
+                     for road in sorted(roads, key=len, reverse=True))
+    return re.compile(rf"\s*(?:[\w-]+\s+)?(?:{words})\b", re.I)
 
 
 def _extend_right(doc: Doc, mention: _Mention) -> None:
@@ -390,7 +545,7 @@ def _resolved_context(mentions: Iterable[_Mention], country_hint: str | None,
         place = mention.chosen
         if (place is not None and place.iso2 and not mention.fuzzy and _is_sure(place, settings)
                 and (place.kind in REGION_KINDS or place.curated
-                     or normalize_name(place.name) == mention.key)):
+                     or place.key in mention.own_name)):
             countries[place.iso2] += 1  # not via a GeoNames alternate name ("Der" -> Győr)
     return +countries
 
@@ -479,7 +634,7 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
         score += 5.0 if place.iso2 == mention.country_cue else -5.0
     if place.kind == "country":
         score += 5.0  # a country's name in the news means the country, not a namesake town
-    if mention.key and normalize_name(place.name) == mention.key:
+    if place.key in mention.own_name:
         score += 1.0  # its own name, not one of GeoNames' (noisy) alternate names
     if countries and place.iso2:
         # Saturating: a country named half as often as the most named one is as much "the
@@ -508,6 +663,9 @@ def _proximity(place: Place, anchors: list[Place]) -> float:
     for anchor in anchors:
         if anchor.key == place.key or anchor.kind == "country":
             continue
+        if (place.lat is not None and anchor.lat is not None
+                and abs(place.lat - anchor.lat) * KM_PER_DEGREE_LAT > REGION_KM):
+            continue  # farther than the latitude difference alone allows: no trigonometry
         distance = _km(place, anchor)
         if distance <= NEAR_KM:
             return 3.0
@@ -537,10 +695,19 @@ def _km(first: Place, second: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _precision(place: Place, mention: _Mention) -> int:
-    """ACLED geo-precision: 1 the named place, 2 near it / part of it / an area, 3 a region."""
+def _precision(place: Place, mention: _Mention, settings: GazetteerSettings) -> int:
+    """ACLED geo-precision: 1 the named place, 2 near it / part of it / an area, 3 a region.
+
+    A stated distance decides between 2 and 3 (``offsets.near_max_km``): "5 km from Saraqib"
+    is near Saraqib, "30 km east of Deir ez-Zor" only says the larger area. The far end of a
+    stretch ("between X and *Y*") is a bound, not the place (``stretches.far_end_precision``).
+    """
     if place.kind in REGION_KINDS:
         return 3
+    if mention.far_end:
+        return settings.stretches.far_end_precision
+    if mention.offset_km is not None:
+        return 2 if mention.offset_km <= settings.offsets.near_max_km else 3
     if mention.relative or place.kind in {"district", "area"}:
         return 2
     return 1
@@ -552,16 +719,17 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return [sent.start_char for sent in doc.sents]
 
 
-def _place_mention(doc_text: str, mention: _Mention,
-                   sentence_starts: list[int]) -> PlaceMention:
+def _place_mention(doc_text: str, mention: _Mention, sentence_starts: list[int],
+                   settings: GazetteerSettings) -> PlaceMention:
     place = mention.chosen
     assert place is not None  # callers pass resolved mentions only
     text = doc_text[mention.start:mention.end]
     location = Location(
         name=place.name, country=place.country, iso3=place.iso3, admin1=place.admin1,
         admin2=place.admin2, lat=place.lat, lon=place.lon, geonameid=place.geonameid,
-        precision=_precision(place, mention), text=text,  # type: ignore[arg-type]
-        char_span=(mention.start, mention.end), feature=place.kind)
+        precision=_precision(place, mention, settings), text=text,  # type: ignore[arg-type]
+        char_span=(mention.start, mention.end), feature=place.kind,
+        offset_km=mention.offset_km, bearing=mention.bearing)
     within = mention.within
     return PlaceMention(
         start_char=mention.start, end_char=mention.end, text=text, location=location,
