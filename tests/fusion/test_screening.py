@@ -37,7 +37,7 @@ ARABIC = "قتل مدنيون جراء قصف استهدف البلدة"
 
 def shifted_reports(results: dict[str, DocumentResult], copies: int, seed: int) -> list[Report]:
     """Clones of every result, dates moved up to 5 days and places up to ~40 km; every third
-    copy has Arabic evidence (scored without the text component against the others)."""
+    copy has Arabic evidence (the sentence encoder, or no text, against the others)."""
     rng = random.Random(seed)
     reports = []
     for copy in range(copies):
@@ -65,10 +65,14 @@ def membership(clusters: list[Cluster]) -> list[tuple[list[str], list[float]]]:
     return [([m.event_id for m in cluster.members], cluster.scores) for cluster in clusters]
 
 
-@pytest.mark.parametrize(("threshold", "seed"), [(0.5, 1), (0.5, 2), (0.35, 3), (0.7, 5)])
+@pytest.mark.parametrize(("threshold", "seed", "encoder"), [
+    (0.5, 1, {}), (0.5, 2, {}), (0.35, 3, {}), (0.7, 5, {}),
+    # The encoder's weight above the word score's: the screening bound must follow it.
+    (0.5, 6, {"enabled": True, "weight": 3.0}), (0.6, 7, {"enabled": False})])
 def test_screening_assigns_like_scoring_every_incident(
-        results: dict[str, DocumentResult], threshold: float, seed: int) -> None:
-    settings = load_fusion_settings().with_threshold(threshold)
+        results: dict[str, DocumentResult], threshold: float, seed: int,
+        encoder: dict[str, object]) -> None:
+    settings = load_fusion_settings().with_threshold(threshold).with_encoder(**encoder)
     reports = shifted_reports(results, copies=10, seed=seed)
     reference = EveryIncident(settings)
     for report in reports:

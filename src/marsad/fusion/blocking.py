@@ -7,8 +7,9 @@ day numbers, places in radians, ids for types, countries, provinces and document
 new report is screened against all gathered members in a handful of vector operations:
 the hard limits of ``scoring`` (type, date, place, same document) veto whole incidents, and
 the rest get an *upper bound* of their average-linkage score (the text component counted
-as a perfect 1). ``Clusterer`` then scores exactly, best bound first, and stops as soon as no
-bound can beat the best exact score: the result is the same as scoring every candidate.
+as a perfect 1, at the largest weight the word score or the sentence encoder may give it).
+``Clusterer`` then scores exactly, best bound first, and stops as soon as no bound can beat
+the best exact score: the result is the same as scoring every candidate.
 
 Blocking keys are (place, time bucket): precise places (precision 1-2) in a grid of
 ``grid_degrees`` cells, registered in the cells around their own (so a query reads one
@@ -105,7 +106,10 @@ class BlockIndex:
         self._type_names: list[str] = []
         self._type_matrix = np.zeros((0, 0))
         weights = settings.weights
-        self._total_weight = sum(weights.values())
+        # The text component counts as a perfect 1 at the largest weight it may have (the
+        # encoder's may differ): (S + w) / (W - text + w) grows with w, so this bounds all.
+        self._text_weight = settings.text_weight_bound
+        self._total_weight = sum(weights.values()) - weights["text"] + self._text_weight
         self._slack = np.array([0, *(settings.date_slack_days[p] for p in (1, 2, 3))])
         self._overlap = np.array([0.0, *(DATE_OVERLAP[p] for p in (1, 2, 3))])
         self._limit = np.array([0.0, settings.distance_km[1], settings.distance_km[2], 0.0])
@@ -179,7 +183,7 @@ class BlockIndex:
         fixed = (weights["type"] * type_part[ok][first] + weights["date"] * date_part[ok][first]
                  + weights["place"] * place_part[ok][first]
                  + weights["fatalities"] * self._fatalities(report, ints[:, DEATHS])
-                 + weights["text"] * 1.0)
+                 + self._text_weight * 1.0)
         bounds = np.bincount(inverse, weights=fixed + weights["actors"] * self._actor_bound(
             report, ints[:, ACTORS])) / total
         hopeful &= bounds + TOLERANCE >= self._settings.threshold

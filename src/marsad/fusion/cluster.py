@@ -8,6 +8,11 @@ bounds the others' scores, so only the few that could win are scored exactly. Ch
 member keeps clusters coherent: A~B and B~C never drag a far-away C into A's incident. Old
 incidents are never recomputed: a new report only joins or starts one, which is what makes
 fusion incremental and idempotent.
+
+With ``fusion.yaml``'s sentence encoder on, the clusterer owns the run's ``EvidenceVectors``:
+before scoring a new report exactly, it encodes in one batch the report and the screened
+candidates' members whose pair with it the encoder scores (cross-script ones by default),
+so a run that never meets such a pair never loads the encoder.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from dataclasses import dataclass, field
 
 from marsad.fusion.blocking import BlockIndex
 from marsad.fusion.report import Report
-from marsad.fusion.scoring import match_score
+from marsad.fusion.scoring import match_score, uses_encoder
+from marsad.fusion.semantic import EvidenceVectors
 from marsad.fusion.settings import FusionSettings
 
 
@@ -35,6 +41,7 @@ class Cluster:
     members: list[Report] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     changed: bool = False
+    scripts: set[str] = field(default_factory=set)  # of the members' evidence
 
     @property
     def doc_ids(self) -> set[str]:
@@ -50,6 +57,7 @@ class Clusterer:
         self.clusters: list[Cluster] = []
         self._by_event: dict[str, int] = {}
         self._type_scores: dict[tuple[str, str], float] = {}
+        self.vectors = EvidenceVectors() if settings.encoder.enabled else None
 
     def preload(self, incident_id: str, members: Iterable[tuple[Report, float]]) -> None:
         """Add an incident already stored, unchanged unless a new report joins it."""
@@ -59,6 +67,7 @@ class Clusterer:
         for report, score in members:
             cluster.members.append(report)
             cluster.scores.append(score)
+            cluster.scripts.add(report.script)
             self._by_event[report.event_id] = position
             self._index.add(report, position)
 
@@ -73,6 +82,7 @@ class Clusterer:
         cluster = self.clusters[best]
         cluster.members.append(report)
         cluster.scores.append(round(best_score, 4))
+        cluster.scripts.add(report.script)
         cluster.changed = True
         self._by_event[report.event_id] = best
         self._index.add(report, best)
@@ -85,8 +95,10 @@ class Clusterer:
         falls below the best exact score so far, no later incident can win.
         """
         best, best_score = None, self.settings.threshold
-        for bound, position in sorted(self._index.screen(report),
-                                      key=lambda pair: (-pair[0], pair[1])):
+        screened = sorted(self._index.screen(report), key=lambda pair: (-pair[0], pair[1]))
+        if self.vectors is not None:
+            self._prefetch(report, [self.clusters[position] for _, position in screened])
+        for bound, position in screened:
             if bound < best_score:
                 break
             score = self._linkage(report, self.clusters[position])
@@ -96,6 +108,19 @@ class Clusterer:
                 best, best_score = position, score
         return best, best_score
 
+    def _prefetch(self, report: Report, candidates: list[Cluster]) -> None:
+        """Encode in one batch what scoring ``report`` against ``candidates`` will need.
+
+        A candidate whose members all share the report's script is skipped without looking
+        at its members when the encoder scores cross-script pairs only.
+        """
+        assert self.vectors is not None
+        every = self.settings.encoder.pairs == "all"
+        needed = [member for cluster in candidates if every or cluster.scripts - {report.script}
+                  for member in cluster.members if uses_encoder(report, member, self.settings)]
+        if needed:
+            self.vectors.prefetch([report, *needed])
+
     def _linkage(self, report: Report, cluster: Cluster) -> float | None:
         """Average score against every member; None if any member vetoes or shares the doc."""
         total = 0.0
@@ -103,7 +128,8 @@ class Clusterer:
             pair = (report.sub_event_type, member.sub_event_type)
             if pair not in self._type_scores:
                 self._type_scores[pair] = self.settings.type_score(*pair)
-            score = match_score(report, member, self.settings, self._type_scores[pair])
+            score = match_score(report, member, self.settings, self._type_scores[pair],
+                                self.vectors)
             if score is None:
                 return None
             total += score

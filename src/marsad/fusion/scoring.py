@@ -8,10 +8,12 @@ because reports of one event often leave out different things; the one exception
 a report with no date at all is compared with undated reports only (it cannot be placed in
 time, and pairing it with everything of its country would be guessing).
 
-Cross-lingual pairs (an Arabic and an English report, ``Report.script``) leave the text
-component out and average the structured ones: word overlap across scripts is always ~0,
-and the structured fields (canonical English actor names, gazetteer places, ACLED types,
-dates, tolls) are language-independent by construction.
+Cross-lingual pairs (an Arabic and an English report, ``Report.script``): word overlap across
+scripts is always ~0, so their text component is the multilingual sentence encoder's
+similarity (``marsad.fusion.semantic``, ``encoder`` in ``fusion.yaml``) when it is on and the
+caller passes the run's ``EvidenceVectors``; otherwise the text component is left out and the
+structured ones are averaged (canonical English actor names, gazetteer places, ACLED types,
+dates and tolls are language-independent by construction).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import math
 from rapidfuzz import fuzz
 
 from marsad.fusion.report import Report
+from marsad.fusion.semantic import EvidenceVectors, semantic_score
 from marsad.fusion.settings import FusionSettings
 
 EARTH_RADIUS_KM = 6371.0088
@@ -103,11 +106,35 @@ def text_score(first: Report, second: Report) -> float:
     return fuzz.token_set_ratio(first.evidence, second.evidence) / 100.0
 
 
+def uses_encoder(first: Report, second: Report, settings: FusionSettings) -> bool:
+    """Whether the sentence encoder scores this pair's text (``encoder.pairs``)."""
+    encoder = settings.encoder
+    return encoder.enabled and (encoder.pairs == "all" or first.script != second.script)
+
+
+def text_part(first: Report, second: Report, settings: FusionSettings,
+              vectors: EvidenceVectors | None) -> tuple[float, float]:
+    """(weight, score) of the text component; weight 0 leaves it out of the mean."""
+    if vectors is not None and uses_encoder(first, second, settings):
+        encoder = settings.encoder
+        semantic = semantic_score(vectors.cosine(first, second), encoder)
+        if first.script != second.script:
+            return encoder.weight, semantic
+        return encoder.weight, (encoder.mix * semantic
+                                + (1.0 - encoder.mix) * text_score(first, second))
+    if first.script != second.script:  # cross-lingual, no encoder: structured components only
+        return 0.0, 0.0
+    return settings.weights["text"], text_score(first, second)
+
+
 def match_score(first: Report, second: Report, settings: FusionSettings,
-                type_part: float | None = None) -> float | None:
+                type_part: float | None = None,
+                vectors: EvidenceVectors | None = None) -> float | None:
     """Return the weighted match score of two reports, or None when they cannot match.
 
-    ``type_part`` may be passed in by callers that cache ``settings.type_score``.
+    ``type_part`` may be passed in by callers that cache ``settings.type_score``;
+    ``vectors`` (the run's evidence vectors) lets the sentence encoder score the text when
+    ``settings.encoder`` is on; without it the pair is scored as with the encoder off.
     """
     if first.doc_id == second.doc_id:
         return None
@@ -126,6 +153,7 @@ def match_score(first: Report, second: Report, settings: FusionSettings,
              + weights["place"] * place_part
              + weights["actors"] * actor_score(first, second)
              + weights["fatalities"] * fatality_score(first, second, settings))
-    if first.script != second.script:  # cross-lingual: structured components only
-        return total / (sum(weights.values()) - weights["text"])
-    return (total + weights["text"] * text_score(first, second)) / sum(weights.values())
+    text_weight, text = text_part(first, second, settings, vectors)
+    every = sum(weights.values())  # the usual denominator, kept exact when it applies
+    return (total + text_weight * text) / (
+        every if text_weight == weights["text"] else every - weights["text"] + text_weight)

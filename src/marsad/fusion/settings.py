@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import Literal
 
@@ -12,6 +13,10 @@ from marsad.resources import read_yaml
 
 RESOURCE = "fusion.yaml"
 COMPONENTS = ("type", "place", "date", "actors", "fatalities", "text")
+# Switches fusion.yaml's sentence encoder off (or on) without editing the file.
+ENCODER_ENV = "MARSAD_FUSION_ENCODER"
+OFF_VALUES = ("off", "0", "false", "no")
+ON_VALUES = ("on", "1", "true", "yes")
 
 
 class _Frozen(BaseModel):
@@ -28,6 +33,28 @@ class FatalityAgreement(_Frozen):
     absolute: int = Field(ge=0)
 
 
+class EncoderSettings(_Frozen):
+    """The multilingual sentence encoder in the text component (``marsad.fusion.semantic``).
+
+    ``pairs``: "cross-script" scores only Arabic-English pairs with it (their word overlap is
+    ~0); "all" also same-script pairs (``mix`` of encoder vs word score there). ``weight``
+    replaces ``weights.text`` for the pairs it scores; ``floor`` / ``full`` ramp the cosine.
+    """
+
+    enabled: bool = False
+    pairs: Literal["cross-script", "all"] = "cross-script"
+    weight: float = Field(default=1.5, ge=0)
+    floor: float = Field(default=0.2, ge=-1, le=1)
+    full: float = Field(default=0.7, ge=-1, le=1)
+    mix: float = Field(default=0.5, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ramp(self) -> EncoderSettings:
+        if self.full <= self.floor:
+            raise ValueError("encoder.full must be above encoder.floor")
+        return self
+
+
 class FusionSettings(_Frozen):
     """Everything fusion tunes; one frozen object so a run cannot change half-way."""
 
@@ -42,6 +69,7 @@ class FusionSettings(_Frozen):
     fatality_agreement: FatalityAgreement
     camps: dict[str, tuple[str, ...]]
     victim_inters: frozenset[int] = frozenset({7})
+    encoder: EncoderSettings = EncoderSettings()
 
     @model_validator(mode="after")
     def _complete(self) -> FusionSettings:
@@ -74,13 +102,41 @@ class FusionSettings(_Frozen):
         """Return a copy with another threshold (for calibration sweeps)."""
         return self.model_copy(update={"threshold": threshold})
 
+    def with_encoder(self, **changes: object) -> FusionSettings:
+        """Return a copy with encoder settings changed (``enabled=False``: the old scoring)."""
+        encoder = EncoderSettings.model_validate({**self.encoder.model_dump(), **changes})
+        return self.model_copy(update={"encoder": encoder})
+
+    @property
+    def text_weight_bound(self) -> float:
+        """The largest weight the text component can have in any pair (screening bound)."""
+        if not self.encoder.enabled:
+            return self.weights["text"]
+        return max(self.weights["text"], self.encoder.weight)
+
+
+def load_fusion_settings() -> FusionSettings:
+    """Read and validate ``fusion.yaml``; ``MARSAD_FUSION_ENCODER=off|on`` overrides its encoder.
+
+    The override is applied to the settings object (not checked later), so a run's settings
+    hash tells a fuse with the encoder from one without it.
+    """
+    return _load(os.environ.get(ENCODER_ENV, "").strip().casefold())
+
 
 @cache
-def load_fusion_settings() -> FusionSettings:
-    """Read and validate ``fusion.yaml`` (cached; raises ``MarsadError`` naming the problem)."""
+def _load(switch: str) -> FusionSettings:
+    """Cached per value of the switch; raises ``MarsadError`` naming the problem."""
     try:
-        return FusionSettings.model_validate(read_yaml(RESOURCE))
+        settings = FusionSettings.model_validate(read_yaml(RESOURCE))
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise MarsadError(f"{RESOURCE}: {where}: {first['msg']}".replace(": :", ":")) from err
+    if switch in OFF_VALUES:
+        return settings.with_encoder(enabled=False)
+    if switch in ON_VALUES:
+        return settings.with_encoder(enabled=True)
+    if switch:
+        raise MarsadError(f"{ENCODER_ENV}={switch!r}: expected on or off")
+    return settings
