@@ -75,6 +75,7 @@ class Initiators(_Frozen):
     allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
+    civilian_targets: tuple[str, ...] = ()
     responsibility: Responsibility = Field(default_factory=Responsibility)
 
 

@@ -845,7 +845,10 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     fatalities, injuries, attribution = _casualties_of(candidate, sentence_actors, a1, a2,
                                                        mentions, attribution)
     date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
-    event_type, sub = ctx.lexicon.sub_event(_against_civilians(candidate, a2, fatalities))
+    event_type, sub = ctx.lexicon.sub_event(_against_civilians(
+        candidate, a2, fatalities, frozenset(ctx.lexicon.initiators.civilian_targets)))
+    if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
+        a2 = _civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
     evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
     event = Event(
         event_id=_event_id(document, candidate, location),
@@ -868,13 +871,34 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     return event.model_copy(update={"notes": event_notes(event)})
 
 
+def _civilians(ctx: Context, country: str | None) -> Actor | None:
+    """The dictionary's civilians actor (inter 7) of ``country``, without a span: inferred."""
+    entry = next((e for e in ctx.lexicon.actors if e.inter == 7), None)
+    if entry is None:
+        return None
+    return Actor(name=entry.name.replace("{country}", country or "International"), inter=7)
+
+
+def _attacked_nouns(root: Token) -> set[str]:
+    """What an attack word is aimed at: its object, or the noun after "on" / "at" /
+    "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque")."""
+    nouns = {c.lower_ for c in root.children if c.dep_ in ("dobj", "obj")}
+    for prep in (c for c in root.children if c.dep_ == "prep"
+                 and c.lower_ in ("on", "at", "against", "upon")):
+        nouns.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
+    return nouns
+
+
 def _against_civilians(candidate: Candidate, actor2: Actor | None,
-                       fatalities: Casualties | None) -> str:
+                       fatalities: Casualties | None,
+                       civilian_targets: frozenset[str] = frozenset()) -> str:
     """A generic attack ("gunmen attacked a village, killing 20 people") on civilians is
     Violence against civilians, not a battle; a named battle word ("clashes") stays a battle."""
     if candidate.sub_event_type != "Armed clash" or not candidate.generic:
         return candidate.sub_event_type
     targets_civilians = actor2 is not None and actor2.inter == 7
+    targets_civilians = targets_civilians or (actor2 is None and bool(
+        _attacked_nouns(candidate.trigger.root) & civilian_targets))
     civilian_dead = fatalities is not None and fatalities.victims == "civilians"
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type
 
