@@ -200,7 +200,9 @@ def measure_api(base: str, rounds: int) -> dict[str, float]:
             "map_points": len(points["points"]), "map_api_ms": map_ms}
 
 
-def measure_map(base: str, loads: int) -> list[float]:
+def measure_map(base: str, loads: int, provinces: list[float] | None = None) -> list[float]:
+    """Navigation start to markers drawn, per load; ``provinces`` receives the time the
+    province outlines were drawn too (desks that draw them)."""
     from playwright.sync_api import sync_playwright
 
     drawn = []
@@ -211,6 +213,9 @@ def measure_map(base: str, loads: int) -> list[float]:
             page.goto(base + "/")
             page.wait_for_selector("#map[data-markers]", state="attached", timeout=120_000)
             drawn.append(float(page.evaluate("window.marsadMarkersDrawn")))
+            if provinces is not None and page.evaluate("'marsadOutlines' in window"):
+                page.wait_for_selector("#map[data-admin1]", state="attached", timeout=120_000)
+                provinces.append(float(page.evaluate("window.marsadAdmin1Drawn")))
             page.close()
         browser.close()
     return drawn
@@ -236,18 +241,20 @@ def main() -> None:
                             {"src": args.baseline_src.resolve()}))
         servers += [("no cache", url, {"cache": False}), ("cached", url, {})]
         lines = ["| desk | list p50 | list p95 | list max | first round p50 / max | "
-                 "/api/map (all) | markers drawn (median; each) |",
-                 "|---|---:|---:|---:|---:|---:|---:|"]
+                 "/api/map (all) | markers drawn (median; each) | province outlines drawn |",
+                 "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for name, db_url, options in servers:
             with serving(db_url, **options) as base:  # type: ignore[arg-type]
                 api = measure_api(base, args.rounds)
-                drawn = measure_map(base, args.loads)
+                provinces: list[float] = []
+                drawn = measure_map(base, args.loads, provinces)
             lines.append(
                 f"| {name} | {api['p50_ms']:.1f} ms | {api['p95_ms']:.1f} ms | "
                 f"{api['max_ms']:.0f} ms | {api['first_p50_ms']:.1f} / "
                 f"{api['first_max_ms']:.0f} ms | {api['map_api_ms']:.0f} ms "
                 f"({api['map_points']:.0f} points) | {statistics.median(drawn):,.0f} ms ("
-                + ", ".join(f"{value:,.0f}" for value in drawn) + ") |")
+                + ", ".join(f"{value:,.0f}" for value in drawn) + ") | "
+                + (f"{statistics.median(provinces):,.0f} ms |" if provinces else "— |"))
             print(lines[-1], file=sys.stderr)
     print(f"{args.rounds} rounds of {len(QUERIES)} /api/events queries; {args.loads} map "
           f"loads ({os.cpu_count()} cores)")

@@ -94,6 +94,7 @@ def take(base: str) -> list[Path]:
             page.goto(base + path)
             if name == "map":
                 page.wait_for_selector("#map[data-markers]", state="attached")
+                page.wait_for_selector("#map[data-admin1]", state="attached")  # provinces
                 page.wait_for_timeout(800)  # let the cluster animation settle
             target = OUT / f"{name}.png"
             page.screenshot(path=str(target))

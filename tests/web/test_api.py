@@ -6,14 +6,18 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from tests.web.conftest import HOSTILE_DOC
+from tests.web.serving import serve
 
 from marsad.export import FLAT_COLUMNS
+from marsad.gazetteer import ADMIN1_FILE, Admin1Row
+from marsad.resources import read_csv
 
 Row = dict[str, Any]
 
@@ -267,3 +271,153 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     assert set(paths["/api/events"]) == {"get"}
     docs = client.get("/api/docs").text
     assert "GET /api/events.csv" in docs and "cdn" not in docs.lower()
+
+
+# --- admin-1 outlines of the offline base layer (real HTTP: ``marsad serve``) ----------
+
+# Divisions of resources/admin1.csv that Natural Earth does not draw on their own: created
+# after its admin-1 layer was drawn, they lie inside the division they were split from.
+NO_OUTLINE = {"IQ.19": "Halabja, split from Sulaymaniyah in 2014",
+              "LB.10": "Akkar, split from North in 2014",
+              "LB.11": "Baalbek-Hermel, split from Bekaa in 2014",
+              "YE.28": "Socotra, split from Hadramawt in 2013"}
+# Capitals that lie in another outline: (code of that outline, why)
+CAPITAL_ELSEWHERE = {"SY.03": ("SY.", "Quneitra city lies in the UN (UNDOF) buffer zone, "
+                                      "a division of its own in Natural Earth")}
+# (GeoNames code, our name the outline must carry, Natural Earth's own name)
+NAMED_OUTLINES = [("SY.07", "Deir ez-Zor", "Deir ez-Zor"), ("SY.13", "Damascus", "Damascus"),
+                  ("IQ.13", "Kirkuk", "Kirkuk"), ("IQ.15", "Ninewa", "Nineveh"),
+                  ("YE.08", "Al Hudaydah", "Al Hudaydah"), ("LB.07", "El Nabatieh", "Nabatieh"),
+                  ("JO.19", "Ma'an", "Ma'an"), ("TR.80", "Sirnak", "Şırnak")]
+# (ISO alpha-2, fewest divisions expected): countries in our data beyond admin1.csv's six
+COUNTRY_DIVISIONS = [("SY", 14), ("IQ", 18), ("YE", 20), ("LY", 20), ("LB", 6), ("JO", 12),
+                     ("TR", 81), ("IL", 6), ("PS", 2), ("EG", 27), ("AF", 34), ("NG", 37),
+                     ("UA", 25), ("SO", 13), ("SD", 15), ("ML", 9)]
+
+
+@pytest.fixture(scope="module")
+def http_base(store_url: str) -> Iterator[str]:
+    with serve(store_url) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def admin1_topology(http_base: str) -> dict[str, Any]:
+    response = httpx.get(f"{http_base}/api/boundaries/admin1", timeout=60)
+    assert response.status_code == 200
+    return dict(response.json())
+
+
+def _by_code(topology: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for geometry in topology["objects"]["admin1"]["geometries"]:
+        found.setdefault(geometry["properties"]["code"], []).append(geometry)
+    return found
+
+
+def _rings(topology: dict[str, Any], geometry: dict[str, Any]) -> list[list[list[float]]]:
+    """Decode a (Multi)Polygon's rings to [lon, lat] points (quantised, delta-coded arcs)."""
+    (scale_x, scale_y), (move_x, move_y) = (topology["transform"]["scale"],
+                                            topology["transform"]["translate"])
+
+    def arc(index: int) -> list[list[float]]:
+        x = y = 0
+        points = []
+        for dx, dy in topology["arcs"][index if index >= 0 else ~index]:
+            x, y = x + dx, y + dy
+            points.append([x * scale_x + move_x, y * scale_y + move_y])
+        return points if index >= 0 else points[::-1]
+
+    polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    rings = []
+    for polygon in polygons:
+        for ring in polygon:
+            points: list[list[float]] = []
+            for index in ring:
+                points += arc(index)[1 if points else 0:]
+            rings.append(points)
+    return rings
+
+
+def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    inside = False
+    for (ax, ay), (bx, by) in zip(ring, ring[-1:] + ring[:-1], strict=True):
+        if (ay > lat) != (by > lat) and lon < (bx - ax) * (lat - ay) / (by - ay) + ax:
+            inside = not inside
+    return inside
+
+
+def test_admin1_outlines_are_topojson_of_the_world(http_base: str,
+                                                   admin1_topology: dict[str, Any]) -> None:
+    geometries = admin1_topology["objects"]["admin1"]["geometries"]
+    assert admin1_topology["type"] == "Topology" and len(geometries) > 4000
+    assert {"iso", "code", "name", "admin1"} <= set(geometries[0]["properties"])
+    packed = httpx.get(f"{http_base}/api/boundaries/admin1", timeout=60,
+                       headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert len(packed.content) < 3_000_000 or int(packed.headers["content-length"]) < 3_000_000
+    again = httpx.get(f"{http_base}/api/boundaries/admin1", timeout=60,
+                      headers={"If-None-Match": packed.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+
+
+@pytest.mark.parametrize(("iso", "fewest"), COUNTRY_DIVISIONS)
+def test_admin1_outlines_cover_the_countries(admin1_topology: dict[str, Any], iso: str,
+                                             fewest: int) -> None:
+    found = [geometry for geometry in admin1_topology["objects"]["admin1"]["geometries"]
+             if geometry["properties"]["iso"] == iso]
+    assert len(found) >= fewest and all(geometry["arcs"] for geometry in found)
+
+
+@pytest.mark.parametrize(("code", "ours", "natural_earth"), NAMED_OUTLINES)
+def test_admin1_outlines_carry_our_names(admin1_topology: dict[str, Any], code: str,
+                                         ours: str, natural_earth: str) -> None:
+    found = _by_code(admin1_topology)[code]
+    assert {geometry["properties"]["admin1"] for geometry in found} == {ours}
+    assert natural_earth in {geometry["properties"]["name"] for geometry in found}
+
+
+def test_only_divisions_of_ours_are_named(admin1_topology: dict[str, Any]) -> None:
+    ours = {f"{row.iso2}.{row.admin1code}": row.name for row in read_csv(ADMIN1_FILE, Admin1Row)}
+    for geometry in admin1_topology["objects"]["admin1"]["geometries"]:
+        properties = geometry["properties"]
+        assert properties["admin1"] == ours.get(properties["code"])
+
+
+@pytest.mark.parametrize("row", read_csv(ADMIN1_FILE, Admin1Row),
+                         ids=lambda row: f"{row.iso2}.{row.admin1code}")
+def test_each_division_of_ours_has_its_outline_around_its_capital(
+        admin1_topology: dict[str, Any], row: Admin1Row) -> None:
+    """Names and shapes agree: the division's capital lies inside the outline named so."""
+    code = f"{row.iso2}.{row.admin1code}"
+    found = _by_code(admin1_topology).get(code, [])
+    if code in NO_OUTLINE:
+        assert not found, f"Natural Earth now draws {NO_OUTLINE[code]}: drop it from NO_OUTLINE"
+        return
+    if code in CAPITAL_ELSEWHERE:
+        assert found
+        found = _by_code(admin1_topology)[CAPITAL_ELSEWHERE[code][0]]
+    rings = [ring for geometry in found for ring in _rings(admin1_topology, geometry)]
+    # Capitals on a coast may fall just outside a simplified shoreline (2 km tolerance):
+    # accept a point within ~3 km, tried as the capital itself and 8 nudges around it.
+    step = 0.03
+    nudges = [(0.0, 0.0)] + [(dx * step, dy * step) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                             if dx or dy]
+    assert any(_inside(row.lon + dx, row.lat + dy, ring) for dx, dy in nudges for ring in rings), \
+        f"{row.name}'s capital ({row.lat}, {row.lon}) is outside the outline of {code}"
+
+
+# (ISO alpha-2, a point (lon, lat) inside the country, a point outside it)
+COUNTRY_BOXES = [("SY", (36.29, 33.51), (44.40, 33.34)), ("IQ", (44.40, 33.34), (36.29, 33.51)),
+                 ("YE", (44.21, 15.35), (39.19, 21.49)), ("NG", (7.49, 9.06), (2.63, 6.50))]
+
+
+@pytest.mark.parametrize(("iso", "inside", "outside"), COUNTRY_BOXES)
+def test_admin1_outlines_carry_country_extents(admin1_topology: dict[str, Any], iso: str,
+                                               inside: tuple[float, float],
+                                               outside: tuple[float, float]) -> None:
+    """The map meshes a country's provinces when its extent is in view: the extent must
+    hold the country and leave out its neighbours' capitals."""
+    west, south, east, north = admin1_topology["country_bbox"][iso]
+    assert west <= inside[0] <= east and south <= inside[1] <= north
+    assert not (west <= outside[0] <= east and south <= outside[1] <= north)

@@ -18,6 +18,8 @@ from tests.web.conftest import HOSTILE_DOC
 from tests.web.serving import serve
 
 from marsad.export import FLAT_COLUMNS
+from marsad.gazetteer import ADMIN1_FILE, Admin1Row
+from marsad.resources import read_csv
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
@@ -183,6 +185,87 @@ def test_country_outlines_are_drawn(server: str, page: Page) -> None:
     page.wait_for_selector("#map[data-boundaries]", state="attached", timeout=30_000)
     assert int(page.get_attribute("#map", "data-boundaries") or "0") > 200
     assert page.locator(".leaflet-base-pane canvas").count() == 1
+
+
+PAINTED = """(pane) => {
+  const canvas = document.querySelector('.leaflet-' + pane + '-pane canvas');
+  if (!canvas || !canvas.width) return -1;
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i]) count += 1;
+  return count;
+}"""
+
+# Spots of the map (viewport x, y) that no marker, label or control covers, nearest the
+# centre first.
+BARE_SPOTS = """() => {
+  const box = document.getElementById('map').getBoundingClientRect();
+  const spots = [];
+  for (let row = -6; row <= 6; row += 1) {
+    for (let column = -6; column <= 6; column += 1) {
+      const x = box.left + box.width * (0.5 + 0.06 * column);
+      const y = box.top + box.height * (0.5 + 0.06 * row);
+      const found = document.elementFromPoint(x, y);
+      if (found && found.closest('#map') && !found.closest(
+          '.leaflet-marker-pane, .leaflet-popup-pane, .leaflet-control-container')) {
+        spots.push([x, y, row * row + column * column]);
+      }
+    }
+  }
+  return spots.sort((a, b) => a[2] - b[2]);
+}"""
+
+
+def painted(page: Page, pane: str) -> int:
+    """How many pixels of the canvas in Leaflet pane ``pane`` are drawn (-1: no canvas)."""
+    return int(page.evaluate(PAINTED, pane))
+
+
+def provinces_drawn(page: Page) -> int:
+    """Wait until the province outlines are loaded; return for how many countries."""
+    page.wait_for_selector("#map[data-admin1]", state="attached", timeout=60_000)
+    return int(page.get_attribute("#map", "data-admin1") or "0")
+
+
+def test_province_outlines_are_drawn_when_zoomed_in(server: str, page: Page) -> None:
+    page.goto(server + "/?country=Syria")
+    markers_drawn(page)
+    assert provinces_drawn(page) > 0
+    page.wait_for_function(f"({PAINTED})('admin1') > 0", timeout=30_000)
+    assert painted(page, "admin1") > 500
+    # Zoomed out to the world, no province is drawn (the country borders still are).
+    page.focus("#map")
+    for _ in range(6):
+        page.keyboard.press("-")
+        page.wait_for_timeout(300)
+    page.wait_for_function("document.getElementById('map').dataset.admin1 === '0'",
+                           timeout=30_000)
+    page.wait_for_function(f"({PAINTED})('admin1') === 0", timeout=30_000)
+    assert painted(page, "base") > 0
+
+
+def test_click_a_province_to_filter_by_it(server: str, page: Page) -> None:
+    ours = {row.name for row in read_csv(ADMIN1_FILE, Admin1Row)}
+    page.goto(server + "/?country=Syria")
+    markers_drawn(page)
+    assert provinces_drawn(page) > 0
+    province = page.locator(".leaflet-popup .popup.province")
+    for x, y, _ in page.evaluate(BARE_SPOTS)[:12]:  # the sea has no province: try again
+        page.mouse.click(x, y)
+        page.wait_for_timeout(200)
+        if province.count():
+            break
+    expect(province).to_be_visible()
+    name = province.locator("h3").inner_text()
+    button = province.locator("button.filter-admin1")
+    if name not in ours:  # a division marsad does not name: no filter is offered
+        assert button.count() == 0
+        return
+    button.click()
+    page.wait_for_url("**admin1=**")
+    assert parse_qs(urlparse(page.url).query)["admin1"] == [name]
+    total = api_total(server, "/api/events", urlparse(page.url).query)
+    expect(page.locator("#events-heading")).to_contain_text(f"{total} event")
 
 
 def place(lat: float, lon: float, count: int) -> list[list[Any]]:

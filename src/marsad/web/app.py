@@ -38,6 +38,7 @@ from marsad.web.filters import MAX_VALUE, FilterError, parse_filter
 from marsad.web.highlight import FieldSpan, event_spans, segments
 from marsad.web.middleware import MAX_URL_BYTES as MAX_URL_BYTES  # re-exported: tests
 from marsad.web.middleware import DeskMiddleware, answer_key, send_body
+from marsad.web.outlines import Division, Lazy, load_named
 from marsad.web.queries import DEFAULT_SORT, MAX_PAGE, SORT_KEYS, EventFilter
 
 HERE = Path(__file__).resolve().parent
@@ -88,9 +89,13 @@ def create_app(db_url: str, *, tile_url: str | None = None,
     app = FastAPI(title="marsad", version="1", summary="Read-only API over a marsad store",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     templates = Jinja2Templates(env=_environment())
-    places = _admin1_places()
+    divisions = read_csv(ADMIN1_FILE, Admin1Row)
+    places = _admin1_places(divisions)
     # Read once: the vendored outlines never change while the app runs.
     boundaries = Body.of(BOUNDARIES_FILE.read_bytes())
+    # Named on first request (~1 s of parsing and compression a worker need not wait for).
+    admin1_outlines = Lazy(lambda: Body.of(load_named(
+        Division(row.iso2, row.admin1code, row.name) for row in divisions)))
     csp = _content_security_policy(tile_url)
     app.state.store = store
     app.state.cache = cache
@@ -201,6 +206,14 @@ def create_app(db_url: str, *, tile_url: str | None = None,
         """Country outlines for the offline base layer: Natural Earth 1:50m as TopoJSON
         (world-atlas 2.0.2, vendored; objects ``countries`` and ``land``)."""
         return send_body(request, boundaries)
+
+    @app.get("/api/boundaries/admin1", tags=["map"])
+    def api_admin1_boundaries(request: Request) -> Response:
+        """First-level division outlines for the offline base layer: Natural Earth 1:10m
+        admin-1, simplified, as TopoJSON (object ``admin1``; properties ``iso``, ``code``
+        (GeoNames admin1 code), ``name`` (Natural Earth's) and ``admin1``: the name events
+        and the ``admin1`` filter use, or null where ``resources/admin1.csv`` lacks it)."""
+        return send_body(request, admin1_outlines.get())
 
     @app.get("/api/incidents", tags=["incidents"])
     def api_incidents(db: Db, limit: Limit = PAGE_SIZE, offset: Offset = 0,
@@ -386,9 +399,9 @@ def _content_security_policy(tile_url: str | None) -> str:
             "frame-ancestors 'none'")
 
 
-def _admin1_places() -> list[dict[str, Any]]:
+def _admin1_places(rows: list[Admin1Row]) -> list[dict[str, Any]]:
     return [{"name": row.name, "iso2": row.iso2, "lat": row.lat, "lon": row.lon}
-            for row in read_csv(ADMIN1_FILE, Admin1Row)]
+            for row in rows]
 
 
 def _with(request: Request, path: str | None = None, **changes: Any) -> str:

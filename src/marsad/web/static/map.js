@@ -1,4 +1,4 @@
-/* The map: offline base layer (country outlines, province labels), clustered markers
+/* The map: offline base layer (country and province outlines, province labels), clustered markers
    coloured by type and sized by fatalities. Clustering: cluster.js. */
 (function () {
   'use strict';
@@ -24,11 +24,16 @@
     drawOfflineBase();
   }
 
-  /* Land and country borders (Natural Earth 1:50m via the vendored world-atlas TopoJSON,
-     drawn on canvas) and the first-level divisions' capitals as labels. */
+  /* Land and country borders (Natural Earth 1:50m via the vendored world-atlas TopoJSON),
+     province borders from zoom 5 on (Natural Earth admin-1, outlines.js), each on its own
+     canvas so the provinces' lines lie over the land and under the country borders; and
+     the first-level divisions' capitals as labels. */
   function drawOfflineBase() {
+    map.createPane('land').style.zIndex = 240;
+    map.createPane('admin1').style.zIndex = 245;
     map.createPane('base').style.zIndex = 250;
     var renderer = L.canvas({ pane: 'base', padding: 0.3 });
+    var landRenderer = L.canvas({ pane: 'land', padding: 0.3 });
     var outlines = fetch('/api/boundaries').then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
       return response.json();
@@ -37,7 +42,7 @@
       var world = loaded[0];
       var countries = world.objects.countries;
       L.geoJSON(window.topojson.feature(world, world.objects.land), {
-        renderer: renderer, interactive: false,
+        renderer: landRenderer, interactive: false,
         style: { stroke: false, fillColor: '#f6f3ea', fillOpacity: 1 }
       }).addTo(map);
       L.geoJSON(window.topojson.mesh(world, countries, function (a, b) { return a !== b; }), {
@@ -47,6 +52,24 @@
       mapElement.setAttribute('data-boundaries', String(countries.geometries.length));
     }).catch(function () {
       mapElement.setAttribute('data-boundaries', '0');
+    });
+    // Fetched once the markers are drawn: 0.7 MB (gzipped) the first view does not need.
+    markersReady.then(function () {
+      return fetch('/api/boundaries/admin1');
+    }).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.json();
+    }).then(function (topology) {
+      // outlines.js is deferred (off the markers' path): run once it is there.
+      if (window.marsadOutlines) {
+        window.marsadOutlines.draw(map, mapElement, topology, 'admin1');
+      } else {
+        window.addEventListener('load', function () {
+          window.marsadOutlines.draw(map, mapElement, topology, 'admin1');
+        });
+      }
+    }).catch(function () {
+      mapElement.setAttribute('data-admin1', '-1');
     });
     fetch('/api/basemap').then(function (response) { return response.json(); })
       .then(function (data) {
