@@ -207,6 +207,14 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     triggers = _drop_generic(triggers + _verb_object_events(sentence, ctx))
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     context = _non_conflict_context(sentence, sentence_actors, ctx)
+    if context is None and index > 0 and not _armed(sentence_actors) and \
+            mentions.paragraph_of(sentence.start_char) == mentions.paragraph_of(
+                mentions.sentences[index - 1].start_char):
+        # "A tank at the chemical plant exploded. The blast ...": the accident goes on.
+        previous = mentions.sentences[index - 1]
+        if _non_conflict_context(previous, [a for a in mentions.actors if a.span.sent ==
+                                            previous], ctx) == "accident":
+            context = "accident"
     if context == "diplomatic":
         return []
     if context == "accident":
@@ -516,11 +524,16 @@ def _infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> l
     return filled
 
 
+def _armed(actors: list[ActorMention]) -> bool:
+    """Whether any of ``actors`` is an armed actor (ACLED inter 1-5 or 8)."""
+    return any(a.entry.inter in (1, 2, 3, 4, 5, 8) for a in actors)
+
+
 def _non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Context) -> str | None:
     """"accident" or "diplomatic" when a sentence that names no armed actor talks about an
     accident or disaster, or about weapons in diplomacy; None otherwise (non_conflict in
     triggers.yaml)."""
-    if any(a.entry.inter in (1, 2, 3, 4, 5, 8) for a in actors):
+    if _armed(actors):
         return None
     padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
     rules = ctx.lexicon.non_conflict
