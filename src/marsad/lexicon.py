@@ -71,11 +71,20 @@ class Responsibility(_Frozen):
     types: tuple[str, ...] = ()
 
 
+class StateBombing(_Frozen):
+    """A bare "bombing" by a state's or a foreign force is an air raid (triggers.yaml)."""
+
+    words: tuple[str, ...] = ()
+    inter: tuple[int, ...] = ()
+    becomes: str | None = None
+
+
 class Initiators(_Frozen):
     allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
+    state_bombing: StateBombing = Field(default_factory=StateBombing)
     responsibility: Responsibility = Field(default_factory=Responsibility)
 
 

@@ -858,8 +858,9 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     fatalities, injuries, attribution = _casualties_of(candidate, sentence_actors, a1, a2,
                                                        mentions, attribution)
     date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
-    event_type, sub = ctx.lexicon.sub_event(_against_civilians(
-        candidate, a2, fatalities, frozenset(ctx.lexicon.initiators.civilian_targets)))
+    event_type, sub = ctx.lexicon.sub_event(_state_bombing(_against_civilians(
+        candidate, a2, fatalities, frozenset(ctx.lexicon.initiators.civilian_targets)),
+        candidate, a1, ctx))
     if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
         a2 = _civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
     evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
@@ -882,6 +883,17 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         confidence=_confidence(candidate, date, location, attribution),
     )
     return event.model_copy(update={"notes": event_notes(event)})
+
+
+def _state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | None,
+                   ctx: Context) -> str:
+    """A generic "bombing" by a state's or a foreign force is an air raid (``state_bombing``
+    in triggers.yaml); anything else keeps ``sub_event_type``."""
+    rule = ctx.lexicon.initiators.state_bombing
+    if rule.becomes and candidate.generic and actor1 is not None and actor1.inter in rule.inter \
+            and candidate.trigger.text.lower() in rule.words:
+        return rule.becomes
+    return sub_event_type
 
 
 def _civilians(ctx: Context, country: str | None) -> Actor | None:
