@@ -47,6 +47,8 @@ def test_event_case(case: dict[str, Any], ctx: Context) -> None:
         assert result.events == [], [e.notes for e in result.events]
         assert any(w.startswith("no events") for w in result.warnings)
         return
+    unwanted = set(case.get("absent_sub_event_types", ()))
+    assert not [e.sub_event_type for e in result.events if e.sub_event_type in unwanted]
     for want in case["events"]:
         assert any(_matches(e, want) for e in result.events), (
             want, [e.model_dump(include={"sub_event_type", "date", "location", "fatalities",

@@ -35,6 +35,7 @@ from marsad.extractors.attribution import (
     publisher_claim,
 )
 from marsad.extractors.casualties import CasualtyMention, find_casualties
+from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention, find_places
 from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
 from marsad.learned.typing import NO_EVENT
@@ -588,6 +589,8 @@ def _happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         previous -= 1
     if previous >= sentence.start and trigger.doc[previous].lower_ in ctx.lexicon.negation_words:
         return False  # "entered the town without fighting", "not a single clash"
+    if _named_by_year(trigger):
+        return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
     window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
     for token in window:
         if token.tag_ == "MD" and token.lower_ in ctx.lexicon.modal_words:
@@ -603,6 +606,29 @@ def _happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _named_by_year(trigger: Span) -> bool:
+    """A year inside the event word's noun phrase ("the 2013 chemical attack", "a deadly 2017
+    bombing") names a past, known event as background, not a new one."""
+    table = load_quantifiers()
+    years = table.years
+    root = trigger.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # Only a modifier right before the event word: a dateline's year ("Tuesday 26 April 2016
+    # Airstrikes kill ...") can hang off the same noun in a bad parse.
+    modifiers = [t for t in trigger.doc[max(trigger.sent.start, trigger.start - 3):trigger.end]
+                 if t.head == root and t.dep_ in ("nummod", "compound", "amod")]
+    return any(t.is_digit and len(t.text) == 4 and years.low <= int(t.text) <= years.high
+               and not _in_a_date(t, table.months) for t in modifiers)
+
+
+def _in_a_date(year: Token, months: list[str]) -> bool:
+    """The year ends a written date ("June 11 2016", "14 Nov 2017"): a dateline, not a
+    modifier of the event word."""
+    before = [t.lower_.rstrip(".") for t in year.doc[max(0, year.i - 2):year.i]]
+    return any(word in months or word.isdigit() for word in before)
 
 
 def _event_type_of(sub_event_type: str, ctx: Context) -> str:
