@@ -15,7 +15,9 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine
 
 from marsad.cli import cli
-from marsad.fusion import fuse_results
+from marsad.fusion import fuse_results, load_fusion_settings
+from marsad.fusion.report import make_report
+from marsad.fusion.scoring import restates
 from marsad.fusion.store import iter_incidents
 from marsad.model import DocumentResult
 from marsad.store import open_store
@@ -73,17 +75,29 @@ def test_fuse_groups_reports_of_one_car_bomb(tmp_path: Path,
     assert [d.field for d in incident.disagreements][:1] == ["fatalities"]
 
 
-def test_events_of_one_document_are_never_merged(tmp_path: Path,
-                                                 results: dict[str, DocumentResult]) -> None:
+def test_events_of_one_document_share_an_incident_only_as_restatements(
+        tmp_path: Path, results: dict[str, DocumentResult]) -> None:
+    """Two events of one document in one incident: the later restates the earlier."""
     path = tmp_path / "marsad.db"
     ingest(path, list(results.values()))
     fuse(path)
     with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT count(*) FROM (SELECT incident_id, doc_id FROM "
-                           "incident_members GROUP BY 1, 2 HAVING count(*) > 1)").fetchone() \
-            == (0,)
+        shared = raw.execute("SELECT incident_id, doc_id, group_concat(event_id, ' ') FROM "
+                             "(SELECT * FROM incident_members ORDER BY position) "
+                             "GROUP BY 1, 2 HAVING count(*) > 1").fetchall()
         events = raw.execute("SELECT count(*) FROM events").fetchone()
         assert raw.execute("SELECT count(*) FROM incident_members").fetchone() == events
+    assert shared, "the chosen articles include a restatement (w-khanshaykhun-enab)"
+    settings = load_fusion_settings()
+    for _, doc_id, event_ids in shared:
+        result = results[doc_id]
+        reports = {event.event_id: make_report(number, result.doc, event,
+                                               settings.victim_inters)
+                   for number, event in enumerate(result.events)}
+        members = [reports[event_id] for event_id in event_ids.split()]
+        for position, later in enumerate(members[1:], start=1):
+            assert any(restates(later, earlier, settings) is not None
+                       for earlier in members[:position])
 
 
 def test_fusing_twice_changes_nothing(tmp_path: Path, results: dict[str, DocumentResult]) -> None:

@@ -57,8 +57,12 @@ def report(doc: str, evidence: str, **changes: Any) -> Report:
 
 def weak_arabic(evidence: str) -> Report:
     """An Arabic report whose structured fields only weakly agree with ``report("en", ...)``:
-    another (compatible) sub-type, two days later, the province only, no actor, no toll."""
-    later = DAY + dt.timedelta(days=2)
+    another (compatible) sub-type, a day later, the province only, no actor, no toll.
+
+    Structured score 0.59, with the encoder 0.63: either side of the 0.60 threshold (two
+    days later, 0.55 / 0.59, links no longer since the threshold rose from 0.55; that
+    stress case is in docs/benchmarks.md, "Incident fusion")."""
+    later = DAY + dt.timedelta(days=1)
     return report("ar", evidence, sub_event_type="Shelling/artillery/missile attack",
                   event_type="Explosions/Remote violence", location=IDLIB_PROVINCE,
                   date=DateRange(start=later, end=later, precision=1), actor1=None,
@@ -129,7 +133,8 @@ def test_switched_off_scores_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     weights = settings.weights
     structured = match_score(english, arabic, settings, vectors=EvidenceVectors())
     total = sum(weights.values()) - weights["text"]
-    parts = {"type": 0.7, "date": 0.4, "place": 0.6, "actors": 0.5, "fatalities": 0.5}
+    # A day apart, exact days (slack 1 + 1): 0.6 * (1 - (1 - 1) / 3) = 0.6.
+    parts = {"type": 0.7, "date": 0.6, "place": 0.6, "actors": 0.5, "fatalities": 0.5}
     assert structured == pytest.approx(sum(weights[k] * v for k, v in parts.items()) / total)
     # Same-script pairs keep the word score whether or not the encoder is on.
     on = settings.with_encoder(enabled=True)

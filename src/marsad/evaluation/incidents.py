@@ -145,6 +145,25 @@ def process_gold(gold: Sequence[GoldDocument], ctx: Context) -> list[DocumentRes
     return results
 
 
+def cached_results(gold: Sequence[GoldDocument], cache: Path | None,
+                   ctx: Context | None = None) -> list[DocumentResult]:
+    """Pipeline results of ``gold``, read from / written to the JSON-lines file ``cache``.
+
+    For calibration and error-analysis scripts that rerun fusion many times: extraction is
+    the slow part. Delete the cache when extraction changes (it is not checked).
+    """
+    if cache is not None and cache.exists():
+        results = [DocumentResult.model_validate_json(line)
+                   for line in cache.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if [result.doc.id for result in results] == [item.doc.id for item in gold]:
+            return results
+    results = process_gold(gold, ctx or get_context())
+    if cache is not None:
+        cache.write_text("".join(result.model_dump_json() + "\n" for result in results),
+                         encoding="utf-8")
+    return results
+
+
 def evaluate_incidents(path: Path, ctx: Context | None = None,
                        settings: FusionSettings | None = None) -> IncidentEvalReport:
     """Process, fuse and score the gold file at ``path``."""

@@ -16,7 +16,9 @@ Blocking keys are (place, time bucket): precise places (precision 1-2) in a grid
 cell); every member also under its country,
 split into precise and vague members so that each pair kind is gathered once. An incident
 is a candidate only if *all* its members were gathered: a member outside the keys lies
-beyond the date slack or the distance limit, which vetoes the incident anyway.
+beyond the date slack or the distance limit, which vetoes the incident anyway. "Members"
+here are an incident's voices (``cluster.Cluster.voices``, one per document): restatements
+are not indexed, because linkage does not score them.
 """
 
 from __future__ import annotations

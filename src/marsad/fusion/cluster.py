@@ -9,9 +9,16 @@ member keeps clusters coherent: A~B and B~C never drag a far-away C into A's inc
 incidents are never recomputed: a new report only joins or starts one, which is what makes
 fusion incremental and idempotent.
 
+A document speaks once per incident. When a later event of a document restates an earlier
+one (``scoring.restates``: the lede's strike retold in paragraph four), it joins that event's
+incident as a member of the record but not as a *voice*: linkage, screening and the
+same-document veto see one report per document. Without this, each restatement started a
+decoy incident (its own document vetoes the real one) that pulled other documents' leads
+away from the real incident.
+
 With ``fusion.yaml``'s sentence encoder on, the clusterer owns the run's ``EvidenceVectors``:
 before scoring a new report exactly, it encodes in one batch the report and the screened
-candidates' members whose pair with it the encoder scores (cross-script ones by default),
+candidates' voices whose pair with it the encoder scores (cross-script ones by default),
 so a run that never meets such a pair never loads the encoder.
 """
 
@@ -23,7 +30,7 @@ from dataclasses import dataclass, field
 
 from marsad.fusion.blocking import BlockIndex
 from marsad.fusion.report import Report
-from marsad.fusion.scoring import match_score, uses_encoder
+from marsad.fusion.scoring import match_score, restates, uses_encoder
 from marsad.fusion.semantic import EvidenceVectors
 from marsad.fusion.settings import FusionSettings
 
@@ -35,13 +42,28 @@ def incident_id_for(event_id: str) -> str:
 
 @dataclass
 class Cluster:
-    """An incident being built: its members in joining order and the score each joined with."""
+    """An incident being built: its members in joining order and the score each joined with.
+
+    ``voices`` are the members that match scoring sees: each document's first member
+    (later ones are that document restating it).
+    """
 
     incident_id: str
     members: list[Report] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     changed: bool = False
-    scripts: set[str] = field(default_factory=set)  # of the members' evidence
+    scripts: set[str] = field(default_factory=set)  # of the voices' evidence
+    voices: list[Report] = field(default_factory=list)
+
+    def append(self, report: Report, score: float) -> bool:
+        """Add a member; return whether it is a voice (its document's first member here)."""
+        voice = all(other.doc_id != report.doc_id for other in self.voices)
+        self.members.append(report)
+        self.scores.append(score)
+        if voice:
+            self.voices.append(report)
+            self.scripts.add(report.script)
+        return voice
 
     @property
     def doc_ids(self) -> set[str]:
@@ -56,6 +78,7 @@ class Clusterer:
         self._index = BlockIndex(settings)
         self.clusters: list[Cluster] = []
         self._by_event: dict[str, int] = {}
+        self._by_document: dict[str, list[Report]] = {}  # this run's reports, per document
         self._type_scores: dict[tuple[str, str], float] = {}
         self.vectors = EvidenceVectors() if settings.encoder.enabled else None
 
@@ -65,28 +88,43 @@ class Clusterer:
         position = len(self.clusters)
         self.clusters.append(cluster)
         for report, score in members:
-            cluster.members.append(report)
-            cluster.scores.append(score)
-            cluster.scripts.add(report.script)
             self._by_event[report.event_id] = position
-            self._index.add(report, position)
+            if cluster.append(report, score):
+                self._index.add(report, position)
 
     def add(self, report: Report) -> Cluster:
         """Put ``report`` into the best matching incident, or start a new one."""
         if report.event_id in self._by_event:  # the same event again: nothing to decide
             return self.clusters[self._by_event[report.event_id]]
-        best, best_score = self._best(report)
+        best, best_score = self._restated(report)
+        if best is None:
+            best, best_score = self._best(report)
         if best is None:
             best, best_score = len(self.clusters), 1.0
             self.clusters.append(Cluster(incident_id_for(report.event_id)))
         cluster = self.clusters[best]
-        cluster.members.append(report)
-        cluster.scores.append(round(best_score, 4))
-        cluster.scripts.add(report.script)
         cluster.changed = True
         self._by_event[report.event_id] = best
-        self._index.add(report, best)
+        self._by_document.setdefault(report.doc_id, []).append(report)
+        if cluster.append(report, round(best_score, 4)):
+            self._index.add(report, best)
         return cluster
+
+    def _restated(self, report: Report) -> tuple[int | None, float]:
+        """The incident of the earlier event of ``report``'s document that it restates.
+
+        The best restated event wins; its incident is taken only if no voice of another
+        document vetoes ``report`` (the hard limits keep the incident coherent).
+        """
+        best, best_score = None, 0.0
+        for earlier in self._by_document.get(report.doc_id, ()):
+            score = restates(report, earlier, self.settings)
+            if score is None or score <= best_score:
+                continue
+            position = self._by_event[earlier.event_id]
+            if self._linkage(report, self.clusters[position], same_document=True) is not None:
+                best, best_score = position, score
+        return best, best_score
 
     def _best(self, report: Report) -> tuple[int | None, float]:
         """The incident with the best average score at or above the threshold (ties: oldest).
@@ -117,14 +155,20 @@ class Clusterer:
         assert self.vectors is not None
         every = self.settings.encoder.pairs == "all"
         needed = [member for cluster in candidates if every or cluster.scripts - {report.script}
-                  for member in cluster.members if uses_encoder(report, member, self.settings)]
+                  for member in cluster.voices if uses_encoder(report, member, self.settings)]
         if needed:
             self.vectors.prefetch([report, *needed])
 
-    def _linkage(self, report: Report, cluster: Cluster) -> float | None:
-        """Average score against every member; None if any member vetoes or shares the doc."""
-        total = 0.0
-        for member in cluster.members:
+    def _linkage(self, report: Report, cluster: Cluster,
+                 same_document: bool = False) -> float | None:
+        """Average score against every voice; None if any voice vetoes or shares the doc.
+
+        ``same_document=True`` (restatements) skips the voice of the report's own document.
+        """
+        total, counted = 0.0, 0
+        for member in cluster.voices:
+            if same_document and member.doc_id == report.doc_id:
+                continue
             pair = (report.sub_event_type, member.sub_event_type)
             if pair not in self._type_scores:
                 self._type_scores[pair] = self.settings.type_score(*pair)
@@ -133,7 +177,8 @@ class Clusterer:
             if score is None:
                 return None
             total += score
-        return total / len(cluster.members)
+            counted += 1
+        return total / counted if counted else 1.0
 
 
 def cluster_reports(reports: Iterable[Report], settings: FusionSettings) -> list[Cluster]:

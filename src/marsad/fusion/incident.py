@@ -38,7 +38,8 @@ def source_of(report: Report) -> str:
 def source_claims(members: Sequence[Report]) -> list[SourceClaim]:
     """One ``SourceClaim`` per independent source; a source's latest report wins (tolls rise)."""
     latest: dict[str, Report] = {}
-    for report in sorted(members, key=lambda r: (r.doc.published or dt.date.min, r.order)):
+    for report in sorted(_document_voices(members),
+                         key=lambda r: (r.doc.published or dt.date.min, r.order)):
         latest[source_of(report).casefold()] = report
     claims = []
     for report in latest.values():
@@ -51,6 +52,26 @@ def source_claims(members: Sequence[Report]) -> list[SourceClaim]:
             high=deaths.high if counted and deaths else None,
             actor1=report.event.actor1.name if report.event.actor1 else None))
     return claims
+
+
+def _document_voices(members: Sequence[Report]) -> list[Report]:
+    """One report per document and source: the first that gives a toll, else the first.
+
+    A document restating its own report (``cluster`` keeps restatements in the incident)
+    says one thing once; its later sentence must not replace its toll with "no toll".
+    """
+    chosen: dict[tuple[str, str], Report] = {}
+    for report in members:
+        key = (report.doc_id, source_of(report).casefold())
+        held = chosen.get(key)
+        if held is None or (_counted(report) and not _counted(held)):
+            chosen[key] = report
+    return list(chosen.values())
+
+
+def _counted(report: Report) -> bool:
+    deaths = report.event.fatalities
+    return deaths is not None and not deaths.aggregate
 
 
 def build_incident(cluster: Cluster, settings: FusionSettings) -> Incident:

@@ -19,6 +19,7 @@ dates and tolls are language-independent by construction).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -129,14 +130,16 @@ def text_part(first: Report, second: Report, settings: FusionSettings,
 
 def match_score(first: Report, second: Report, settings: FusionSettings,
                 type_part: float | None = None,
-                vectors: EvidenceVectors | None = None) -> float | None:
+                vectors: EvidenceVectors | None = None,
+                same_document: bool = False) -> float | None:
     """Return the weighted match score of two reports, or None when they cannot match.
 
     ``type_part`` may be passed in by callers that cache ``settings.type_score``;
     ``vectors`` (the run's evidence vectors) lets the sentence encoder score the text when
     ``settings.encoder`` is on; without it the pair is scored as with the encoder off.
+    ``same_document=True`` lifts the same-document veto (restatement checks only).
     """
-    if first.doc_id == second.doc_id:
+    if first.doc_id == second.doc_id and not same_document:
         return None
     if type_part is None:
         type_part = settings.type_score(first.sub_event_type, second.sub_event_type)
@@ -157,3 +160,47 @@ def match_score(first: Report, second: Report, settings: FusionSettings,
     every = sum(weights.values())  # the usual denominator, kept exact when it applies
     return (total + text_weight * text) / (
         every if text_weight == weights["text"] else every - weights["text"] + text_weight)
+
+
+@dataclass(frozen=True)
+class PairExplanation:
+    """Every component of a pair's match score and why it vetoes (for analysts and tools).
+
+    ``components`` holds the scores of the components that were computed (a vetoed
+    component is None); ``veto`` names the first hard limit that failed, else "".
+    """
+
+    components: dict[str, float | None]
+    veto: str
+    score: float | None
+
+
+def explain(first: Report, second: Report, settings: FusionSettings,
+            vectors: EvidenceVectors | None = None) -> PairExplanation:
+    """Score ``first`` against ``second`` component by component (``match_score``'s reasons)."""
+    type_part = settings.type_score(first.sub_event_type, second.sub_event_type)
+    components: dict[str, float | None] = {
+        "type": type_part, "place": place_score(first, second, settings),
+        "date": date_score(first, second, settings), "actors": actor_score(first, second),
+        "fatalities": fatality_score(first, second, settings),
+        "text": text_part(first, second, settings, vectors)[1]}
+    veto = ("same document" if first.doc_id == second.doc_id
+            else "type" if type_part == 0
+            else "date" if components["date"] is None
+            else "place" if components["place"] is None else "")
+    return PairExplanation(components, veto, match_score(first, second, settings,
+                                                         vectors=vectors))
+
+
+def restates(later: Report, earlier: Report, settings: FusionSettings) -> float | None:
+    """Score with which ``later`` restates ``earlier`` of the same document, else None.
+
+    Same rules as two documents' reports (``match_score``), stricter: the score must reach
+    ``restatement.threshold`` and named actors must not contradict (``min_actors``).
+    """
+    rule = settings.restatement
+    if not rule.enabled or later.doc_id != earlier.doc_id \
+            or actor_score(later, earlier) < rule.min_actors:
+        return None
+    score = match_score(later, earlier, settings, same_document=True)
+    return score if score is not None and score >= rule.threshold else None

@@ -55,6 +55,23 @@ class EncoderSettings(_Frozen):
         return self
 
 
+class RestatementSettings(_Frozen):
+    """When a later event of a document is the document restating an earlier one.
+
+    News ledes state an incident and later paragraphs restate it ("the strike", "the
+    attack on the village"); extraction reads each as an event. A restatement joins the
+    incident of the event it restates (``marsad.fusion.cluster``) instead of starting a
+    decoy incident that pulls other documents' reports away from the real one.
+    ``threshold``: the least match score (ignoring the same-document veto) with the earlier
+    event; ``min_actors``: the least actor component (0.5: named actors must overlap or one
+    side name none).
+    """
+
+    enabled: bool = False
+    threshold: float = Field(default=0.75, ge=0, le=1)
+    min_actors: float = Field(default=0.5, ge=0, le=1)
+
+
 class FusionSettings(_Frozen):
     """Everything fusion tunes; one frozen object so a run cannot change half-way."""
 
@@ -70,6 +87,7 @@ class FusionSettings(_Frozen):
     camps: dict[str, tuple[str, ...]]
     victim_inters: frozenset[int] = frozenset({7})
     encoder: EncoderSettings = EncoderSettings()
+    restatement: RestatementSettings = RestatementSettings()
 
     @model_validator(mode="after")
     def _complete(self) -> FusionSettings:
@@ -106,6 +124,12 @@ class FusionSettings(_Frozen):
         """Return a copy with encoder settings changed (``enabled=False``: the old scoring)."""
         encoder = EncoderSettings.model_validate({**self.encoder.model_dump(), **changes})
         return self.model_copy(update={"encoder": encoder})
+
+    def with_restatement(self, **changes: object) -> FusionSettings:
+        """Return a copy with restatement settings changed (for calibration)."""
+        restatement = RestatementSettings.model_validate(
+            {**self.restatement.model_dump(), **changes})
+        return self.model_copy(update={"restatement": restatement})
 
     @property
     def text_weight_bound(self) -> float:
