@@ -84,6 +84,7 @@ class Initiators(_Frozen):
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
+    property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
     responsibility: Responsibility = Field(default_factory=Responsibility)
 
@@ -161,6 +162,7 @@ class Lexicon(_Frozen):
     hedges: tuple[str, ...]
     modal_words: tuple[str, ...]
     negation_words: tuple[str, ...]
+    mission_words: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -253,4 +255,5 @@ def load_lexicon() -> Lexicon:
         hedges=tuple(cues_file["hedges"]),
         modal_words=tuple(cues_file["not_happened"]["modal"]),
         negation_words=tuple(cues_file["not_happened"]["negation"]),
+        mission_words=tuple(cues_file["not_happened"].get("mission") or ()),
     )

@@ -39,7 +39,7 @@ from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention, find_places
 from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
 from marsad.learned.typing import NO_EVENT
-from marsad.lexicon import TERRITORY_GAIN, TriggerEntry
+from marsad.lexicon import TERRITORY_GAIN, Initiators, TriggerEntry
 from marsad.model import (
     Actor,
     Casualties,
@@ -335,6 +335,7 @@ def _object_nouns(verb: Token) -> set[str]:
 
 
 PEACEFUL_PROTEST = "Peaceful protest"
+PROPERTY_DESTRUCTION = "Looting/property destruction"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
 
 
@@ -589,6 +590,9 @@ def _happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         previous -= 1
     if previous >= sentence.start and trigger.doc[previous].lower_ in ctx.lexicon.negation_words:
         return False  # "entered the town without fighting", "not a single clash"
+    if root.head.lower_ in ("with", "to") and root.head.head.lemma_.lower() in \
+            ctx.lexicon.mission_words:
+        return False  # "the coalition tasked with fighting Daesh": a mission
     if _named_by_year(trigger):
         return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
     window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
@@ -885,7 +889,7 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                                                        mentions, attribution)
     date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
     event_type, sub = ctx.lexicon.sub_event(_state_bombing(_against_civilians(
-        candidate, a2, fatalities, frozenset(ctx.lexicon.initiators.civilian_targets)),
+        candidate, a2, fatalities, ctx.lexicon.initiators, unharmed=injuries is None),
         candidate, a1, ctx))
     if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
         a2 = _civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
@@ -941,15 +945,18 @@ def _attacked_nouns(root: Token) -> set[str]:
 
 
 def _against_civilians(candidate: Candidate, actor2: Actor | None,
-                       fatalities: Casualties | None,
-                       civilian_targets: frozenset[str] = frozenset()) -> str:
+                       fatalities: Casualties | None, rules: Initiators, *,
+                       unharmed: bool = False) -> str:
     """A generic attack ("gunmen attacked a village, killing 20 people") on civilians is
-    Violence against civilians, not a battle; a named battle word ("clashes") stays a battle."""
+    Violence against civilians, not a battle; one on property that harms nobody ("attacks on
+    properties") is property destruction; a named battle word ("clashes") stays a battle."""
     if candidate.sub_event_type != "Armed clash" or not candidate.generic:
         return candidate.sub_event_type
-    targets_civilians = actor2 is not None and actor2.inter == 7
-    targets_civilians = targets_civilians or (actor2 is None and bool(
-        _attacked_nouns(candidate.trigger.root) & civilian_targets))
+    aimed_at = _attacked_nouns(candidate.trigger.root) if actor2 is None else set()
+    if aimed_at & set(rules.property_targets) and fatalities is None and unharmed:
+        return PROPERTY_DESTRUCTION
+    targets_civilians = (actor2 is not None and actor2.inter == 7) or bool(
+        aimed_at & set(rules.civilian_targets))
     civilian_dead = fatalities is not None and fatalities.victims == "civilians"
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type
 
