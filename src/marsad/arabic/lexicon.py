@@ -28,6 +28,8 @@ class ArabicTrigger(_Frozen):
     sub_event_type: str
     weight: float = Field(default=0.7, ge=0, le=1)
     generic: bool = False
+    unless_previous: tuple[str, ...] = ()
+    unless_next: tuple[str, ...] = ()
     phrases: tuple[str, ...]
 
 
@@ -87,6 +89,12 @@ class ArabicLexicon:
     triggers: PhraseIndex[ArabicTrigger]
     negation: frozenset[str]
     modal: frozenset[str]
+    context_words: frozenset[str]
+    context_reach: int
+    context_clause_words: frozenset[str]
+    peaceful: PhraseIndex[str]
+    year_words: frozenset[str]
+    since_words: frozenset[str]
     actors: PhraseIndex[ActorAlias]
     sources: PhraseIndex[SourceName]
     cues: PhraseIndex[ArabicCue]
@@ -168,6 +176,12 @@ def load_arabic_lexicon() -> ArabicLexicon:
         triggers=PhraseIndex((p, t) for t in triggers for p in t.phrases),
         negation=_words(trigger_file.get("negation")),
         modal=_words(trigger_file.get("modal")),
+        context_words=_words((trigger_file.get("context") or {}).get("words")),
+        context_reach=int((trigger_file.get("context") or {}).get("reach", 3)),
+        context_clause_words=_words((trigger_file.get("context") or {}).get("clause_words")),
+        peaceful=PhraseIndex((p, p) for p in trigger_file.get("peaceful") or ()),
+        year_words=_words((trigger_file.get("historical") or {}).get("year_words")),
+        since_words=_words((trigger_file.get("historical") or {}).get("since_words")),
         actors=PhraseIndex(actor_entries),
         sources=PhraseIndex(_source_names(english)),
         cues=PhraseIndex((form, cue) for cue in cues for form in cue.forms),

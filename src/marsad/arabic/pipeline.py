@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from marsad.arabic.casualties import ArabicCasualty, find_casualties
 from marsad.arabic.claims import ArabicClaim, claim_of, find_claims
 from marsad.arabic.dates import ArabicDate, find_dates
 from marsad.arabic.lexicon import ActorAlias, ArabicLexicon, ArabicTrigger, load_arabic_lexicon
+from marsad.arabic.normalize import fold
 from marsad.arabic.places import ArabicPlace, find_places
 from marsad.arabic.tokens import Match, Token, tokenize
 from marsad.context import Context
@@ -35,6 +37,14 @@ ADJECTIVE_REACH = 3
 TARGET_WORDS = frozenset({"ضد", "علي", "مواقع", "نقاط", "مع", "عناصر", "حاجز"})
 BETWEEN = "بين"
 DEFAULT_COUNTRY = "Syria"
+NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+TERRITORY_TYPES = frozenset({TERRITORY_GAIN, "Government regains territory",
+                             "Non-state actor overtakes territory"})
+COORDINATION_GAP = 4
+"""A trigger joined by "و" at most this many tokens after a context trigger shares its context."""
+YEAR_DIGITS = 4
+CLAUSE_REACH = 12
+"""How far back a clause-wide context word ("يقضي ب") is looked for (tokens, same clause)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,10 @@ class Mentions:
     dates: list[ArabicDate]
     casualties: list[ArabicCasualty]
     claims: list[ArabicClaim]
+    context: frozenset[int]
+    """Token index of each trigger that is background to another event ("بعد انسحاب")."""
+    peaceful: frozenset[int]
+    """Sentences saying a place changed hands without fighting ("دون اشتباكات")."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,7 @@ class Candidate:
     place: ArabicPlace | None
     sentence: int
     first_in_sentence: bool
+    context: bool = False
 
 
 def _covered(matches: Sequence[Match[Any]]) -> set[int]:
@@ -71,15 +86,74 @@ def _inside_longer(match: Match[ArabicTrigger], others: Sequence[Match[Any]]) ->
 
 
 def _happened(match: Match[ArabicTrigger], tokens: Sequence[Token],
-              lexicon: ArabicLexicon) -> bool:
-    """False when a negation or modal word stands just before the trigger."""
+              lexicon: ArabicLexicon, names: set[int]) -> bool:
+    """False when a negation or modal word stands just before the trigger, or the next word
+    gives the phrase another sense (``unless_next``).
+
+    Actor names between are not counted: "هددت هيئة تحرير الشام بقصف" is a threat.
+    """
     sentence = tokens[match.first].sentence
+    for position, senses in ((match.last, match.payload.unless_next),
+                             (match.first - 1, match.payload.unless_previous)):
+        if senses and 0 <= position < len(tokens) and tokens[position].sentence == sentence \
+                and tokens[position].keys & {fold(word) for word in senses}:
+            return False
     for reach, words in ((NEGATION_REACH, lexicon.negation), (MODAL_REACH, lexicon.modal)):
-        for position in range(max(0, match.first - reach), match.first):
+        for position in _words_before(match.first, reach, names):
             token = tokens[position]
             if token.sentence == sentence and token.keys & words:
                 return False
     return True
+
+
+def _words_before(first: int, reach: int, skip: set[int]) -> list[int]:
+    """Up to ``reach`` token positions before ``first``, not counting those in ``skip``."""
+    found: list[int] = []
+    position = first - 1
+    while position >= 0 and len(found) < reach:
+        if position not in skip:
+            found.append(position)
+        position -= 1
+    return found
+
+
+def _context_triggers(triggers: Sequence[Match[ArabicTrigger]], tokens: Sequence[Token],
+                      lexicon: ArabicLexicon) -> frozenset[int]:
+    """Triggers that are background ("بعد انسحاب", "بموجب اتفاق", "يقضي بتسليم")."""
+    context: set[int] = set()
+    previous: Match[ArabicTrigger] | None = None
+    for match in triggers:
+        clause = tokens[match.first].clause
+        cued = any(tokens[i].clause == clause and tokens[i].keys & lexicon.context_words
+                   for i in range(max(0, match.first - lexicon.context_reach), match.first)) \
+            or any(t.clause == clause and t.keys & lexicon.context_clause_words
+                   for t in tokens[max(0, match.first - CLAUSE_REACH):match.first])
+        joined = (previous is not None and previous.first in context
+                  and tokens[previous.first].clause == clause
+                  and 0 <= match.first - previous.last <= COORDINATION_GAP
+                  and tokens[match.first].folded.startswith("و"))
+        if cued or joined:
+            context.add(match.first)
+        previous = match
+    return frozenset(context)
+
+
+def _historical_sentences(tokens: Sequence[Token], dates: Sequence[ArabicDate],
+                          lexicon: ArabicLexicon, published: date | None) -> set[int]:
+    """Sentences that recall an earlier year and carry no date of their own."""
+    if published is None:
+        return set()
+    dated = {tokens[d.first].sentence for d in dates}
+    found: set[int] = set()
+    for token in tokens[1:]:
+        before = tokens[token.index - 1]
+        if not (token.folded.isdigit() and len(token.folded) == YEAR_DIGITS
+                and before.keys & lexicon.year_words):
+            continue
+        since = token.index >= 2 and tokens[token.index - 2].keys & lexicon.since_words
+        if int(token.folded) < published.year and not since and token.sentence not in dated:
+            found.add(token.sentence)
+    return found
 
 
 def find_mentions(document: Document, lexicon: ArabicLexicon, ctx: Context) -> Mentions:
@@ -90,17 +164,23 @@ def find_mentions(document: Document, lexicon: ArabicLexicon, ctx: Context) -> M
     actors = [m for m in lexicon.actors.find(tokens)
               if not source_tokens & set(range(m.first, m.last))]
     names = [m for m in actors if not m.payload.adjective]
-    triggers = [m for m in lexicon.triggers.find(tokens)
-                if not _inside_longer(m, [*names, *sources]) and _happened(m, tokens, lexicon)]
+    name_tokens = _covered(names)
     dates = find_dates(tokens, lexicon, document.published)
+    historical = _historical_sentences(tokens, dates, lexicon, document.published)
+    triggers = [m for m in lexicon.triggers.find(tokens)
+                if not _inside_longer(m, [*names, *sources])
+                and _happened(m, tokens, lexicon, name_tokens)
+                and tokens[m.first].sentence not in historical]
     casualty_words = [*lexicon.killed.find(tokens), *lexicon.injured.find(tokens)]
     claims = find_claims(tokens, lexicon, sources)
     blocked = (_covered(triggers) | _covered(names) | source_tokens | _covered(casualty_words)
                | _covered([c.cue_match for c in claims])
                | {i for d in dates for i in range(d.first, d.last)})
     places = find_places(tokens, document.text, ctx.gazetteer, lexicon, blocked)
+    peaceful = frozenset(tokens[m.first].sentence for m in lexicon.peaceful.find(tokens))
     return Mentions(tokens=tokens, triggers=triggers, actors=actors, places=places,
-                    dates=dates, casualties=find_casualties(tokens, lexicon), claims=claims)
+                    dates=dates, casualties=find_casualties(tokens, lexicon), claims=claims,
+                    context=_context_triggers(triggers, tokens, lexicon), peaceful=peaceful)
 
 
 def _sentence_triggers(sentence: int, mentions: Mentions,
@@ -126,6 +206,10 @@ def _places_for(trigger: Match[ArabicTrigger], mentions: Mentions) -> list[Arabi
     tokens = mentions.tokens
     clause, sentence = tokens[trigger.first].clause, tokens[trigger.first].sentence
     in_clause = [p for p in mentions.places if tokens[p.first].clause == clause]
+    towns_next = [p for p in mentions.places if tokens[p.first].clause == clause + 1
+                  and tokens[p.first].sentence == sentence and p.location.precision == 1]
+    if in_clause and towns_next and all(p.location.precision > 1 for p in in_clause):
+        return towns_next  # "في ريف درعا الشرقي، بلدات X وY": the towns, not the governorate
     if in_clause:
         return _specific(in_clause)
     in_sentence = [p for p in mentions.places if tokens[p.first].sentence == sentence]
@@ -139,9 +223,16 @@ def _places_for(trigger: Match[ArabicTrigger], mentions: Mentions) -> list[Arabi
 
 
 def _specific(places: list[ArabicPlace]) -> list[ArabicPlace]:
-    """Drop a governorate or region named only to situate a town ("كفرنبل في ريف إدلب")."""
+    """Drop a governorate or region named only to situate a town ("كفرنبل في ريف إدلب").
+
+    Every town of the finest precision is kept ("بلدات X وY"); without a town, the first of the
+    finest (a place with a stated distance, precision 2, before a governorate, precision 3).
+    """
     specific = [p for p in places if p.location.precision == 1]
-    return specific or places[:1]
+    if specific or not places:
+        return specific
+    finest = min(p.location.precision for p in places)
+    return [next(p for p in places if p.location.precision == finest)]
 
 
 def _actor(name: str, country: str, match: Match[ActorAlias] | None,
@@ -180,7 +271,11 @@ def _roles(trigger: Match[ArabicTrigger], mentions: Mentions
     return actor1, actor2
 
 
-def _resolve_type(sub_event_type: str, actor1: Match[ActorAlias] | None, ctx: Context) -> str:
+def _resolve_type(sub_event_type: str, actor1: Match[ActorAlias] | None, ctx: Context,
+                  peaceful: bool = False) -> str:
+    """Who gained decides a territory gain; "دون اشتباكات" in the sentence makes it non-violent."""
+    if peaceful and sub_event_type in TERRITORY_TYPES:
+        return NON_VIOLENT_TRANSFER
     if sub_event_type != TERRITORY_GAIN:
         return sub_event_type
     if actor1 is not None and ctx.lexicon.actor(actor1.payload.name).state_of is not None:
@@ -246,8 +341,18 @@ def _candidates(mentions: Mentions, ctx: Context) -> list[Candidate]:
                 seen.add(key)
                 found.append(Candidate(sub_event_type=trigger.payload.sub_event_type,
                                        trigger=trigger, place=place, sentence=sentence,
-                                       first_in_sentence=number == 0))
-    return found
+                                       first_in_sentence=number == 0,
+                                       context=trigger.first in mentions.context))
+    return [c for c in found if not (c.context and _has_main(c, found))]
+
+
+def _has_main(candidate: Candidate, found: Sequence[Candidate]) -> bool:
+    """A non-context reading in the same sentence at the same place (or with no place)."""
+    def place(c: Candidate) -> str | None:
+        return c.place.location.name if c.place is not None else None
+    return any(not other.context and other.sentence == candidate.sentence
+               and (place(other) == place(candidate) or None in (place(other), place(candidate)))
+               for other in found)
 
 
 def _sentence_span(sentence: int, tokens: Sequence[Token], text: str) -> TextSpan:
@@ -267,7 +372,8 @@ def _to_event(candidate: Candidate, mentions: Mentions, document: Document, ctx:
     text = document.text
     tokens = mentions.tokens
     match1, match2 = _roles(candidate.trigger, mentions)
-    sub_event_type = _resolve_type(candidate.sub_event_type, match1, ctx)
+    sub_event_type = _resolve_type(candidate.sub_event_type, match1, ctx,
+                                   candidate.sentence in mentions.peaceful)
     event_type, _ = ctx.lexicon.sub_event(sub_event_type)
     location: Location | None = candidate.place.location if candidate.place else None
     country = (location.country if location and location.country else DEFAULT_COUNTRY)
