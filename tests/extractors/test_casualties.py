@@ -295,3 +295,37 @@ def test_event_injuries_per_claim(ctx: Context, text: str, spread: tuple[int, in
     assert (event.injuries.low, event.injuries.best, event.injuries.high) == spread
     said = {c.source: c.injuries.best for c in event.attribution if c.injuries is not None}
     assert said == claims
+
+
+# A bare count ("kills 4", "22 dead") takes the victim class of the same figure stated with its
+# victims elsewhere in the article (issue #8 follow-up, FA-KES dev); (text, bare phrase,
+# expected class of the bare count).
+RESTATED_CLASS_CASES = [
+    ("Suicide bomber kills 4 in Jableh. A suicide bomber killed four people on Sunday in an "
+     "attack on a hospital.", "kills 4", "civilians"),
+    ("Syria strikes kill 45 after rebel fire. At least 45 people were killed in government "
+     "air strikes on Thursday.", "kill 45", "civilians"),
+    ("Coalition strikes kill 16. At least 16 insurgents were killed near Raqqa on Monday.",
+     "kill 16", "combatants"),
+    # a bounded restatement: "at least 20 civilians" then a bare 22 within its bound
+    ("At least 20 civilians were killed in Douma on Sunday. The strikes killed 22 by evening.",
+     "killed 22", "civilians"),
+    # no restatement with victims: stays unknown
+    ("Rockets killed eight on Monday. The army said it killed 30 fighters.", "killed eight",
+     "unknown"),
+    # the figure is restated with two different classes: ambiguous, stays unknown
+    ("Shelling killed 5 on Monday. Five soldiers were killed in Hama. Five civilians were "
+     "killed in Idlib.", "killed 5", "unknown"),
+    # a campaign total is not a restatement of an incident's figure
+    ("Air strikes killed 40 on Monday. The war has killed 40 civilians since 2011 in the town.",
+     "killed 40", "unknown"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "victims"), RESTATED_CLASS_CASES,
+                         ids=[case[1] + "-" + case[2] for case in RESTATED_CLASS_CASES])
+def test_bare_count_takes_the_class_of_its_restatement(nlp: Language, text: str, phrase: str,
+                                                       victims: str) -> None:
+    found = [m for m in find_casualties(nlp(text)) if m.text == phrase]
+    assert len(found) == 1, find_casualties(nlp(text))
+    assert found[0].victims == victims

@@ -5,9 +5,17 @@ Alignment rule (one article can carry several gold rows, one per incident):
    one incident: they get the same prediction (FA-KES repeats rows that differ only in label/date).
 2. Each predicted event of the article goes to the incident it matches best: same governorate
    first, then the closest fatality total (|log1p difference|), then the earlier row.
-3. An incident's counts are the sums over its events; its date, governorate, actor and cause
-   come from its *main* event: the best match among its events (same order, then confidence).
-   This is an optimistic (oracle) choice among the article's events, stated in the report.
+3. An incident's counts are those of its *lead* event: the first of its events (text order)
+   with a non-aggregate toll. Not the sum over its events: the README of the dev data ("Meaning
+   of the FA-KES gold columns") says "Each CSV row is **one incident reported in one
+   article**" and "nb_civilians — number of civilians **killed** in the incident as stated by
+   the article", and an article restates its incident's toll ("killed at least 31 people" in
+   the lead, "at least 31 people were killed, including two medics" below) and recalls other
+   incidents after it (inverted pyramid), so a sum counts the restatements twice and adds the
+   background. Not the main event's either: that one is chosen by closeness to the gold toll.
+   Its date, governorate, actor and cause come from its *main* event: the best match among
+   its events (same order, then confidence). This is an optimistic (oracle) choice among the
+   article's events, stated in the report.
 4. An incident that received no event is scored as "no event": no location (abstention),
    actor and cause "unknown", counts 0, and the article's published date as its date.
 """
@@ -52,11 +60,12 @@ DEFINITIONS = {
                           "one-day range of any event of the article, equals the gold date",
     "location": "admin1 of the main event's location, normalised to FA-KES governorates; no "
                 "location is an abstention (precision ignores it, recall counts it wrong)",
-    "nb_civilians": "sum of non-aggregate fatalities.best of the row's events whose victims are "
-                    "civilians (or an actor with inter 7)",
+    "nb_civilians": "non-aggregate fatalities.best of the row's lead event (its first event "
+                    "with such a toll, text order) when its victims are civilians (or an actor "
+                    "with inter 7); restatements of the toll in later events are not added",
     "nb_noncivilians": "same for victims = actor1/actor2 that is not inter 7; victims 'unknown' "
                        "count in neither, only in nb_killed",
-    "nb_killed": "all non-aggregate fatalities.best of the row's events vs gold civilians + "
+    "nb_killed": "the lead event's non-aggregate fatalities.best vs gold civilians + "
                  "noncivilians",
     "actor": "main event's actor1 mapped to the 7 VDC classes (eval_mappings.yaml)",
     "cause": "main event's sub_event_type mapped to VDC causes of death (eval_mappings.yaml)",
@@ -189,9 +198,14 @@ def _published_or_event(gold: dt.date,
     return (published, published) if published is not None else None
 
 
-def _sums(events: Sequence[Event]) -> tuple[int, int, int]:
-    sides = [fatalities_by_side(event) for event in events]
-    return (sum(s[0] for s in sides), sum(s[1] for s in sides), sum(s[2] for s in sides))
+def lead_counts(events: Sequence[Event]) -> tuple[int, int, int]:
+    """The (civilians, combatants, all) of an incident: its lead event's, i.e. the first event
+    with a non-aggregate toll (see the module docstring, rule 3, for why not the sum)."""
+    for event in sorted(events, key=lambda e: e.trigger.char_span[0]):
+        sides = fatalities_by_side(event)
+        if sides[2]:
+            return sides
+    return 0, 0, 0
 
 
 def _class_labels(gold: Sequence[str], predicted: Sequence[str]) -> list[str]:
@@ -219,7 +233,7 @@ def score_fakes(rows: Sequence[FakesRow]) -> EvalReport:
     published = [(r.result.doc.published, r.result.doc.published)
                  if r.result.doc.published else None for r in rows]
     places = [event_governorate(p.main.location) if p.main else None for p in preds]
-    sums = [_sums(p.events) for p in preds]
+    sums = [lead_counts(p.events) for p in preds]
     actors = [actor_class(p.main.actor1 if p.main else None) for p in preds]
     causes = [cause_class(p.main) for p in preds]
     gold_actors = [g.actor for g in golds]

@@ -182,7 +182,44 @@ def find_casualties(doc: Doc) -> list[CasualtyMention]:
     mentions: list[CasualtyMention] = []
     for index, sentence in enumerate(doc.sents):
         mentions += _sentence_casualties(sentence, index, terms)
-    return mentions
+    return _classify_restated(mentions)
+
+
+def _classify_restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Give a count with no victim word the class of the same count stated with one elsewhere.
+
+    A headline or lede gives the figure bare ("Suicide bomber kills 4", "22 dead", "the death
+    toll at at least 70") and the body restates it with its victims ("A suicide bomber killed
+    four people", "Six civilians were among at least 22 people killed"), or the other way
+    round. The bare count is the same victims: it takes their class (and side when it has
+    none), so that the event it lands on is not left with victims "unknown" (FA-KES dev, issue
+    #8 follow-up: 60 rows whose civilian/non-civilian split was lost this way). Only when every
+    restatement of the figure (same kind and scope, same best or within a bound of it) that
+    names victims names the same class; named individuals are never reclassified.
+    """
+    out: list[CasualtyMention] = []
+    for mention in mentions:
+        if mention.victims != "unknown" or mention.names:
+            out.append(mention)
+            continue
+        twins = [other for other in mentions if other is not mention
+                 and other.victims != "unknown" and other.kind == mention.kind
+                 and other.aggregate == mention.aggregate
+                 and (other.best == mention.best or _bare_within_bound(other, mention))]
+        classes = {twin.victims for twin in twins}
+        if len(classes) != 1:
+            out.append(mention)
+            continue
+        sides = {twin.victim_side_text for twin in twins} - {None}
+        side = mention.victim_side_text or (sides.pop() if len(sides) == 1 else None)
+        out.append(replace(mention, victims=classes.pop(), victim_side_text=side))
+    return out
+
+
+def _bare_within_bound(bound: CasualtyMention, bare: CasualtyMention) -> bool:
+    """``_within_bound`` for a bare figure: "at least 20 civilians ... 22 killed"."""
+    return bound.qualifier in ("more-than", "at-least") and not bound.vague \
+        and bare.qualifier in ("", "sum") and bound.best < bare.best <= bound.best * _OPEN_BOUND
 
 
 def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> list[CasualtyMention]:
