@@ -12,45 +12,28 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from tests.fusion.builders import DAY, MAARAT, STRIKE, strike_report
 
 from marsad.evaluation.incidents import lead_event
 from marsad.fusion import fuse_results
 from marsad.fusion.cluster import Clusterer, cluster_reports
 from marsad.fusion.incident import build_incident
-from marsad.fusion.report import Report, make_report
+from marsad.fusion.report import Report
 from marsad.fusion.scoring import explain, restates
 from marsad.fusion.settings import FusionSettings, load_fusion_settings
 from marsad.model import (
     Actor,
-    Casualties,
     DateRange,
-    Document,
     DocumentResult,
-    Event,
-    Location,
-    TextSpan,
 )
 
-SYRIA_ARMY = Actor(name="Military Forces of Syria (2000-)", inter=1)
 REBELS = Actor(name="Opposition Rebels (Syria)", inter=2)
-ARIHA = Location(name="Ariha", iso3="SYR", admin1="Idlib", lat=35.8129, lon=36.6079)
-MAARAT = Location(name="Maarat al-Numan", iso3="SYR", admin1="Idlib", lat=35.6433, lon=36.6708)
-DAY = dt.date(2019, 7, 22)
-STRIKE = "Regime warplanes struck a residential building in Ariha on Monday, killing five."
 
 
 def report(doc: str, position: int = 0, evidence: str = STRIKE, **changes: Any) -> Report:
     """An air strike on Ariha on ``DAY`` as event ``position`` of document ``doc``."""
-    fields: dict[str, Any] = {
-        "event_id": f"ev-{doc}-{position}", "disorder_type": "Political violence",
-        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-        "trigger": TextSpan(text="struck", char_span=(0, 6)),
-        "evidence": TextSpan(text=evidence, char_span=(0, len(evidence))),
-        "date": DateRange(start=DAY, end=DAY, precision=1), "location": ARIHA,
-        "actor1": SYRIA_ARMY, "fatalities": Casualties(low=5, best=5, high=5)}
-    fields.update(changes)
-    return make_report(position, Document(id=doc, text=evidence, outlet=f"outlet {doc}"),
-                       Event(**fields), load_fusion_settings().victim_inters)
+    return strike_report(doc, evidence, position, load_fusion_settings().victim_inters,
+                         **changes)
 
 
 def restating(settings: FusionSettings) -> FusionSettings:

@@ -10,35 +10,22 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from tests.fusion.builders import ARIHA, CIVILIANS, DAY, MAARAT, SYRIA_ARMY, strike_report
 
-from marsad.fusion.report import Report, evidence_script, make_report
+from marsad.fusion.report import Report, evidence_script
 from marsad.fusion.scoring import actor_score, date_score, match_score, place_score
 from marsad.fusion.settings import load_fusion_settings
-from marsad.model import Actor, Casualties, DateRange, Document, Event, Location, TextSpan
+from marsad.model import Actor, DateRange, Location
 
-SYRIA_ARMY = Actor(name="Military Forces of Syria (2000-)", inter=1)
 RUSSIA = Actor(name="Military Forces of Russia (2000-)", inter=8)
-CIVILIANS = Actor(name="Civilians (Syria)", inter=7)
-ARIHA = Location(name="Ariha", iso3="SYR", admin1="Idlib", lat=35.8129, lon=36.6079)
-MAARAT = Location(name="Maarat al-Numan", iso3="SYR", admin1="Idlib", lat=35.6433, lon=36.6708)
-DAY = dt.date(2019, 7, 22)
 ENGLISH = "Warplanes struck a residential building in Ariha, killing five civilians."
 ARABIC = "قتل خمسة مدنيين بغارة جوية استهدفت بناءً سكنياً في مدينة أريحا"
 
 
 def report(doc: str = "a", evidence: str = ENGLISH, **changes: Any) -> Report:
-    """A report of an air strike in Ariha on ``DAY``; ``changes`` replace Event fields."""
-    fields: dict[str, Any] = {
-        "event_id": f"ev-{doc}", "disorder_type": "Political violence",
-        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-        "trigger": TextSpan(text="struck", char_span=(0, 6)),
-        "evidence": TextSpan(text=evidence, char_span=(0, len(evidence))),
-        "date": DateRange(start=DAY, end=DAY, precision=1), "location": ARIHA,
-        "actor1": SYRIA_ARMY, "actor2": CIVILIANS,
-        "fatalities": Casualties(low=5, best=5, high=5)}
-    fields.update(changes)
-    return make_report(0, Document(id=doc, text=evidence, outlet=f"outlet {doc}"),
-                       Event(**fields), load_fusion_settings().victim_inters)
+    """A report of an air strike on civilians in Ariha on ``DAY``; ``changes`` replace Event
+    fields."""
+    return strike_report(doc, evidence, **{"actor2": CIVILIANS, **changes})
 
 
 @pytest.mark.parametrize(("first", "second", "expected"), [

@@ -12,20 +12,18 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from tests.fusion.builders import DAY, strike_report
 
 from marsad.errors import MarsadError
 from marsad.fusion.blocking import BlockIndex
 from marsad.fusion.cluster import Clusterer, cluster_reports
-from marsad.fusion.report import Report, make_report
+from marsad.fusion.report import Report
 from marsad.fusion.scoring import match_score
 from marsad.fusion.semantic import EvidenceVectors, semantic_score
 from marsad.fusion.settings import ENCODER_ENV, EncoderSettings, load_fusion_settings
-from marsad.model import Actor, Casualties, DateRange, Document, Event, Location, TextSpan
+from marsad.model import DateRange, Location
 
-DAY = dt.date(2019, 7, 22)
-ARIHA = Location(name="Ariha", iso3="SYR", admin1="Idlib", lat=35.8129, lon=36.6079)
 IDLIB_PROVINCE = Location(name="Idlib", iso3="SYR", admin1="Idlib", precision=3)
-SYRIA_ARMY = Actor(name="Military Forces of Syria (2000-)", inter=1)
 ENGLISH = "Warplanes struck a residential building in Ariha, killing five civilians."
 ARABIC = "قتل خمسة مدنيين بغارة جوية استهدفت بناءً سكنياً في مدينة أريحا"
 
@@ -43,16 +41,7 @@ PARAPHRASES = [
 
 def report(doc: str, evidence: str, **changes: Any) -> Report:
     """A report of an air strike in Ariha on ``DAY``; ``changes`` replace Event fields."""
-    fields: dict[str, Any] = {
-        "event_id": f"ev-{doc}", "disorder_type": "Political violence",
-        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-        "trigger": TextSpan(text="struck", char_span=(0, 6)),
-        "evidence": TextSpan(text=evidence, char_span=(0, len(evidence))),
-        "date": DateRange(start=DAY, end=DAY, precision=1), "location": ARIHA,
-        "actor1": SYRIA_ARMY, "fatalities": Casualties(low=5, best=5, high=5)}
-    fields.update(changes)
-    return make_report(0, Document(id=doc, text=evidence, outlet=f"outlet {doc}"),
-                       Event(**fields))
+    return strike_report(doc, evidence, **changes)
 
 
 def weak_arabic(evidence: str) -> Report:
