@@ -26,6 +26,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "date_end": lambda v: event.date is not None and event.date.end == v,
         "fatalities": lambda v: event.fatalities is not None and event.fatalities.best == v,
         "aggregate": lambda v: event.fatalities is not None and event.fatalities.aggregate == v,
+        "victims": lambda v: event.fatalities is not None and event.fatalities.victims == v,
         "source": lambda v: bool(event.attribution) and event.attribution[0].source == v,
         "hedged": lambda v: bool(event.attribution) and event.attribution[0].hedged == v,
         "actor1": lambda v: event.actor1 is not None and v in event.actor1.name,

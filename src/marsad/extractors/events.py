@@ -336,6 +336,7 @@ def _object_nouns(verb: Token) -> set[str]:
 
 PEACEFUL_PROTEST = "Peaceful protest"
 PROPERTY_DESTRUCTION = "Looting/property destruction"
+REMOTE_VIOLENCE = "Explosions/Remote violence"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
 
 
@@ -885,6 +886,9 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     if not _victim_report(candidate, a2, ctx):
         a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
     assoc1, assoc2 = _associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
+    if a2 is None and _event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
+            _attacked_nouns(trigger.root) & set(ctx.lexicon.initiators.civilian_targets):
+        a2 = _civilians(ctx, country)  # "air strikes on a market": civilians were the target
     fatalities, injuries, attribution = _casualties_of(candidate, sentence_actors, a1, a2,
                                                        mentions, attribution)
     date = _date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
@@ -1281,6 +1285,10 @@ def _victims(item: CasualtyMention, actors: list[ActorMention], a1: Actor | None
         for slot, actor in (("actor1", a1), ("actor2", a2)):
             if actor is not None and actor.name.startswith(side.entry.name.split("(")[0].strip()):
                 return slot
+    if item.victims == "combatants" and side is None and a2 is not None and a2.inter != 7:
+        return "actor2"  # fighters killed, no side named: the side that was acted on
+    if item.victims == "unknown" and a2 is not None and a2.inter == 7:
+        return "civilians"  # "a strike on a market killed 12": the target was civilians
     return "unknown"
 
 
