@@ -7,7 +7,7 @@ load time with a message naming the file and entry.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -174,6 +174,16 @@ class Lexicon(_Frozen):
 
     def sub_event_names(self) -> list[str]:
         return [sub.name for et in self.event_types for sub in et.sub_event_types]
+
+    @cached_property
+    def actor_adjectives(self) -> dict[str, ActorEntry]:
+        """Case-folded actor adjectives ("russian", "regime") to their entry, the first entry
+        of actors.yaml winning: read at every event word, so looked up, not searched."""
+        index: dict[str, ActorEntry] = {}
+        for entry in self.actors:
+            for adjective in entry.adjectives:
+                index.setdefault(adjective.casefold(), entry)
+        return index
 
     def actor(self, name: str) -> ActorEntry:
         for entry in self.actors:

@@ -78,8 +78,12 @@ class GazetteerRuler:
         starts = self._first_words()
         # Read each token's attributes once: indexing a Doc builds a Token object each time,
         # and the scan below looks at every token several times (a tenth of the pipeline).
-        tokens = _Tokens([t.lower_ for t in doc], [t.whitespace_ for t in doc],
-                         [t.is_punct or t.is_space for t in doc])
+        lowers, spaces, skipped = [], [], []
+        for token in doc:  # one pass: each iteration builds a Token object
+            lowers.append(token.lower_)
+            spaces.append(token.whitespace_)
+            skipped.append(token.is_punct or token.is_space)
+        tokens = _Tokens(lowers, spaces, skipped)
         position = 0
         while position < len(doc):
             match = self._longest_at(doc, position, starts, tokens)

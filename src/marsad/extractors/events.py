@@ -1032,11 +1032,11 @@ def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Act
             if phrase.end < trigger.start and doc[phrase.end:trigger.start].text.strip() not in (
                     "", "air", "artillery", "military", "army", "government", "forces"):
                 continue
-            for entry in ctx.lexicon.actors:
-                if any(phrase.text.casefold() == a.casefold() for a in entry.adjectives):
-                    name = entry.name.replace("{country}", country or "International")
-                    return Actor(name=name, inter=entry.inter, text=phrase.text,
-                                 char_span=(phrase.start_char, phrase.end_char))
+            entry = ctx.lexicon.actor_adjectives.get(phrase.text.casefold())
+            if entry is not None:
+                name = entry.name.replace("{country}", country or "International")
+                return Actor(name=name, inter=entry.inter, text=phrase.text,
+                             char_span=(phrase.start_char, phrase.end_char))
     return None
 
 
