@@ -239,8 +239,12 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
               if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
     if not by_type and killed and _continue_toll(index, killed, mentions, ctx, earlier):
         return []
-    if not by_type and context is None and any(c.kind in FATAL_KINDS for c in killed):
-        victim = next(c for c in killed if c.kind in FATAL_KINDS)
+    # A toll with no event word is an event: the dead, or the wounded when an armed actor is
+    # named ("the army killed and wounded scores of terrorists": one combined figure).
+    harmed = [c for c in killed if c.kind in FATAL_KINDS] or (
+        killed if _armed(sentence_actors) else [])
+    if not by_type and context is None and harmed:
+        victim = harmed[0]
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
         kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
         if kill_span is not None:
