@@ -206,6 +206,10 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
                 if _happened(span, entry, ctx)]
     triggers = _drop_generic(triggers + _verb_object_events(sentence, ctx))
+    # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
+    sources = [c.claim.char_span for c in mentions.claims if c.claim.char_span]
+    triggers = [(e, t) for e, t in triggers
+                if not any(a <= t.start_char and t.end_char <= b for a, b in sources)]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     context = _non_conflict_context(sentence, sentence_actors, ctx)
     if context is None and index > 0 and not _armed(sentence_actors) and \
