@@ -163,6 +163,7 @@ class Lexicon(_Frozen):
     modal_words: tuple[str, ...]
     negation_words: tuple[str, ...]
     mission_words: tuple[str, ...] = ()
+    modal_lemmas: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -266,4 +267,5 @@ def load_lexicon() -> Lexicon:
         modal_words=tuple(cues_file["not_happened"]["modal"]),
         negation_words=tuple(cues_file["not_happened"]["negation"]),
         mission_words=tuple(cues_file["not_happened"].get("mission") or ()),
+        modal_lemmas=tuple(cues_file["not_happened"].get("modal_lemmas") or ()),
     )

@@ -54,8 +54,6 @@ from marsad.model import (
 from marsad.nlp import NOT_TRIGGER
 from marsad.notes import event_notes
 
-MODAL_LEMMAS = {"threaten", "plan", "intend", "vow", "warn", "prepare", "aim", "seek", "deny",
-                "fear", "hope", "want", "propose", "consider"}
 FATAL_KINDS = {"killed"}
 INJURY_KINDS = {"injured"}
 PLACE_LOOKAHEAD = 1
@@ -611,9 +609,12 @@ def _happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     window_text = " " + window.text.casefold() + " "
     if any(f" {m} " in window_text for m in ctx.lexicon.modal_words if " " in m):
         return False
+    modal = ctx.lexicon.modal_lemmas
     for ancestor in list(root.ancestors)[:3]:
-        if ancestor.lemma_ in MODAL_LEMMAS:
+        if ancestor.lemma_ in modal:
             return False
+    if any(c.dep_ == "amod" and c.lemma_ in modal for c in root.children):
+        return False  # "planning attacks", "a planned offensive"
     if entry.sub_event_type == TERRITORY_GAIN:
         before = trigger.doc[trigger.start - 1] if trigger.start > sentence.start else None
         if before is not None and before.tag_ == "TO":
@@ -885,6 +886,7 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
     # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
     named = None if candidate.vague else _actor_by_adjective(trigger, ctx, country)
+    named = _canonical(named, ctx) if named is not None else None
     if named is not None and (a1 is None or a1.name != named.name):
         # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
         # names who struck; whoever else was found is the target.
