@@ -24,7 +24,14 @@ from marsad.evaluation import (
     source_document,
 )
 from marsad.evaluation.case2021 import CaseRow, score_case2021, scored_gold
-from marsad.evaluation.fakes import FakesGold, FakesRow, align_article, parse_gold, score_fakes
+from marsad.evaluation.fakes import (
+    FakesGold,
+    FakesRow,
+    align_article,
+    killer,
+    parse_gold,
+    score_fakes,
+)
 from marsad.evaluation.mappings import actor_class, cause_class, governorate_class
 from marsad.evaluation.metrics import Confusion, count_scores, date_scores
 from marsad.evaluation.muc4 import MucRow, score_muc4
@@ -223,6 +230,18 @@ def test_wrong_fakes_actor_is_the_confusion_pair() -> None:
     assert report.fields["actor"]["accuracy"] == 0.5
     assert report.confusions == [Confusion(field="actor", gold="al-nusra front",
                                            predicted=ISIS_CLASS, count=1)]
+
+
+@pytest.mark.parametrize(("victims", "expected"), [
+    ("actor1", GOV_CLASS),  # ISIS's own dead: the army killed them (FA-KES: who caused them)
+    ("actor2", ISIS_CLASS),
+    ("unknown", ISIS_CLASS),
+])
+def test_fakes_actor_is_who_caused_the_deaths(victims: str, expected: str) -> None:
+    battle = make_event(STRIKE_TEXT, "Armed clash", "stormed", admin1="Deir ez-Zor",
+                        actor1=ISIS, actor2=SYRIA_ARMY, killed="killing 346 soldiers",
+                        victims=victims)
+    assert actor_class(killer(battle)) == expected
 
 
 def test_fakes_two_gold_rows_of_one_article_get_their_own_events() -> None:

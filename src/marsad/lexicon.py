@@ -89,12 +89,21 @@ class Initiators(_Frozen):
     responsibility: Responsibility = Field(default_factory=Responsibility)
 
 
+class OpenMeans(_Frozen):
+    """Generic words that say something was bombed but not how (triggers.yaml)."""
+
+    words: tuple[str, ...] = ()
+    donor_types: tuple[str, ...] = ()
+
+
 class ContextTyping(_Frozen):
     """Which vague mentions borrow their means from a nearby specific event (triggers.yaml)."""
 
     window: int = Field(default=3, ge=0)
     donor_types: tuple[str, ...] = ()
     anaphora_determiners: tuple[str, ...] = ()
+    open_means: OpenMeans = OpenMeans()
+    open_attack: OpenMeans = OpenMeans()
 
 
 class NonConflict(_Frozen):
@@ -211,7 +220,7 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
 
 def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     rule = ContextTyping.model_validate(raw)
-    for name in rule.donor_types:
+    for name in rule.donor_types + rule.open_means.donor_types + rule.open_attack.donor_types:
         if name not in known:
             raise MarsadError(f"triggers.yaml: context_typing: unknown sub_event_type {name!r}")
     return rule

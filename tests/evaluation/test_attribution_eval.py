@@ -65,6 +65,25 @@ def test_score_counts_pairs_hedging_and_unjudged() -> None:
     assert any("no event at 'strikes'" in w for w in report.warnings)
 
 
+def test_a_mention_merged_into_an_event_is_that_event() -> None:
+    """"Air strikes hit Idlib. ... bombs hit the market": merged into one event with both
+    spans; the gold's "hit" is judged against that event's claims, not missed."""
+    strike = _event("strikes", 4, [Claim(source="Syrian Observatory for Human Rights")])
+    strike = strike.model_copy(update={"mentions": [
+        strike.evidence, TextSpan(text="bombs hit the market", char_span=(60, 80))]})
+    result = DocumentResult(doc=Document(id="d", text="x" * 200), events=[strike])
+    gold = [GoldEvent("strikes", 4, (GoldClaim(("Syrian Observatory for Human Rights",),
+                                               "said", False),)),
+            GoldEvent("hit", 66, (GoldClaim(("Syrian Observatory for Human Rights",),
+                                            "said", False),)),
+            GoldEvent("raid", 120, (GoldClaim(("SANA",), "said", False),))]
+    report = score_attribution([AttributionRow("d", gold, result)])
+    assert report.fields["pairs"]["n_correct"] == 2
+    assert report.fields["pairs"]["recall"] == 2 / 3
+    assert report.fields["events"]["n_unjudged"] == 0
+    assert any("no event at 'raid'" in w for w in report.warnings)
+
+
 def test_gold_records_parse_and_are_detected() -> None:
     records = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line]
     assert len(records) >= 41

@@ -43,7 +43,8 @@ MAX_SHIFT = 300
 
 DEFINITIONS = {
     "pairs": "(trigger mention, source) pairs; a gold event is the predicted event with the "
-             "same trigger text nearest its char_span (within 300 characters); precision counts "
+             "same trigger text nearest its char_span (within 300 characters), else the event "
+             "a mention of that sentence was merged into (one event, both spans); precision counts "
              "only predicted mentions the gold judges (unjudged ones are reported apart)",
     "hedged": "share of matched pairs whose hedged flag equals the gold's",
     "cue": "share of matched pairs whose cue equals the gold's",
@@ -147,18 +148,40 @@ def _normal(name: str) -> str:
     return " ".join(words)
 
 
-def _predicted_mentions(result: DocumentResult) -> dict[tuple[str, int], list[tuple[str, str,
-                                                                                   bool]]]:
-    """Claims per predicted trigger mention: (trigger text, start) -> [(source, cue, hedged)]."""
-    found: dict[tuple[str, int], list[tuple[str, str, bool]]] = {}
+MentionKey = tuple[str | None, int, int]
+"""(trigger text, start, end): a predicted event's trigger (text, start, start), or one of
+the mentions merged into it (None, sentence start, sentence end)."""
+
+
+def _predicted_mentions(result: DocumentResult) -> dict[MentionKey, list[tuple[str, str, bool]]]:
+    """Claims per predicted mention: the event's trigger and every mention merged into it
+    ("the same event mentioned twice is one event with both spans"), each with the event's
+    claims [(source, cue, hedged)]."""
+    found: dict[MentionKey, list[tuple[str, str, bool]]] = {}
     for event in result.events:
-        key = (event.trigger.text.casefold(), event.trigger.char_span[0])
-        claims = found.setdefault(key, [])
-        for claim in event.attribution:
-            item = (claim.source, claim.cue, claim.hedged)
-            if item not in claims:
-                claims.append(item)
+        start = event.trigger.char_span[0]
+        keys: list[MentionKey] = [(event.trigger.text.casefold(), start, start)]
+        keys += [(None, *m.char_span) for m in event.mentions
+                 if m.char_span != event.evidence.char_span]
+        for key in keys:
+            claims = found.setdefault(key, [])
+            for claim in event.attribution:
+                item = (claim.source, claim.cue, claim.hedged)
+                if item not in claims:
+                    claims.append(item)
     return found
+
+
+def _mention_for(event: GoldEvent, predicted: dict[MentionKey, list[tuple[str, str, bool]]],
+                 used: set[MentionKey]) -> MentionKey | None:
+    """The predicted mention of a gold event: the same trigger text nearest its start, else a
+    merged mention whose sentence holds it."""
+    own = [k for k in predicted if k[0] == event.trigger.casefold()
+           and abs(k[1] - event.start) <= MAX_SHIFT and k not in used]
+    if own:
+        return min(own, key=lambda k: abs(k[1] - event.start))
+    return next((k for k in predicted if k[0] is None and k[1] <= event.start < k[2]
+                 and k not in used), None)
 
 
 def score_attribution(rows: Sequence[AttributionRow]) -> EvalReport:
@@ -172,12 +195,10 @@ def score_attribution(rows: Sequence[AttributionRow]) -> EvalReport:
         for event in row.gold:
             gold_total += 1
             n_gold += len(event.claims)
-            candidates = [k for k in predicted if k[0] == event.trigger.casefold()
-                          and abs(k[1] - event.start) <= MAX_SHIFT and k not in used]
-            if not candidates:
+            key = _mention_for(event, predicted, used)
+            if key is None:
                 misses.append(f"{row.record_id}: no event at {event.trigger!r} ({event.start})")
                 continue
-            key = min(candidates, key=lambda k: abs(k[1] - event.start))
             used.add(key)
             matched_events += 1
             claims = predicted[key]
@@ -192,7 +213,7 @@ def score_attribution(rows: Sequence[AttributionRow]) -> EvalReport:
                 n_correct += 1
                 n_hedged += hedged == gold.hedged
                 n_cue += cue == gold.cue
-        unjudged += len(predicted) - len(used)
+        unjudged += len([k for k in predicted if k[0] is not None and k not in used])
     precision, recall = ratio(n_correct, n_predicted), ratio(n_correct, n_gold)
     return EvalReport(
         dataset="attribution", n_records=len(rows), n_documents=len(rows),

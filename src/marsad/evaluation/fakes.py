@@ -44,7 +44,7 @@ from marsad.evaluation.metrics import (
     top_confusions,
 )
 from marsad.evaluation.report import EvalReport
-from marsad.model import DocumentResult, Event, Location
+from marsad.model import Actor, DocumentResult, Event, Location
 
 # ACLED inter code 7 = civilians: fatalities of such an actor are civilian deaths.
 CIVILIAN_INTER = 7
@@ -67,7 +67,10 @@ DEFINITIONS = {
                        "count in neither, only in nb_killed",
     "nb_killed": "the lead event's non-aggregate fatalities.best vs gold civilians + "
                  "noncivilians",
-    "actor": "main event's actor1 mapped to the 7 VDC classes (eval_mappings.yaml)",
+    "actor": "who caused the deaths (the gold's meaning): the main event's actor1, or its actor2 "
+             "when the event's dead are actor1's own (fatalities.victims = actor1: '35 IS "
+             "jihadists killed in clashes with Kurdish fighters'), mapped to the 7 VDC classes "
+             "(eval_mappings.yaml)",
     "cause": "main event's sub_event_type mapped to VDC causes of death (eval_mappings.yaml)",
 }
 
@@ -198,6 +201,17 @@ def _published_or_event(gold: dt.date,
     return (published, published) if published is not None else None
 
 
+def killer(event: Event | None) -> Actor | None:
+    """The side that caused an event's deaths, FA-KES's ``actor``: actor1, unless the dead
+    are actor1's own fighters and actor2 is named (a battle coded from the losers' side)."""
+    if event is None:
+        return None
+    deaths = event.fatalities
+    if deaths is not None and deaths.victims == "actor1" and event.actor2 is not None:
+        return event.actor2
+    return event.actor1
+
+
 def lead_counts(events: Sequence[Event]) -> tuple[int, int, int]:
     """The (civilians, combatants, all) of an incident: its lead event's, i.e. the first event
     with a non-aggregate toll (see the module docstring, rule 3, for why not the sum)."""
@@ -234,7 +248,7 @@ def score_fakes(rows: Sequence[FakesRow]) -> EvalReport:
                  if r.result.doc.published else None for r in rows]
     places = [event_governorate(p.main.location) if p.main else None for p in preds]
     sums = [lead_counts(p.events) for p in preds]
-    actors = [actor_class(p.main.actor1 if p.main else None) for p in preds]
+    actors = [actor_class(killer(p.main)) for p in preds]
     causes = [cause_class(p.main) for p in preds]
     gold_actors = [g.actor for g in golds]
     gold_causes = [g.cause_of_death for g in golds]

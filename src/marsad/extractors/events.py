@@ -79,6 +79,11 @@ class Candidate:
     generic: bool = False
     vague: bool = False
     """A bare toll or "the attack": its means may come from a nearby event (context_typing)."""
+    open_means: bool = False
+    """"The bombing", "bombs hit": bombed, but not said how (context_typing.open_means)."""
+    alternates: tuple[Span, ...] = ()
+    """Later words of the same type in the sentence ("Missile kills 18 ... A missile fired by
+    Syrian forces ..." run together): one event, but their parse may name its author."""
 
 
 @dataclass(frozen=True)
@@ -137,8 +142,9 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
         c.trigger.root, c.sub_event_type, c.place.location.name if c.place else None,
         mentions.claims, mentions.publisher))]
     candidates = _type_from_context(candidates, mentions, ctx)
-    built = [_to_event(c, document, mentions, ctx, warnings) for c in candidates]
-    events = _learned_typing([e for e in built if e is not None], ctx, warnings)
+    built = [(c, e) for c in candidates
+             if (e := _to_event(c, document, mentions, ctx, warnings)) is not None]
+    events = _learned_typing(_attack_means_from_context(built, mentions, ctx), ctx, warnings)
     events = _inherit_actors(events)
     events = _only_capable_initiator(events, mentions, ctx)
     events = _claimed_responsibility(events, mentions, ctx)
@@ -223,9 +229,11 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     if context == "accident":
         triggers = [(e, s) for e, s in triggers if not e.generic]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
+    same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:
         sub = _resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
         by_type.setdefault(sub, (entry, span))
+        same_type.setdefault(sub, []).append(span)
     protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),
                    None)
     if protest is not None:
@@ -257,8 +265,11 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     places, inherited = _places_for(index, mentions)
     slots: list[PlaceMention | None] = list(places) or [None]
     determiners = set(ctx.lexicon.context_typing.anaphora_determiners)
+    open_words = set(ctx.lexicon.context_typing.open_means.words)
     candidates = [Candidate(sub, span, entry.weight, place, inherited, generic=entry.generic,
-                            vague=_vague(entry, span, determiners))
+                            vague=_vague(entry, span, determiners),
+                            open_means=entry.generic and span.text.lower() in open_words,
+                            alternates=tuple(same_type.get(sub, [])[1:]))
                   for sub, (entry, span) in by_type.items() for place in slots]
     violent = [c for c in candidates if _disorder_of(c.sub_event_type, ctx) == "Political violence"]
     if killed and violent:
@@ -279,32 +290,74 @@ def _vague(entry: TriggerEntry, trigger: Span, determiners: set[str]) -> bool:
         return True
     root = trigger.root
     has_det = any(c.dep_ == "det" and c.lower_ in determiners for c in root.children)
-    has_actor = any(c.dep_ in ("poss", "compound", "amod", "nsubj") for c in root.children)
+    # "the Israeli attack" has an author; "the suspected attack" has none.
+    has_actor = any(c.dep_ in ("poss", "compound", "nsubj")
+                    or (c.dep_ == "amod" and c.text[:1].isupper()) for c in root.children)
     return has_det and not has_actor
 
 
 def _type_from_context(candidates: list[Candidate], mentions: Mentions,
                        ctx: Context) -> list[Candidate]:
     """Give a vague candidate the means of the nearest specific event of the article: the
-    toll of the air strikes reported two sentences earlier is the air strikes' toll."""
+    toll of the air strikes reported two sentences earlier is the air strikes' toll. Words
+    that say something was bombed but not how ("bombs hit the market", "the bombardment")
+    take the means of the nearest air strike or shelling the same way."""
     rule = ctx.lexicon.context_typing
-    donors = [c for c in candidates if not c.vague and c.sub_event_type in rule.donor_types]
-    if not donors:
-        return candidates
+    specific = [c for c in candidates if not c.vague and not c.open_means]
     for candidate in candidates:
-        if not candidate.vague:
+        if candidate.vague:
+            types = rule.donor_types
+        elif candidate.open_means:
+            types = rule.open_means.donor_types
+        else:
             continue
-        at = mentions.sentence_of(candidate.trigger.start_char)
-        near = []
-        for donor in donors:
-            distance = mentions.sentence_of(donor.trigger.start_char) - at
-            same_place = candidate.place is None or donor.place is None or \
-                candidate.place.location.name == donor.place.location.name
-            if abs(distance) <= rule.window and same_place:
-                near.append(((abs(distance), distance > 0), donor))
-        if near:
-            candidate.sub_event_type = min(near, key=lambda pair: pair[0])[1].sub_event_type
+        donor = _nearest_donor(candidate, [c for c in specific if c.sub_event_type in types],
+                               mentions, rule.window)
+        if donor is not None:
+            candidate.sub_event_type = donor.sub_event_type
     return candidates
+
+
+def _nearest_donor(candidate: Candidate, donors: list[Candidate], mentions: Mentions,
+                   window: int) -> Candidate | None:
+    """The donor nearest ``candidate`` within ``window`` sentences (an earlier one first on a
+    tie), at the same place or where either names none."""
+    at = mentions.sentence_of(candidate.trigger.start_char)
+    near = []
+    for donor in donors:
+        distance = mentions.sentence_of(donor.trigger.start_char) - at
+        same_place = candidate.place is None or donor.place is None or \
+            candidate.place.location.name == donor.place.location.name
+        if abs(distance) <= window and same_place:
+            near.append(((donor.generic, abs(distance), distance > 0), donor))
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def _attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Mentions,
+                               ctx: Context) -> list[Event]:
+    """An attack word that names no means ("terrorist attacks on Aleppo", "Militants attack
+    Idlib") reports the means of the nearest specific event of the article by the same hand:
+    SANA's "terrorist attacks on Aleppo ... terrorists fired rocket shells on residential
+    areas" is one shelling, as an ACLED coder would code it. Same window and place rule as
+    ``context_typing``; the two initiators must not differ (either may be unnamed)."""
+    rule = ctx.lexicon.context_typing
+    words = set(rule.open_attack.words)
+    donors = [(c, e) for c, e in built if not c.vague and not c.generic
+              and e.sub_event_type in rule.open_attack.donor_types]
+    events = []
+    for candidate, event in built:
+        if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words:
+            by_same_hand = [c for c, donor in donors if event.actor1 is None
+                            or donor.actor1 is None or donor.actor1.name == event.actor1.name]
+            donor = _nearest_donor(candidate, by_same_hand, mentions, rule.window)
+            if donor is not None:
+                event_type, sub = ctx.lexicon.sub_event(donor.sub_event_type)
+                event = event.model_copy(update={
+                    "disorder_type": event_type.disorder_type, "event_type": event_type.name,
+                    "sub_event_type": sub.name})
+                event = event.model_copy(update={"notes": event_notes(event)})
+        events.append(event)
+    return events
 
 
 def _verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
@@ -868,7 +921,7 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     claim_mentions = [c for c in mentions.claims
                       if c.governs(trigger.root) and not c.contrary]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
-                       and not _inside_source(a, claim_mentions)]
+                       and not _inside_source(a, claim_mentions, trigger.root)]
     victims = [(c.start_char, c.end_char) for c in mentions.casualties
                if sentence.start_char <= c.start_char < sentence.end_char]
     actor1, actor2 = _actor_roles(trigger, sentence_actors, victims,
@@ -876,6 +929,10 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                                   two_sided=candidate.sub_event_type
                                   in ctx.lexicon.initiators.two_sided,
                                   member_cues=frozenset(ctx.lexicon.member_cues))
+    if actor1 is None:
+        actor1, actor2 = _author_from_alternates(
+            candidate, [a for a in mentions.actors if a.span.sent == sentence], claim_mentions,
+            victims, ctx, (actor1, actor2))
     location = _location_of(candidate)
     country = location.country if location and location.feature != "country" else (
         _document_country(mentions) or (location.country if location else None))
@@ -927,6 +984,25 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         confidence=_confidence(candidate, date, location, attribution),
     )
     return event.model_copy(update={"notes": event_notes(event)})
+
+
+def _author_from_alternates(candidate: Candidate, actors: list[ActorMention],
+                            claims: list[ClaimMention], victims: list[tuple[int, int]],
+                            ctx: Context,
+                            found: tuple[ActorMention | None, ActorMention | None]
+                            ) -> tuple[ActorMention | None, ActorMention | None]:
+    """When the event word names no author, a later word of the same type in the sentence
+    may ("Missile kills 18 ... a missile fired by Syrian forces"): only an author tied to it
+    by the parse (modifier, agent, member), never a guess from word order."""
+    member_cues = frozenset(ctx.lexicon.member_cues)
+    for alternate in candidate.alternates:
+        parties = [a for a in actors if not _inside_source(a, claims, alternate.root)]
+        actor1, actor2 = _actor_roles(alternate, parties, victims,
+                                      frozenset(ctx.lexicon.association_cues),
+                                      member_cues=member_cues)
+        if actor1 is not None and _names_author(actor1.span.root, alternate.root, member_cues):
+            return actor1, actor2
+    return found
 
 
 def _state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | None,
@@ -1050,9 +1126,11 @@ def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Act
     return None
 
 
-def _inside_source(actor: ActorMention, claims: list[ClaimMention]) -> bool:
+def _inside_source(actor: ActorMention, claims: list[ClaimMention], trigger: Token) -> bool:
     """An actor named inside the claimant's description ("the ISIS-affiliated outlet") is not
-    a party to the event."""
+    a party to the event. A claim verb's subject that holds the event word itself is a bad
+    parse of a comma-less report ("A missile fired by Syrian forces killed 18 ... a monitoring
+    group said"), not a claimant's description."""
     for claim in claims:
         span = claim.claim.char_span
         if span and span[0] <= actor.span.start_char and actor.span.end_char <= span[1]:
@@ -1062,7 +1140,7 @@ def _inside_source(actor: ActorMention, claims: list[ClaimMention]) -> bool:
         for token in subject:
             tokens = list(token.subtree)
             if tokens[0].i <= actor.span.start and actor.span.end <= tokens[-1].i + 1 \
-                    and sent == actor.span.sent:
+                    and sent == actor.span.sent and not (tokens[0].i <= trigger.i <= tokens[-1].i):
                 return True
     return False
 

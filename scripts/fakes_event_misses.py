@@ -1,0 +1,81 @@
+"""List the FA-KES dev rows whose actor class or cause of death we get wrong, and why.
+
+Why a script: ``marsad eval`` gives FA-KES actor and cause accuracy and the confusion pairs,
+but improving the event rules needs the rows themselves: the gold, the main event the eval
+aligned to the row (sub-type, actor1, trigger, sentence) and the article's other events.
+Same alignment and mappings as ``marsad eval`` (``marsad.evaluation.fakes``); parsed docs are
+cached like ``casualty_bench.py`` (delete the cache after changing the gazetteer).
+
+Usage: .venv/bin/python scripts/fakes_event_misses.py [path] [--field actor|cause|both]
+       [--gold CLASS] [--summary]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from casualty_bench import DEFAULT, run  # noqa: E402
+
+from marsad.evaluation.fakes import FakesRow, killer, parse_gold, predict_rows  # noqa: E402
+from marsad.evaluation.mappings import actor_class, cause_class  # noqa: E402
+from marsad.model import Event  # noqa: E402
+
+
+def _event_line(event: Event, text: str) -> str:
+    actor1 = event.actor1.name if event.actor1 else "-"
+    actor2 = event.actor2.name if event.actor2 else "-"
+    deaths = event.fatalities.best if event.fatalities else "-"
+    return (f"{event.sub_event_type} | a1={actor1} | a2={actor2} | killed={deaths} | "
+            f"trigger={event.trigger.text!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--field", choices=("actor", "cause", "both"), default="both")
+    parser.add_argument("--gold", help="only rows with this gold class")
+    parser.add_argument("--summary", action="store_true", help="only the miss counts")
+    args = parser.parse_args()
+    records, results = run(args.path)
+    rows = [FakesRow(record_id=str(r["id"]), article=result.doc.text, result=result,
+                     gold=parse_gold(str(r["id"]), r["gold"]))
+            for r, result in zip(records, results, strict=True)]
+    preds, _ = predict_rows(rows)
+    tally: Counter[str] = Counter()
+    for row, pred in zip(rows, preds, strict=True):
+        actor = actor_class(killer(pred.main))
+        cause = cause_class(pred.main)
+        wrong = []
+        if args.field in ("actor", "both") and actor != row.gold.actor:
+            wrong.append(f"actor gold={row.gold.actor!r} pred={actor!r}")
+        if args.field in ("cause", "both") and cause != row.gold.cause_of_death:
+            wrong.append(f"cause gold={row.gold.cause_of_death!r} pred={cause!r}")
+        if not wrong:
+            continue
+        if args.gold and args.gold not in (row.gold.actor, row.gold.cause_of_death):
+            continue
+        tally.update(w.split(" pred")[0] + " -> " + w.split("pred=")[1] for w in wrong)
+        if args.summary:
+            continue
+        text = row.result.doc.text
+        print(f"=== {row.record_id}  {'; '.join(wrong)}  (gold {row.gold.location}, "
+              f"civ {row.gold.nb_civilians}, non-civ {row.gold.nb_noncivilians})")
+        print("   title:", (row.result.doc.title or "")[:150])
+        if pred.main is not None:
+            print("   MAIN:", _event_line(pred.main, text))
+            print("        ", pred.main.evidence.text[:300].replace("\n", " "))
+        for event in row.result.events:
+            if event is not pred.main:
+                print("   other:", _event_line(event, text))
+        print("   lead:", text[:400].replace("\n", " "))
+    for key, count in tally.most_common():
+        print(f"{count:4d}  {key}")
+
+
+if __name__ == "__main__":
+    main()
