@@ -191,7 +191,7 @@ def score_attribution(rows: Sequence[AttributionRow]) -> EvalReport:
     misses: list[str] = []
     for row in rows:
         predicted = _predicted_mentions(row.result)
-        used: set[tuple[str, int]] = set()
+        used: set[MentionKey] = set()
         for event in row.gold:
             gold_total += 1
             n_gold += len(event.claims)
