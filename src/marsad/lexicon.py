@@ -79,6 +79,14 @@ class StateBombing(_Frozen):
     becomes: str | None = None
 
 
+class Inheritance(_Frozen):
+    """Which events with no named initiator take the one of another event (triggers.yaml)."""
+
+    anywhere: tuple[str, ...] = ()
+    nearby: tuple[str, ...] = ()
+    window: int = Field(default=2, ge=0)
+
+
 class Initiators(_Frozen):
     allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     hidden_initiator: tuple[str, ...] = ()
@@ -87,6 +95,7 @@ class Initiators(_Frozen):
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
     responsibility: Responsibility = Field(default_factory=Responsibility)
+    inherit: Inheritance = Field(default_factory=Inheritance)
 
 
 class OpenMeans(_Frozen):

@@ -61,7 +61,6 @@ TOLL_LOOKBACK = 3
 # Remote violence by one side, repeated through an article ("the strikes"): the unnamed
 # initiator of a later mention is the one named earlier. Not for bombs or clashes, where the
 # nearest named group is as likely the target.
-INHERITS_ACTOR = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 PLACE_LOOKBACK = 3
 DATE_LOOKBACK = 3
 
@@ -145,7 +144,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     built = [(c, e) for c in candidates
              if (e := _to_event(c, document, mentions, ctx, warnings)) is not None]
     events = _learned_typing(_attack_means_from_context(built, mentions, ctx), ctx, warnings)
-    events = _inherit_actors(events)
+    events = _inherit_actors(events, mentions, ctx)
     events = _only_capable_initiator(events, mentions, ctx)
     events = _claimed_responsibility(events, mentions, ctx)
     events = _infer_opponents(events, mentions, ctx)
@@ -164,7 +163,7 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
               if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
                   p.start_char, p.end_char) for start, end in names)
               and not any(start <= p.start_char and p.end_char <= end for start, end in sources)
-              and not _country_as_modifier(p, doc)]
+              and not _country_as_modifier(p, doc) and not _dateline(p, doc.text)]
     return Mentions(
         text=document.text,
         sentences=list(doc.sents),
@@ -175,6 +174,21 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         claims=find_claims(doc, ctx, actors, claim_dates),
         publisher=publisher_claim(document.outlet, ctx),
     )
+
+
+DATELINE_REACH = 400
+"""Characters from the start of the text in which a capitalised city can be a dateline."""
+DATELINE_NEXT = re.compile(r"\s*(?:[(,\-\u2013\u2014]|[A-Z0-9])")
+
+
+def _dateline(place: PlaceMention, text: str) -> bool:
+    """"BEIRUT (Reuters) -", "MOSCOW October 18 (RIA Novosti) -", "BEIRUT Air strikes ...":
+    the city the report was filed from, in capitals near the top, is not where anything
+    happened (ACLED codes the event's place, not the correspondent's)."""
+    letters = [c for c in place.text if c.isalpha()]
+    return (place.start_char < DATELINE_REACH and len(letters) >= 4
+            and all(c.isupper() for c in letters)
+            and DATELINE_NEXT.match(text, place.end_char) is not None)
 
 
 def _country_as_modifier(place: PlaceMention, doc: Doc) -> bool:
@@ -211,7 +225,7 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
                 if _happened(span, entry, ctx)]
     triggers = _drop_generic(triggers + _verb_object_events(sentence, ctx))
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
-    sources = [c.claim.char_span for c in mentions.claims if c.claim.char_span]
+    sources = _claimant_spans(mentions.claims, sentence.doc)
     triggers = [(e, t) for e, t in triggers
                 if not any(a <= t.start_char and t.end_char <= b for a, b in sources)]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
@@ -279,6 +293,24 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
         nearest.casualties = killed
     return candidates
+
+
+def _claimant_spans(claims: list[ClaimMention], doc: Doc) -> list[tuple[int, int]]:
+    """Where the text describes a claimant: its name and an appositive after it ("said Baba
+    Kura, a member of a vigilante force set up to fight jihadists")."""
+    spans = []
+    for claim in claims:
+        if not claim.claim.char_span:
+            continue
+        start, end = claim.claim.char_span
+        spans.append((start, end))
+        named = doc.char_span(start, end, alignment_mode="expand")
+        if named is None:
+            continue
+        for appositive in (c for c in named.root.children if c.dep_ == "appos"):
+            words = list(appositive.subtree)
+            spans.append((words[0].idx, words[-1].idx + len(words[-1])))
+    return spans
 
 
 def _vague(entry: TriggerEntry, trigger: Span, determiners: set[str]) -> bool:
@@ -467,19 +499,30 @@ def _learned_typing(events: list[Event], ctx: Context, warnings: list[str]) -> l
     return [e for e in result if e is not None]
 
 
-def _inherit_actors(events: list[Event]) -> list[Event]:
+def _inherit_actors(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
     """An event with no named initiator takes the one named for the nearest event of the same
-    sub-event type in the article ("Russian air strikes ... the strikes also hit ...")."""
+    sub-event type in the article ("Russian air strikes ... the strikes also hit ..."); for
+    the types of ``initiators.inherit.nearby`` only within a few sentences ("IS crucified two
+    men ... a further 19 were executed on Thursday"), as one article may report attacks by
+    several hands."""
+    rule = ctx.lexicon.initiators.inherit
     filled = []
     for position, event in enumerate(events):
-        if event.actor1 is None and event.sub_event_type in INHERITS_ACTOR:
+        if event.actor1 is None and event.sub_event_type in rule.anywhere + rule.nearby:
+            at = mentions.sentence_of(event.trigger.char_span[0])
             order = list(reversed(events[:position])) + events[position + 1:]
+            allowed = ctx.lexicon.initiators.allowed_inter.get(event.sub_event_type)
             donor = next((e.actor1 for e in order if e.actor1 is not None
                           and e.sub_event_type == event.sub_event_type and e.actor1.inter != 7
-                          and (event.actor2 is None or e.actor1.name != event.actor2.name)), None)
+                          and (allowed is None or e.actor1.inter in allowed)
+                          and (event.actor2 is None or e.actor1.name != event.actor2.name)
+                          and (event.sub_event_type in rule.anywhere or abs(
+                              mentions.sentence_of(e.trigger.char_span[0]) - at) <= rule.window)),
+                         None)
             if donor is not None:
                 event = event.model_copy(update={
                     "actor1": donor.model_copy(update={"text": None, "char_span": None})})
+                event = event.model_copy(update={"notes": event_notes(event)})
         filled.append(event)
     return filled
 
@@ -748,7 +791,9 @@ def _places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], boo
 
     A sentence that only names a foreign country ("(banned in Russia)", "the US-led
     coalition") does not place an event of an article about another country: a town in the
-    sentences around it does, and that country is only the last resort.
+    sentences around it does, and that country is only the last resort. Nor does a headline
+    that only names the country ("Kurdish Forces Kill 16 ISIL Terrorists in Syria"): its lead
+    sentence says where.
     """
     home = _document_country(mentions)
 
@@ -757,11 +802,16 @@ def _places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], boo
             p.location.feature == "country" and home and p.location.country != home)]
 
     own = _specific_places([p for p in mentions.places if p.sentence_index == index])
-    if usable(own):
+    headline_country = index == 0 and bool(own) and all(
+        p.location.feature == "country" for p in own)
+    if usable(own) and not headline_country:
         return usable(own), False
+    own_countries = {p.location.country for p in own}
     for ahead in range(index + 1, min(index + 1 + PLACE_LOOKAHEAD, len(mentions.sentences))):
         later = usable(_specific_places(
             [p for p in mentions.places if p.sentence_index == ahead]))
+        if headline_country:  # "... in Syria. MOSCOW (RIA Novosti) - ...": not a dateline abroad
+            later = [p for p in later if p.location.country in own_countries]
         if later:
             return later[:1], True
     for back in range(index - 1, max(-1, index - 1 - PLACE_LOOKBACK), -1):
@@ -922,8 +972,9 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                       if c.governs(trigger.root) and not c.contrary]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
                        and not _inside_source(a, claim_mentions, trigger.root)]
-    victims = [(c.start_char, c.end_char) for c in mentions.casualties
-               if sentence.start_char <= c.start_char < sentence.end_char]
+    victims = [span for c in mentions.casualties
+               if sentence.start_char <= c.start_char < sentence.end_char
+               and (span := _victim_span(c)) is not None]
     actor1, actor2 = _actor_roles(trigger, sentence_actors, victims,
                                   frozenset(ctx.lexicon.association_cues),
                                   two_sided=candidate.sub_event_type
@@ -984,6 +1035,18 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         confidence=_confidence(candidate, date, location, attribution),
     )
     return event.model_copy(update={"notes": event_notes(event)})
+
+
+def _victim_span(mention: CasualtyMention) -> tuple[int, int] | None:
+    """Where a casualty mention names the harmed: all of it ("killed 15 soldiers"), but for a
+    running toll only its victim words ("the death toll from the Daesh attack reached 51":
+    Daesh is no victim), or nothing when it has none."""
+    if not mention.toll:
+        return mention.start_char, mention.end_char
+    if mention.victim_text and (at := mention.text.find(mention.victim_text)) >= 0:
+        start = mention.start_char + at
+        return start, start + len(mention.victim_text)
+    return None
 
 
 def _author_from_alternates(candidate: Candidate, actors: list[ActorMention],
