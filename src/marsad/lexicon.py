@@ -105,6 +105,14 @@ class OpenMeans(_Frozen):
     donor_types: tuple[str, ...] = ()
 
 
+class MeansByAgent(_Frozen):
+    """The weapon that acts names the means: "jets destroyed depots", "jets fired missiles"."""
+
+    becomes: str
+    agents: tuple[str, ...]
+    retypes: tuple[str, ...]
+
+
 class ContextTyping(_Frozen):
     """Which vague mentions borrow their means from a nearby specific event (triggers.yaml)."""
 
@@ -113,6 +121,7 @@ class ContextTyping(_Frozen):
     anaphora_determiners: tuple[str, ...] = ()
     open_means: OpenMeans = OpenMeans()
     open_attack: OpenMeans = OpenMeans()
+    means_by_agent: tuple[MeansByAgent, ...] = ()
 
 
 class NonConflict(_Frozen):
@@ -229,7 +238,10 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
 
 def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     rule = ContextTyping.model_validate(raw)
-    for name in rule.donor_types + rule.open_means.donor_types + rule.open_attack.donor_types:
+    named = [m.becomes for m in rule.means_by_agent] + [
+        t for m in rule.means_by_agent for t in m.retypes]
+    for name in (*rule.donor_types, *rule.open_means.donor_types,
+                 *rule.open_attack.donor_types, *named):
         if name not in known:
             raise MarsadError(f"triggers.yaml: context_typing: unknown sub_event_type {name!r}")
     return rule

@@ -159,11 +159,13 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     # A source's name is never a place, even when the gazetteer has it ("SANA" is a village).
     sources = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
                for _k, s, e in ctx.matchers.sources(doc)]
+    head = [c for c in doc.text[:DATELINE_REACH] if c.isalpha()]
+    cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
     places = [p for p in find_places(doc, ctx.gazetteer)
               if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
                   p.start_char, p.end_char) for start, end in names)
               and not any(start <= p.start_char and p.end_char <= end for start, end in sources)
-              and not _country_as_modifier(p, doc) and not _dateline(p, doc.text)]
+              and not _country_as_modifier(p, doc) and not (cased and _dateline(p, doc.text))]
     return Mentions(
         text=document.text,
         sentences=list(doc.sents),
@@ -245,7 +247,8 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:
-        sub = _resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
+        sub = _means_by_agent(_resolve_sub_type(entry.sub_event_type, span, sentence_actors,
+                                                ctx), span, ctx)
         by_type.setdefault(sub, (entry, span))
         same_type.setdefault(sub, []).append(span)
     protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),
@@ -293,6 +296,30 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
         nearest.casualties = killed
     return candidates
+
+
+def _means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
+    """"Turkish jets destroyed weapon depots", "Saudi jets fired missiles": the subject (or
+    passive agent) of the event's verb is a weapon that names the means
+    (``context_typing.means_by_agent``)."""
+    verb = trigger.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return sub
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for rule in ctx.lexicon.context_typing.means_by_agent:
+        if sub not in rule.retypes:
+            continue
+        for doer in doers:
+            words = {doer.lower_, doer.lemma_.lower()}
+            compound = " ".join(t.lower_ for t in doer.subtree if t.dep_ in ("compound",)
+                                or t == doer)
+            if words & set(rule.agents) or any(
+                    f" {compound}".endswith(f" {agent}") for agent in rule.agents):
+                return rule.becomes
+    return sub
 
 
 def _claimant_spans(claims: list[ClaimMention], doc: Doc) -> list[tuple[int, int]]:
@@ -399,7 +426,9 @@ def _verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = token.lemma_.lower()
-        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        # "drove the terrorists out of": the parser often makes "out" a preposition
+        particles = [c.lower_ for c in token.children
+                     if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
         verbs = {lemma} | {f"{lemma} {p}" for p in particles}
         objects = _object_nouns(token)
         for rule in ctx.lexicon.verb_object_rules:
