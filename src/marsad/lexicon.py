@@ -113,6 +113,15 @@ class MeansByAgent(_Frozen):
     retypes: tuple[str, ...]
 
 
+class NeedsCrowd(_Frozen):
+    """Riot words that are a demonstration's only where a crowd is named (triggers.yaml)."""
+
+    sub_event_type: str
+    words: tuple[str, ...]
+    crowd: tuple[str, ...]
+    otherwise: str
+
+
 class ContextTyping(_Frozen):
     """Which vague mentions borrow their means from a nearby specific event (triggers.yaml)."""
 
@@ -122,6 +131,7 @@ class ContextTyping(_Frozen):
     open_means: OpenMeans = OpenMeans()
     open_attack: OpenMeans = OpenMeans()
     means_by_agent: tuple[MeansByAgent, ...] = ()
+    needs_crowd: tuple[NeedsCrowd, ...] = ()
 
 
 class NonConflict(_Frozen):
@@ -239,7 +249,8 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
 def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     rule = ContextTyping.model_validate(raw)
     named = [m.becomes for m in rule.means_by_agent] + [
-        t for m in rule.means_by_agent for t in m.retypes]
+        t for m in rule.means_by_agent for t in m.retypes] + [
+        t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)]
     for name in (*rule.donor_types, *rule.open_means.donor_types,
                  *rule.open_attack.donor_types, *named):
         if name not in known:

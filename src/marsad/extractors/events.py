@@ -225,7 +225,9 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     doc = sentence.doc
     triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
                 if _happened(span, entry, ctx)]
-    triggers = _drop_generic(triggers + _verb_object_events(sentence, ctx))
+    triggers = _drop_generic(triggers + [(entry, span) for entry, span in
+                                         _verb_object_events(sentence, ctx)
+                                         if _happened(span, entry, ctx)])
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     sources = _claimant_spans(mentions.claims, sentence.doc)
     triggers = [(e, t) for e, t in triggers
@@ -249,6 +251,7 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     for entry, span in triggers:
         sub = _means_by_agent(_resolve_sub_type(entry.sub_event_type, span, sentence_actors,
                                                 ctx), span, ctx)
+        sub = _needs_crowd(sub, span, index, mentions, ctx)
         by_type.setdefault(sub, (entry, span))
         same_type.setdefault(sub, []).append(span)
     protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),
@@ -319,6 +322,19 @@ def _means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
             if words & set(rule.agents) or any(
                     f" {compound}".endswith(f" {agent}") for agent in rule.agents):
                 return rule.becomes
+    return sub
+
+
+def _needs_crowd(sub: str, trigger: Span, index: int, mentions: Mentions, ctx: Context) -> str:
+    """Arson or vandalism is a violent demonstration only where its sentence or the one
+    before names a crowd (``context_typing.needs_crowd``)."""
+    for rule in ctx.lexicon.context_typing.needs_crowd:
+        if sub != rule.sub_event_type or trigger.text.lower() not in rule.words:
+            continue
+        first = max(0, index - 1)
+        words = {t.lower_ for sentence in mentions.sentences[first:index + 1] for t in sentence}
+        if not words & set(rule.crowd):
+            return rule.otherwise
     return sub
 
 
