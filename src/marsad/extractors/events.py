@@ -459,6 +459,9 @@ def _object_nouns(verb: Token) -> set[str]:
     """Lemmas of what a verb acts on: objects, passive subjects, their conjuncts, compounds
     and "of" complements ("caches of weapons")."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    if not heads:  # "discovered ammunition believed to belong to": parsed as a clause's subject
+        heads = [g for c in verb.children if c.dep_ == "ccomp"
+                 for g in c.children if g.dep_ == "nsubj" and g.i > verb.i]
     nouns: set[str] = set()
     for head in heads + [c for h in heads for c in h.conjuncts]:
         nouns.add(head.lemma_.lower())
