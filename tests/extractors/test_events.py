@@ -50,6 +50,9 @@ def test_event_case(case: dict[str, Any], ctx: Context) -> None:
         return
     unwanted = set(case.get("absent_sub_event_types", ()))
     assert not [e.sub_event_type for e in result.events if e.sub_event_type in unwanted]
+    elsewhere = set(case.get("absent_locations", ()))
+    assert not [e.location.name for e in result.events
+                if e.location is not None and e.location.name in elsewhere]
     for want in case["events"]:
         assert any(_matches(e, want) for e in result.events), (
             want, [e.model_dump(include={"sub_event_type", "date", "location", "fatalities",

@@ -193,12 +193,25 @@ def _dateline(place: PlaceMention, text: str) -> bool:
             and DATELINE_NEXT.match(text, place.end_char) is not None)
 
 
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+
 def _country_as_modifier(place: PlaceMention, doc: Doc) -> bool:
-    """"U.S. raids", "Syria's army": a country naming whose forces act, not where."""
+    """"U.S. raids", "Syria's army", "US-led strikes": a country naming whose forces act, not
+    where; "near the border with Iraq": a country giving a bearing."""
     if place.location.feature != "country":
         return False
     span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
+    if span is None:
+        return False
+    if span.end < len(doc) - 1 and doc[span.end].text in HYPHENS and \
+            doc[span.end + 1].lower_ in ("led", "backed", "based", "sponsored", "funded", "allied",
+                                         "supported", "trained", "made"):
+        return True  # "US-led air strikes", "Iran-backed militias", "UK-based monitor"
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    if before[-2:] in (["border", "with"], ["borders", "with"], ["frontier", "with"]):
+        return True  # "in Syria near the border with Iraq": a bearing, not a second place
+    return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
 
 
 def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, dt.date]:
