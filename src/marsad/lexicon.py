@@ -92,6 +92,7 @@ class Initiators(_Frozen):
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
+    military_modifiers: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
     responsibility: Responsibility = Field(default_factory=Responsibility)

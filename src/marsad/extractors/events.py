@@ -1066,7 +1066,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
         a1, a2 = _fill_from_claimant(a1, a2, speaking_for, ctx, country)
     assoc1, assoc2 = _associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
     if a2 is None and _event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
-            _attacked_nouns(trigger.root) & set(ctx.lexicon.initiators.civilian_targets):
+            _attacked_nouns(trigger.root, frozenset(ctx.lexicon.initiators.military_modifiers)) \
+            & set(ctx.lexicon.initiators.civilian_targets):
         a2 = _civilians(ctx, country)  # "air strikes on a market": civilians were the target
     fatalities, injuries, attribution = _casualties_of(candidate, sentence_actors, a1, a2,
                                                        mentions, attribution)
@@ -1148,14 +1149,16 @@ def _civilians(ctx: Context, country: str | None) -> Actor | None:
     return Actor(name=entry.name.replace("{country}", country or "International"), inter=7)
 
 
-def _attacked_nouns(root: Token) -> set[str]:
+def _attacked_nouns(root: Token, military: frozenset[str] = frozenset()) -> set[str]:
     """What an attack word is aimed at: its object, or the noun after "on" / "at" /
-    "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque")."""
-    nouns = {c.lower_ for c in root.children if c.dep_ in ("dobj", "obj")}
+    "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque"); a
+    noun a ``military`` word modifies is left out ("an attack on a training camp")."""
+    targets = [c for c in root.children if c.dep_ in ("dobj", "obj")]
     for prep in (c for c in root.children if c.dep_ == "prep"
                  and c.lower_ in ("on", "at", "against", "upon")):
-        nouns.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
-    return nouns
+        targets += [c for c in prep.children if c.dep_ == "pobj"]
+    return {t.lower_ for t in targets if not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in military for c in t.children)}
 
 
 def _against_civilians(candidate: Candidate, actor2: Actor | None,
@@ -1166,7 +1169,8 @@ def _against_civilians(candidate: Candidate, actor2: Actor | None,
     properties") is property destruction; a named battle word ("clashes") stays a battle."""
     if candidate.sub_event_type != "Armed clash" or not candidate.generic:
         return candidate.sub_event_type
-    aimed_at = _attacked_nouns(candidate.trigger.root) if actor2 is None else set()
+    aimed_at = _attacked_nouns(candidate.trigger.root, frozenset(rules.military_modifiers)) \
+        if actor2 is None else set()
     if aimed_at & set(rules.property_targets) and fatalities is None and unharmed:
         return PROPERTY_DESTRUCTION
     targets_civilians = (actor2 is not None and actor2.inter == 7) or bool(
