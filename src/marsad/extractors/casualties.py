@@ -508,6 +508,12 @@ def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate 
         own = _adjacent_link(span, noun, terms)
         if own is not None and own.trigger.i >= span.end and own.kind != link.kind:
             link = own
+    if noun is None and link.trigger.i < span.start:
+        # "Two Killed Three Injured" (a headline without commas): the word right after a
+        # bare count says what it counts, not the verb of the count before it.
+        own = _adjacent_link(span, None, terms)
+        if own is not None and own.trigger.i >= span.end:
+            link = own
     if noun is None and link.toll:  # "the number of fighters killed has risen to 39"
         noun = _toll_victim(link.trigger, terms)
     if noun is None:  # "Two people were killed and five wounded": five of the same people
