@@ -7,7 +7,7 @@ Same alignment and mappings as ``marsad eval`` (``marsad.evaluation.fakes``); pa
 cached like ``casualty_bench.py`` (delete the cache after changing the gazetteer).
 
 Usage: .venv/bin/python scripts/fakes_event_misses.py [path] [--field actor|cause|both]
-       [--gold CLASS] [--summary]
+       [--gold CLASS] [--summary] [--named]
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from casualty_bench import DEFAULT, run  # noqa: E402
 
+from marsad.context import get_context  # noqa: E402
 from marsad.evaluation.fakes import FakesRow, killer, parse_gold, predict_rows  # noqa: E402
 from marsad.evaluation.mappings import actor_class, cause_class  # noqa: E402
+from marsad.extractors.actors import find_actors  # noqa: E402
 from marsad.model import Event  # noqa: E402
 
 
@@ -40,6 +42,8 @@ def main() -> None:
     parser.add_argument("--field", choices=("actor", "cause", "both"), default="both")
     parser.add_argument("--gold", help="only rows with this gold class")
     parser.add_argument("--summary", action="store_true", help="only the miss counts")
+    parser.add_argument("--named", action="store_true",
+                        help="also tally whether the gold's actor class is named in the article")
     args = parser.parse_args()
     records, results = run(args.path)
     rows = [FakesRow(record_id=str(r["id"]), article=result.doc.text, result=result,
@@ -47,6 +51,7 @@ def main() -> None:
             for r, result in zip(records, results, strict=True)]
     preds, _ = predict_rows(rows)
     tally: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     for row, pred in zip(rows, preds, strict=True):
         actor = actor_class(killer(pred.main))
         cause = cause_class(pred.main)
@@ -60,6 +65,8 @@ def main() -> None:
         if args.gold and args.gold not in (row.gold.actor, row.gold.cause_of_death):
             continue
         tally.update(w.split(" pred")[0] + " -> " + w.split("pred=")[1] for w in wrong)
+        if args.named and actor != row.gold.actor:
+            named[_gold_actor_named(row)] += 1
         if args.summary:
             continue
         text = row.result.doc.text
@@ -75,6 +82,19 @@ def main() -> None:
         print("   lead:", text[:400].replace("\n", " "))
     for key, count in tally.most_common():
         print(f"{count:4d}  {key}")
+    for key, count in named.most_common():
+        print(f"{count:4d}  actor misses where {key}")
+
+
+def _gold_actor_named(row: FakesRow) -> str:
+    """Whether any actor mention of the article maps to the gold's class (a rough ceiling:
+    a named class may be a target, an accuser's claim or a bystander)."""
+    if row.gold.actor == "unknown":
+        return "the gold is 'unknown'"
+    ctx = get_context()
+    classes = {actor_class(m.to_actor("Syria"))
+               for m in find_actors(ctx.nlp(row.result.doc.text), ctx)}
+    return "the gold's class is named" if row.gold.actor in classes else "it is never named"
 
 
 if __name__ == "__main__":
