@@ -149,6 +149,9 @@ class ActorEntry(_Frozen):
     generic: bool = False
     """A label for an unnamed group ("gunmen", "militants"): a named group it is said to be
     from ("militants of the Islamic State", "IS militants") replaces it."""
+    unplaced: str | None = None
+    """The name when ``{country}`` cannot be filled: ACLED's "Unidentified Military Forces",
+    not "Military Forces of International"."""
 
 
 class OutletEntry(_Frozen):
