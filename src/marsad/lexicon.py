@@ -170,6 +170,9 @@ class GenericSource(_Frozen):
     source: str
     kind: str
     affiliation: str | None = None
+    same_as_type: str | None = None
+    """"the monitor" is the one registered outlet of this ``type`` the article names
+    ("... the Syrian Observatory said. The monitor added ..."), when there is exactly one."""
 
 
 class CueEntry(_Frozen):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -156,7 +156,29 @@ def find_claims(doc: Doc, ctx: Context, actors: list[ActorMention],
             scope=_quote_scope(cue_span, quotes), tail_start=_tail_start(cue_span, sources),
             fallback=mention.fallback, phrase=mention.phrase))
     claims += _contrary_claims(doc, sources, actors, ctx, rules)
-    return claims
+    return _generic_as_named(claims, sources, ctx)
+
+
+def _generic_as_named(claims: list[ClaimMention], sources: list[tuple[str, int, int]],
+                      ctx: Context) -> list[ClaimMention]:
+    """"The Britain-based Syrian Observatory ... said. The monitor added ...": a generic
+    description of a kind of source (``same_as_type`` in outlets.yaml) is the one registered
+    outlet of that type the article names; with none or several, it stays generic."""
+    named = {key.removeprefix("outlet:") for key, _s, _e in sources if key.startswith("outlet:")}
+    entries = [e for name in named if (e := ctx.lexicon.outlet(name)) is not None]
+    generic = {g.source: g for g in ctx.lexicon.generic_sources if g.same_as_type}
+    resolved = []
+    for mention in claims:
+        rule = generic.get(mention.claim.source) if mention.claim.source_type == "generic" \
+            else None
+        same = [e for e in entries if rule is not None and e.type == rule.same_as_type]
+        if len(same) == 1:
+            entry = same[0]
+            mention = replace(mention, claim=mention.claim.model_copy(update={
+                "source": entry.name, "source_kind": entry.kind,
+                "affiliation": entry.affiliation, "source_type": entry.type}))
+        resolved.append(mention)
+    return resolved
 
 
 def attribution_for(token: Token, claims: list[ClaimMention], publisher: Claim) -> list[Claim]:
