@@ -691,6 +691,12 @@ def _toll_link(verb: Token, terms: CasualtyTerms) -> _Link | None:
             kind = _toll_kind(child, terms)
             if kind is not None:
                 return _Link(kind, child, toll=True)
+            # "The death toll from the Daesh militants attack ... reached 51": parsed with
+            # "toll" as the subject of "attack", the toll noun hangs under the verb's subject.
+            for inner in (c for c in child.children if c.dep_ == "nsubj"):
+                kind = _toll_kind(inner, terms)
+                if kind is not None:
+                    return _Link(kind, inner, toll=True)
     return None
 
 
