@@ -109,9 +109,13 @@ class GazetteerSettings(BaseModel):
     stray_max_population: int = 1_000_000
     offsets: OffsetSettings
     stretches: StretchSettings
+    side_suffixes: frozenset[str] = frozenset()
+    """"US-led", "Iran-backed": a country before a hyphen and one of these names a side."""
+    bearing_before: tuple[str, ...] = ()
+    """"the border with Iraq": a country after one of these gives a bearing, not a place."""
 
     @field_validator("articles", "generic_words", "admin1_words", "relative_after",
-                     "relative_fillers",
+                     "relative_fillers", "side_suffixes", "bearing_before",
                      "directions", "person_names", "common_words", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:

@@ -99,8 +99,9 @@ class Initiators(_Frozen):
     inherit: Inheritance = Field(default_factory=Inheritance)
 
 
-class OpenMeans(_Frozen):
-    """Generic words that say something was bombed but not how (triggers.yaml)."""
+class BorrowedMeans(_Frozen):
+    """Words that name an attack but not its means, and the event types whose means they
+    borrow from nearby (``context_typing.open_means`` / ``open_attack`` in triggers.yaml)."""
 
     words: tuple[str, ...] = ()
     donor_types: tuple[str, ...] = ()
@@ -129,8 +130,8 @@ class ContextTyping(_Frozen):
     window: int = Field(default=3, ge=0)
     donor_types: tuple[str, ...] = ()
     anaphora_determiners: tuple[str, ...] = ()
-    open_means: OpenMeans = OpenMeans()
-    open_attack: OpenMeans = OpenMeans()
+    open_means: BorrowedMeans = BorrowedMeans()
+    open_attack: BorrowedMeans = BorrowedMeans()
     means_by_agent: tuple[MeansByAgent, ...] = ()
     needs_crowd: tuple[NeedsCrowd, ...] = ()
 
@@ -152,6 +153,13 @@ class ActorEntry(_Frozen):
     unplaced: str | None = None
     """The name when ``{country}`` cannot be filled: ACLED's "Unidentified Military Forces",
     not "Military Forces of International"."""
+
+    def name_for(self, country: str | None) -> str:
+        """The ACLED name in ``country``: ``{country}`` filled ("Civilians (Syria)"), else
+        ``unplaced`` or "International" when no country is known."""
+        if country is None and self.unplaced:
+            return self.unplaced
+        return self.name.replace("{country}", country or "International")
 
 
 class OutletEntry(_Frozen):
@@ -253,6 +261,14 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
     return rules
 
 
+def _initiators(raw: dict[str, object], known: set[str]) -> Initiators:
+    rules = Initiators.model_validate(raw)
+    for name in (*rules.inherit.anywhere, *rules.inherit.nearby):
+        if name not in known:
+            raise MarsadError(f"triggers.yaml: initiators.inherit: unknown sub_event_type {name!r}")
+    return rules
+
+
 def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     rule = ContextTyping.model_validate(raw)
     named = [m.becomes for m in rule.means_by_agent] + [
@@ -296,7 +312,7 @@ def load_lexicon() -> Lexicon:
         object_rules=tuple(object_rules),
         verb_object_rules=tuple(_known_types(validate_items(
             "triggers.yaml", trigger_file.get("verb_object_rules") or [], VerbObjectRule), known)),
-        initiators=Initiators.model_validate(trigger_file.get("initiators") or {}),
+        initiators=_initiators(trigger_file.get("initiators") or {}, known),
         non_conflict=NonConflict.model_validate(trigger_file.get("non_conflict") or {}),
         context_typing=_context_typing(trigger_file.get("context_typing") or {}, known),
         not_triggers=tuple(trigger_file.get("not_triggers") or ()),

@@ -239,9 +239,9 @@ def _actor(name: str, country: str, match: Match[ActorAlias] | None,
            mentions: Mentions, ctx: Context, text: str) -> Actor:
     entry = ctx.lexicon.actor(name)
     if match is None:
-        return Actor(name=name.replace("{country}", country), inter=entry.inter)
+        return Actor(name=entry.name_for(country), inter=entry.inter)
     start, end = match.span(mentions.tokens)
-    return Actor(name=name.replace("{country}", country), inter=entry.inter,
+    return Actor(name=entry.name_for(country), inter=entry.inter,
                  text=text[start:end], char_span=(start, end))
 
 

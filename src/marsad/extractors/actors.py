@@ -25,11 +25,7 @@ class ActorMention:
 
     def to_actor(self, country: str | None) -> Actor:
         """The contract's ``Actor``; ``{country}`` in the name becomes the event's country."""
-        if country is None and self.entry.unplaced:
-            name = self.entry.unplaced
-        else:
-            name = self.entry.name.replace("{country}", country or "International")
-        return Actor(name=name, inter=self.entry.inter, text=self.span.text,
+        return Actor(name=self.entry.name_for(country), inter=self.entry.inter, text=self.span.text,
                      char_span=(self.span.start_char, self.span.end_char))
 
 

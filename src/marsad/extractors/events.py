@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,6 +39,7 @@ from marsad.extractors.casualties import CasualtyMention, find_casualties
 from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention, find_places
 from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
+from marsad.gazetteer import GazetteerSettings
 from marsad.learned.typing import NO_EVENT
 from marsad.lexicon import TERRITORY_GAIN, Initiators, TriggerEntry
 from marsad.model import (
@@ -117,14 +119,39 @@ class Mentions:
                     starts.add(mention.start_char)
         return frozenset(starts)
 
+    @cached_property
+    def claimant_spans(self) -> list[tuple[int, int]]:
+        """Where the text describes a claimant: its name and an appositive after it ("said
+        Baba Kura, a member of a vigilante force set up to fight jihadists"); no trigger
+        inside one is an event. Computed once per document."""
+        spans = []
+        for claim in self.claims:
+            if not claim.claim.char_span:
+                continue
+            start, end = claim.claim.char_span
+            spans.append((start, end))
+            named = claim.cue_span.doc.char_span(start, end, alignment_mode="expand")
+            if named is None:
+                continue
+            for appositive in (c for c in named.root.children if c.dep_ == "appos"):
+                words = list(appositive.subtree)
+                spans.append((words[0].idx, words[-1].idx + len(words[-1])))
+        return spans
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sent.start_char for sent in self.sentences]
+
     def paragraph_of(self, start_char: int) -> int:
         """Paragraphs are separated by blank lines in the clean text."""
         return self.text.count("\n\n", 0, start_char)
 
     def sentence_of(self, start_char: int) -> int:
-        for index, sent in enumerate(self.sentences):
-            if sent.start_char <= start_char < sent.end_char:
-                return index
+        """Index of the sentence holding ``start_char`` (the last one when none does);
+        a bisection: it is asked for every pair of events of a document."""
+        index = bisect_right(self._sentence_starts, start_char) - 1
+        if index >= 0 and start_char < self.sentences[index].end_char:
+            return index
         return len(self.sentences) - 1
 
 
@@ -159,13 +186,15 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     # A source's name is never a place, even when the gazetteer has it ("SANA" is a village).
     sources = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
                for _k, s, e in ctx.matchers.sources(doc)]
-    head = [c for c in doc.text[:DATELINE_REACH] if c.isalpha()]
+    text = document.text  # Doc.text would rebuild it from the tokens on every access
+    head = [c for c in text[:DATELINE_REACH] if c.isalpha()]
     cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
     places = [p for p in find_places(doc, ctx.gazetteer)
               if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
                   p.start_char, p.end_char) for start, end in names)
               and not any(start <= p.start_char and p.end_char <= end for start, end in sources)
-              and not _country_as_modifier(p, doc) and not (cased and _dateline(p, doc.text))]
+              and not _country_as_modifier(p, doc, ctx.gazetteer.settings)
+              and not (cased and _dateline(p, text))]
     return Mentions(
         text=document.text,
         sentences=list(doc.sents),
@@ -196,21 +225,22 @@ def _dateline(place: PlaceMention, text: str) -> bool:
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
-def _country_as_modifier(place: PlaceMention, doc: Doc) -> bool:
+def _country_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSettings) -> bool:
     """"U.S. raids", "Syria's army", "US-led strikes": a country naming whose forces act, not
-    where; "near the border with Iraq": a country giving a bearing."""
+    where; "near the border with Iraq": a country giving a bearing (``side_suffixes``,
+    ``bearing_before`` in gazetteer.yaml)."""
     if place.location.feature != "country":
         return False
     span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
     if span is None:
         return False
     if span.end < len(doc) - 1 and doc[span.end].text in HYPHENS and \
-            doc[span.end + 1].lower_ in ("led", "backed", "based", "sponsored", "funded", "allied",
-                                         "supported", "trained", "made"):
-        return True  # "US-led air strikes", "Iran-backed militias", "UK-based monitor"
-    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
-    if before[-2:] in (["border", "with"], ["borders", "with"], ["frontier", "with"]):
-        return True  # "in Syria near the border with Iraq": a bearing, not a second place
+            doc[span.end + 1].lower_ in settings.side_suffixes:
+        return True
+    for phrase in settings.bearing_before:
+        words = phrase.split()
+        if [t.lower_ for t in doc[max(0, span.start - len(words)):span.start]] == words:
+            return True
     return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
 
 
@@ -242,7 +272,7 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
                                          _verb_object_events(sentence, ctx)
                                          if _happened(span, entry, ctx)])
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
-    sources = _claimant_spans(mentions.claims, sentence.doc)
+    sources = mentions.claimant_spans
     triggers = [(e, t) for e, t in triggers
                 if not any(a <= t.start_char and t.end_char <= b for a, b in sources)]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
@@ -318,6 +348,9 @@ def _means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     """"Turkish jets destroyed weapon depots", "Saudi jets fired missiles": the subject (or
     passive agent) of the event's verb is a weapon that names the means
     (``context_typing.means_by_agent``)."""
+    rules = [r for r in ctx.lexicon.context_typing.means_by_agent if sub in r.retypes]
+    if not rules:
+        return sub
     verb = trigger.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
@@ -325,15 +358,14 @@ def _means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         return sub
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    for rule in ctx.lexicon.context_typing.means_by_agent:
-        if sub not in rule.retypes:
-            continue
-        for doer in doers:
-            words = {doer.lower_, doer.lemma_.lower()}
-            compound = " ".join(t.lower_ for t in doer.subtree if t.dep_ in ("compound",)
-                                or t == doer)
-            if words & set(rule.agents) or any(
-                    f" {compound}".endswith(f" {agent}") for agent in rule.agents):
+    for doer in doers:
+        # the doer's word, its lemma, and it with the compound before it ("air force")
+        before = doer.i - 1
+        words = {doer.lower_, doer.lemma_.lower()}
+        if before >= 0 and doer.doc[before].dep_ == "compound" and doer.doc[before].head == doer:
+            words.add(f"{doer.doc[before].lower_} {doer.lower_}")
+        for rule in rules:
+            if words & set(rule.agents):
                 return rule.becomes
     return sub
 
@@ -349,24 +381,6 @@ def _needs_crowd(sub: str, trigger: Span, index: int, mentions: Mentions, ctx: C
         if not words & set(rule.crowd):
             return rule.otherwise
     return sub
-
-
-def _claimant_spans(claims: list[ClaimMention], doc: Doc) -> list[tuple[int, int]]:
-    """Where the text describes a claimant: its name and an appositive after it ("said Baba
-    Kura, a member of a vigilante force set up to fight jihadists")."""
-    spans = []
-    for claim in claims:
-        if not claim.claim.char_span:
-            continue
-        start, end = claim.claim.char_span
-        spans.append((start, end))
-        named = doc.char_span(start, end, alignment_mode="expand")
-        if named is None:
-            continue
-        for appositive in (c for c in named.root.children if c.dep_ == "appos"):
-            words = list(appositive.subtree)
-            spans.append((words[0].idx, words[-1].idx + len(words[-1])))
-    return spans
 
 
 def _vague(entry: TriggerEntry, trigger: Span, determiners: set[str]) -> bool:
@@ -439,13 +453,17 @@ def _attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: M
                             or donor.actor1 is None or donor.actor1.name == event.actor1.name]
             donor = _nearest_donor(candidate, by_same_hand, mentions, rule.window)
             if donor is not None:
-                event_type, sub = ctx.lexicon.sub_event(donor.sub_event_type)
-                event = event.model_copy(update={
-                    "disorder_type": event_type.disorder_type, "event_type": event_type.name,
-                    "sub_event_type": sub.name})
-                event = event.model_copy(update={"notes": event_notes(event)})
+                event = _retyped(event, donor.sub_event_type, ctx)
         events.append(event)
     return events
+
+
+def _retyped(event: Event, sub_event_type: str, ctx: Context, **extra: str) -> Event:
+    """``event`` as ``sub_event_type``, with its event and disorder types and notes to match."""
+    retyped = event.model_copy(update={
+        "sub_event_type": sub_event_type, "event_type": _event_type_of(sub_event_type, ctx),
+        "disorder_type": _disorder_of(sub_event_type, ctx), **extra})
+    return retyped.model_copy(update={"notes": event_notes(retyped)})
 
 
 def _verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
@@ -552,11 +570,7 @@ def _learned_typing(events: list[Event], ctx: Context, warnings: list[str]) -> l
                     result[i] = None
             continue
         for i in group:
-            retyped = events[i].model_copy(update={
-                "sub_event_type": verdict.label, "typed_by": "classifier",
-                "event_type": _event_type_of(verdict.label, ctx),
-                "disorder_type": _disorder_of(verdict.label, ctx)})
-            result[i] = retyped.model_copy(update={"notes": event_notes(retyped)})
+            result[i] = _retyped(events[i], verdict.label, ctx, typed_by="classifier")
     return [e for e in result if e is not None]
 
 
@@ -1146,7 +1160,7 @@ def _civilians(ctx: Context, country: str | None) -> Actor | None:
     entry = next((e for e in ctx.lexicon.actors if e.inter == 7), None)
     if entry is None:
         return None
-    return Actor(name=entry.name.replace("{country}", country or "International"), inter=7)
+    return Actor(name=entry.name_for(country), inter=7)
 
 
 def _attacked_nouns(root: Token, military: frozenset[str] = frozenset()) -> set[str]:
@@ -1248,8 +1262,7 @@ def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Act
                 continue
             entry = ctx.lexicon.actor_adjectives.get(phrase.text.casefold())
             if entry is not None:
-                name = entry.name.replace("{country}", country or "International")
-                return Actor(name=name, inter=entry.inter, text=phrase.text,
+                return Actor(name=entry.name_for(country), inter=entry.inter, text=phrase.text,
                              char_span=(phrase.start_char, phrase.end_char))
     return None
 
@@ -1288,7 +1301,7 @@ def _fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | 
         return a1, a2
     names = {a.name for a in (a1, a2) if a}
     entry = ctx.lexicon.actor(speaking_for)
-    name = entry.name.replace("{country}", country or "International")
+    name = entry.name_for(country)
     if name in names:
         return a1, a2
     claimant = Actor(name=name, inter=entry.inter)
