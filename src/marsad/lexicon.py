@@ -7,6 +7,7 @@ load time with a message naming the file and entry.
 
 from __future__ import annotations
 
+import re
 from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,6 +17,19 @@ from marsad.resources import read_yaml, validate_items
 
 TERRITORY_GAIN = "territory gain"
 """Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
+def possessive_variants(phrase: str) -> list[str]:
+    """``phrase`` and, when it holds a possessive, its other spellings: "Assad's forces" is
+    also "Assad’s forces" and "Assads forces" (feeds such as FA-KES strip apostrophes), so
+    the lexicons list one form."""
+    if not _POSSESSIVE.search(phrase):
+        return [phrase]
+    return list(dict.fromkeys([phrase, _POSSESSIVE.sub("'s", phrase),
+                               _POSSESSIVE.sub("’s", phrase), _POSSESSIVE.sub("s", phrase)]))
 
 
 class _Frozen(BaseModel):
@@ -205,6 +219,7 @@ class Lexicon(_Frozen):
     not_triggers: tuple[str, ...]
     actors: tuple[ActorEntry, ...]
     actor_anaphora: tuple[str, ...]
+    not_actors: tuple[str, ...] = ()
     association_cues: tuple[str, ...]
     group_of_cues: tuple[str, ...]
     member_cues: tuple[str, ...]
@@ -235,7 +250,8 @@ class Lexicon(_Frozen):
         index: dict[str, ActorEntry] = {}
         for entry in self.actors:
             for adjective in entry.adjectives:
-                index.setdefault(adjective.casefold(), entry)
+                for form in possessive_variants(adjective):
+                    index.setdefault(form.casefold(), entry)
         return index
 
     def actor(self, name: str) -> ActorEntry:
@@ -320,6 +336,7 @@ def load_lexicon() -> Lexicon:
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),
         actor_anaphora=tuple(read_yaml("actors.yaml").get("anaphora") or ()),
+        not_actors=tuple(read_yaml("actors.yaml").get("not_actors") or ()),
         association_cues=tuple(read_yaml("actors.yaml").get("association_cues") or ()),
         group_of_cues=tuple(read_yaml("actors.yaml").get("group_of_cues") or ()),
         member_cues=tuple(read_yaml("actors.yaml").get("member_cues") or ()),

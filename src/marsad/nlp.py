@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from marsad.errors import MarsadError
 from marsad.gazetteer import Gazetteer
-from marsad.lexicon import Lexicon
+from marsad.lexicon import Lexicon, possessive_variants
 
 GAZETTEER_RULER = "gazetteer_ruler"
 
@@ -185,7 +185,7 @@ def build_keyed_matcher(nlp: Language,
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for key, phrases in entries:
-        phrases = list(dict.fromkeys(phrases))
+        phrases = list(dict.fromkeys(form for p in phrases for form in possessive_variants(p)))
         lower.add(key, [nlp.make_doc(p) for p in phrases if not _is_acronym(p)])
         exact.add(key, [nlp.make_doc(p) for p in phrases if _is_acronym(p)])
     return KeyedMatcher(lower=lower, exact=exact)
@@ -193,6 +193,9 @@ def build_keyed_matcher(nlp: Language,
 
 NOT_TRIGGER = "not-trigger"
 """Matcher key of ``triggers.yaml: not_triggers`` (names that contain a trigger word)."""
+
+NOT_ACTOR = "not-actor"
+"""Matcher key of ``actors.yaml: not_actors`` (names that contain an actor's alias)."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,9 @@ def build_matchers(nlp: Language, lexicon: Lexicon) -> Matchers:
         triggers=build_keyed_matcher(
             nlp, [(f"trigger:{i}", t.phrases) for i, t in enumerate(lexicon.triggers)]
             + [(NOT_TRIGGER, lexicon.not_triggers)]),
-        actors=build_keyed_matcher(nlp, ((a.name, a.aliases) for a in lexicon.actors)),
+        actors=build_keyed_matcher(
+            nlp, [(a.name, a.aliases) for a in lexicon.actors]
+            + [(NOT_ACTOR, lexicon.not_actors)]),
         sources=build_keyed_matcher(
             nlp,
             [(f"outlet:{o.name}", o.aliases + (o.name,)) for o in lexicon.outlets]

@@ -53,6 +53,8 @@ def test_event_case(case: dict[str, Any], ctx: Context) -> None:
     elsewhere = set(case.get("absent_locations", ()))
     assert not [e.location.name for e in result.events
                 if e.location is not None and e.location.name in elsewhere]
+    named = {a.name for e in result.events for a in (e.actor1, e.actor2) if a is not None}
+    assert not named & set(case.get("absent_actors", ())), named
     for want in case["events"]:
         assert any(_matches(e, want) for e in result.events), (
             want, [e.model_dump(include={"sub_event_type", "date", "location", "fatalities",

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from marsad.context import Context
 from marsad.lexicon import ActorEntry
 from marsad.model import Actor
+from marsad.nlp import NOT_ACTOR
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,11 @@ class ActorMention:
 def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
     """Every actor mention in ``doc`` (longest match wins, no overlaps), plus phrases like
     "the group" resolved to the last armed group named before them."""
+    # A not_actors phrase wins as the longest match and names nobody ("the Syrian National
+    # Coalition" is the political opposition, not the coalition against the Islamic State).
     mentions = _named_over_generic([ActorMention(ctx.lexicon.actor(key), doc[start:end])
-                                    for key, start, end in ctx.matchers.actors(doc)],
+                                    for key, start, end in ctx.matchers.actors(doc)
+                                    if key != NOT_ACTOR],
                                    frozenset(ctx.lexicon.group_of_cues))
     return sorted(mentions + _anaphora(doc, mentions, ctx), key=lambda m: m.span.start)
 

@@ -321,6 +321,9 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
         kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
         if kill_span is not None:
+            # "Russia's Aerospace Forces have killed 304 militants": the killer names the means
+            # (a toll so typed is no longer vague: it keeps its type).
+            sub = _means_by_agent(sub, kill_span, ctx)
             by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, generic=True,
                                          phrases=()), kill_span)
     if not by_type:
@@ -428,11 +431,19 @@ def _nearest_donor(candidate: Candidate, donors: list[Candidate], mentions: Ment
     near = []
     for donor in donors:
         distance = mentions.sentence_of(donor.trigger.start_char) - at
-        same_place = candidate.place is None or donor.place is None or \
-            candidate.place.location.name == donor.place.location.name
-        if abs(distance) <= window and same_place:
+        if abs(distance) <= window and _compatible_places(candidate.place, donor.place):
             near.append(((donor.generic, abs(distance), distance > 0), donor))
     return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def _compatible_places(one: PlaceMention | None, other: PlaceMention | None) -> bool:
+    """Places that may be one event's: the same, either unnamed, or a country and a place in
+    it ("US air strikes killed 50 in northern Syria ... the attacks west of Aleppo")."""
+    if one is None or other is None or one.location.name == other.location.name:
+        return True
+    pair = (one.location, other.location)
+    return any(place.feature == "country" and place.iso3 is not None
+               and place.iso3 == rest.iso3 for place, rest in (pair, pair[::-1]))
 
 
 def _attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Mentions,
@@ -453,12 +464,17 @@ def _attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: M
                             or donor.actor1 is None or donor.actor1.name == event.actor1.name]
             donor = _nearest_donor(candidate, by_same_hand, mentions, rule.window)
             if donor is not None:
-                event = _retyped(event, donor.sub_event_type, ctx)
+                # ACLED's "an Attack targets civilians" no longer holds once it is a strike:
+                # only civilians the text names stay its target.
+                inferred = event.actor2 is not None and event.actor2.text is None \
+                    and event.sub_event_type == "Attack"
+                event = _retyped(event, donor.sub_event_type, ctx,
+                                 **({"actor2": None} if inferred else {}))
         events.append(event)
     return events
 
 
-def _retyped(event: Event, sub_event_type: str, ctx: Context, **extra: str) -> Event:
+def _retyped(event: Event, sub_event_type: str, ctx: Context, **extra: object) -> Event:
     """``event`` as ``sub_event_type``, with its event and disorder types and notes to match."""
     retyped = event.model_copy(update={
         "sub_event_type": sub_event_type, "event_type": _event_type_of(sub_event_type, ctx),
@@ -1068,7 +1084,11 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                                                    frozenset(ctx.lexicon.member_cues))
     a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
     # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
-    named = None if candidate.vague else _actor_by_adjective(trigger, ctx, country)
+    # A later word of the same type may carry it when the event word has none ("Air strikes
+    # in Syria kill 20 IS fighters Monitor US-led air strikes killed ...": one run-on sentence).
+    named = None if candidate.vague else next(
+        (found for word in (trigger, *candidate.alternates)
+         if (found := _actor_by_adjective(word, ctx, country)) is not None), None)
     named = _canonical(named, ctx) if named is not None else None
     if named is not None and (a1 is None or a1.name != named.name):
         # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
