@@ -76,6 +76,24 @@ class ProtestEscalation(_Frozen):
     words: tuple[str, ...]
 
 
+class Accused(_Frozen):
+    """Accusations ("France blamed regime forces for the attack"): the words that show an actor
+    accused of an attack (``marsad.extractors.accusations``), and the events whose missing
+    initiator the prevailing accused side fills (``initiators.accused`` in triggers.yaml)."""
+
+    blame_verbs: tuple[str, ...] = ()
+    point_verbs: tuple[str, ...] = ()
+    perpetrate_verbs: tuple[str, ...] = ()
+    behind_words: tuple[str, ...] = ()
+    denial_verbs: tuple[str, ...] = ()
+    denied: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    """An accusing sentence names the attack with one of these words."""
+    types: tuple[str, ...] = ()
+    window: int = 0
+    """Sentences between the event and the accusation, at most (either side)."""
+
+
 class Responsibility(_Frozen):
     """Claims of responsibility ("ISIS claimed responsibility for the attack"): who to code
     as the initiator of an attack whose own sentence names none (triggers.yaml)."""
@@ -110,6 +128,7 @@ class Initiators(_Frozen):
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
     responsibility: Responsibility = Field(default_factory=Responsibility)
+    accused: Accused = Field(default_factory=Accused)
     inherit: Inheritance = Field(default_factory=Inheritance)
 
 
@@ -279,7 +298,7 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
 
 def _initiators(raw: dict[str, object], known: set[str]) -> Initiators:
     rules = Initiators.model_validate(raw)
-    for name in (*rules.inherit.anywhere, *rules.inherit.nearby):
+    for name in (*rules.inherit.anywhere, *rules.inherit.nearby, *rules.accused.types):
         if name not in known:
             raise MarsadError(f"triggers.yaml: initiators.inherit: unknown sub_event_type {name!r}")
     return rules

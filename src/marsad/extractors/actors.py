@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.lexicon import ActorEntry
@@ -105,3 +105,10 @@ def actor_for_side(side_text: str, mentions: list[ActorMention]) -> ActorMention
                        or mention.span.text.casefold() in wanted):
             return mention
     return None
+
+
+def phrase_head(token: Token) -> Token:
+    """Climb from a name to the noun phrase it modifies ("HTS" in "HTS fighters" -> "fighters")."""
+    while token.dep_ in ("compound", "amod", "nmod", "poss", "det", "case") and token.head != token:
+        token = token.head
+    return token

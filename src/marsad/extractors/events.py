@@ -25,7 +25,8 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
-from marsad.extractors.actors import ActorMention, actor_for_side, find_actors
+from marsad.extractors.accusations import find_accusations, prevailing
+from marsad.extractors.actors import ActorMention, actor_for_side, find_actors, phrase_head
 from marsad.extractors.attribution import (
     FALLBACK_SOURCE,
     ClaimMention,
@@ -171,6 +172,8 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     built = [(c, e) for c in candidates
              if (e := _to_event(c, document, mentions, ctx, warnings)) is not None]
     events = _learned_typing(_attack_means_from_context(built, mentions, ctx), ctx, warnings)
+    # Read evidence first: who the text blames, then who the nearest same-type event names.
+    events = _accused_perpetrator(events, mentions, ctx)
     events = _inherit_actors(events, mentions, ctx)
     events = _only_capable_initiator(events, mentions, ctx)
     events = _claimed_responsibility(events, mentions, ctx)
@@ -670,13 +673,58 @@ def _claimed_responsibility(events: list[Event], mentions: Mentions,
     return filled
 
 
+ALLEGED_NOTE = " Perpetrator as alleged in the text (accused), not established."
+
+
+def _accused_perpetrator(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
+    """Code the side the text blames for an attack as the initiator of the attacks nearby whose
+    own sentence names none (``initiators.accused``): the chemical attack "believed carried out
+    by regime jets", "blamed on Assad's forces". The actor's span is the accusation's, and the
+    notes say the perpetrator is alleged, so the claim is never flattened into a fact."""
+    rules = ctx.lexicon.initiators.accused
+    accusations = find_accusations(mentions.actors, rules)
+    if not accusations:
+        return events
+    filled = []
+    for event in events:
+        if event.actor1 is None and event.sub_event_type in rules.types:
+            at = event.trigger.char_span[0]
+            index = mentions.sentence_of(at)
+            country = event.location.country if event.location else None
+            near = [a for a in accusations
+                    if abs((where := mentions.sentence_of(a.sentence_start)) - index)
+                    <= rules.window and _same_area(event.location, where, mentions)]
+            actors = {id(a): _canonical(a.mention.to_actor(country), ctx) for a in near}
+            chosen = prevailing(near, {key: actor.name for key, actor in actors.items()})
+            if chosen:
+                nearest = min(chosen, key=lambda a: abs(a.mention.span.start_char - at))
+                actor1 = actors[id(nearest)]
+                if event.actor2 is None or event.actor2.name != actor1.name:
+                    event = event.model_copy(update={"actor1": actor1})
+                    event = event.model_copy(update={"notes": event_notes(event) + ALLEGED_NOTE})
+        filled.append(event)
+    return filled
+
+
+def _same_area(location: Location | None, index: int, mentions: Mentions) -> bool:
+    """Sentence ``index`` may speak of an event at ``location``: it names no place below the
+    country, or one in the same province ("accused government forces of the attack in Saraqib,
+    Idlib" is not about a chemical attack in Aleppo)."""
+    named = [p.location for p in mentions.places
+             if p.sentence_index == index and p.location.feature != "country"]
+    if location is None or not named:
+        return True
+    return any(place.name == location.name or (place.admin1 or place.name) == (
+        location.admin1 or location.name) for place in named)
+
+
 def _claims_responsibility(mention: ActorMention, verbs: tuple[str, ...],
                            objects: tuple[str, ...]) -> bool:
     """``mention`` is the subject ("X claimed responsibility") or the agent ("claimed by
     X") of a claim verb whose object is responsibility or the attack, and nothing negates it."""
     if mention.entry.inter == 7:
         return False
-    head = _phrase_head(mention.span.root)
+    head = phrase_head(mention.span.root)
     if head.dep_ == "nsubj":
         verb = head.head
     elif head.dep_ == "pobj" and head.head.dep_ == "agent":
@@ -850,9 +898,9 @@ def _resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: 
     state = taker is not None and taker.entry.state_of is not None
     if taker is not None and not state:
         # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
-        head = _phrase_head(taker.span.root)
+        head = phrase_head(taker.span.root)
         state = any(m.entry.state_of is not None and _associated_with_other(
-            _phrase_head(m.span.root), {head.i}, cues) for m in actors)
+            phrase_head(m.span.root), {head.i}, cues) for m in actors)
     objects = _object_words(trigger)
     for rule in ctx.lexicon.object_rules:
         if rule.trigger_type == sub and objects & set(rule.objects):
@@ -961,9 +1009,9 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
     before: list[ActorMention] = []
     after: list[ActorMention] = []
     root = trigger.root
-    heads = {_phrase_head(m.span.root).i for m in actors}
+    heads = {phrase_head(m.span.root).i for m in actors}
     for mention in actors:
-        token = _phrase_head(mention.span.root)
+        token = phrase_head(mention.span.root)
         if _associated_with_other(token, heads, cues):
             continue  # "regime forces" in "Hezbollah alongside regime forces": an associate
         if any(start <= mention.span.start_char and mention.span.end_char <= end
@@ -1011,7 +1059,7 @@ def _names_author(token: Token, root: Token, member_cues: frozenset[str]) -> boo
     agent ("shelling by the army") or a member ("a suicide bomber from the Nusra Front")."""
     if _modifies(token, root):
         return True
-    head = _phrase_head(token)
+    head = phrase_head(token)
     return root.is_ancestor(head) and bool(
         _path_words(head, root) & (AGENT_WORDS | member_cues))
 
@@ -1026,13 +1074,6 @@ def _modifies(token: Token, root: Token) -> bool:
         return False
     head = token.head
     return head == root or (head.dep_ == "nsubj" and head.head == root)
-
-
-def _phrase_head(token: Token) -> Token:
-    """Climb from a name to the noun phrase it modifies ("HTS" in "HTS fighters" -> "fighters")."""
-    while token.dep_ in ("compound", "amod", "nmod", "poss", "det", "case") and token.head != token:
-        token = token.head
-    return token
 
 
 def _child_on_path(token: Token, root: Token) -> Token:
@@ -1224,11 +1265,11 @@ def _associates(actors: list[ActorMention], mention1: ActorMention | None,
     for slot, main in ((0, mention1), (1, mention2)):
         if main is None:
             continue
-        head = _phrase_head(main.span.root)
+        head = phrase_head(main.span.root)
         for other in actors:
             if other is main:
                 continue
-            token = _phrase_head(other.span.root)
+            token = phrase_head(other.span.root)
             tied = token in head.conjuncts or (
                 head.is_ancestor(token) and bool(_path_words(token, head) & cues))
             actor = _canonical(other.to_actor(country), ctx)

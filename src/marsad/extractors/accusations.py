@@ -1,0 +1,92 @@
+"""Accusations: who the text says carried out an attack that its own report leaves unnamed.
+
+Why: the perpetrators of chemical attacks, air strikes on markets and car bombs are rarely
+named in the sentence that reports the toll; they are named where somebody blames them
+("France blamed Syrian regime forces for the attack", "Washington says forces loyal to Assad
+were behind the attack", "the regime denied responsibility"). An analyst codes the accused side
+as the initiator (ACLED codes the reported perpetrator) and keeps the allegation visible: the
+actor's span points at the accusation, and the event's notes say the perpetrator is alleged.
+
+Each accusation is read from the parse around an actor's name (``initiators.accused`` in
+triggers.yaml lists the words), never from word order:
+- object of a blame verb: "blamed X (for the attack)", "accused X of ...";
+- after "on" of a blame verb: "blamed the attack on X";
+- subject of "be" with "behind" or "responsible": "X was behind the attack";
+- after "at" of "point": "pointed their fingers at X";
+- subject of a denial of responsibility: "X denied responsibility for the attack";
+- agent of a perpetration verb: "the attack, believed to have been carried out by X".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from marsad.extractors.actors import ActorMention, phrase_head
+from marsad.lexicon import Accused
+
+# Inter codes that can carry out an attack (not protesters, rioters or civilians).
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+
+
+@dataclass(frozen=True)
+class Accusation:
+    """An armed actor the text blames, and the sentence that does."""
+
+    mention: ActorMention
+    sentence_start: int
+    """Character offset of the accusing sentence (to measure its distance to an event)."""
+
+
+def find_accusations(actors: list[ActorMention], rules: Accused) -> list[Accusation]:
+    """Every armed actor the parse shows as accused of an attack."""
+    found = []
+    for mention in actors:
+        if mention.entry.inter not in ARMED_INTER:
+            continue
+        head = phrase_head(mention.span.root)
+        sentence = mention.span.sent
+        about_attack = any(t.lower_ in rules.objects for t in sentence)
+        if about_attack and _accused(head, rules):
+            found.append(Accusation(mention, sentence.start_char))
+    return found
+
+
+def prevailing(accusations: list[Accusation], names: dict[int, str]) -> list[Accusation]:
+    """The accusations of the side blamed most often; none when two sides are blamed as often
+    (each side blaming the other is a contested attack, not an alleged perpetrator).
+    ``names`` maps ``id(accusation)`` to its canonical actor name."""
+    counts = Counter(names[id(a)] for a in accusations)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return []
+    return [a for a in accusations if names[id(a)] == ranked[0][0]]
+
+
+def _accused(head: Token, rules: Accused) -> bool:
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if head.dep_ == "dobj" and lemma in rules.blame_verbs:
+        return True
+    if head.dep_ == "pobj":
+        prep = verb
+        governor = prep.head
+        if prep.lower_ == "on" and (governor.dep_ == "dobj" and governor.head.lemma_.lower()
+                                    in rules.blame_verbs or governor.lemma_.lower()
+                                    in rules.blame_verbs):
+            return True  # "blamed the attack on X", however the parser attaches the "on"
+        if prep.lower_ == "at" and governor.lemma_.lower() in rules.point_verbs:
+            return True
+        if prep.dep_ == "agent" and governor.lemma_.lower() in rules.perpetrate_verbs:
+            return True
+    if head.dep_ == "nsubj":
+        children = list(verb.children)
+        if lemma == "be" and any(c.lower_ in rules.behind_words for c in children):
+            return True
+        if lemma in rules.denial_verbs and any(
+                c.dep_ == "dobj" and c.lower_ in rules.denied for c in children):
+            return True
+    return False
+
