@@ -1125,10 +1125,11 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                                                    frozenset(ctx.lexicon.member_cues))
     a1, a2 = _plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
     # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
-    # A later word of the same type may carry it when the event word has none ("Air strikes
+    # A later word of the same type may carry it when nothing names the author ("Air strikes
     # in Syria kill 20 IS fighters Monitor US-led air strikes killed ...": one run-on sentence).
+    words = (trigger, *candidate.alternates) if a1 is None else (trigger,)
     named = None if candidate.vague else next(
-        (found for word in (trigger, *candidate.alternates)
+        (found for word in words
          if (found := _actor_by_adjective(word, ctx, country)) is not None), None)
     named = _canonical(named, ctx) if named is not None else None
     if named is not None and (a1 is None or a1.name != named.name):
