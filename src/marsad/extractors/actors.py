@@ -39,7 +39,12 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
                                     for key, start, end in ctx.matchers.actors(doc)
                                     if key != NOT_ACTOR],
                                    frozenset(ctx.lexicon.group_of_cues))
-    return sorted(mentions + _anaphora(doc, mentions, ctx), key=lambda m: m.span.start)
+    # "The terrorist group" is the group named before it, not a second, unidentified one: an
+    # anaphoric phrase replaces the generic label inside it.
+    anaphoric = _anaphora(doc, mentions, ctx)
+    held = {i for m in anaphoric for i in range(m.span.start, m.span.end)}
+    kept = [m for m in mentions if held.isdisjoint(range(m.span.start, m.span.end))]
+    return sorted(kept + anaphoric, key=lambda m: m.span.start)
 
 
 def _named_over_generic(mentions: list[ActorMention],
@@ -82,7 +87,7 @@ def _owner(span: Span, named_at: dict[int, ActorMention],
 
 def _anaphora(doc: Doc, named: list[ActorMention], ctx: Context) -> list[ActorMention]:
     lowered = doc.text.casefold()
-    taken = {i for m in named for i in range(m.span.start, m.span.end)}
+    taken = {i for m in named if not m.entry.generic for i in range(m.span.start, m.span.end)}
     found = []
     for phrase in ctx.lexicon.actor_anaphora:
         start = lowered.find(phrase)
@@ -91,7 +96,9 @@ def _anaphora(doc: Doc, named: list[ActorMention], ctx: Context) -> list[ActorMe
             start = lowered.find(phrase, start + 1)
             if span is None or taken & set(range(span.start, span.end)):
                 continue
-            earlier = [m for m in named if m.span.end <= span.start and m.entry.inter in (2, 3, 4)]
+            # the last *named* group: "terrorists" earlier is a label, not an antecedent
+            earlier = [m for m in named if m.span.end <= span.start and m.entry.inter in (2, 3, 4)
+                       and not m.entry.generic]
             if earlier:
                 found.append(ActorMention(earlier[-1].entry, span))
     return found
