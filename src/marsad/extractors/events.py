@@ -265,6 +265,34 @@ def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, 
     return found
 
 
+AMONG_WORDS = frozenset({"including", "among", "like"})
+
+
+def _among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
+    """The trigger describes some of the dead, not an event: "eliminated 75 militants
+    including the suicide bombers" (the bombers were killed; nobody blew himself up)."""
+    token = trigger.root
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    listed = False
+    while token.dep_ in ("pobj", "conj", "appos") or (
+            token.dep_ == "prep" and token.lower_ in AMONG_WORDS):
+        if token.dep_ == "pobj" and token.head.lower_ not in AMONG_WORDS:
+            return False
+        listed = listed or token.dep_ == "prep"
+        token = token.head
+    if not listed:
+        return False
+    # the noun the list hangs on is in the toll ("75 militants killed"), or the object of
+    # its verb ("eliminated over 75 ... militants")
+    anchors = {token.idx}
+    if token.dep_ in ("dobj", "nsubjpass"):
+        anchors.add(token.head.idx)
+    return any(c.sentence_index == index and c.kind in FATAL_KINDS
+               and any(c.start_char <= at < c.end_char for at in anchors)
+               for c in mentions.casualties)
+
+
 def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Context,
                          earlier: list[Candidate]) -> list[Candidate]:
     """The (sub-event type, place) pairs of one sentence."""
@@ -277,7 +305,8 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     sources = mentions.claimant_spans
     triggers = [(e, t) for e, t in triggers
-                if not any(a <= t.start_char and t.end_char <= b for a, b in sources)]
+                if not any(a <= t.start_char and t.end_char <= b for a, b in sources)
+                and not _among_the_dead(t, index, mentions)]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     context = _non_conflict_context(sentence, sentence_actors, ctx)
     if context is None and index > 0 and not _armed(sentence_actors) and \
