@@ -440,6 +440,7 @@ def _type_from_context(candidates: list[Candidate], mentions: Mentions,
     that say something was bombed but not how ("bombs hit the market", "the bombardment")
     take the means of the nearest air strike or shelling the same way."""
     rule = ctx.lexicon.context_typing
+    determiners = set(rule.anaphora_determiners)
     specific = [c for c in candidates if not c.vague and not c.open_means]
     for candidate in candidates:
         if candidate.vague:
@@ -448,8 +449,15 @@ def _type_from_context(candidates: list[Candidate], mentions: Mentions,
             types = rule.open_means.donor_types
         else:
             continue
-        donor = _nearest_donor(candidate, [c for c in specific if c.sub_event_type in types],
-                               mentions, rule.window)
+        donors = [c for c in specific if c.sub_event_type in types]
+        donor = _nearest_donor(candidate, donors, mentions, rule.window)
+        anaphoric = any(c.dep_ == "det" and c.lower_ in determiners
+                        for c in candidate.trigger.root.children)
+        if donor is None and candidate.vague and anaphoric:
+            # "the attack" far below the lead is the lead's attack (inverted pyramid): the
+            # article's first specific event before it, at a compatible place
+            donor = next((c for c in donors if c.trigger.start_char < candidate.trigger.start_char
+                          and _compatible_places(candidate.place, c.place)), None)
         if donor is not None:
             candidate.sub_event_type = donor.sub_event_type
     return candidates
