@@ -152,7 +152,8 @@ def test_governorate_spellings_meet_fakes_values(name: str | None, expected: str
     (("Liwa Something Unlisted", 2), "armed opposition groups"),
     (("Unidentified Armed Group (Syria)", 3), "unknown"),
     (CIVILIANS, "unknown"),
-    (("Military Forces of Turkey (2002-)", 8), "unknown"),
+    # FA-KES files Turkish forces under the coalition ("Turkish Bombardment Kills 20 Civilians")
+    (("Military Forces of Turkey (2002-)", 8), "international coalition forces"),
     (None, "unknown"),
 ])
 def test_actor_maps_to_vdc_class(actor: tuple[str, int] | None, expected: str) -> None:

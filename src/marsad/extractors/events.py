@@ -1167,7 +1167,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
     words = (trigger, *candidate.alternates) if a1 is None else (trigger,)
     named = None if candidate.vague else next(
         (found for word in words
-         if (found := _actor_by_adjective(word, ctx, country)) is not None), None)
+         if (found := _actor_by_adjective(word, ctx, country, sentence_actors)) is not None),
+        None)
     named = _canonical(named, ctx) if named is not None else None
     if named is not None and (a1 is None or a1.name != named.name):
         # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
@@ -1345,8 +1346,10 @@ def _canonical(actor: Actor, ctx: Context) -> Actor:
     return actor
 
 
-def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Actor | None:
-    """"Russian air strikes", "regime shelling": an actor adjective right before the trigger."""
+def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
+                        named: Sequence[ActorMention] = ()) -> Actor | None:
+    """"Russian air strikes", "regime shelling": an actor adjective right before the trigger,
+    unless it is a word of a longer name (``named``): "allied" in "Syrian allied forces"."""
     doc = trigger.doc
     start = max(trigger.sent.start, trigger.start - 3)
     window = [t for t in doc[start:trigger.start + len(trigger) - 1]]
@@ -1360,7 +1363,9 @@ def _actor_by_adjective(trigger: Span, ctx: Context, country: str | None) -> Act
                     "", "air", "artillery", "military", "army", "government", "forces"):
                 continue
             entry = ctx.lexicon.actor_adjectives.get(phrase.text.casefold())
-            if entry is not None:
+            if entry is not None and not any(
+                    m.span.start <= phrase.start and phrase.end <= m.span.end
+                    and len(m.span) > len(phrase) for m in named):
                 return Actor(name=entry.name_for(country), inter=entry.inter, text=phrase.text,
                              char_span=(phrase.start_char, phrase.end_char))
     return None
