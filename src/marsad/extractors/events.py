@@ -1067,6 +1067,8 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
             # "Members of ISIS executed ...": a name inside the active subject's phrase acts.
             in_subject = _child_on_path(token, root).dep_ == "nsubj"
             (first if agent or in_subject else second).append(mention)
+        elif _acts_elsewhere(token, root):
+            continue  # "... as regime forces pressed a campaign": the subject of another clause
         elif mention.span.start < trigger.start:
             before.append(mention)
         else:
@@ -1085,6 +1087,19 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+def _acts_elsewhere(token: Token, root: Token) -> bool:
+    """``token`` is the subject of a verb in a clause of its own, one that neither governs the
+    event word nor hangs under it ("A mortar attack killed two ... as regime forces pressed a
+    campaign"): word order says nothing of its part in the event. (Only subjects: other words
+    of such a clause, tried too, cost more rows of FA-KES dev than they won.)"""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb == root or verb.is_ancestor(root) or root.is_ancestor(verb):
+        return False
+    return verb.dep_ in ("advcl", "conj", "ccomp", "relcl", "ROOT")
 
 
 MODIFIER_DEPS = ("compound", "poss", "nmod")
