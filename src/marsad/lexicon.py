@@ -273,6 +273,18 @@ class Lexicon(_Frozen):
                     index.setdefault(form.casefold(), entry)
         return index
 
+    @cached_property
+    def unidentified_groups(self) -> tuple[str, ...]:
+        """Name stems of the generic labels ("Unidentified Armed Group"): an actor so named is
+        a group the report did not name."""
+        return tuple(entry.name.replace(" ({country})", "") for entry in self.actors
+                     if entry.generic)
+
+    def is_unidentified(self, name: str) -> bool:
+        """``name`` is a generic label's actor ("Unidentified Armed Group (Syria)")."""
+        return any(name == stem or name.startswith(f"{stem} (")
+                   for stem in self.unidentified_groups)
+
     def actor(self, name: str) -> ActorEntry:
         for entry in self.actors:
             if entry.name == name:

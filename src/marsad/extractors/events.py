@@ -693,11 +693,10 @@ def _claimed_responsibility(events: list[Event], mentions: Mentions,
                                                                       rules.objects)]
     if not claimants:
         return events
-    generic_starts = {m.span.start_char for m in mentions.actors if m.entry.generic}
     filled = []
     for event in events:
-        unnamed = event.actor1 is None or (event.actor1.char_span is not None
-                                           and event.actor1.char_span[0] in generic_starts)
+        # "Terrorist Bomb Targets Bus": the adjective's unidentified group is unnamed too
+        unnamed = event.actor1 is None or ctx.lexicon.is_unidentified(event.actor1.name)
         if unnamed and event.sub_event_type in rules.types and event.trigger is not None:
             at = event.trigger.char_span[0]
             nearest = min(claimants, key=lambda m: abs(m.span.start_char - at))
