@@ -178,7 +178,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = _only_capable_initiator(events, mentions, ctx)
     events = _claimed_responsibility(events, mentions, ctx)
     events = _infer_opponents(events, mentions, ctx)
-    return link_denials(_merge_duplicates(events), denials), warnings
+    return link_denials(_merge_duplicates(events, ctx), denials), warnings
 
 
 def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
@@ -1719,8 +1719,18 @@ def _event_id(document: Document, candidate: Candidate, location: Location | Non
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _merge_duplicates(events: list[Event]) -> list[Event]:
-    """One event per (sub-event type, place, day): merge repeated mentions, keep every claim."""
+def _named_first(kept: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
+    """``kept``, or ``other`` where ``kept`` is missing or only a generic label's group."""
+    if kept is None or (other is not None and ctx.lexicon.is_unidentified(kept.name)
+                        and not ctx.lexicon.is_unidentified(other.name)):
+        return other
+    return kept
+
+
+def _merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
+    """One event per (sub-event type, place, day): merge repeated mentions, keep every claim.
+    The initiator is the first mention's, unless only a later one names the group ("terrorist
+    rocket attacks on Aleppo ... terrorists from Jaish al-Fateh fired rocket shells")."""
     merged: dict[tuple[str, ...], Event] = {}
     order: list[tuple[str, ...]] = []
     for event in events:
@@ -1745,7 +1755,8 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
             mentions = [*mentions, event.evidence]
         merged[key] = kept.model_copy(update={
             "attribution": claims, "fatalities": fatalities, "mentions": mentions,
-            "actor1": kept.actor1 or event.actor1, "actor2": kept.actor2 or event.actor2,
+            "actor1": _named_first(kept.actor1, event.actor1, ctx),
+            "actor2": kept.actor2 or event.actor2,
             "injuries": _conflict(_named_tolls(claims, "injuries")) or kept.injuries
             or event.injuries,
             "confidence": max(kept.confidence, event.confidence)})
