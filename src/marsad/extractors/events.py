@@ -293,6 +293,19 @@ def _among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
                for c in mentions.casualties)
 
 
+def _describes_a_place(trigger: Span, mentions: Mentions) -> bool:
+    """The trigger is in an appositive that describes a place, not an event of the sentence:
+    "air strikes around Khan Sheikhoun, the site of the regime's chemical attack in April"."""
+    token = trigger.root
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "poss", "nmod", "det") \
+            and token.head != token:
+        token = token.head
+    if token.dep_ != "appos":
+        return False
+    at = token.head.idx
+    return any(p.start_char <= at < p.end_char for p in mentions.places)
+
+
 def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Context,
                          earlier: list[Candidate]) -> list[Candidate]:
     """The (sub-event type, place) pairs of one sentence."""
@@ -306,7 +319,8 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     sources = mentions.claimant_spans
     triggers = [(e, t) for e, t in triggers
                 if not any(a <= t.start_char and t.end_char <= b for a, b in sources)
-                and not _among_the_dead(t, index, mentions)]
+                and not _among_the_dead(t, index, mentions)
+                and not _describes_a_place(t, mentions)]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     context = _non_conflict_context(sentence, sentence_actors, ctx)
     if context is None and index > 0 and not _armed(sentence_actors) and \
