@@ -87,6 +87,8 @@ class Accused(_Frozen):
     behind_words: tuple[str, ...] = ()
     denial_verbs: tuple[str, ...] = ()
     denied: tuple[str, ...] = ()
+    blamed_for: tuple[str, ...] = ()
+    """Words whose "for" / "of" phrase names an attack as a reference, not a report of one."""
     objects: tuple[str, ...] = ()
     """An accusing sentence names the attack with one of these words."""
     types: tuple[str, ...] = ()

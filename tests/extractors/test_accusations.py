@@ -22,6 +22,8 @@ def _accused(text: str, ctx: Context) -> list[str]:
     "The Syrian government has denied responsibility for the attack.",
     "The attack was believed to have been carried out by the Syrian regime.",
     "Diplomats say the Syrian regime was behind the attack.",
+    # the parser hangs the name under "loyal": the name before a subjectless "were behind"
+    "Washington and Paris say forces loyal to President Bashar al-Assad were behind the attack.",
 ])
 def test_each_accusation_form_names_the_accused(text: str, ctx: Context) -> None:
     assert _accused(text, ctx) == ["Military Forces of Syria (2000-)"]

@@ -49,7 +49,7 @@ def find_accusations(actors: list[ActorMention], rules: Accused) -> list[Accusat
         head = phrase_head(mention.span.root)
         sentence = mention.span.sent
         about_attack = any(t.lower_ in rules.objects for t in sentence)
-        if about_attack and _accused(head, rules):
+        if about_attack and (_accused(head, rules) or _subject_before(mention, rules)):
             found.append(Accusation(mention, sentence.start_char))
     return found
 
@@ -63,6 +63,18 @@ def prevailing(accusations: list[Accusation], names: dict[int, str]) -> list[Acc
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return []
     return [a for a in accusations if names[id(a)] == ranked[0][0]]
+
+
+def _subject_before(mention: ActorMention, rules: Accused) -> bool:
+    """"forces loyal to Assad were behind the attack" parsed with the name under "loyal": the
+    name right before a subjectless "were behind" / "is responsible" is its subject."""
+    doc = mention.span.doc
+    if mention.span.end >= len(doc):
+        return False
+    verb = doc[mention.span.end]
+    return verb.lemma_.lower() == "be" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        c.lower_ in rules.behind_words for c in verb.children)
 
 
 def _accused(head: Token, rules: Accused) -> bool:

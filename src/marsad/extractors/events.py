@@ -293,6 +293,25 @@ def _among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
                for c in mentions.casualties)
 
 
+def _blamed_for(trigger: Span, ctx: Context) -> bool:
+    """The trigger is what somebody is blamed for or claims ("responsible for the attack",
+    "claimed responsibility for two bomb attacks", "accusations of bombing a mosque", "behind
+    the attack"): a reference to an attack reported elsewhere, which CASE codes as attribution,
+    not a report of one."""
+    rules = ctx.lexicon.initiators.accused
+    token = trigger.root
+    while token.dep_ in ("compound", "amod", "det", "nummod") and token.head != token:
+        token = token.head
+    if token.dep_ not in ("pobj", "pcomp"):
+        return False
+    prep = token.head
+    governor = prep.head
+    words = {governor.lower_, governor.lemma_.lower()}
+    if prep.lower_ == "behind":
+        return True
+    return prep.lower_ in ("for", "of") and bool(words & set(rules.blamed_for))
+
+
 def _describes_a_place(trigger: Span, mentions: Mentions) -> bool:
     """The trigger is in an appositive that describes a place, not an event of the sentence:
     "air strikes around Khan Sheikhoun, the site of the regime's chemical attack in April"."""
@@ -320,7 +339,8 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     triggers = [(e, t) for e, t in triggers
                 if not any(a <= t.start_char and t.end_char <= b for a, b in sources)
                 and not _among_the_dead(t, index, mentions)
-                and not _describes_a_place(t, mentions)]
+                and not _describes_a_place(t, mentions)
+                and not (e.generic and _blamed_for(t, ctx))]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     context = _non_conflict_context(sentence, sentence_actors, ctx)
     if context is None and index > 0 and not _armed(sentence_actors) and \
