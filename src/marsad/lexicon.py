@@ -312,9 +312,12 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
 
 def _initiators(raw: dict[str, object], known: set[str]) -> Initiators:
     rules = Initiators.model_validate(raw)
-    for name in (*rules.inherit.anywhere, *rules.inherit.nearby, *rules.accused.types):
-        if name not in known:
-            raise MarsadError(f"triggers.yaml: initiators.inherit: unknown sub_event_type {name!r}")
+    for part, names in (("inherit", (*rules.inherit.anywhere, *rules.inherit.nearby)),
+                        ("accused", rules.accused.types)):
+        for name in names:
+            if name not in known:
+                raise MarsadError(
+                    f"triggers.yaml: initiators.{part}: unknown sub_event_type {name!r}")
     return rules
 
 

@@ -24,11 +24,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from marsad.extractors.actors import ActorMention, phrase_head
+from marsad.extractors.actors import FIGHTING_INTER, ActorMention, phrase_head
 from marsad.lexicon import Accused
-
-# Inter codes that can carry out an attack (not protesters, rioters or civilians).
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 
 
 @dataclass(frozen=True)
@@ -44,25 +41,23 @@ def find_accusations(actors: list[ActorMention], rules: Accused) -> list[Accusat
     """Every armed actor the parse shows as accused of an attack."""
     found = []
     for mention in actors:
-        if mention.entry.inter not in ARMED_INTER:
+        if mention.entry.inter not in FIGHTING_INTER:
             continue
-        head = phrase_head(mention.span.root)
+        accused = _accused(phrase_head(mention.span.root), rules) or \
+            _subject_before(mention, rules)
         sentence = mention.span.sent
-        about_attack = any(t.lower_ in rules.objects for t in sentence)
-        if about_attack and (_accused(head, rules) or _subject_before(mention, rules)):
+        if accused and any(t.lower_ in rules.objects for t in sentence):  # about an attack
             found.append(Accusation(mention, sentence.start_char))
     return found
 
 
-def prevailing(accusations: list[Accusation], names: dict[int, str]) -> list[Accusation]:
-    """The accusations of the side blamed most often; none when two sides are blamed as often
-    (each side blaming the other is a contested attack, not an alleged perpetrator).
-    ``names`` maps ``id(accusation)`` to its canonical actor name."""
-    counts = Counter(names[id(a)] for a in accusations)
-    ranked = counts.most_common(2)
+def prevailing(accused: list[str]) -> str | None:
+    """The side (canonical actor name) blamed most often; none when two sides are blamed as
+    often (each side blaming the other is a contested attack, not an alleged perpetrator)."""
+    ranked = Counter(accused).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return []
-    return [a for a in accusations if names[id(a)] == ranked[0][0]]
+        return None
+    return ranked[0][0]
 
 
 def _subject_before(mention: ActorMention, rules: Accused) -> bool:

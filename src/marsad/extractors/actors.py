@@ -16,6 +16,9 @@ from marsad.lexicon import ActorEntry
 from marsad.model import Actor
 from marsad.nlp import NOT_ACTOR
 
+FIGHTING_INTER = frozenset({1, 2, 3, 4, 8})
+"""ACLED inter codes of the forces and groups that fight (not rioters, protesters, civilians)."""
+
 
 @dataclass(frozen=True)
 class ActorMention:

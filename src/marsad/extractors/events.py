@@ -26,7 +26,13 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.extractors.accusations import find_accusations, prevailing
-from marsad.extractors.actors import ActorMention, actor_for_side, find_actors, phrase_head
+from marsad.extractors.actors import (
+    FIGHTING_INTER,
+    ActorMention,
+    actor_for_side,
+    find_actors,
+    phrase_head,
+)
 from marsad.extractors.attribution import (
     FALLBACK_SOURCE,
     ClaimMention,
@@ -36,7 +42,7 @@ from marsad.extractors.attribution import (
     link_denials,
     publisher_claim,
 )
-from marsad.extractors.casualties import CasualtyMention, find_casualties
+from marsad.extractors.casualties import CasualtyMention, find_casualties, load_casualty_terms
 from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention, find_places
 from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
@@ -265,19 +271,17 @@ def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, 
     return found
 
 
-AMONG_WORDS = frozenset({"including", "among", "like"})
-
-
 def _among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
     """The trigger describes some of the dead, not an event: "eliminated 75 militants
     including the suicide bombers" (the bombers were killed; nobody blew himself up)."""
+    among = load_casualty_terms().subcount_markers  # "including", "among" (casualty_terms.yaml)
     token = trigger.root
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     listed = False
     while token.dep_ in ("pobj", "conj", "appos") or (
-            token.dep_ == "prep" and token.lower_ in AMONG_WORDS):
-        if token.dep_ == "pobj" and token.head.lower_ not in AMONG_WORDS:
+            token.dep_ == "prep" and token.lower_ in among):
+        if token.dep_ == "pobj" and token.head.lower_ not in among:
             return False
         listed = listed or token.dep_ == "prep"
         token = token.head
@@ -294,10 +298,10 @@ def _among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
 
 
 def _blamed_for(trigger: Span, ctx: Context) -> bool:
-    """The trigger is what somebody is blamed for or claims ("responsible for the attack",
-    "claimed responsibility for two bomb attacks", "accusations of bombing a mosque", "behind
-    the attack"): a reference to an attack reported elsewhere, which CASE codes as attribution,
-    not a report of one."""
+    """The trigger is what somebody is held responsible for or claims ("responsible for the
+    attack", "claimed responsibility for the attacks", "behind the attack"): a reference to an
+    attack reported elsewhere, which CASE codes as attribution, not a report of one
+    (``initiators.accused``: ``blamed_for``, ``behind_words``)."""
     rules = ctx.lexicon.initiators.accused
     token = trigger.root
     while token.dep_ in ("compound", "amod", "det", "nummod") and token.head != token:
@@ -305,11 +309,11 @@ def _blamed_for(trigger: Span, ctx: Context) -> bool:
     if token.dep_ not in ("pobj", "pcomp"):
         return False
     prep = token.head
-    governor = prep.head
-    words = {governor.lower_, governor.lemma_.lower()}
-    if prep.lower_ == "behind":
+    if prep.lower_ in rules.behind_words:
         return True
-    return prep.lower_ in ("for", "of") and bool(words & set(rules.blamed_for))
+    governor = prep.head
+    return prep.lower_ in ("for", "of") and (
+        governor.lower_ in rules.blamed_for or governor.lemma_.lower() in rules.blamed_for)
 
 
 def _describes_a_place(trigger: Span, mentions: Mentions) -> bool:
@@ -452,6 +456,11 @@ def _needs_crowd(sub: str, trigger: Span, index: int, mentions: Mentions, ctx: C
     return sub
 
 
+def _has_determiner(root: Token, determiners: set[str]) -> bool:
+    """"the attack", "these strikes": the word refers back (``anaphora_determiners``)."""
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in root.children)
+
+
 def _vague(entry: TriggerEntry, trigger: Span, determiners: set[str]) -> bool:
     """A toll with no event word (no phrases), or a generic attack word read anaphorically
     ("the attack") with no actor of its own: it names no means."""
@@ -460,7 +469,7 @@ def _vague(entry: TriggerEntry, trigger: Span, determiners: set[str]) -> bool:
     if not entry.phrases:
         return True
     root = trigger.root
-    has_det = any(c.dep_ == "det" and c.lower_ in determiners for c in root.children)
+    has_det = _has_determiner(root, determiners)
     # "the Israeli attack" has an author; "the suspected attack" has none.
     has_actor = any(c.dep_ in ("poss", "compound", "nsubj")
                     or (c.dep_ == "amod" and c.text[:1].isupper()) for c in root.children)
@@ -485,9 +494,8 @@ def _type_from_context(candidates: list[Candidate], mentions: Mentions,
             continue
         donors = [c for c in specific if c.sub_event_type in types]
         donor = _nearest_donor(candidate, donors, mentions, rule.window)
-        anaphoric = any(c.dep_ == "det" and c.lower_ in determiners
-                        for c in candidate.trigger.root.children)
-        if donor is None and candidate.vague and anaphoric:
+        if donor is None and candidate.vague and \
+                _has_determiner(candidate.trigger.root, determiners):
             # "the attack" far below the lead is the lead's attack (inverted pyramid): the
             # article's first specific event before it, at a compatible place
             donor = next((c for c in donors if c.trigger.start_char < candidate.trigger.start_char
@@ -685,9 +693,8 @@ def _inherit_actors(events: list[Event], mentions: Mentions, ctx: Context) -> li
                               mentions.sentence_of(e.trigger.char_span[0]) - at) <= rule.window)),
                          None)
             if donor is not None:
-                event = event.model_copy(update={
-                    "actor1": donor.model_copy(update={"text": None, "char_span": None})})
-                event = event.model_copy(update={"notes": event_notes(event)})
+                event = _with_initiator(
+                    event, donor.model_copy(update={"text": None, "char_span": None}))
         filled.append(event)
     return filled
 
@@ -711,8 +718,7 @@ def _only_capable_initiator(events: list[Event], mentions: Mentions,
             if counts:
                 name = max(counts, key=lambda n: counts[n])
                 inter = next(m.entry.inter for m in mentions.actors if m.entry.name == name)
-                event = event.model_copy(update={"actor1": Actor(name=name, inter=inter)})
-                event = event.model_copy(update={"notes": event_notes(event)})
+                event = _with_initiator(event, Actor(name=name, inter=inter))
         filled.append(event)
     return filled
 
@@ -737,13 +743,18 @@ def _claimed_responsibility(events: list[Event], mentions: Mentions,
             country = event.location.country if event.location else None
             actor1 = _canonical(nearest.to_actor(country), ctx)
             if event.actor2 is None or event.actor2.name != actor1.name:
-                event = event.model_copy(update={"actor1": actor1})
-                event = event.model_copy(update={"notes": event_notes(event)})
+                event = _with_initiator(event, actor1)
         filled.append(event)
     return filled
 
 
 ALLEGED_NOTE = " Perpetrator as alleged in the text (accused), not established."
+
+
+def _with_initiator(event: Event, actor1: Actor, note: str = "") -> Event:
+    """``event`` with ``actor1`` as its initiator and notes to match (``note`` appended)."""
+    event = event.model_copy(update={"actor1": actor1})
+    return event.model_copy(update={"notes": event_notes(event) + note})
 
 
 def _accused_perpetrator(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
@@ -764,14 +775,13 @@ def _accused_perpetrator(events: list[Event], mentions: Mentions, ctx: Context) 
             near = [a for a in accusations
                     if abs((where := mentions.sentence_of(a.sentence_start)) - index)
                     <= rules.window and _same_area(event.location, where, mentions)]
-            actors = {id(a): _canonical(a.mention.to_actor(country), ctx) for a in near}
-            chosen = prevailing(near, {key: actor.name for key, actor in actors.items()})
+            accused = [(a, _canonical(a.mention.to_actor(country), ctx)) for a in near]
+            side = prevailing([actor.name for _a, actor in accused])
+            chosen = [(a, actor) for a, actor in accused if actor.name == side]
             if chosen:
-                nearest = min(chosen, key=lambda a: abs(a.mention.span.start_char - at))
-                actor1 = actors[id(nearest)]
+                actor1 = min(chosen, key=lambda pair: abs(pair[0].mention.span.start_char - at))[1]
                 if event.actor2 is None or event.actor2.name != actor1.name:
-                    event = event.model_copy(update={"actor1": actor1})
-                    event = event.model_copy(update={"notes": event_notes(event) + ALLEGED_NOTE})
+                    event = _with_initiator(event, actor1, ALLEGED_NOTE)
         filled.append(event)
     return filled
 
@@ -817,7 +827,7 @@ def _infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> l
     counts: dict[str, int] = {}
     entries = {}
     for mention in mentions.actors:
-        if mention.entry.inter in (1, 2, 3, 4, 8):
+        if mention.entry.inter in FIGHTING_INTER:
             counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
             entries[mention.entry.name] = mention
     filled = []
