@@ -69,6 +69,9 @@ class VerbObjectRule(_Frozen):
     weight: float = Field(default=0.7, ge=0, le=1)
     verbs: tuple[str, ...]
     objects: tuple[str, ...]
+    not_on: tuple[str, ...] = ()
+    """Lemmas of what the act falls "on" that make it no event of this type: "inflicting
+    losses on private and public properties" is the damage a shelling did, not a clash."""
 
 
 class ProtestEscalation(_Frozen):
@@ -206,6 +209,11 @@ class OutletEntry(_Frozen):
     """The registry's finer kind (state media, partisan, monitor...); ``kind`` is the contract's."""
     country: str | None = None
     language: str | None = None
+    combatant_voice: bool = False
+    """A fighting party's own voice (its news agency, military media, command, defence
+    ministry): an attack it reports with no named author is its side's ("Amaaq claimed its
+    fighters killed 30 soldiers"). Media that merely lean to a side (SANA, al-Mayadeen) also
+    report the other side's attacks on theirs, so their affiliation names no one."""
 
 
 class GenericSource(_Frozen):

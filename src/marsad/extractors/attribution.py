@@ -611,7 +611,7 @@ def _registered(span: Span, sources: list[tuple[str, int, int]],
         return Claim(source=entry.name, source_kind=entry.kind,  # type: ignore[arg-type]
                      affiliation=entry.affiliation, text=text.text, source_type=entry.type,
                      char_span=(text.start_char, text.end_char)), \
-            _outlet_actor(entry.affiliation, ctx)
+            (_outlet_actor(entry.affiliation, ctx) if entry.combatant_voice else None)
     for key, start, end in generic[:1]:
         phrase = key.removeprefix("generic:")
         entry_g = next(g for g in ctx.lexicon.generic_sources if g.phrase == phrase)

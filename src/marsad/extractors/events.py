@@ -542,18 +542,30 @@ def _attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: M
     events = []
     for candidate, event in built:
         if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words:
-            by_same_hand = [c for c, donor in donors if event.actor1 is None
-                            or donor.actor1 is None or donor.actor1.name == event.actor1.name]
-            donor = _nearest_donor(candidate, by_same_hand, mentions, rule.window)
+            by_same_hand = [(c, donor) for c, donor in donors
+                            if _same_hand(event.actor1, donor.actor1, ctx)]
+            donor = _nearest_donor(candidate, [c for c, _e in by_same_hand], mentions,
+                                   rule.window)
             if donor is not None:
                 # ACLED's "an Attack targets civilians" no longer holds once it is a strike:
                 # only civilians the text names stay its target.
                 inferred = event.actor2 is not None and event.actor2.text is None \
                     and event.sub_event_type == "Attack"
-                event = _retyped(event, donor.sub_event_type, ctx,
-                                 **({"actor2": None} if inferred else {}))
+                update: dict[str, object] = {"actor2": None} if inferred else {}
+                # One incident, one hand: "terrorist attacks" is al-Nusra's shelling
+                donor_event = next(e for c, e in by_same_hand if c is donor)
+                update["actor1"] = _named_first(event.actor1, donor_event.actor1, ctx)
+                event = _retyped(event, donor.sub_event_type, ctx, **update)
         events.append(event)
     return events
+
+
+def _same_hand(one: Actor | None, other: Actor | None, ctx: Context) -> bool:
+    """Two initiators that may be one: the same, or either unnamed or only an unidentified
+    group ("Nusra attacks kill 12 ... shelling by militants killed 11")."""
+    if one is None or other is None or one.name == other.name:
+        return True
+    return ctx.lexicon.is_unidentified(one.name) or ctx.lexicon.is_unidentified(other.name)
 
 
 def _retyped(event: Event, sub_event_type: str, ctx: Context, **extra: object) -> Event:
@@ -577,11 +589,21 @@ def _verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry
         verbs = {lemma} | {f"{lemma} {p}" for p in particles}
         objects = _object_nouns(token)
         for rule in ctx.lexicon.verb_object_rules:
-            if verbs & set(rule.verbs) and objects & set(rule.objects):
+            if verbs & set(rule.verbs) and objects & set(rule.objects) \
+                    and not _falls_on(token) & set(rule.not_on):
                 entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=())
                 found.append((entry, sentence.doc[token.i:token.i + 1]))
                 break
     return found
+
+
+def _falls_on(verb: Token) -> set[str]:
+    """Lemmas of what a verb's act falls "on" ("inflicting losses on private properties"),
+    the preposition hanging from the verb or from its object."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    return {obj.lemma_.lower() for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
+            for obj in prep.children if obj.dep_ == "pobj"}
 
 
 def _object_nouns(verb: Token) -> set[str]:
