@@ -952,11 +952,28 @@ def _happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
             return False
     if any(c.dep_ == "amod" and c.lemma_ in modal for c in root.children):
         return False  # "planning attacks", "a planned offensive"
+    if _complement_of_modal_verb(root, ctx):
+        return False  # "it will be the site of an apocalyptic battle": a prophecy
     if entry.sub_event_type == TERRITORY_GAIN:
         before = trigger.doc[trigger.start - 1] if trigger.start > sentence.start else None
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
+    """The event word is what a verb with a modal auxiliary is, does or is about ("it will be
+    the site of a battle", "they would pay for the attack"): a future or a hypothesis. Only
+    through complements: a modal's subject ("the strikes will be investigated") is an event
+    reported as it is."""
+    token = root
+    while token.dep_ in ("pobj", "prep", "attr", "dobj", "compound", "amod") \
+            and token.head != token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in
+                       ctx.lexicon.modal_words for c in token.children)
+    return False
 
 
 def _named_by_year(trigger: Span) -> bool:
