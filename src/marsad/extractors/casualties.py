@@ -93,6 +93,7 @@ class CasualtyTerms(BaseModel):
     ambiguous_victims: list[str]
     sides: list[str]
     predicate_verbs: list[str]
+    companion_words: list[str]
     subcount_markers: list[str]
     aggregate_cues: list[str]
     victim_groups: dict[Group, list[str]]
@@ -151,6 +152,9 @@ class _Link:
     kind: Kind
     trigger: Token
     toll: bool = False
+    companions: bool = False
+    """The count is of those hit *with* the verb's subject ("he was killed along with two
+    other people"): one more when the subject is one person."""
 
 
 @cache
@@ -518,6 +522,8 @@ def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate 
         noun = _toll_victim(link.trigger, terms)
     if noun is None:  # "Two people were killed and five wounded": five of the same people
         noun = _parallel_victim(link.trigger, terms)
+    if link.companions and _one_person_partner(link.trigger, terms):
+        count = Count(count.low + 1, count.best + 1, count.high + 1)
     return _Candidate(count, span, link, noun, np_head)
 
 
@@ -633,9 +639,39 @@ def _link(np_head: Token, terms: CasualtyTerms, count_span: Span | None = None) 
         link = _verb_link(governor, head, terms)
         if link is not None:
             return link
+    if head.dep_ == "pobj" and _is_companion_preposition(head.head, terms):
+        kind = terms.kind_of(head.head.head, "verbs")
+        if kind is not None:
+            return _Link(kind, head.head.head, companions=True)
     if head.dep_ == "pobj":
         return _prepositional_link(head.head, terms)
     return None
+
+
+def _is_companion_preposition(preposition: Token, terms: CasualtyTerms) -> bool:
+    """"along with", "together with" hanging from a verb (``companion_words``)."""
+    return preposition.lower_ == "with" and any(
+        child.lower_ in terms.companion_words and child.i == preposition.i - 1
+        for child in preposition.head.children)
+
+
+def _companion_count(verb: Token, terms: CasualtyTerms) -> bool:
+    """The verb counts its subject's companions ("... killed along with two others")."""
+    return any(child.dep_ == "prep" and _is_companion_preposition(child, terms) and any(
+        grand.dep_ == "pobj" and any(t.like_num for t in grand.subtree) for grand in child.children)
+        for child in verb.children)
+
+
+def _one_person_partner(verb: Token, terms: CasualtyTerms) -> bool:
+    """Who the companions were hit with is one person: "he was killed along with ...", "killed
+    a journalist along with ...", "Hassan died along with ..." (the object of an active verb,
+    else its subject)."""
+    roles = ("dobj",) if any(c.dep_ == "dobj" for c in verb.children) else ("nsubj", "nsubjpass")
+    for child in verb.children:
+        if child.dep_ in roles:
+            return child.lower_ in ("he", "she", "him", "her") or child.ent_type_ == "PERSON" \
+                or (child.tag_ == "NN" and terms.victim_class(child) is not None)
+    return False
 
 
 def _is_quantity(noun: Token, terms: CasualtyTerms) -> bool:
@@ -778,8 +814,8 @@ def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms,
                 parts.append(_SubCount(group, 1, token.idx))
             continue
         link = _link(token, terms)
-        if link is None:
-            continue
+        if link is None or _companion_count(link.trigger, terms):
+            continue  # "a journalist was killed along with two others": counted with them
         start = min(child.i for child in token.children if child.dep_ == "det")
         span = sentence.doc[start:token.i + 1]
         found.append(_Candidate(Count(1, 1, 1), span, link, token, token))
@@ -798,7 +834,7 @@ def _named_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> l
         elif terms.kind_of(token, "verbs") is not None and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ in ("nsubjpass", "dobj") and child.ent_type_ == "PERSON" \
-                        and child.i not in covered:
+                        and child.i not in covered and not _companion_count(token, terms):
                     link = _Link(terms.kind_of(token, "verbs") or "killed", token)
                     found += _name_candidates(child, link, covered)
     return found

@@ -534,10 +534,13 @@ def _attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: M
     Idlib") reports the means of the nearest specific event of the article by the same hand:
     SANA's "terrorist attacks on Aleppo ... terrorists fired rocket shells on residential
     areas" is one shelling, as an ACLED coder would code it. Same window and place rule as
-    ``context_typing``; the two initiators must not differ (either may be unnamed)."""
+    ``context_typing``; the two initiators must not differ (either may be unnamed, or only an
+    unidentified group: then the attack takes the donor's named hand)."""
     rule = ctx.lexicon.context_typing
     words = set(rule.open_attack.words)
-    donors = [(c, e) for c, e in built if not c.vague and not c.generic
+    # A generic blast or strike word names its means too ("a blast hit their bus", "a bomb
+    # attack"); _nearest_donor prefers a specific word. Only a vague toll lends none.
+    donors = [(c, e) for c, e in built if not c.vague
               and e.sub_event_type in rule.open_attack.donor_types]
     events = []
     for candidate, event in built:
