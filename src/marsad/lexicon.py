@@ -128,6 +128,7 @@ class Initiators(_Frozen):
     allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
+    acted_on_words: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()

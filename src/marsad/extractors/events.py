@@ -1119,7 +1119,8 @@ def _associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) 
 def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
                  victims: Sequence[tuple[int, int]] = (),
                  cues: frozenset[str] = frozenset(), *, two_sided: bool = False,
-                 member_cues: frozenset[str] = frozenset()
+                 member_cues: frozenset[str] = frozenset(),
+                 acted_on: frozenset[str] = frozenset()
                  ) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
@@ -1130,6 +1131,7 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
     second: list[ActorMention] = []
     before: list[ActorMention] = []
     after: list[ActorMention] = []
+    struck: list[ActorMention] = []  # objects of another harm word: targets, never a side
     root = trigger.root
     heads = {phrase_head(m.span.root).i for m in actors}
     for mention in actors:
@@ -1154,6 +1156,8 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
             (first if agent or in_subject else second).append(mention)
         elif _acts_elsewhere(token, root):
             continue  # "... as regime forces pressed a campaign": the subject of another clause
+        elif _acted_on(token, acted_on):
+            struck.append(mention)  # "the elimination of Daesh command position"
         elif mention.span.start < trigger.start:
             before.append(mention)
         else:
@@ -1165,6 +1169,7 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         ordered_first = [m for m in second if not any(
             start <= m.span.start_char and m.span.end_char <= end for start, end in victims)]
     actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
+    second = second + struck
     remaining = [m for m in second + after + before
                  if actor1 is None or m.entry.name != actor1.entry.name]
     actor2 = remaining[0] if remaining else None
@@ -1172,6 +1177,21 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+def _acted_on(token: Token, words: frozenset[str]) -> bool:
+    """The actor's phrase is the object of a harm word of its own clause ("destroying ISIS
+    positions", "the elimination of Daesh command position", "an attack on SDF fighters";
+    not "against": "killed in battles against ISIL" names the other side)
+    (``initiators.acted_on_words``)."""
+    head = phrase_head(token)
+    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head != head:
+        head = head.head  # "Daesh" -> "position" in "Daesh command position"
+    if head.dep_ in ("dobj", "obj"):
+        return head.head.lemma_.lower() in words
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "on"):
+        return head.head.head.lemma_.lower() in words
+    return False
 
 
 def _acts_elsewhere(token: Token, root: Token) -> bool:
@@ -1248,7 +1268,8 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                                   frozenset(ctx.lexicon.association_cues),
                                   two_sided=candidate.sub_event_type
                                   in ctx.lexicon.initiators.two_sided,
-                                  member_cues=frozenset(ctx.lexicon.member_cues))
+                                  member_cues=frozenset(ctx.lexicon.member_cues),
+                                  acted_on=frozenset(ctx.lexicon.initiators.acted_on_words))
     if actor1 is None:
         actor1, actor2 = _author_from_alternates(
             candidate, [a for a in mentions.actors if a.span.sent == sentence], claim_mentions,
