@@ -55,6 +55,9 @@ class TriggerEntry(_Frozen):
     weight: float = Field(default=0.7, ge=0, le=1)
     generic: bool = False
     phrases: tuple[str, ...]
+    yields_to: tuple[str, ...] = ()
+    """Types that, named in the same sentence, are what this event was a part of: weapons
+    "destroyed" in a sentence of air sorties are the strike's targets, not disrupted use."""
 
 
 class ObjectRule(_Frozen):
@@ -70,6 +73,7 @@ class VerbObjectRule(_Frozen):
     verbs: tuple[str, ...]
     objects: tuple[str, ...]
     not_on: tuple[str, ...] = ()
+    yields_to: tuple[str, ...] = ()
     """Lemmas of what the act falls "on" that make it no event of this type: "inflicting
     losses on private and public properties" is the damage a shelling did, not a clash."""
 

@@ -375,6 +375,11 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         stronger = _protest_escalation(index, mentions, ctx)
         if stronger is not None:
             by_type.setdefault(stronger, by_type[protest])
+    for sub, (entry, span) in list(by_type.items()):
+        if sub == entry.sub_event_type and any(
+                other in entry.yields_to and not _inside_subtree(other_span, span.root)
+                for other, (_e, other_span) in by_type.items()):
+            del by_type[sub]  # "the sorties ... destroying ammo depots": the strike's targets
     for sub in list(by_type):
         for weaker in ctx.lexicon.subsumes.get(sub, ()):
             by_type.pop(weaker, None)  # the same happening, read the more specific way
@@ -415,6 +420,12 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
         nearest.casualties = killed
     return candidates
+
+
+def _inside_subtree(span: Span, head: Token) -> bool:
+    """``span`` lies in what ``head`` governs ("destroyed rockets": the rockets are its
+    object, no shelling of their own)."""
+    return head.is_ancestor(span.root)
 
 
 def _means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
@@ -594,7 +605,8 @@ def _verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry
         for rule in ctx.lexicon.verb_object_rules:
             if verbs & set(rule.verbs) and objects & set(rule.objects) \
                     and not _falls_on(token) & set(rule.not_on):
-                entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=())
+                entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=(),
+                                     yields_to=rule.yields_to)
                 found.append((entry, sentence.doc[token.i:token.i + 1]))
                 break
     return found
