@@ -219,6 +219,9 @@ def test_home_country_and_governorate_decide(nlp: Language, gazetteer: Gazetteer
     ("Washington accused the Syrian army of shelling Douma near Damascus.", "Washington",
      "Douma"),
     ("Ankara-backed rebels shelled Afrin and Manbij in Aleppo province.", "Ankara", "Afrin"),
+    # ... or after "for", "by", "against", "with"
+    ("A Russian helicopter was shot down near Saraqib in the deadliest incident for Moscow "
+     "since it intervened.", "Moscow", "Saraqib"),
 ])
 def test_foreign_capital_naming_a_government_dropped(nlp: Language, gazetteer: Gazetteer,
                                                      text: str, government: str,

@@ -1158,7 +1158,10 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
-            (second if mention.entry.inter == 7 else first).append(mention)
+            # "a Russian helicopter was shot down", "ISIS positions were targeted": the
+            # subject of a passive harm verb is what was hit
+            harmed = mention.entry.inter == 7 or token.head.lemma_.lower() in acted_on
+            (second if harmed else first).append(mention)
         elif root.is_ancestor(token):
             path = _path_words(token, root)
             # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"

@@ -42,6 +42,9 @@ HOME_WINDOW = 1
 """Sentences either side whose places tell a mention's home before the whole text does."""
 GOVERNMENT_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod"})
 """How a capital naming its government attaches ("Moscow said", "Ankara-backed")."""
+GOVERNMENT_PREPOSITIONS = frozenset({"for", "by", "against", "with"})
+"""A capital after these names its government: "the deadliest incident for Moscow", "backed by
+Tehran", "sanctions against Moscow", "talks with Ankara"."""
 ADMIN1_BONUS = 1.0
 _CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -599,7 +602,8 @@ def _names_a_government(doc: Doc, mention: _Mention, countries: Counter[str],
 
     Only capitals of a country other than the one the text is mostly about count, and only
     as the subject, possessor or modifier of a phrase (the same reading events.py gives a
-    country's name); "an attack in Moscow" stays a place.
+    country's name), or after "for", "by", "against", "with"; "an attack in Moscow" stays a
+    place.
     """
     place = mention.chosen
     if place is None or place.kind not in CITY_KINDS or not place.iso2 or not countries:
@@ -614,7 +618,8 @@ def _names_a_government(doc: Doc, mention: _Mention, countries: Counter[str],
     if country is None or (country.lat, country.lon) != (place.lat, place.lon):
         return False  # countries are placed at their capital: the same point is the capital
     root = doc[mention.start_token:mention.end_token].root
-    return root.dep_ in GOVERNMENT_DEPS
+    return root.dep_ in GOVERNMENT_DEPS or (
+        root.dep_ == "pobj" and root.head.lower_ in GOVERNMENT_PREPOSITIONS)
 
 
 def _score(place: Place, mention: _Mention, countries: Counter[str],
