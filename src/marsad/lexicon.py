@@ -196,6 +196,9 @@ class ActorEntry(_Frozen):
     unplaced: str | None = None
     """The name when ``{country}`` cannot be filled: ACLED's "Unidentified Military Forces",
     not "Military Forces of International"."""
+    definite_aliases: tuple[str, ...] = ()
+    """Common nouns that name this actor only as a known one: "the coalition" is the
+    coalition against the Islamic State, "an Arab-Kurdish coalition" is a new one."""
 
     def name_for(self, country: str | None) -> str:
         """The ACLED name in ``country``: ``{country}`` filled ("Civilians (Syria)"), else

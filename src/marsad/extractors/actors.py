@@ -38,9 +38,10 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
     "the group" resolved to the last armed group named before them."""
     # A not_actors phrase wins as the longest match and names nobody ("the Syrian National
     # Coalition" is the political opposition, not the coalition against the Islamic State).
-    mentions = _named_over_generic([ActorMention(ctx.lexicon.actor(key), doc[start:end])
-                                    for key, start, end in ctx.matchers.actors(doc)
-                                    if key != NOT_ACTOR],
+    mentions = _named_over_generic([mention for key, start, end in ctx.matchers.actors(doc)
+                                    if key != NOT_ACTOR and not _indefinite(
+                                        mention := ActorMention(ctx.lexicon.actor(key),
+                                                                doc[start:end]))],
                                    frozenset(ctx.lexicon.group_of_cues))
     # "The terrorist group" is the group named before it, not a second, unidentified one: an
     # anaphoric phrase replaces the generic label inside it.
@@ -48,6 +49,15 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
     held = {i for m in anaphoric for i in range(m.span.start, m.span.end)}
     kept = [m for m in mentions if held.isdisjoint(range(m.span.start, m.span.end))]
     return sorted(kept + anaphoric, key=lambda m: m.span.start)
+
+
+def _indefinite(mention: ActorMention) -> bool:
+    """A ``definite_aliases`` noun with "a"/"an": a new entity, not the known actor ("the SDF
+    is an Arab-Kurdish coalition")."""
+    if mention.span.text.casefold() not in mention.entry.definite_aliases:
+        return False
+    head = phrase_head(mention.span.root)
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def _named_over_generic(mentions: list[ActorMention],

@@ -1306,6 +1306,9 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
          if (found := _actor_by_adjective(word, ctx, country, sentence_actors)) is not None),
         None)
     named = _canonical(named, ctx) if named is not None else None
+    if named is not None and a1 is not None and ctx.lexicon.is_unidentified(named.name) \
+            and not ctx.lexicon.is_unidentified(a1.name):
+        named = None  # "terrorist rocket attacks ... terrorists from Jaish al-Fateh fired"
     if named is not None and (a1 is None or a1.name != named.name):
         # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
         # names who struck; whoever else was found is the target.
@@ -1368,16 +1371,25 @@ def _author_from_alternates(candidate: Candidate, actors: list[ActorMention],
                             ) -> tuple[ActorMention | None, ActorMention | None]:
     """When the event word names no author, a later word of the same type in the sentence
     may ("Missile kills 18 ... a missile fired by Syrian forces"): only an author tied to it
-    by the parse (modifier, agent, member), never a guess from word order."""
+    by the parse (modifier, agent, member, subject of its verb), never a guess from word
+    order."""
     member_cues = frozenset(ctx.lexicon.member_cues)
     for alternate in candidate.alternates:
         parties = [a for a in actors if not _inside_source(a, claims, alternate.root)]
         actor1, actor2 = _actor_roles(alternate, parties, victims,
                                       frozenset(ctx.lexicon.association_cues),
                                       member_cues=member_cues)
-        if actor1 is not None and _names_author(actor1.span.root, alternate.root, member_cues):
+        if actor1 is not None and (_names_author(actor1.span.root, alternate.root, member_cues)
+                                   or _subject_of_its_verb(actor1.span.root, alternate.root)):
             return actor1, actor2
     return found
+
+
+def _subject_of_its_verb(token: Token, word: Token) -> bool:
+    """The actor is the subject of the verb whose object the event word is ("terrorists from
+    Jaish al-Fateh fired rocket shells")."""
+    return word.dep_ in ("dobj", "obj") and phrase_head(token).dep_ == "nsubj" \
+        and phrase_head(token).head == word.head
 
 
 def _state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | None,
