@@ -1160,7 +1160,10 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
             # "a Russian helicopter was shot down", "ISIS positions were targeted": the
             # subject of a passive harm verb is what was hit
-            harmed = mention.entry.inter == 7 or token.head.lemma_.lower() in acted_on
+            # ... as is that of any passive with an agent ("the army's base was seized by
+            # fighters from the Islamic State")
+            harmed = mention.entry.inter == 7 or token.head.lemma_.lower() in acted_on \
+                or any(c.dep_ == "agent" for c in token.head.children)
             (second if harmed else first).append(mention)
         elif root.is_ancestor(token):
             path = _path_words(token, root)
