@@ -25,6 +25,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "date": lambda v: event.date is not None and event.date.start == v,
         "date_end": lambda v: event.date is not None and event.date.end == v,
         "fatalities": lambda v: event.fatalities is not None and event.fatalities.best == v,
+        "no_fatalities": lambda v: (event.fatalities is None) == v,
         "aggregate": lambda v: event.fatalities is not None and event.fatalities.aggregate == v,
         "victims": lambda v: event.fatalities is not None and event.fatalities.victims == v,
         "source": lambda v: bool(event.attribution) and event.attribution[0].source == v,

@@ -94,6 +94,7 @@ class CasualtyTerms(BaseModel):
     sides: list[str]
     predicate_verbs: list[str]
     companion_words: list[str]
+    war_total_cues: list[str]
     subcount_markers: list[str]
     aggregate_cues: list[str]
     victim_groups: dict[Group, list[str]]
@@ -164,7 +165,7 @@ def load_casualty_terms() -> CasualtyTerms:
     if not isinstance(raw, dict):
         raise MarsadError(f"{TERMS_FILE}: expected a mapping at the top level")
     (terms,) = validate_items(TERMS_FILE, [raw], CasualtyTerms)
-    for cue in terms.aggregate_cues:
+    for cue in terms.aggregate_cues + terms.war_total_cues:
         try:
             re.compile(cue)
         except re.error as err:
@@ -176,6 +177,17 @@ def load_casualty_terms() -> CasualtyTerms:
 def _aggregate_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{cue})" for cue in load_casualty_terms().aggregate_cues),
                       re.IGNORECASE)
+
+
+@cache
+def _war_total_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{cue})" for cue in load_casualty_terms().war_total_cues),
+                      re.IGNORECASE)
+
+
+def names_war_total(text: str) -> bool:
+    """The text counts a whole war's dead ("killed in Syria's civil war"): background."""
+    return _war_total_pattern().search(text) is not None
 
 
 def find_casualties(doc: Doc) -> list[CasualtyMention]:

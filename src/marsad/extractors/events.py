@@ -42,7 +42,12 @@ from marsad.extractors.attribution import (
     link_denials,
     publisher_claim,
 )
-from marsad.extractors.casualties import CasualtyMention, find_casualties, load_casualty_terms
+from marsad.extractors.casualties import (
+    CasualtyMention,
+    find_casualties,
+    load_casualty_terms,
+    names_war_total,
+)
 from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention, find_places
 from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
@@ -391,6 +396,8 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     # named ("the army killed and wounded scores of terrorists": one combined figure).
     harmed = [c for c in killed if c.kind in FATAL_KINDS] or (
         killed if _armed(sentence_actors) else [])
+    if all(c.aggregate for c in harmed) and names_war_total(sentence.text):
+        harmed = []  # "More than 170000 people have been killed in Syria's civil war"
     if not by_type and context is None and harmed:
         victim = harmed[0]
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
@@ -661,7 +668,11 @@ def _protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | N
 def _continue_toll(index: int, killed: list[CasualtyMention], mentions: Mentions, ctx: Context,
                    earlier: list[Candidate]) -> bool:
     """A toll with no event word of its own ("The death toll rose to 70") belongs to the violent
-    event of the sentences just before it in the same paragraph, when that has no toll yet."""
+    event of the sentences just before it in the same paragraph, when that has no toll yet.
+    An aggregate toll ("More than 170000 people have been killed in Syria's civil war") is
+    no one event's: it stays an aggregate event of its own."""
+    if all(c.aggregate for c in killed):
+        return False
     paragraph = mentions.paragraph_of(mentions.sentences[index].start_char)
     for candidate in reversed(earlier):
         at = mentions.sentence_of(candidate.trigger.start_char)
