@@ -238,3 +238,12 @@ def test_foreign_capital_naming_a_government_dropped(nlp: Language, gazetteer: G
 def test_capital_kept_as_place(nlp: Language, gazetteer: Gazetteer, text: str, mention: str,
                                iso3: str) -> None:
     assert _mention(find_places(nlp(text), gazetteer), mention).location.iso3 == iso3
+
+
+def test_actor_name_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    # "Taliban" is a Turkish town's alternate name in GeoNames: inside an actor's name it is
+    # no place, and no vote for Turkey ("Kunduz" stays the Afghan city)
+    text = "Taliban fighters attacked a police checkpoint in Kunduz province on Sunday."
+    found = find_places(nlp(text), gazetteer, names=[(0, len("Taliban fighters"))])
+    assert found and all(m.location.iso3 == "AFG" for m in found)
+

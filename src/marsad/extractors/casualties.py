@@ -1040,4 +1040,8 @@ def _is_aggregate(trigger: Token) -> bool:
         # million displaced" dates both counts.
         clause = clause.head
     text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+    if clause.dep_ == "relcl" and clause.head != clause:
+        # "a brutal multi-front war that has killed more than 300000": the clause's noun
+        # counts too
+        text = f"{clause.head.text} {text}"
     return _aggregate_pattern().search(text) is not None

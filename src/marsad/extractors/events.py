@@ -203,7 +203,7 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     text = document.text  # Doc.text would rebuild it from the tokens on every access
     head = [c for c in text[:DATELINE_REACH] if c.isalpha()]
     cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
-    places = [p for p in find_places(doc, ctx.gazetteer)
+    places = [p for p in find_places(doc, ctx.gazetteer, names=names + sources)
               if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
                   p.start_char, p.end_char) for start, end in names)
               and not any(start <= p.start_char and p.end_char <= end for start, end in sources)
@@ -321,6 +321,32 @@ def _blamed_for(trigger: Span, ctx: Context) -> bool:
         governor.lower_ in rules.blamed_for or governor.lemma_.lower() in rules.blamed_for)
 
 
+def _what_an_attack_did(entry: TriggerEntry, trigger: Span, ctx: Context) -> bool:
+    """A word that says something was hit but not how ("hit", "targeted") whose subject is an
+    attack word ("another attack hit a military base") tells what that attack did: the attack
+    word is the event, not a shelling (``context_typing.open_means`` / ``open_attack``)."""
+    rule = ctx.lexicon.context_typing
+    if not entry.generic or trigger.text.lower() not in rule.open_means.words:
+        return False
+    return _attack_subject(trigger.root, set(rule.open_attack.words))
+
+
+ELLIPTIC_SUBJECTS = frozenset({"another", "one", "second", "third"})
+
+
+def _attack_subject(verb: Token, attack_words: set[str]) -> bool:
+    """The verb's subject is an attack word, or "another" standing for one ("a separate attack
+    targeted Kenyan forces, and another hit a military base")."""
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        if child.lower_ in attack_words:
+            return True
+        if child.lower_ in ELLIPTIC_SUBJECTS and verb.dep_ == "conj" and verb.head != verb:
+            return _attack_subject(verb.head, attack_words)
+    return False
+
+
 def _describes_a_place(trigger: Span, mentions: Mentions) -> bool:
     """The trigger is in an appositive that describes a place, not an event of the sentence:
     "air strikes around Khan Sheikhoun, the site of the regime's chemical attack in April"."""
@@ -339,7 +365,7 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
     """The (sub-event type, place) pairs of one sentence."""
     doc = sentence.doc
     triggers = [(entry, span) for entry, span in _triggers_in(sentence, ctx)
-                if _happened(span, entry, ctx)]
+                if _happened(span, entry, ctx) and not _what_an_attack_did(entry, span, ctx)]
     triggers = _drop_generic(triggers + [(entry, span) for entry, span in
                                          _verb_object_events(sentence, ctx)
                                          if _happened(span, entry, ctx)])
@@ -537,13 +563,17 @@ def _nearest_donor(candidate: Candidate, donors: list[Candidate], mentions: Ment
 
 
 def _compatible_places(one: PlaceMention | None, other: PlaceMention | None) -> bool:
-    """Places that may be one event's: the same, either unnamed, or a country and a place in
-    it ("US air strikes killed 50 in northern Syria ... the attacks west of Aleppo")."""
+    """Places that may be one event's: the same, either unnamed, or a country or province and a
+    place in it ("US air strikes killed 50 in northern Syria ... the attacks west of Aleppo";
+    "a car bomb in Inkhil ... the attack in Daraa province")."""
     if one is None or other is None or one.location.name == other.location.name:
         return True
     pair = (one.location, other.location)
-    return any(place.feature == "country" and place.iso3 is not None
-               and place.iso3 == rest.iso3 for place, rest in (pair, pair[::-1]))
+    return any((place.feature == "country" and place.iso3 is not None
+                and place.iso3 == rest.iso3)
+               or (place.feature == "admin1" and place.admin1 is not None
+                   and place.admin1 == rest.admin1 and place.iso3 == rest.iso3)
+               for place, rest in (pair, pair[::-1]))
 
 
 def _attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Mentions,

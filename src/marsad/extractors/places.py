@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
@@ -101,11 +101,14 @@ class _Mention:
     (computed once: normalising names in every scoring round cost a fifth of the time)."""
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, *,
-                country_hint: str | None = None) -> list[PlaceMention]:
+def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = None,
+                names: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
     """Return the resolved place mentions of ``doc`` in text order.
 
-    ``country_hint`` (ISO2) is the country the source is known to cover, if any. Mentions are
+    ``country_hint`` (ISO2) is the country the source is known to cover, if any. ``names``
+    are the character spans of actors and sources: a name inside one ("Taliban", a town in
+    Turkey's GeoNames; "Iraq" in "Islamic State in Iraq") is no place, and is dropped before
+    it can vote for a country (a country or province that is the whole name stays). Mentions are
     resolved twice: the second time with the country context of the places chosen the first
     time ("Damascus" is ambiguous, but once read as the capital it tells the text is about
     Syria). A small place abroad that nothing else in the text points at is dropped (see
@@ -115,7 +118,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
     sentence_starts = _sentence_starts(doc)  # once: has_annotation scans the whole doc
     settings = gazetteer.settings
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
-                if (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None]
+                if (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None
+                and not _inside_a_name(m, names)]
     for mention in mentions:
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
@@ -140,6 +144,17 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *,
     return [_place_mention(text, m, sentence_starts, settings) for m in mentions
             if m.chosen is not None and not _stray(m.chosen, m, countries, settings)
             and not _names_a_government(doc, m, countries, gazetteer)]
+
+
+def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]]) -> bool:
+    """The mention lies in an actor's or a source's name; one that is the whole name stays
+    when it can be a country or province ("Turkey" as a name and a place)."""
+    for start, end in names:
+        if start <= mention.start and mention.end <= end:
+            whole = (start, end) == (mention.start, mention.end)
+            return not (whole and any(p.kind in ("country", "admin1")
+                                      for p in mention.candidates))
+    return False
 
 
 def _context_of(mention: _Mention, *, votes: dict[int, _Votes], totals: _Votes,
