@@ -148,6 +148,8 @@ class BorrowedMeans(_Frozen):
 
     words: tuple[str, ...] = ()
     donor_types: tuple[str, ...] = ()
+    elliptic_subjects: tuple[str, ...] = ()
+    """Words that stand for an attack word as a subject ("... and another hit a base")."""
 
 
 class MeansByAgent(_Frozen):

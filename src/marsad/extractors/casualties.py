@@ -174,20 +174,15 @@ def load_casualty_terms() -> CasualtyTerms:
 
 
 @cache
-def _aggregate_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{cue})" for cue in load_casualty_terms().aggregate_cues),
-                      re.IGNORECASE)
-
-
-@cache
-def _war_total_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{cue})" for cue in load_casualty_terms().war_total_cues),
-                      re.IGNORECASE)
+def _cue_pattern(name: Literal["aggregate_cues", "war_total_cues"]) -> re.Pattern[str]:
+    """One case-insensitive pattern for a list of regular-expression cues of the terms file."""
+    cues: list[str] = getattr(load_casualty_terms(), name)
+    return re.compile("|".join(f"(?:{cue})" for cue in cues), re.IGNORECASE)
 
 
 def names_war_total(text: str) -> bool:
     """The text counts a whole war's dead ("killed in Syria's civil war"): background."""
-    return _war_total_pattern().search(text) is not None
+    return _cue_pattern("war_total_cues").search(text) is not None
 
 
 def find_casualties(doc: Doc) -> list[CasualtyMention]:
@@ -667,7 +662,7 @@ def _is_companion_preposition(preposition: Token, terms: CasualtyTerms) -> bool:
         for child in preposition.head.children)
 
 
-def _companion_count(verb: Token, terms: CasualtyTerms) -> bool:
+def _counts_companions(verb: Token, terms: CasualtyTerms) -> bool:
     """The verb counts its subject's companions ("... killed along with two others")."""
     return any(child.dep_ == "prep" and _is_companion_preposition(child, terms) and any(
         grand.dep_ == "pobj" and any(t.like_num for t in grand.subtree) for grand in child.children)
@@ -826,7 +821,7 @@ def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms,
                 parts.append(_SubCount(group, 1, token.idx))
             continue
         link = _link(token, terms)
-        if link is None or _companion_count(link.trigger, terms):
+        if link is None or _counts_companions(link.trigger, terms):
             continue  # "a journalist was killed along with two others": counted with them
         start = min(child.i for child in token.children if child.dep_ == "det")
         span = sentence.doc[start:token.i + 1]
@@ -846,7 +841,7 @@ def _named_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> l
         elif terms.kind_of(token, "verbs") is not None and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ in ("nsubjpass", "dobj") and child.ent_type_ == "PERSON" \
-                        and child.i not in covered and not _companion_count(token, terms):
+                        and child.i not in covered and not _counts_companions(token, terms):
                     link = _Link(terms.kind_of(token, "verbs") or "killed", token)
                     found += _name_candidates(child, link, covered)
     return found
@@ -1044,4 +1039,4 @@ def _is_aggregate(trigger: Token) -> bool:
         # "a brutal multi-front war that has killed more than 300000": the clause's noun
         # counts too
         text = f"{clause.head.text} {text}"
-    return _aggregate_pattern().search(text) is not None
+    return _cue_pattern("aggregate_cues").search(text) is not None

@@ -53,7 +53,7 @@ from marsad.extractors.places import PlaceMention, find_places
 from marsad.extractors.time import DateMention, find_dates, on_or_before, resolve_relative_to
 from marsad.gazetteer import GazetteerSettings
 from marsad.learned.typing import NO_EVENT
-from marsad.lexicon import TERRITORY_GAIN, Initiators, TriggerEntry
+from marsad.lexicon import TERRITORY_GAIN, BorrowedMeans, Initiators, TriggerEntry
 from marsad.model import (
     Actor,
     Casualties,
@@ -203,11 +203,9 @@ def _find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     text = document.text  # Doc.text would rebuild it from the tokens on every access
     head = [c for c in text[:DATELINE_REACH] if c.isalpha()]
     cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
+    # ... nor an actor's: find_places drops both before they can vote for a country.
     places = [p for p in find_places(doc, ctx.gazetteer, names=names + sources)
-              if not any(start <= p.start_char and p.end_char <= end and (start, end) != (
-                  p.start_char, p.end_char) for start, end in names)
-              and not any(start <= p.start_char and p.end_char <= end for start, end in sources)
-              and not _country_as_modifier(p, doc, ctx.gazetteer.settings)
+              if not _country_as_modifier(p, doc, ctx.gazetteer.settings)
               and not (cased and _dateline(p, text))]
     return Mentions(
         text=document.text,
@@ -328,22 +326,19 @@ def _what_an_attack_did(entry: TriggerEntry, trigger: Span, ctx: Context) -> boo
     rule = ctx.lexicon.context_typing
     if not entry.generic or trigger.text.lower() not in rule.open_means.words:
         return False
-    return _attack_subject(trigger.root, set(rule.open_attack.words))
+    return _attack_subject(trigger.root, rule.open_attack)
 
 
-ELLIPTIC_SUBJECTS = frozenset({"another", "one", "second", "third"})
-
-
-def _attack_subject(verb: Token, attack_words: set[str]) -> bool:
-    """The verb's subject is an attack word, or "another" standing for one ("a separate attack
-    targeted Kenyan forces, and another hit a military base")."""
+def _attack_subject(verb: Token, rule: BorrowedMeans) -> bool:
+    """The verb's subject is an attack word, or a word standing for one ("a separate attack
+    targeted Kenyan forces, and another hit a military base": ``elliptic_subjects``)."""
     for child in verb.children:
         if child.dep_ != "nsubj":
             continue
-        if child.lower_ in attack_words:
+        if child.lower_ in rule.words:
             return True
-        if child.lower_ in ELLIPTIC_SUBJECTS and verb.dep_ == "conj" and verb.head != verb:
-            return _attack_subject(verb.head, attack_words)
+        if child.lower_ in rule.elliptic_subjects and verb.dep_ == "conj" and verb.head != verb:
+            return _attack_subject(verb.head, rule)
     return False
 
 
@@ -408,7 +403,8 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
             by_type.setdefault(stronger, by_type[protest])
     for sub, (entry, span) in list(by_type.items()):
         if sub == entry.sub_event_type and any(
-                other in entry.yields_to and not _inside_subtree(other_span, span.root)
+                # "destroyed rockets": the rockets are its object, no shelling of their own
+                other in entry.yields_to and not span.root.is_ancestor(other_span.root)
                 for other, (_e, other_span) in by_type.items()):
             del by_type[sub]  # "the sorties ... destroying ammo depots": the strike's targets
     for sub in list(by_type):
@@ -453,12 +449,6 @@ def _sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Co
         nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
         nearest.casualties = killed
     return candidates
-
-
-def _inside_subtree(span: Span, head: Token) -> bool:
-    """``span`` lies in what ``head`` governs ("destroyed rockets": the rockets are its
-    object, no shelling of their own)."""
-    return head.is_ancestor(span.root)
 
 
 def _means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
@@ -1432,8 +1422,8 @@ def _author_from_alternates(candidate: Candidate, actors: list[ActorMention],
 def _subject_of_its_verb(token: Token, word: Token) -> bool:
     """The actor is the subject of the verb whose object the event word is ("terrorists from
     Jaish al-Fateh fired rocket shells")."""
-    return word.dep_ in ("dobj", "obj") and phrase_head(token).dep_ == "nsubj" \
-        and phrase_head(token).head == word.head
+    head = phrase_head(token)
+    return word.dep_ in ("dobj", "obj") and head.dep_ == "nsubj" and head.head == word.head
 
 
 def _state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | None,
