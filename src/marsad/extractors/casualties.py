@@ -479,6 +479,17 @@ def _counted_noun(anchor: Token, span: Span,
     return None, anchor
 
 
+def _whose(kind_noun: Token, terms: CasualtyTerms) -> Token | None:
+    """The people a casualty noun counts, named in its "of" phrase ("65 bodies of civilians",
+    "12 dead of the army"): the victim noun the count itself lacks."""
+    for child in kind_noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and terms.victim_class(obj) not in (None, "unknown"):
+                    return obj
+    return None
+
+
 def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate | None:
     anchor = _anchor(span)
     if anchor.dep_ == "compound" and anchor.head.i == span.end and anchor.head.like_num:
@@ -505,7 +516,7 @@ def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate 
             link = _link(np_head, terms) if _names_people(noun, terms) else None
             if link is not None:
                 return _Candidate(count, span, link, noun, np_head)
-            return _Candidate(count, span, _Link(noun_kind, noun), None, np_head)
+            return _Candidate(count, span, _Link(noun_kind, noun), _whose(noun, terms), np_head)
         if terms.victim_class(noun) is None and noun.lemma_.lower() not in terms.sides:
             return None  # "10 tanks", "3 villages": not people
     if _is_subcount(np_head, terms) or _follows_subcount_marker(np_head, terms):

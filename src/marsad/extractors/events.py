@@ -1163,12 +1163,14 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
                  victims: Sequence[tuple[int, int]] = (),
                  cues: frozenset[str] = frozenset(), *, two_sided: bool = False,
                  member_cues: frozenset[str] = frozenset(),
-                 acted_on: frozenset[str] = frozenset()
+                 acted_on: frozenset[str] = frozenset(), taken_from: bool = False
                  ) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
     ``victims`` are the character spans of the sentence's casualty mentions: an actor named
     among the dead or wounded ("killed 15 soldiers") is the target, not the initiator.
+    ``taken_from``: the event's verb takes the losing side with "from" ("captured Gharyan from
+    GNA forces"; ``initiators.taken_from``).
     """
     first: list[ActorMention] = []
     second: list[ActorMention] = []
@@ -1200,6 +1202,8 @@ def _actor_roles(trigger: Span, actors: Sequence[ActorMention],
             path = _path_words(token, root)
             # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"
             agent = bool(path & (AGENT_WORDS | member_cues))
+            if taken_from and _taken_from(token, root):
+                agent = False  # "recaptured the town from ISIS": the side that lost it
             # "Members of ISIS executed ...": a name inside the active subject's phrase acts.
             in_subject = _child_on_path(token, root).dep_ == "nsubj"
             (first if agent or in_subject else second).append(mention)
@@ -1240,6 +1244,18 @@ def _acted_on(token: Token, words: frozenset[str]) -> bool:
         return head.head.lemma_.lower() in words
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "on"):
         return head.head.head.lemma_.lower() in words
+    return False
+
+
+def _taken_from(token: Token, root: Token) -> bool:
+    """The actor is the object of a "from" on the event's verb or on what the verb took
+    ("captured the town of Gharyan from GNA forces"), not inside the taker's own phrase
+    ("seized by fighters from the Islamic State")."""
+    while token != root and token.head != token:
+        if token.lower_ == "from" and (token.head == root or (
+                token.head.dep_ in ("dobj", "obj", "nsubjpass") and token.head.head == root)):
+            return True
+        token = token.head
     return False
 
 
@@ -1318,7 +1334,9 @@ def _to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx:
                                   two_sided=candidate.sub_event_type
                                   in ctx.lexicon.initiators.two_sided,
                                   member_cues=frozenset(ctx.lexicon.member_cues),
-                                  acted_on=frozenset(ctx.lexicon.initiators.acted_on_words))
+                                  acted_on=frozenset(ctx.lexicon.initiators.acted_on_words),
+                                  taken_from=candidate.sub_event_type
+                                  in ctx.lexicon.initiators.taken_from)
     if actor1 is None:
         actor1, actor2 = _author_from_alternates(
             candidate, [a for a in mentions.actors if a.span.sent == sentence], claim_mentions,
