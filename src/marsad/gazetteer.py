@@ -96,6 +96,8 @@ class GazetteerSettings(BaseModel):
     fuzzy_cutoff: float = 90
     country_aliases: dict[str, tuple[str, ...]] = {}
     articles: frozenset[str]
+    name_joining_articles: frozenset[str] = frozenset()
+    """Articles that join the words of one name written apart ("Aqareb es Safi")."""
     generic_words: frozenset[str]
     admin1_words: frozenset[str]
     relative_before: tuple[str, ...]
@@ -114,8 +116,8 @@ class GazetteerSettings(BaseModel):
     bearing_before: tuple[str, ...] = ()
     """"the border with Iraq": a country after one of these gives a bearing, not a place."""
 
-    @field_validator("articles", "generic_words", "admin1_words", "relative_after",
-                     "relative_fillers", "side_suffixes", "bearing_before",
+    @field_validator("articles", "name_joining_articles", "generic_words", "admin1_words",
+                     "relative_after", "relative_fillers", "side_suffixes", "bearing_before",
                      "directions", "person_names", "common_words", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:

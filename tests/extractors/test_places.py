@@ -247,3 +247,28 @@ def test_actor_name_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
     found = find_places(nlp(text), gazetteer, names=[(0, len("Taliban fighters"))])
     assert found and all(m.location.iso3 == "AFG" for m in found)
 
+
+
+@pytest.mark.parametrize(("text", "name", "iso3"), [
+    # spaCy cuts an Arabic name written apart at its article ("Ras" | "al Ain"); the whole
+    # name is the place (gazetteer.yaml name_joining_articles)
+    ("Turkish forces shelled Ras al Ain in Hasakah province on Monday.", "Ras al-Ayn", "SYR"),
+    ("Clashes spread to Salah ad Din Province on Monday.", "Salah al-Din", "IRQ"),
+])
+def test_name_cut_at_its_article_is_read_whole(nlp: Language, gazetteer: Gazetteer, text: str,
+                                               name: str, iso3: str) -> None:
+    found = [(m.location.name, m.location.iso3) for m in find_places(nlp(text), gazetteer)]
+    assert (name, iso3) in found, found
+
+
+def test_tail_of_an_unknown_name_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    # ... and its tail is no place of its own: "Safi" is not the Safi of Jordan or Morocco
+    # (with no other place in the text to outvote it)
+    text = "The death toll of the Daesh attack on Aqareb es Safi village reached 51 people."
+    found = find_places(nlp(text), gazetteer)
+    assert not [m for m in found if m.location.name == "Safi"], [m.text for m in found]
+
+
+def test_english_preposition_joins_no_names(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The leaders met for the 2016 UK-France Summit at Amiens in France."
+    assert "Amiens" in [m.location.name for m in find_places(nlp(text), gazetteer)]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.numbers import parse_count
 from marsad.gazetteer import (
@@ -269,6 +269,12 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         return None
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
+    longer = _longer_name(doc, ent, settings.name_joining_articles)
+    if longer is not None:
+        if gazetteer.candidates(longer.text):
+            ent = longer
+        elif longer.start < ent.start:
+            return None  # "Safi" of "Aqareb es Safi" is no Safi of Jordan or Morocco
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     fuzzy = False
     if not candidates and not _has_person_word(ent, settings.person_names):
@@ -284,6 +290,37 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     mention.kind_hint = mention.kind_hint or kind_hint
     mention.relative = mention.relative or relative
     return mention
+
+
+def _longer_name(doc: Doc, ent: Span, articles: frozenset[str]) -> Span | None:
+    """The whole name when the entity is only a part of it: spaCy often cuts an Arabic
+    name at its article ("Aqareb es" | "Safi", "Ras" | "al Ain"). A tail ("Safi") is then
+    a word of a name the parser split, not a place of its own; a head ("Ras") that the
+    gazetteer does not know with its tail stays itself (FA-KES texts lose commas: "Raqqa
+    al-Thawra ...")."""
+    start, end = ent.start, ent.end
+    at = start - 1
+    if at >= 1 and doc[at].text in _HYPHENS:
+        at -= 1
+    if at >= 1 and _joins_name(doc[at], doc[at - 1], articles) \
+            and doc[at - 1].sent == ent.sent and not doc[at - 1].is_sent_start:
+        start = at - 1
+    elif at >= 0 and _joins_name(doc[start], doc[at], articles) \
+            and doc[at].sent == ent.sent and not doc[at].is_sent_start:
+        start = at  # "Aleppo" | "al Jadida"
+    at = end
+    if at < len(doc) - 1 and _joins_name(doc[at], doc[at + 1], articles):
+        end = at + 2
+    elif at < len(doc) - 2 and doc[at + 1].text in _HYPHENS \
+            and _joins_name(doc[at], doc[at + 2], articles):
+        end = at + 3
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else None
+
+
+def _joins_name(article: Token, word: Token, articles: frozenset[str]) -> bool:
+    """A lower-case Arabic article next to a capitalised word: "es" and "Aqareb"."""
+    return article.text in articles and word.is_alpha \
+        and word.text[:1].isupper()
 
 
 def _exact_candidates(name: str, gazetteer: Gazetteer) -> tuple[list[Place], str | None, bool]:
