@@ -210,8 +210,8 @@ def test_phrase_table(nlp: Language, text: str, expected: list[str]) -> None:
 
 
 # --- Events: each claimant's toll on its claim; the event's low/high span them (issue #8) ---
-# (text, event low/best/high, children, women, {claim source: its best}). Rule (events.py,
-# ``_conflict``): named sources counting the same victims conflict -> low/high span them and
+# (text, event low/best/high, children, women, {claim source: its best}). Rule (events/tolls.py,
+# ``conflict``): named sources counting the same victims conflict -> low/high span them and
 # best is the fullest non-partisan figure (UCDP's most reliable; the lowest when only
 # belligerents speak); different victims add up; one source's repeated report keeps the
 # fuller count.

@@ -653,7 +653,7 @@ def _names_a_government(doc: Doc, mention: _Mention, countries: Counter[str],
     support", "Ankara-backed"), not for a place where something happened.
 
     Only capitals of a country other than the one the text is mostly about count, and only
-    as the subject, possessor or modifier of a phrase (the same reading events.py gives a
+    as the subject, possessor or modifier of a phrase (the same reading events/mentions.py gives a
     country's name), or after "for", "by", "against", "with"; "an attack in Moscow" stays a
     place.
     """

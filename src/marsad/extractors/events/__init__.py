@@ -1,0 +1,73 @@
+"""Event detection: triggers -> ACLED sub-event types, split and merged the ACLED way.
+
+How an event is read (see docs/architecture.md):
+1. Trigger phrases from ``triggers.yaml`` are matched; a trigger that is negated ("no clashes"),
+   modal ("threatened to shell") or, for territory, only an aim ("a campaign to gain control")
+   is not an event. Generic words ("explosion") yield to specific ones ("air strike") in the
+   same sentence, and a territory change absorbs the clash that won it.
+2. ACLED codes one event per (sub-event type, place, day): a sentence with two types and two
+   places gives four events. A sentence with no place takes the place of the sentence that
+   elaborates it ("The block ... is located in X") or of the preceding sentences.
+3. Each event gets its date, actors, casualties and attribution from the helpers of this package;
+   the same (type, place, date) read twice in one article is merged into one event.
+
+The modules, in the order ``extract_events`` uses them (each docstring says why it is apart):
+``mentions`` (what the article names, read once), ``sentences`` (a sentence's candidates)
+with ``triggers`` (which words report a happening), ``sub_types`` (the ACLED sub-event type
+and its retyping from context) and ``locations``; ``fields`` (one ``Event`` from a
+candidate) with ``roles`` (actor1, actor2), ``tolls`` (fatalities, injuries, each claimant's
+figure) and ``dates``; ``document_passes`` (initiators and opponents from the whole article,
+duplicates merged). ``candidates`` holds the ``Candidate`` and ``Mentions`` they all share.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from marsad.context import Context
+from marsad.extractors.attribution import denial_of, link_denials
+from marsad.extractors.events.candidates import Candidate
+from marsad.extractors.events.document_passes import (
+    accused_perpetrator,
+    claimed_responsibility,
+    infer_opponents,
+    inherit_actors,
+    merge_duplicates,
+    only_capable_initiator,
+)
+from marsad.extractors.events.fields import to_event
+from marsad.extractors.events.mentions import find_mentions
+from marsad.extractors.events.sentences import sentence_candidates
+from marsad.extractors.events.sub_types import (
+    attack_means_from_context,
+    learned_typing,
+    type_from_context,
+)
+from marsad.model import Document, Event
+
+__all__ = ["extract_events"]
+
+
+def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Event], list[str]]:
+    """Read every event of ``document`` (already parsed as ``doc``); return events and warnings."""
+    mentions = find_mentions(document, doc, ctx)
+    warnings: list[str] = []
+    candidates: list[Candidate] = []
+    for index, sentence in enumerate(mentions.sentences):
+        candidates += sentence_candidates(index, sentence, mentions, ctx, candidates)
+    # "X denied that ...": the denied mention is no event, but it contests the event that
+    # another sentence asserts (same type and place).
+    denials = [d for c in candidates if (d := denial_of(
+        c.trigger.root, c.sub_event_type, c.place.location.name if c.place else None,
+        mentions.claims, mentions.publisher))]
+    candidates = type_from_context(candidates, mentions, ctx)
+    built = [(c, e) for c in candidates
+             if (e := to_event(c, document, mentions, ctx, warnings)) is not None]
+    events = learned_typing(attack_means_from_context(built, mentions, ctx), ctx, warnings)
+    # Read evidence first: who the text blames, then who the nearest same-type event names.
+    events = accused_perpetrator(events, mentions, ctx)
+    events = inherit_actors(events, mentions, ctx)
+    events = only_capable_initiator(events, mentions, ctx)
+    events = claimed_responsibility(events, mentions, ctx)
+    events = infer_opponents(events, mentions, ctx)
+    return link_denials(merge_duplicates(events, ctx), denials), warnings

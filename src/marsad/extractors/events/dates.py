@@ -1,0 +1,76 @@
+"""An event's date: its own sentence's, the claim's, the paragraph's, or the publication week.
+
+Why separate: a date is chosen against the claims and the paragraph around an event, and an
+aggregate toll covers a period, not a day; each fallback is recorded in the date's anchor.
+"""
+
+from __future__ import annotations
+
+from marsad.extractors.events.candidates import Candidate, Mentions
+from marsad.extractors.time import DateMention, on_or_before, resolve_relative_to
+from marsad.model import Casualties, Claim, DateRange, Document
+
+DATE_LOOKBACK = 3
+
+
+def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
+            fatalities: Casualties | None, document: Document,
+            warnings: list[str]) -> DateRange | None:
+    """The event's date: its own sentence, else the claim's date, else the governing date of
+    the preceding sentences, else the publication date (precision 2, with a warning)."""
+    claim_starts = mentions.claim_date_starts
+    sentence = mentions.sentences[index]
+    own = [m for m in mentions.dates
+           if sentence.start_char <= m.start_char < sentence.end_char
+           and m.start_char not in claim_starts]
+    if fatalities is not None and fatalities.aggregate:
+        return _aggregate_period(own, claim, document)
+    if own:
+        best = min(own, key=lambda m: abs(m.start_char - candidate.trigger.start_char))
+        if claim.date is not None and best.kind != "explicit":
+            # "Amaaq said on Sunday that it killed 30 soldiers yesterday": read against the claim
+            best = resolve_relative_to(document.text, best, claim.date)
+            return _range(best, "claim")
+        return _range(best, "explicit" if best.kind == "explicit" else "published")
+    if claim.date is not None:
+        start, end, precision = on_or_before(claim.date)
+        return DateRange(start=start, end=end, precision=precision,  # type: ignore[arg-type]
+                         anchor="claim")
+    paragraph = mentions.paragraph_of(sentence.start_char)
+    for back in range(index - 1, max(-1, index - 1 - DATE_LOOKBACK), -1):
+        if mentions.paragraph_of(mentions.sentences[back].start_char) != paragraph:
+            break  # a date governs only its own paragraph
+        earlier = [m for m in mentions.dates if mentions.sentence_of(m.start_char) == back
+                   and m.start_char not in claim_starts]
+        if earlier:
+            return _range(earlier[-1], "context")
+    if document.published is not None:
+        warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
+                        "no date found; used the week up to the publication date")
+        start, end, precision = on_or_before(document.published)
+        return DateRange(start=start, end=end, precision=precision,  # type: ignore[arg-type]
+                         anchor="published")
+    warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
+                    "no date found and no publication date")
+    return None
+
+
+def _aggregate_period(own: list[DateMention], claim: Claim, document: Document) -> DateRange | None:
+    """An aggregate toll covers a period: from the earliest date named to the claim date."""
+    end = claim.date or document.published
+    if not own or end is None:
+        return None
+    start = min(m.start for m in own)
+    if start > end:
+        return None
+    precision = 2 if (end - start).days <= 7 else 3
+    first = min(own, key=lambda m: m.start)
+    return DateRange(start=start, end=end, precision=precision, text=first.text,  # type: ignore[arg-type]
+                     char_span=(first.start_char, first.end_char), anchor="explicit")
+
+
+def _range(mention: DateMention, anchor: str) -> DateRange:
+    return DateRange(start=mention.start, end=mention.end,
+                     precision=min(max(mention.precision, 1), 3),  # type: ignore[arg-type]
+                     text=mention.text, char_span=(mention.start_char, mention.end_char),
+                     anchor=anchor)  # type: ignore[arg-type]

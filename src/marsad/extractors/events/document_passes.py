@@ -1,0 +1,230 @@
+"""Passes over all events of one article: fill initiators and opponents, merge duplicates.
+
+Why separate: these steps read the whole article, not one sentence: an event with no named
+initiator takes the one blamed, named for the nearest event of its type, the only force that
+can fly it or the group that claimed it; a battle's unnamed side is the armed actor named
+most often; and ACLED's one event per (type, place, day) merges repeated mentions.
+"""
+
+from __future__ import annotations
+
+from marsad.context import Context
+from marsad.extractors.accusations import find_accusations, prevailing
+from marsad.extractors.actors import FIGHTING_INTER, ActorMention, phrase_head
+from marsad.extractors.events.candidates import Mentions
+from marsad.extractors.events.roles import canonical, named_first
+from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
+from marsad.model import Actor, Event, Location
+from marsad.notes import event_notes
+
+
+def inherit_actors(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
+    """An event with no named initiator takes the one named for the nearest event of the same
+    sub-event type in the article ("Russian air strikes ... the strikes also hit ..."); for
+    the types of ``initiators.inherit.nearby`` only within a few sentences ("IS crucified two
+    men ... a further 19 were executed on Thursday"), as one article may report attacks by
+    several hands."""
+    rule = ctx.lexicon.initiators.inherit
+    filled = []
+    for position, event in enumerate(events):
+        if event.actor1 is None and event.sub_event_type in rule.anywhere + rule.nearby:
+            at = mentions.sentence_of(event.trigger.char_span[0])
+            order = list(reversed(events[:position])) + events[position + 1:]
+            allowed = ctx.lexicon.initiators.allowed_inter.get(event.sub_event_type)
+            donor = next((e.actor1 for e in order if e.actor1 is not None
+                          and e.sub_event_type == event.sub_event_type and e.actor1.inter != 7
+                          and (allowed is None or e.actor1.inter in allowed)
+                          and (event.actor2 is None or e.actor1.name != event.actor2.name)
+                          and (event.sub_event_type in rule.anywhere or abs(
+                              mentions.sentence_of(e.trigger.char_span[0]) - at) <= rule.window)),
+                         None)
+            if donor is not None:
+                event = _with_initiator(
+                    event, donor.model_copy(update={"text": None, "char_span": None}))
+        filled.append(event)
+    return filled
+
+
+def only_capable_initiator(events: list[Event], mentions: Mentions,
+                           ctx: Context) -> list[Event]:
+    """An air strike with no named initiator was flown by one of the forces the article names
+    that can fly one (``initiators.allowed_inter``): the one it names most often. Recorded
+    without a span: inferred, not read."""
+    allowed = ctx.lexicon.initiators.allowed_inter
+    filled = []
+    for event in events:
+        kinds = allowed.get(event.sub_event_type)
+        if event.actor1 is None and kinds:
+            target = event.actor2.name if event.actor2 else None
+            counts: dict[str, int] = {}
+            for mention in mentions.actors:
+                if mention.entry.inter in kinds and "{country}" not in mention.entry.name \
+                        and mention.entry.name != target:
+                    counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
+            if counts:
+                name = max(counts, key=lambda n: counts[n])
+                inter = next(m.entry.inter for m in mentions.actors if m.entry.name == name)
+                event = _with_initiator(event, Actor(name=name, inter=inter))
+        filled.append(event)
+    return filled
+
+
+def claimed_responsibility(events: list[Event], mentions: Mentions,
+                           ctx: Context) -> list[Event]:
+    """Code the group that claimed an attack as its initiator when the attack's own sentence
+    names none, or only an unidentified group ("gunmen killed ...; IS later claimed
+    responsibility"). The actor keeps the span of its name in the claim: read, not guessed."""
+    rules = ctx.lexicon.initiators.responsibility
+    claimants = [m for m in mentions.actors if _claims_responsibility(m, rules.verbs,
+                                                                      rules.objects)]
+    if not claimants:
+        return events
+    filled = []
+    for event in events:
+        # "Terrorist Bomb Targets Bus": the adjective's unidentified group is unnamed too
+        unnamed = event.actor1 is None or ctx.lexicon.is_unidentified(event.actor1.name)
+        if unnamed and event.sub_event_type in rules.types and event.trigger is not None:
+            at = event.trigger.char_span[0]
+            nearest = min(claimants, key=lambda m: abs(m.span.start_char - at))
+            country = event.location.country if event.location else None
+            actor1 = canonical(nearest.to_actor(country), ctx)
+            if event.actor2 is None or event.actor2.name != actor1.name:
+                event = _with_initiator(event, actor1)
+        filled.append(event)
+    return filled
+
+
+ALLEGED_NOTE = " Perpetrator as alleged in the text (accused), not established."
+
+
+def _with_initiator(event: Event, actor1: Actor, note: str = "") -> Event:
+    """``event`` with ``actor1`` as its initiator and notes to match (``note`` appended)."""
+    event = event.model_copy(update={"actor1": actor1})
+    return event.model_copy(update={"notes": event_notes(event) + note})
+
+
+def accused_perpetrator(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
+    """Code the side the text blames for an attack as the initiator of the attacks nearby whose
+    own sentence names none (``initiators.accused``): the chemical attack "believed carried out
+    by regime jets", "blamed on Assad's forces". The actor's span is the accusation's, and the
+    notes say the perpetrator is alleged, so the claim is never flattened into a fact."""
+    rules = ctx.lexicon.initiators.accused
+    accusations = find_accusations(mentions.actors, rules)
+    if not accusations:
+        return events
+    filled = []
+    for event in events:
+        if event.actor1 is None and event.sub_event_type in rules.types:
+            at = event.trigger.char_span[0]
+            index = mentions.sentence_of(at)
+            country = event.location.country if event.location else None
+            near = [a for a in accusations
+                    if abs((where := mentions.sentence_of(a.sentence_start)) - index)
+                    <= rules.window and _same_area(event.location, where, mentions)]
+            accused = [(a, canonical(a.mention.to_actor(country), ctx)) for a in near]
+            side = prevailing([actor.name for _a, actor in accused])
+            chosen = [(a, actor) for a, actor in accused if actor.name == side]
+            if chosen:
+                actor1 = min(chosen, key=lambda pair: abs(pair[0].mention.span.start_char - at))[1]
+                if event.actor2 is None or event.actor2.name != actor1.name:
+                    event = _with_initiator(event, actor1, ALLEGED_NOTE)
+        filled.append(event)
+    return filled
+
+
+def _same_area(location: Location | None, index: int, mentions: Mentions) -> bool:
+    """Sentence ``index`` may speak of an event at ``location``: it names no place below the
+    country, or one in the same province ("accused government forces of the attack in Saraqib,
+    Idlib" is not about a chemical attack in Aleppo)."""
+    named = [p.location for p in mentions.places
+             if p.sentence_index == index and p.location.feature != "country"]
+    if location is None or not named:
+        return True
+    return any(place.name == location.name or (place.admin1 or place.name) == (
+        location.admin1 or location.name) for place in named)
+
+
+def _claims_responsibility(mention: ActorMention, verbs: tuple[str, ...],
+                           objects: tuple[str, ...]) -> bool:
+    """``mention`` is the subject ("X claimed responsibility") or the agent ("claimed by
+    X") of a claim verb whose object is responsibility or the attack, and nothing negates it."""
+    if mention.entry.inter == 7:
+        return False
+    head = phrase_head(mention.span.root)
+    if head.dep_ == "nsubj":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+    else:
+        return False
+    if verb.lemma_.lower() not in verbs or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if head.dep_ == "pobj":  # passive: "the attack, claimed by X" / "was claimed by X"
+        target = verb.head if verb.dep_ == "acl" else next(
+            (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return target is not None and target.lower_ in objects
+    return any(c.dep_ == "dobj" and c.lower_ in objects for c in verb.children)
+
+
+def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
+    """A battle has two sides: when the sentence names only one ("regime forces attempted to
+    advance"), the other is the armed actor the article names most often besides it (ISIS in
+    an article about the regime's offensive on ISIS). Recorded without a span: inferred."""
+    counts: dict[str, int] = {}
+    entries = {}
+    for mention in mentions.actors:
+        if mention.entry.inter in FIGHTING_INTER:
+            counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
+            entries[mention.entry.name] = mention
+    filled = []
+    for event in events:
+        if event.event_type == "Battles" and event.actor1 is not None and event.actor2 is None:
+            own = {event.actor1.name} | {a.name for a in event.assoc_actors1}
+            country = event.location.country if event.location else None
+            options = []
+            for name, count in counts.items():
+                actor = canonical(entries[name].to_actor(country), ctx)
+                if actor.name not in own and entries[name].entry.inter != event.actor1.inter:
+                    options.append((count, actor))
+            if options:
+                best = max(options, key=lambda pair: pair[0])[1]
+                event = event.model_copy(update={
+                    "actor2": best.model_copy(update={"text": None, "char_span": None})})
+        filled.append(event)
+    return filled
+
+
+def merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
+    """One event per (sub-event type, place, day): merge repeated mentions, keep every claim.
+    The initiator is the first mention's, unless only a later one names the group ("terrorist
+    rocket attacks on Aleppo ... terrorists from Jaish al-Fateh fired rocket shells")."""
+    merged: dict[tuple[str, ...], Event] = {}
+    order: list[tuple[str, ...]] = []
+    for event in events:
+        # Precision is part of the key: a dated report and an undated one that only defaulted
+        # to the same day are not known to be the same event.
+        key = (event.sub_event_type, event.location.name if event.location else "-",
+               event.date.start.isoformat() if event.date else "-",
+               event.date.end.isoformat() if event.date else "-",
+               str(event.date.precision) if event.date else "-")
+        if key not in merged:
+            merged[key] = event
+            order.append(key)
+            continue
+        kept = merged[key]
+        claims = merged_claims(kept.attribution, event.attribution)
+        # Named sources that disagree span the event's figure (ACLED's conservative best);
+        # otherwise two reports of one event: the fuller count (``restated``).
+        fatalities = conflict(named_tolls(claims)) or restated(kept.fatalities,
+                                                               event.fatalities)
+        mentions = kept.mentions
+        if event.evidence.char_span != kept.evidence.char_span and event.evidence not in mentions:
+            mentions = [*mentions, event.evidence]
+        merged[key] = kept.model_copy(update={
+            "attribution": claims, "fatalities": fatalities, "mentions": mentions,
+            "actor1": named_first(kept.actor1, event.actor1, ctx),
+            "actor2": kept.actor2 or event.actor2,
+            "injuries": conflict(named_tolls(claims, "injuries")) or kept.injuries
+            or event.injuries,
+            "confidence": max(kept.confidence, event.confidence)})
+    return [merged[k] for k in order]

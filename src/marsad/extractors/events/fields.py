@@ -1,0 +1,148 @@
+"""Fill every field of one event from its candidate: actors, place, date, tolls, notes.
+
+Why separate: turning a candidate into the contract's ``Event`` draws on roles, sub-types,
+tolls, locations and dates in a fixed order (the actors before the rule that an attack's
+target is civilians, the tolls before the date of an aggregate toll); this module holds that
+order, the event's confidence and its id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from marsad.context import Context
+from marsad.extractors.attribution import attribution_for
+from marsad.extractors.events.candidates import Candidate, Mentions
+from marsad.extractors.events.dates import date_of
+from marsad.extractors.events.locations import document_country, location_of
+from marsad.extractors.events.roles import (
+    actor_by_adjective,
+    actor_roles,
+    associates,
+    author_from_alternates,
+    canonical,
+    civilians,
+    fill_from_claimant,
+    inside_source,
+    names_author,
+    plausible_initiator,
+    victim_report,
+)
+from marsad.extractors.events.sub_types import (
+    REMOTE_VIOLENCE,
+    against_civilians,
+    attacked_nouns,
+    event_type_of,
+    state_bombing,
+)
+from marsad.extractors.events.tolls import casualties_of, victim_span
+from marsad.model import Claim, DateRange, Document, Event, Location, TextSpan
+from marsad.notes import event_notes
+
+
+def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: Context,
+             warnings: list[str]) -> Event | None:
+    """Fill every field of one event; None when it turns out to be only a denial."""
+    trigger = candidate.trigger
+    sentence = trigger.sent
+    index = mentions.sentence_of(trigger.start_char)
+    attribution = attribution_for(trigger.root, mentions.claims, mentions.publisher)
+    if attribution and attribution[0].cue == "denied":
+        return None
+    claim_mentions = [c for c in mentions.claims
+                      if c.governs(trigger.root) and not c.contrary]
+    sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
+                       and not inside_source(a, claim_mentions, trigger.root)]
+    victims = [span for c in mentions.casualties
+               if sentence.start_char <= c.start_char < sentence.end_char
+               and (span := victim_span(c)) is not None]
+    actor1, actor2 = actor_roles(trigger, sentence_actors, victims,
+                                 frozenset(ctx.lexicon.association_cues),
+                                 two_sided=candidate.sub_event_type
+                                 in ctx.lexicon.initiators.two_sided,
+                                 member_cues=frozenset(ctx.lexicon.member_cues),
+                                 acted_on=frozenset(ctx.lexicon.initiators.acted_on_words),
+                                 taken_from=candidate.sub_event_type
+                                 in ctx.lexicon.initiators.taken_from)
+    if actor1 is None:
+        actor1, actor2 = author_from_alternates(
+            candidate, [a for a in mentions.actors if a.span.sent == sentence], claim_mentions,
+            victims, ctx, (actor1, actor2))
+    location = location_of(candidate)
+    country = location.country if location and location.feature != "country" else (
+        document_country(mentions) or (location.country if location else None))
+    a1 = canonical(actor1.to_actor(country), ctx) if actor1 else None
+    a2 = canonical(actor2.to_actor(country), ctx) if actor2 else None
+    direct = actor1 is not None and names_author(actor1.span.root, trigger.root,
+                                                   frozenset(ctx.lexicon.member_cues))
+    a1, a2 = plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
+    # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
+    # A later word of the same type may carry it when nothing names the author ("Air strikes
+    # in Syria kill 20 IS fighters Monitor US-led air strikes killed ...": one run-on sentence).
+    words = (trigger, *candidate.alternates) if a1 is None else (trigger,)
+    named = None if candidate.vague else next(
+        (found for word in words
+         if (found := actor_by_adjective(word, ctx, country, sentence_actors)) is not None),
+        None)
+    named = canonical(named, ctx) if named is not None else None
+    if named is not None and a1 is not None and ctx.lexicon.is_unidentified(named.name) \
+            and not ctx.lexicon.is_unidentified(a1.name):
+        named = None  # "terrorist rocket attacks ... terrorists from Jaish al-Fateh fired"
+    if named is not None and (a1 is None or a1.name != named.name):
+        # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
+        # names who struck; whoever else was found is the target.
+        a2 = a2 if a2 is not None and a2.name != named.name else a1
+        a1 = named
+    speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
+    if not victim_report(candidate, a2, ctx):
+        a1, a2 = fill_from_claimant(a1, a2, speaking_for, ctx, country)
+    assoc1, assoc2 = associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
+    if a2 is None and event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
+            attacked_nouns(trigger.root, frozenset(ctx.lexicon.initiators.military_modifiers)) \
+            & set(ctx.lexicon.initiators.civilian_targets):
+        a2 = civilians(ctx, country)  # "air strikes on a market": civilians were the target
+    fatalities, injuries, attribution = casualties_of(candidate, sentence_actors, a1, a2,
+                                                      mentions, attribution)
+    date = date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
+    event_type, sub = ctx.lexicon.sub_event(state_bombing(against_civilians(
+        candidate, a2, fatalities, ctx.lexicon.initiators, unharmed=injuries is None),
+        candidate, a1, ctx))
+    if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
+        a2 = civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
+    evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
+    event = Event(
+        event_id=_event_id(document, candidate, location),
+        disorder_type=event_type.disorder_type,
+        event_type=event_type.name,
+        sub_event_type=sub.name,
+        trigger=TextSpan(text=trigger.text, char_span=(trigger.start_char, trigger.end_char)),
+        evidence=evidence,
+        date=date,
+        location=location,
+        actor1=a1,
+        assoc_actors1=assoc1,
+        actor2=a2,
+        assoc_actors2=assoc2,
+        fatalities=fatalities,
+        injuries=injuries,
+        attribution=attribution,
+        confidence=_confidence(candidate, date, location, attribution),
+    )
+    return event.model_copy(update={"notes": event_notes(event)})
+
+
+def _confidence(candidate: Candidate, date: DateRange | None, location: Location | None,
+                attribution: list[Claim]) -> float:
+    """A first, uncalibrated score: trigger reliability times evidence completeness."""
+    score = candidate.weight
+    score *= 1.0 if location is not None and not candidate.place_inherited else (
+        0.85 if location is not None else 0.7)
+    score *= 1.0 if date is not None and date.anchor != "published" else 0.9
+    score *= 0.95 if attribution and attribution[0].hedged else 1.0
+    return round(min(max(score, 0.0), 1.0), 3)
+
+
+def _event_id(document: Document, candidate: Candidate, location: Location | None) -> str:
+    key = "|".join([document.content_hash or document.id, candidate.sub_event_type,
+                    str(candidate.trigger.start_char), location.name if location else "-"])
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,92 @@
+"""Where an event is: the places of its sentence, or of the sentences around it.
+
+Why separate: a sentence often names no place ("The strikes also hit ..."); its event takes
+the place of the sentence that elaborates it or of the sentences before it, and a foreign
+country or a headline's country alone does not place an event of an article about a town.
+"""
+
+from __future__ import annotations
+
+from marsad.extractors.events.candidates import Candidate, Mentions
+from marsad.extractors.places import PlaceMention
+from marsad.model import Location
+
+PLACE_LOOKAHEAD = 1
+# Remote violence by one side, repeated through an article ("the strikes"): the unnamed
+# initiator of a later mention is the one named earlier. Not for bombs or clashes, where the
+# nearest named group is as likely the target.
+PLACE_LOOKBACK = 3
+
+
+def places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], bool]:
+    """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones.
+
+    A sentence that only names a foreign country ("(banned in Russia)", "the US-led
+    coalition") does not place an event of an article about another country: a town in the
+    sentences around it does, and that country is only the last resort. Nor does a headline
+    that only names the country ("Kurdish Forces Kill 16 ISIL Terrorists in Syria"): its lead
+    sentence says where.
+    """
+    home = document_country(mentions)
+
+    def usable(places: list[PlaceMention]) -> list[PlaceMention]:
+        return [p for p in places if not (
+            p.location.feature == "country" and home and p.location.country != home)]
+
+    own = _specific_places([p for p in mentions.places if p.sentence_index == index])
+    headline_country = index == 0 and bool(own) and all(
+        p.location.feature == "country" for p in own)
+    if usable(own) and not headline_country:
+        return usable(own), False
+    own_countries = {p.location.country for p in own}
+    for ahead in range(index + 1, min(index + 1 + PLACE_LOOKAHEAD, len(mentions.sentences))):
+        later = usable(_specific_places(
+            [p for p in mentions.places if p.sentence_index == ahead]))
+        if headline_country:  # "... in Syria. MOSCOW (RIA Novosti) - ...": not a dateline abroad
+            later = [p for p in later if p.location.country in own_countries]
+        if later:
+            return later[:1], True
+    for back in range(index - 1, max(-1, index - 1 - PLACE_LOOKBACK), -1):
+        earlier = usable(_specific_places(
+            [p for p in mentions.places if p.sentence_index == back]))
+        if earlier:
+            return earlier[-1:], True
+    if own:
+        return own, False
+    fallback = [p for p in mentions.places if p.location.feature != "country"]
+    if fallback:
+        return fallback[:1], True
+    countries = [p for p in mentions.places]
+    return countries[:1], True
+
+
+def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop places that only contain other places of the same sentence (countries, provinces)."""
+    if not places:
+        return []
+    finest = min(p.location.precision for p in places)
+    kept = [p for p in places if p.location.precision == finest]
+    kept = [p for p in kept if not any(
+        other.location.admin2 == p.location.name or other.location.admin1 == p.location.name
+        for other in kept if other is not p)] or kept
+    unique: dict[str, PlaceMention] = {}
+    for place in kept:
+        unique.setdefault(place.location.name, place)
+    return list(unique.values())
+
+
+def location_of(candidate: Candidate) -> Location | None:
+    if candidate.place is None:
+        return None
+    return candidate.place.location
+
+
+def document_country(mentions: Mentions) -> str | None:
+    """The country most of the article's specific places are in (countries named as such
+    count only when no finer place is known)."""
+    for places in ([p for p in mentions.places if p.location.feature != "country"],
+                   mentions.places):
+        countries = [p.location.country for p in places if p.location.country]
+        if countries:
+            return max(countries, key=countries.count)
+    return None

@@ -1,0 +1,105 @@
+"""Read an article's mentions once: dates, actors, places, casualties, claims, publisher.
+
+Why separate: every event of a document is read against the same mentions, so they are
+found once, before any trigger; the place mentions that are no event's place (a dateline's
+city, a country naming a side or a bearing) are dropped here, before they can place one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from marsad.context import Context
+from marsad.extractors.actors import find_actors
+from marsad.extractors.attribution import find_claims, publisher_claim
+from marsad.extractors.casualties import find_casualties
+from marsad.extractors.events.candidates import Mentions
+from marsad.extractors.places import PlaceMention, find_places
+from marsad.extractors.time import DateMention, find_dates
+from marsad.gazetteer import GazetteerSettings
+from marsad.model import Document
+
+
+def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
+    dates = find_dates(document.text, document.published)
+    actors = find_actors(doc, ctx)
+    claim_dates = _claim_dates(doc, dates, ctx)
+    names = [(a.span.start_char, a.span.end_char) for a in actors]
+    # A source's name is never a place, even when the gazetteer has it ("SANA" is a village).
+    sources = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+               for _k, s, e in ctx.matchers.sources(doc)]
+    text = document.text  # Doc.text would rebuild it from the tokens on every access
+    head = [c for c in text[:DATELINE_REACH] if c.isalpha()]
+    cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
+    # ... nor an actor's: find_places drops both before they can vote for a country.
+    places = [p for p in find_places(doc, ctx.gazetteer, names=names + sources)
+              if not _country_as_modifier(p, doc, ctx.gazetteer.settings)
+              and not (cased and _dateline(p, text))]
+    return Mentions(
+        text=document.text,
+        sentences=list(doc.sents),
+        places=places,
+        dates=dates,
+        actors=actors,
+        casualties=find_casualties(doc),
+        claims=find_claims(doc, ctx, actors, claim_dates),
+        publisher=publisher_claim(document.outlet, ctx),
+    )
+
+
+DATELINE_REACH = 400
+"""Characters from the start of the text in which a capitalised city can be a dateline."""
+DATELINE_NEXT = re.compile(r"\s*(?:[(,\-\u2013\u2014]|[A-Z0-9])")
+
+
+def _dateline(place: PlaceMention, text: str) -> bool:
+    """"BEIRUT (Reuters) -", "MOSCOW October 18 (RIA Novosti) -", "BEIRUT Air strikes ...":
+    the city the report was filed from, in capitals near the top, is not where anything
+    happened (ACLED codes the event's place, not the correspondent's)."""
+    letters = [c for c in place.text if c.isalpha()]
+    return (place.start_char < DATELINE_REACH and len(letters) >= 4
+            and all(c.isupper() for c in letters)
+            and DATELINE_NEXT.match(text, place.end_char) is not None)
+
+
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+
+def _country_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSettings) -> bool:
+    """"U.S. raids", "Syria's army", "US-led strikes": a country naming whose forces act, not
+    where; "near the border with Iraq": a country giving a bearing (``side_suffixes``,
+    ``bearing_before`` in gazetteer.yaml)."""
+    if place.location.feature != "country":
+        return False
+    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.end < len(doc) - 1 and doc[span.end].text in HYPHENS and \
+            doc[span.end + 1].lower_ in settings.side_suffixes:
+        return True
+    for phrase in settings.bearing_before:
+        words = phrase.split()
+        if [t.lower_ for t in doc[max(0, span.start - len(words)):span.start]] == words:
+            return True
+    return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
+
+
+def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, dt.date]:
+    """Map a reporting verb's token to the date of the claim ("claimed on Sunday that ...")."""
+    found: dict[int, dt.date] = {}
+    for _key, start, end in ctx.matchers.cues(doc):
+        cue = doc[start:end].root
+        attached = []
+        for mention in dates:
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            if span is None or span.sent != cue.sent:
+                continue
+            root = span.root
+            if root.head == cue or root.head.head == cue or cue.head == root:
+                attached.append((abs(span.start - cue.i), mention))
+        if attached:
+            found[cue.i] = min(attached, key=lambda pair: pair[0])[1].end
+    return found

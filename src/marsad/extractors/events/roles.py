@@ -1,0 +1,352 @@
+"""Who did it to whom: actor1, actor2 and their associates, read from the parse.
+
+Why separate: the sides of an event come from its trigger's dependency tree (subject, agent,
+modifier, object of a harm word), then from the adjective on the event word and the claimant
+who speaks for a side; the same reading serves the sub-type decisions that depend on who
+acts (territory gained by a state or by a non-state actor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from marsad.context import Context
+from marsad.extractors.actors import ActorMention, phrase_head
+from marsad.extractors.attribution import ClaimMention
+from marsad.extractors.events.candidates import Candidate
+from marsad.model import Actor
+
+
+def associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -> bool:
+    """True when ``token`` hangs off another actor's phrase through an association cue."""
+    words: set[str] = set()
+    node = token
+    while node.head != node:
+        words.add(node.lower_)
+        node = node.head
+        if node.i in heads and node.i != token.i:
+            return bool((words | {node.lower_}) & cues) or token in node.conjuncts
+    return False
+
+
+def actor_roles(trigger: Span, actors: Sequence[ActorMention],
+                victims: Sequence[tuple[int, int]] = (),
+                cues: frozenset[str] = frozenset(), *, two_sided: bool = False,
+                member_cues: frozenset[str] = frozenset(),
+                acted_on: frozenset[str] = frozenset(), taken_from: bool = False
+                ) -> tuple[ActorMention | None, ActorMention | None]:
+    """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
+
+    ``victims`` are the character spans of the sentence's casualty mentions: an actor named
+    among the dead or wounded ("killed 15 soldiers") is the target, not the initiator.
+    ``taken_from``: the event's verb takes the losing side with "from" ("captured Gharyan from
+    GNA forces"; ``initiators.taken_from``).
+    """
+    first: list[ActorMention] = []
+    second: list[ActorMention] = []
+    before: list[ActorMention] = []
+    after: list[ActorMention] = []
+    struck: list[ActorMention] = []  # objects of another harm word: targets, never a side
+    root = trigger.root
+    heads = {phrase_head(m.span.root).i for m in actors}
+    for mention in actors:
+        token = phrase_head(mention.span.root)
+        if associated_with_other(token, heads, cues):
+            continue  # "regime forces" in "Hezbollah alongside regime forces": an associate
+        if any(start <= mention.span.start_char and mention.span.end_char <= end
+               for start, end in victims):
+            second.append(mention)
+        elif _modifies(mention.span.root, root) and mention.entry.inter != 7:
+            first.append(mention)  # "Daesh attack", "ISIS's car bomb": who carried it out
+        elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
+            first.append(mention)
+        elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
+            # "a Russian helicopter was shot down", "ISIS positions were targeted": the
+            # subject of a passive harm verb is what was hit
+            # ... as is that of any passive with an agent ("the army's base was seized by
+            # fighters from the Islamic State")
+            harmed = mention.entry.inter == 7 or token.head.lemma_.lower() in acted_on \
+                or any(c.dep_ == "agent" for c in token.head.children)
+            (second if harmed else first).append(mention)
+        elif root.is_ancestor(token):
+            path = _path_words(token, root)
+            # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"
+            agent = bool(path & (AGENT_WORDS | member_cues))
+            if taken_from and _taken_from(token, root):
+                agent = False  # "recaptured the town from ISIS": the side that lost it
+            # "Members of ISIS executed ...": a name inside the active subject's phrase acts.
+            in_subject = _child_on_path(token, root).dep_ == "nsubj"
+            (first if agent or in_subject else second).append(mention)
+        elif _acts_elsewhere(token, root):
+            continue  # "... as regime forces pressed a campaign": the subject of another clause
+        elif _acted_on(token, acted_on):
+            struck.append(mention)  # "the elimination of Daesh command position"
+        elif mention.span.start < trigger.start:
+            before.append(mention)
+        else:
+            after.append(mention)
+    ordered_first = first + before + after
+    if two_sided and not any(m.entry.inter != 7 for m in ordered_first):
+        # "50 Jaysh al-Fateh fighters killed in clashes with the Syrian army": a battle's
+        # sides are symmetric; the side not counted among the dead is the one named first.
+        ordered_first = [m for m in second if not any(
+            start <= m.span.start_char and m.span.end_char <= end for start, end in victims)]
+    actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
+    second = second + struck
+    remaining = [m for m in second + after + before
+                 if actor1 is None or m.entry.name != actor1.entry.name]
+    actor2 = remaining[0] if remaining else None
+    if actor1 is None and actor2 is None:
+        civilians = [m for m in actors if m.entry.inter == 7]
+        return None, civilians[0] if civilians else None
+    return actor1, actor2
+
+
+def _acted_on(token: Token, words: frozenset[str]) -> bool:
+    """The actor's phrase is the object of a harm word of its own clause ("destroying ISIS
+    positions", "the elimination of Daesh command position", "an attack on SDF fighters";
+    not "against": "killed in battles against ISIL" names the other side)
+    (``initiators.acted_on_words``)."""
+    head = phrase_head(token)
+    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head != head:
+        head = head.head  # "Daesh" -> "position" in "Daesh command position"
+    if head.dep_ in ("dobj", "obj"):
+        return head.head.lemma_.lower() in words
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "on"):
+        return head.head.head.lemma_.lower() in words
+    return False
+
+
+def _taken_from(token: Token, root: Token) -> bool:
+    """The actor is the object of a "from" on the event's verb or on what the verb took
+    ("captured the town of Gharyan from GNA forces"), not inside the taker's own phrase
+    ("seized by fighters from the Islamic State")."""
+    while token != root and token.head != token:
+        if token.lower_ == "from" and (token.head == root or (
+                token.head.dep_ in ("dobj", "obj", "nsubjpass") and token.head.head == root)):
+            return True
+        token = token.head
+    return False
+
+
+def _acts_elsewhere(token: Token, root: Token) -> bool:
+    """``token`` is the subject of a verb in a clause of its own, one that neither governs the
+    event word nor hangs under it ("A mortar attack killed two ... as regime forces pressed a
+    campaign"): word order says nothing of its part in the event. (Only subjects: other words
+    of such a clause, tried too, cost more rows of FA-KES dev than they won.)"""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb == root or verb.is_ancestor(root) or root.is_ancestor(verb):
+        return False
+    return verb.dep_ in ("advcl", "conj", "ccomp", "relcl", "ROOT")
+
+
+MODIFIER_DEPS = ("compound", "poss", "nmod")
+AGENT_WORDS = frozenset({"by", "hands"})
+
+
+def names_author(token: Token, root: Token, member_cues: frozenset[str]) -> bool:
+    """The actor is tied to the event word as its author: a modifier ("Daesh attack"), an
+    agent ("shelling by the army") or a member ("a suicide bomber from the Nusra Front")."""
+    if _modifies(token, root):
+        return True
+    head = phrase_head(token)
+    return root.is_ancestor(head) and bool(
+        _path_words(head, root) & (AGENT_WORDS | member_cues))
+
+
+def _modifies(token: Token, root: Token) -> bool:
+    """The actor is a noun modifier of the event word ("Daesh attack") or of its subject
+    ("Islamic State suicide bombers blew themselves up")."""
+    while token.dep_ in MODIFIER_DEPS and token.head != token and token.head != root \
+            and token.head.dep_ in MODIFIER_DEPS:
+        token = token.head  # "Islamic" -> "State" in "Islamic State suicide bombers"
+    if token.dep_ not in MODIFIER_DEPS:
+        return False
+    head = token.head
+    return head == root or (head.dep_ == "nsubj" and head.head == root)
+
+
+def _child_on_path(token: Token, root: Token) -> Token:
+    """The child of ``root`` whose subtree holds ``token`` (``root`` must be its ancestor)."""
+    while token.head != root and token.head != token:
+        token = token.head
+    return token
+
+
+def _path_words(token: Token, root: Token) -> set[str]:
+    words = set()
+    while token != root and token.head != token:
+        words.add(token.lower_)
+        token = token.head
+    return words
+
+
+def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
+                           claims: list[ClaimMention], victims: list[tuple[int, int]],
+                           ctx: Context,
+                           found: tuple[ActorMention | None, ActorMention | None]
+                           ) -> tuple[ActorMention | None, ActorMention | None]:
+    """When the event word names no author, a later word of the same type in the sentence
+    may ("Missile kills 18 ... a missile fired by Syrian forces"): only an author tied to it
+    by the parse (modifier, agent, member, subject of its verb), never a guess from word
+    order."""
+    member_cues = frozenset(ctx.lexicon.member_cues)
+    for alternate in candidate.alternates:
+        parties = [a for a in actors if not inside_source(a, claims, alternate.root)]
+        actor1, actor2 = actor_roles(alternate, parties, victims,
+                                     frozenset(ctx.lexicon.association_cues),
+                                     member_cues=member_cues)
+        if actor1 is not None and (names_author(actor1.span.root, alternate.root, member_cues)
+                                   or _subject_of_its_verb(actor1.span.root, alternate.root)):
+            return actor1, actor2
+    return found
+
+
+def _subject_of_its_verb(token: Token, word: Token) -> bool:
+    """The actor is the subject of the verb whose object the event word is ("terrorists from
+    Jaish al-Fateh fired rocket shells")."""
+    head = phrase_head(token)
+    return word.dep_ in ("dobj", "obj") and head.dep_ == "nsubj" and head.head == word.head
+
+
+def civilians(ctx: Context, country: str | None) -> Actor | None:
+    """The dictionary's civilians actor (inter 7) of ``country``, without a span: inferred."""
+    entry = next((e for e in ctx.lexicon.actors if e.inter == 7), None)
+    if entry is None:
+        return None
+    return Actor(name=entry.name_for(country), inter=7)
+
+
+def associates(actors: list[ActorMention], mention1: ActorMention | None,
+               mention2: ActorMention | None, a1: Actor | None, a2: Actor | None, ctx: Context,
+               country: str | None) -> tuple[list[Actor], list[Actor]]:
+    """Actors tied to actor1 or actor2 in the parse: coordinated with them ("regime forces and
+    Hezbollah") or joined by an association cue ("backed by Russian jets", "alongside")."""
+    cues = set(ctx.lexicon.association_cues)
+    chosen = {a.name for a in (a1, a2) if a}
+    groups: tuple[list[Actor], list[Actor]] = ([], [])
+    for slot, main in ((0, mention1), (1, mention2)):
+        if main is None:
+            continue
+        head = phrase_head(main.span.root)
+        for other in actors:
+            if other is main:
+                continue
+            token = phrase_head(other.span.root)
+            tied = token in head.conjuncts or (
+                head.is_ancestor(token) and bool(_path_words(token, head) & cues))
+            actor = canonical(other.to_actor(country), ctx)
+            if tied and actor.name not in chosen:
+                groups[slot].append(actor)
+                chosen.add(actor.name)
+    return groups
+
+
+def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
+                        ctx: Context, *, direct: bool = False
+                        ) -> tuple[Actor | None, Actor | None]:
+    """Some event types name their initiator only in certain ways: air strikes are flown by
+    state or foreign forces (a rebel group next to "air strikes" is their target), and a bomb's
+    planter is rarely the group standing next to the word (``hidden_initiator`` in
+    triggers.yaml)."""
+    rules = ctx.lexicon.initiators
+    if a1 is None:
+        return a1, a2
+    allowed = rules.allowed_inter.get(sub_event_type)
+    # ... unless the group names the bomb itself ("Islamic State suicide bombers"): ``direct``.
+    hidden = sub_event_type in rules.hidden_initiator and a1.char_span is not None \
+        and a1.inter != 7 and not direct
+    if (allowed is not None and a1.inter not in allowed) or hidden:
+        return None, a2 if a2 is not None else a1
+    return a1, a2
+
+
+def canonical(actor: Actor, ctx: Context) -> Actor:
+    """"Military Forces of Syria" (from "the army" in Syria) is the dictionary's
+    "Military Forces of Syria (2000-)" when that entry exists."""
+    for entry in ctx.lexicon.actors:
+        if entry.name.startswith(actor.name + " (") and entry.inter == actor.inter:
+            return actor.model_copy(update={"name": entry.name})
+    return actor
+
+
+def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
+                       named: Sequence[ActorMention] = ()) -> Actor | None:
+    """"Russian air strikes", "regime shelling": an actor adjective right before the trigger,
+    unless it is a word of a longer name (``named``): "allied" in "Syrian allied forces"."""
+    doc = trigger.doc
+    start = max(trigger.sent.start, trigger.start - 3)
+    window = [t for t in doc[start:trigger.start + len(trigger) - 1]]
+    for size in (3, 2, 1):
+        for i in range(len(window) - size + 1):
+            words = window[i:i + size]
+            if any(t.is_punct and t.text != "-" for t in words):
+                continue
+            phrase = doc[words[0].i:words[-1].i + 1]
+            if phrase.end < trigger.start and doc[phrase.end:trigger.start].text.strip() not in (
+                    "", "air", "artillery", "military", "army", "government", "forces"):
+                continue
+            entry = ctx.lexicon.actor_adjectives.get(phrase.text.casefold())
+            if entry is not None and not any(
+                    m.span.start <= phrase.start and phrase.end <= m.span.end
+                    and len(m.span) > len(phrase) for m in named):
+                return Actor(name=entry.name_for(country), inter=entry.inter, text=phrase.text,
+                             char_span=(phrase.start_char, phrase.end_char))
+    return None
+
+
+def inside_source(actor: ActorMention, claims: list[ClaimMention], trigger: Token) -> bool:
+    """An actor named inside the claimant's description ("the ISIS-affiliated outlet") is not
+    a party to the event. A claim verb's subject that holds the event word itself is a bad
+    parse of a comma-less report ("A missile fired by Syrian forces killed 18 ... a monitoring
+    group said"), not a claimant's description."""
+    for claim in claims:
+        span = claim.claim.char_span
+        if span and span[0] <= actor.span.start_char and actor.span.end_char <= span[1]:
+            return True
+        sent = claim.cue_span.sent
+        subject = [t for t in claim.anchor_token.children if t.dep_ in ("nsubj", "nsubjpass")]
+        for token in subject:
+            tokens = list(token.subtree)
+            if tokens[0].i <= actor.span.start and actor.span.end <= tokens[-1].i + 1 \
+                    and sent == actor.span.sent and not (tokens[0].i <= trigger.i <= tokens[-1].i):
+                return True
+    return False
+
+
+def victim_report(candidate: Candidate, a2: Actor | None, ctx: Context) -> bool:
+    """State media reporting a car bomb or the shelling of civilians speaks for the side that
+    was hit, not for the one that struck: its side names neither actor of the event."""
+    civilian_dead = any(c.victims == "civilians" for c in candidate.casualties)
+    return civilian_dead or (a2 is not None and a2.inter == 7) or \
+        candidate.sub_event_type in ctx.lexicon.initiators.hidden_initiator
+
+
+def fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | None,
+                       ctx: Context, country: str | None) -> tuple[Actor | None, Actor | None]:
+    """A belligerent's own outlet claiming an attack names its side ("Amaaq" -> ISIS)."""
+    if speaking_for is None:
+        return a1, a2
+    names = {a.name for a in (a1, a2) if a}
+    entry = ctx.lexicon.actor(speaking_for)
+    name = entry.name_for(country)
+    if name in names:
+        return a1, a2
+    claimant = Actor(name=name, inter=entry.inter)
+    if a1 is None:
+        return claimant, a2
+    if a2 is None:
+        return a1, claimant
+    return a1, a2
+
+
+def named_first(kept: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
+    """``kept``, or ``other`` where ``kept`` is missing or only a generic label's group."""
+    if kept is None or (other is not None and ctx.lexicon.is_unidentified(kept.name)
+                        and not ctx.lexicon.is_unidentified(other.name)):
+        return other
+    return kept

@@ -1,0 +1,136 @@
+"""The candidate events of one sentence: its (sub-event type, place) pairs.
+
+Why separate: this is where ACLED's split is made: one event per (sub-event type, place),
+after the triggers that did not happen are dropped, generic words yield to specific ones and
+a bare toll becomes an event (or continues the one before it).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from marsad.context import Context
+from marsad.extractors.casualties import names_war_total
+from marsad.extractors.events.candidates import FATAL_KINDS, INJURY_KINDS, Candidate, Mentions
+from marsad.extractors.events.locations import places_for
+from marsad.extractors.events.sub_types import (
+    PEACEFUL_PROTEST,
+    PROTEST_WITH_INTERVENTION,
+    disorder_of,
+    means_by_agent,
+    needs_crowd,
+    protest_escalation,
+    resolve_sub_type,
+    vague,
+)
+from marsad.extractors.events.tolls import continue_toll
+from marsad.extractors.events.triggers import (
+    among_the_dead,
+    armed,
+    blamed_for,
+    describes_a_place,
+    drop_generic,
+    happened,
+    non_conflict_context,
+    triggers_in,
+    verb_object_events,
+    what_an_attack_did,
+)
+from marsad.extractors.places import PlaceMention
+from marsad.lexicon import TriggerEntry
+
+
+def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Context,
+                        earlier: list[Candidate]) -> list[Candidate]:
+    """The (sub-event type, place) pairs of one sentence."""
+    doc = sentence.doc
+    triggers = [(entry, span) for entry, span in triggers_in(sentence, ctx)
+                if happened(span, entry, ctx) and not what_an_attack_did(entry, span, ctx)]
+    triggers = drop_generic(triggers + [(entry, span) for entry, span in
+                                        verb_object_events(sentence, ctx)
+                                        if happened(span, entry, ctx)])
+    # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
+    sources = mentions.claimant_spans
+    triggers = [(e, t) for e, t in triggers
+                if not any(a <= t.start_char and t.end_char <= b for a, b in sources)
+                and not among_the_dead(t, index, mentions)
+                and not describes_a_place(t, mentions)
+                and not (e.generic and blamed_for(t, ctx))]
+    sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
+    context = non_conflict_context(sentence, sentence_actors, ctx)
+    if context is None and index > 0 and not armed(sentence_actors) and \
+            mentions.paragraph_of(sentence.start_char) == mentions.paragraph_of(
+                mentions.sentences[index - 1].start_char):
+        # "A tank at the chemical plant exploded. The blast ...": the accident goes on.
+        previous = mentions.sentences[index - 1]
+        if non_conflict_context(previous, [a for a in mentions.actors if a.span.sent ==
+                                           previous], ctx) == "accident":
+            context = "accident"
+    if context == "diplomatic":
+        return []
+    if context == "accident":
+        triggers = [(e, s) for e, s in triggers if not e.generic]
+    by_type: dict[str, tuple[TriggerEntry, Span]] = {}
+    same_type: dict[str, list[Span]] = {}
+    for entry, span in triggers:
+        sub = means_by_agent(resolve_sub_type(entry.sub_event_type, span, sentence_actors,
+                                              ctx), span, ctx)
+        sub = needs_crowd(sub, span, index, mentions, ctx)
+        by_type.setdefault(sub, (entry, span))
+        same_type.setdefault(sub, []).append(span)
+    protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),
+                   None)
+    if protest is not None:
+        # Also from an intervention phrase that swallowed the protest word ("dispersed the
+        # protesters ... with live fire" is excessive force).
+        stronger = protest_escalation(index, mentions, ctx)
+        if stronger is not None:
+            by_type.setdefault(stronger, by_type[protest])
+    for sub, (entry, span) in list(by_type.items()):
+        if sub == entry.sub_event_type and any(
+                # "destroyed rockets": the rockets are its object, no shelling of their own
+                other in entry.yields_to and not span.root.is_ancestor(other_span.root)
+                for other, (_e, other_span) in by_type.items()):
+            del by_type[sub]  # "the sorties ... destroying ammo depots": the strike's targets
+    for sub in list(by_type):
+        for weaker in ctx.lexicon.subsumes.get(sub, ()):
+            by_type.pop(weaker, None)  # the same happening, read the more specific way
+    killed = [c for c in mentions.casualties
+              if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
+    if not by_type and killed and continue_toll(index, killed, mentions, ctx, earlier):
+        return []
+    # A toll with no event word is an event: the dead, or the wounded when an armed actor is
+    # named ("the army killed and wounded scores of terrorists": one combined figure).
+    harmed = [c for c in killed if c.kind in FATAL_KINDS] or (
+        killed if armed(sentence_actors) else [])
+    if all(c.aggregate for c in harmed) and names_war_total(sentence.text):
+        harmed = []  # "More than 170000 people have been killed in Syria's civil war"
+    if not by_type and context is None and harmed:
+        victim = harmed[0]
+        sub = "Attack" if victim.victims == "civilians" else "Armed clash"
+        kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
+        if kill_span is not None:
+            # "Russia's Aerospace Forces have killed 304 militants": the killer names the means
+            # (a toll so typed is no longer vague: it keeps its type).
+            sub = means_by_agent(sub, kill_span, ctx)
+            by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, generic=True,
+                                         phrases=()), kill_span)
+    if not by_type:
+        return []
+    places, inherited = places_for(index, mentions)
+    slots: list[PlaceMention | None] = list(places) or [None]
+    determiners = set(ctx.lexicon.context_typing.anaphora_determiners)
+    open_words = set(ctx.lexicon.context_typing.open_means.words)
+    candidates = [Candidate(sub, span, entry.weight, place, inherited, generic=entry.generic,
+                            vague=vague(entry, span, determiners),
+                            open_means=entry.generic and span.text.lower() in open_words,
+                            alternates=tuple(same_type.get(sub, [])[1:]))
+                  for sub, (entry, span) in by_type.items() for place in slots]
+    violent = [c for c in candidates if disorder_of(c.sub_event_type, ctx) == "Political violence"]
+    if killed and violent:
+        # Casualties belong to one event, never repeated per place: the violent event whose
+        # trigger is nearest to the toll ("killed by regime shelling after a pilot was executed").
+        toll_at = killed[0].start_char
+        nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
+        nearest.casualties = killed
+    return candidates

@@ -1,0 +1,326 @@
+"""Choose an event's ACLED sub-event type, and retype it from its context.
+
+Why separate: a trigger's type is only where the reading starts. The agent names the means
+("Turkish jets destroyed ..."), a vague toll or "the attack" borrows the means of the nearest
+specific event (``context_typing``), who gains decides a territory change, civilian targets
+make an attack Violence against civilians, and the learned typer may overrule the rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from marsad.context import Context
+from marsad.extractors.actors import ActorMention, phrase_head
+from marsad.extractors.events.candidates import Candidate, Mentions
+from marsad.extractors.events.roles import actor_roles, associated_with_other, named_first
+from marsad.extractors.places import PlaceMention
+from marsad.learned.typing import NO_EVENT
+from marsad.lexicon import TERRITORY_GAIN, Initiators, TriggerEntry
+from marsad.model import Actor, Casualties, Event
+from marsad.notes import event_notes
+
+
+def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
+    """"Turkish jets destroyed weapon depots", "Saudi jets fired missiles": the subject (or
+    passive agent) of the event's verb is a weapon that names the means
+    (``context_typing.means_by_agent``)."""
+    rules = [r for r in ctx.lexicon.context_typing.means_by_agent if sub in r.retypes]
+    if not rules:
+        return sub
+    verb = trigger.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return sub
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for doer in doers:
+        # the doer's word, its lemma, and it with the compound before it ("air force")
+        before = doer.i - 1
+        words = {doer.lower_, doer.lemma_.lower()}
+        if before >= 0 and doer.doc[before].dep_ == "compound" and doer.doc[before].head == doer:
+            words.add(f"{doer.doc[before].lower_} {doer.lower_}")
+        for rule in rules:
+            if words & set(rule.agents):
+                return rule.becomes
+    return sub
+
+
+def needs_crowd(sub: str, trigger: Span, index: int, mentions: Mentions, ctx: Context) -> str:
+    """Arson or vandalism is a violent demonstration only where its sentence or the one
+    before names a crowd (``context_typing.needs_crowd``)."""
+    for rule in ctx.lexicon.context_typing.needs_crowd:
+        if sub != rule.sub_event_type or trigger.text.lower() not in rule.words:
+            continue
+        first = max(0, index - 1)
+        words = {t.lower_ for sentence in mentions.sentences[first:index + 1] for t in sentence}
+        if not words & set(rule.crowd):
+            return rule.otherwise
+    return sub
+
+
+def _has_determiner(root: Token, determiners: set[str]) -> bool:
+    """"the attack", "these strikes": the word refers back (``anaphora_determiners``)."""
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in root.children)
+
+
+def vague(entry: TriggerEntry, trigger: Span, determiners: set[str]) -> bool:
+    """A toll with no event word (no phrases), or a generic attack word read anaphorically
+    ("the attack") with no actor of its own: it names no means."""
+    if not entry.generic or entry.sub_event_type not in ("Armed clash", "Attack"):
+        return False
+    if not entry.phrases:
+        return True
+    root = trigger.root
+    has_det = _has_determiner(root, determiners)
+    # "the Israeli attack" has an author; "the suspected attack" has none.
+    has_actor = any(c.dep_ in ("poss", "compound", "nsubj")
+                    or (c.dep_ == "amod" and c.text[:1].isupper()) for c in root.children)
+    return has_det and not has_actor
+
+
+def type_from_context(candidates: list[Candidate], mentions: Mentions,
+                      ctx: Context) -> list[Candidate]:
+    """Give a vague candidate the means of the nearest specific event of the article: the
+    toll of the air strikes reported two sentences earlier is the air strikes' toll. Words
+    that say something was bombed but not how ("bombs hit the market", "the bombardment")
+    take the means of the nearest air strike or shelling the same way."""
+    rule = ctx.lexicon.context_typing
+    determiners = set(rule.anaphora_determiners)
+    specific = [c for c in candidates if not c.vague and not c.open_means]
+    for candidate in candidates:
+        if candidate.vague:
+            types = rule.donor_types
+        elif candidate.open_means:
+            types = rule.open_means.donor_types
+        else:
+            continue
+        donors = [c for c in specific if c.sub_event_type in types]
+        donor = _nearest_donor(candidate, donors, mentions, rule.window)
+        if donor is None and candidate.vague and \
+                _has_determiner(candidate.trigger.root, determiners):
+            # "the attack" far below the lead is the lead's attack (inverted pyramid): the
+            # article's first specific event before it, at a compatible place
+            donor = next((c for c in donors if c.trigger.start_char < candidate.trigger.start_char
+                          and _compatible_places(candidate.place, c.place)), None)
+        if donor is not None:
+            candidate.sub_event_type = donor.sub_event_type
+    return candidates
+
+
+def _nearest_donor(candidate: Candidate, donors: list[Candidate], mentions: Mentions,
+                   window: int) -> Candidate | None:
+    """The donor nearest ``candidate`` within ``window`` sentences (an earlier one first on a
+    tie), at the same place or where either names none."""
+    at = mentions.sentence_of(candidate.trigger.start_char)
+    near = []
+    for donor in donors:
+        distance = mentions.sentence_of(donor.trigger.start_char) - at
+        if abs(distance) <= window and _compatible_places(candidate.place, donor.place):
+            near.append(((donor.generic, abs(distance), distance > 0), donor))
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def _compatible_places(one: PlaceMention | None, other: PlaceMention | None) -> bool:
+    """Places that may be one event's: the same, either unnamed, or a country or province and a
+    place in it ("US air strikes killed 50 in northern Syria ... the attacks west of Aleppo";
+    "a car bomb in Inkhil ... the attack in Daraa province")."""
+    if one is None or other is None or one.location.name == other.location.name:
+        return True
+    pair = (one.location, other.location)
+    return any((place.feature == "country" and place.iso3 is not None
+                and place.iso3 == rest.iso3)
+               or (place.feature == "admin1" and place.admin1 is not None
+                   and place.admin1 == rest.admin1 and place.iso3 == rest.iso3)
+               for place, rest in (pair, pair[::-1]))
+
+
+def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Mentions,
+                              ctx: Context) -> list[Event]:
+    """An attack word that names no means ("terrorist attacks on Aleppo", "Militants attack
+    Idlib") reports the means of the nearest specific event of the article by the same hand:
+    SANA's "terrorist attacks on Aleppo ... terrorists fired rocket shells on residential
+    areas" is one shelling, as an ACLED coder would code it. Same window and place rule as
+    ``context_typing``; the two initiators must not differ (either may be unnamed, or only an
+    unidentified group: then the attack takes the donor's named hand)."""
+    rule = ctx.lexicon.context_typing
+    words = set(rule.open_attack.words)
+    # A generic blast or strike word names its means too ("a blast hit their bus", "a bomb
+    # attack"); _nearest_donor prefers a specific word. Only a vague toll lends none.
+    donors = [(c, e) for c, e in built if not c.vague
+              and e.sub_event_type in rule.open_attack.donor_types]
+    events = []
+    for candidate, event in built:
+        if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words:
+            by_same_hand = [(c, donor) for c, donor in donors
+                            if _same_hand(event.actor1, donor.actor1, ctx)]
+            donor = _nearest_donor(candidate, [c for c, _e in by_same_hand], mentions,
+                                   rule.window)
+            if donor is not None:
+                # ACLED's "an Attack targets civilians" no longer holds once it is a strike:
+                # only civilians the text names stay its target.
+                inferred = event.actor2 is not None and event.actor2.text is None \
+                    and event.sub_event_type == "Attack"
+                update: dict[str, object] = {"actor2": None} if inferred else {}
+                # One incident, one hand: "terrorist attacks" is al-Nusra's shelling
+                donor_event = next(e for c, e in by_same_hand if c is donor)
+                update["actor1"] = named_first(event.actor1, donor_event.actor1, ctx)
+                event = _retyped(event, donor.sub_event_type, ctx, **update)
+        events.append(event)
+    return events
+
+
+def _same_hand(one: Actor | None, other: Actor | None, ctx: Context) -> bool:
+    """Two initiators that may be one: the same, or either unnamed or only an unidentified
+    group ("Nusra attacks kill 12 ... shelling by militants killed 11")."""
+    if one is None or other is None or one.name == other.name:
+        return True
+    return ctx.lexicon.is_unidentified(one.name) or ctx.lexicon.is_unidentified(other.name)
+
+
+def _retyped(event: Event, sub_event_type: str, ctx: Context, **extra: object) -> Event:
+    """``event`` as ``sub_event_type``, with its event and disorder types and notes to match."""
+    retyped = event.model_copy(update={
+        "sub_event_type": sub_event_type, "event_type": event_type_of(sub_event_type, ctx),
+        "disorder_type": disorder_of(sub_event_type, ctx), **extra})
+    return retyped.model_copy(update={"notes": event_notes(retyped)})
+
+
+PEACEFUL_PROTEST = "Peaceful protest"
+PROPERTY_DESTRUCTION = "Looting/property destruction"
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+PROTEST_WITH_INTERVENTION = "Protest with intervention"
+
+
+def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:
+    """The stronger protest type the sentence (or the next one) reports, if any."""
+    text = mentions.sentences[index].text
+    if index + 1 < len(mentions.sentences):
+        text += " " + mentions.sentences[index + 1].text
+    padded = " " + re.sub(r"[^\w\s-]", " ", text.casefold()) + " "
+    padded = re.sub(r"\s+", " ", padded)
+    for rule in ctx.lexicon.protest_escalation:
+        if any(f" {word} " in padded for word in rule.words):
+            return rule.becomes
+    return None
+
+
+def learned_typing(events: list[Event], ctx: Context, warnings: list[str]) -> list[Event]:
+    """Let the classifier re-type (or drop) the events of a sentence that holds one event
+    type, where it is confident (``resources/learned/typing.yaml``); one encoder pass."""
+    typer = ctx.typer
+    if typer is None or not events:
+        return events
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for position, event in enumerate(events):
+        by_sentence.setdefault(event.evidence.char_span, []).append(position)
+    groups = [group for group in by_sentence.values()
+              if len({events[i].sub_event_type for i in group}) == 1]
+    verdicts = typer.judge([events[g[0]].evidence.text for g in groups],
+                           [events[g[0]].sub_event_type for g in groups])
+    result: list[Event | None] = list(events)
+    for group, verdict in zip(groups, verdicts, strict=True):
+        rule = events[group[0]].sub_event_type
+        if verdict.label == rule or verdict.probability < typer.settings.threshold:
+            continue
+        if verdict.label == NO_EVENT:
+            if typer.settings.drop_when_no_event and \
+                    verdict.probability >= typer.settings.drop_threshold:
+                warnings.append(f"classifier: {rule} event dropped, the sentence reads as no "
+                                f"ACLED event (p={verdict.probability:.2f}): "
+                                f"{events[group[0]].evidence.text[:80]!r}")
+                for i in group:
+                    result[i] = None
+            continue
+        for i in group:
+            result[i] = _retyped(events[i], verdict.label, ctx, typed_by="classifier")
+    return [e for e in result if e is not None]
+
+
+def event_type_of(sub_event_type: str, ctx: Context) -> str:
+    if sub_event_type == TERRITORY_GAIN:
+        return "Battles"
+    return ctx.lexicon.sub_event(sub_event_type)[0].name
+
+
+def disorder_of(sub_event_type: str, ctx: Context) -> str:
+    return ctx.lexicon.sub_event(sub_event_type)[0].disorder_type
+
+
+def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: Context) -> str:
+    """Apply the object rules ("seized weapons" is not a territory gain), then decide a
+    territory gain by who gains: a state's forces or a non-state actor."""
+    cues = frozenset(ctx.lexicon.association_cues)
+    taker = actor_roles(trigger, actors, cues=cues)[0]
+    state = taker is not None and taker.entry.state_of is not None
+    if taker is not None and not state:
+        # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
+        head = phrase_head(taker.span.root)
+        state = any(m.entry.state_of is not None and associated_with_other(
+            phrase_head(m.span.root), {head.i}, cues) for m in actors)
+    objects = _object_words(trigger)
+    for rule in ctx.lexicon.object_rules:
+        if rule.trigger_type == sub and objects & set(rule.objects):
+            return rule.if_state if state and rule.if_state else rule.becomes
+    if sub != TERRITORY_GAIN:
+        return sub
+    return "Government regains territory" if state else "Non-state actor overtakes territory"
+
+
+def _object_words(trigger: Span) -> set[str]:
+    """Lower-cased heads of what the trigger acts on (object, passive subject, 'of' object)."""
+    words = set()
+    for token in trigger:
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and child.i >= trigger.start - 3:
+                words.add(child.lower_)
+                words.update(c.lower_ for c in child.conjuncts)
+        if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
+            words.add(token.head.lower_)  # "the seized weapons"
+    if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
+        words.update(c.lower_ for c in trigger.root.children if c.dep_ == "nsubjpass")
+    return words
+
+
+def state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | None,
+                  ctx: Context) -> str:
+    """A generic "bombing" by a state's or a foreign force is an air raid (``state_bombing``
+    in triggers.yaml); anything else keeps ``sub_event_type``."""
+    rule = ctx.lexicon.initiators.state_bombing
+    if rule.becomes and candidate.generic and actor1 is not None and actor1.inter in rule.inter \
+            and candidate.trigger.text.lower() in rule.words:
+        return rule.becomes
+    return sub_event_type
+
+
+def attacked_nouns(root: Token, military: frozenset[str] = frozenset()) -> set[str]:
+    """What an attack word is aimed at: its object, or the noun after "on" / "at" /
+    "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque"); a
+    noun a ``military`` word modifies is left out ("an attack on a training camp")."""
+    targets = [c for c in root.children if c.dep_ in ("dobj", "obj")]
+    for prep in (c for c in root.children if c.dep_ == "prep"
+                 and c.lower_ in ("on", "at", "against", "upon")):
+        targets += [c for c in prep.children if c.dep_ == "pobj"]
+    return {t.lower_ for t in targets if not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in military for c in t.children)}
+
+
+def against_civilians(candidate: Candidate, actor2: Actor | None,
+                      fatalities: Casualties | None, rules: Initiators, *,
+                      unharmed: bool = False) -> str:
+    """A generic attack ("gunmen attacked a village, killing 20 people") on civilians is
+    Violence against civilians, not a battle; one on property that harms nobody ("attacks on
+    properties") is property destruction; a named battle word ("clashes") stays a battle."""
+    if candidate.sub_event_type != "Armed clash" or not candidate.generic:
+        return candidate.sub_event_type
+    aimed_at = attacked_nouns(candidate.trigger.root, frozenset(rules.military_modifiers)) \
+        if actor2 is None else set()
+    if aimed_at & set(rules.property_targets) and fatalities is None and unharmed:
+        return PROPERTY_DESTRUCTION
+    targets_civilians = (actor2 is not None and actor2.inter == 7) or bool(
+        aimed_at & set(rules.civilian_targets))
+    civilian_dead = fatalities is not None and fatalities.victims == "civilians"
+    return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type

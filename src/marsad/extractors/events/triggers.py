@@ -1,0 +1,279 @@
+"""Trigger words of a sentence, and whether they report something that happened.
+
+Why separate: whether a word is an event at all (negated, modal, only an aim, a past event
+named by its year, a reference to an attack reported elsewhere, a word describing a place or
+the dead) is decided before its type, place or actors, and from its own sentence alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from marsad.context import Context
+from marsad.extractors.actors import ActorMention
+from marsad.extractors.casualties import load_casualty_terms
+from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
+from marsad.extractors.numbers import load_quantifiers
+from marsad.lexicon import TERRITORY_GAIN, BorrowedMeans, TriggerEntry
+from marsad.nlp import NOT_TRIGGER
+
+
+def among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
+    """The trigger describes some of the dead, not an event: "eliminated 75 militants
+    including the suicide bombers" (the bombers were killed; nobody blew himself up)."""
+    among = load_casualty_terms().subcount_markers  # "including", "among" (casualty_terms.yaml)
+    token = trigger.root
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    listed = False
+    while token.dep_ in ("pobj", "conj", "appos") or (
+            token.dep_ == "prep" and token.lower_ in among):
+        if token.dep_ == "pobj" and token.head.lower_ not in among:
+            return False
+        listed = listed or token.dep_ == "prep"
+        token = token.head
+    if not listed:
+        return False
+    # the noun the list hangs on is in the toll ("75 militants killed"), or the object of
+    # its verb ("eliminated over 75 ... militants")
+    anchors = {token.idx}
+    if token.dep_ in ("dobj", "nsubjpass"):
+        anchors.add(token.head.idx)
+    return any(c.sentence_index == index and c.kind in FATAL_KINDS
+               and any(c.start_char <= at < c.end_char for at in anchors)
+               for c in mentions.casualties)
+
+
+def blamed_for(trigger: Span, ctx: Context) -> bool:
+    """The trigger is what somebody is held responsible for or claims ("responsible for the
+    attack", "claimed responsibility for the attacks", "behind the attack"): a reference to an
+    attack reported elsewhere, which CASE codes as attribution, not a report of one
+    (``initiators.accused``: ``blamed_for``, ``behind_words``)."""
+    rules = ctx.lexicon.initiators.accused
+    token = trigger.root
+    while token.dep_ in ("compound", "amod", "det", "nummod") and token.head != token:
+        token = token.head
+    if token.dep_ not in ("pobj", "pcomp"):
+        return False
+    prep = token.head
+    if prep.lower_ in rules.behind_words:
+        return True
+    governor = prep.head
+    return prep.lower_ in ("for", "of") and (
+        governor.lower_ in rules.blamed_for or governor.lemma_.lower() in rules.blamed_for)
+
+
+def what_an_attack_did(entry: TriggerEntry, trigger: Span, ctx: Context) -> bool:
+    """A word that says something was hit but not how ("hit", "targeted") whose subject is an
+    attack word ("another attack hit a military base") tells what that attack did: the attack
+    word is the event, not a shelling (``context_typing.open_means`` / ``open_attack``)."""
+    rule = ctx.lexicon.context_typing
+    if not entry.generic or trigger.text.lower() not in rule.open_means.words:
+        return False
+    return _attack_subject(trigger.root, rule.open_attack)
+
+
+def _attack_subject(verb: Token, rule: BorrowedMeans) -> bool:
+    """The verb's subject is an attack word, or a word standing for one ("a separate attack
+    targeted Kenyan forces, and another hit a military base": ``elliptic_subjects``)."""
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        if child.lower_ in rule.words:
+            return True
+        if child.lower_ in rule.elliptic_subjects and verb.dep_ == "conj" and verb.head != verb:
+            return _attack_subject(verb.head, rule)
+    return False
+
+
+def describes_a_place(trigger: Span, mentions: Mentions) -> bool:
+    """The trigger is in an appositive that describes a place, not an event of the sentence:
+    "air strikes around Khan Sheikhoun, the site of the regime's chemical attack in April"."""
+    token = trigger.root
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "poss", "nmod", "det") \
+            and token.head != token:
+        token = token.head
+    if token.dep_ != "appos":
+        return False
+    at = token.head.idx
+    return any(p.start_char <= at < p.end_char for p in mentions.places)
+
+
+def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
+    """Events named by a verb and its object ("seized ammunition", "set up a base")."""
+    found = []
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        # "drove the terrorists out of": the parser often makes "out" a preposition
+        particles = [c.lower_ for c in token.children
+                     if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
+        verbs = {lemma} | {f"{lemma} {p}" for p in particles}
+        objects = _object_nouns(token)
+        for rule in ctx.lexicon.verb_object_rules:
+            if verbs & set(rule.verbs) and objects & set(rule.objects) \
+                    and not _falls_on(token) & set(rule.not_on):
+                entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=(),
+                                     yields_to=rule.yields_to)
+                found.append((entry, sentence.doc[token.i:token.i + 1]))
+                break
+    return found
+
+
+def _falls_on(verb: Token) -> set[str]:
+    """Lemmas of what a verb's act falls "on" ("inflicting losses on private properties"),
+    the preposition hanging from the verb or from its object."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    return {obj.lemma_.lower() for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
+            for obj in prep.children if obj.dep_ == "pobj"}
+
+
+def _object_nouns(verb: Token) -> set[str]:
+    """Lemmas of what a verb acts on: objects, passive subjects, their conjuncts, compounds
+    and "of" complements ("caches of weapons")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    if not heads:  # "discovered ammunition believed to belong to": parsed as a clause's subject
+        heads = [g for c in verb.children if c.dep_ == "ccomp"
+                 for g in c.children if g.dep_ == "nsubj" and g.i > verb.i]
+    nouns: set[str] = set()
+    for head in heads + [c for h in heads for c in h.conjuncts]:
+        nouns.add(head.lemma_.lower())
+        nouns.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                nouns.add(obj.lemma_.lower())
+                nouns.update(c.lemma_.lower() for c in obj.conjuncts)
+    return nouns
+
+
+def armed(actors: list[ActorMention]) -> bool:
+    """Whether any of ``actors`` is an armed actor (ACLED inter 1-5 or 8)."""
+    return any(a.entry.inter in (1, 2, 3, 4, 5, 8) for a in actors)
+
+
+def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Context) -> str | None:
+    """"accident" or "diplomatic" when a sentence that names no armed actor talks about an
+    accident or disaster, or about weapons in diplomacy; None otherwise (non_conflict in
+    triggers.yaml)."""
+    if armed(actors):
+        return None
+    padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
+    rules = ctx.lexicon.non_conflict
+    if any(f" {w} " in padded for w in rules.diplomatic):
+        return "diplomatic"
+    if any(f" {w} " in padded for w in rules.accident):
+        return "accident"
+    return None
+
+
+def drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[TriggerEntry, Span]]:
+    """Generic words yield to any specific trigger; of generic ones keep the strongest type."""
+    specific = [(e, s) for e, s in triggers if not e.generic]
+    if specific:
+        return specific
+    if not triggers:
+        return []
+    strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
+    return [(e, s) for e, s in triggers if e.sub_event_type == strongest]
+
+
+def triggers_in(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
+    doc = sentence.doc
+    found = []
+    for key, start, end in _doc_trigger_matches(doc, ctx):
+        if key == NOT_TRIGGER:
+            continue  # a name that contains a trigger word ("riot police")
+        if start >= sentence.start and end <= sentence.end:
+            found.append((ctx.lexicon.triggers[int(key.split(":")[1])], doc[start:end]))
+    return found
+
+
+def _doc_trigger_matches(doc: Doc, ctx: Context) -> list[tuple[str, int, int]]:
+    cached = doc.user_data.get("marsad_triggers")
+    if cached is None:
+        cached = ctx.matchers.triggers(doc)
+        doc.user_data["marsad_triggers"] = cached
+    return list(cached)
+
+
+def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
+    """False for negated, modal or merely intended events."""
+    root = trigger.root
+    heads = [root, root.head] if root.head != root else [root]
+    for token in heads:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+                return False
+    sentence = trigger.sent
+    previous = trigger.start - 1
+    while previous > sentence.start and trigger.doc[previous].dep_ == "det":
+        previous -= 1
+    if previous >= sentence.start and trigger.doc[previous].lower_ in ctx.lexicon.negation_words:
+        return False  # "entered the town without fighting", "not a single clash"
+    if root.head.lower_ in ("with", "to") and root.head.head.lemma_.lower() in \
+            ctx.lexicon.mission_words:
+        return False  # "the coalition tasked with fighting Daesh": a mission
+    if _named_by_year(trigger):
+        return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
+    window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
+    for token in window:
+        if token.tag_ == "MD" and token.lower_ in ctx.lexicon.modal_words:
+            return False
+    window_text = " " + window.text.casefold() + " "
+    if any(f" {m} " in window_text for m in ctx.lexicon.modal_words if " " in m):
+        return False
+    modal = ctx.lexicon.modal_lemmas
+    for ancestor in list(root.ancestors)[:3]:
+        if ancestor.lemma_ in modal:
+            return False
+    if any(c.dep_ == "amod" and c.lemma_ in modal for c in root.children):
+        return False  # "planning attacks", "a planned offensive"
+    if _complement_of_modal_verb(root, ctx):
+        return False  # "it will be the site of an apocalyptic battle": a prophecy
+    if entry.sub_event_type == TERRITORY_GAIN:
+        before = trigger.doc[trigger.start - 1] if trigger.start > sentence.start else None
+        if before is not None and before.tag_ == "TO":
+            return False  # "a campaign to gain control of": an aim, not a gain
+    return True
+
+
+def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
+    """The event word is what a verb with a modal auxiliary is, does or is about ("it will be
+    the site of a battle", "they would pay for the attack"): a future or a hypothesis. Only
+    through complements: a modal's subject ("the strikes will be investigated") is an event
+    reported as it is."""
+    token = root
+    while token.dep_ in ("pobj", "prep", "attr", "dobj", "compound", "amod") \
+            and token.head != token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in
+                       ctx.lexicon.modal_words for c in token.children)
+    return False
+
+
+def _named_by_year(trigger: Span) -> bool:
+    """A year inside the event word's noun phrase ("the 2013 chemical attack", "a deadly 2017
+    bombing") names a past, known event as background, not a new one."""
+    table = load_quantifiers()
+    years = table.years
+    root = trigger.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # Only a modifier right before the event word: a dateline's year ("Tuesday 26 April 2016
+    # Airstrikes kill ...") can hang off the same noun in a bad parse.
+    modifiers = [t for t in trigger.doc[max(trigger.sent.start, trigger.start - 3):trigger.end]
+                 if t.head == root and t.dep_ in ("nummod", "compound", "amod")]
+    return any(t.is_digit and len(t.text) == 4 and years.low <= int(t.text) <= years.high
+               and not _in_a_date(t, table.months) for t in modifiers)
+
+
+def _in_a_date(year: Token, months: list[str]) -> bool:
+    """The year ends a written date ("June 11 2016", "14 Nov 2017"): a dateline, not a
+    modifier of the event word."""
+    before = [t.lower_.rstrip(".") for t in year.doc[max(0, year.i - 2):year.i]]
+    return any(word in months or word.isdigit() for word in before)
