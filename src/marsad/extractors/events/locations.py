@@ -11,10 +11,9 @@ from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.places import PlaceMention
 from marsad.model import Location
 
+# How far a sentence with no place looks for one: the next sentence may elaborate it ("The
+# block ... is located in X"); the three before it are the paragraph it continues.
 PLACE_LOOKAHEAD = 1
-# Remote violence by one side, repeated through an article ("the strikes"): the unnamed
-# initiator of a later mention is the one named earlier. Not for bombs or clashes, where the
-# nearest named group is as likely the target.
 PLACE_LOOKBACK = 3
 
 
