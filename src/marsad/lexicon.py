@@ -73,9 +73,12 @@ class VerbObjectRule(_Frozen):
     verbs: tuple[str, ...]
     objects: tuple[str, ...]
     not_on: tuple[str, ...] = ()
-    yields_to: tuple[str, ...] = ()
     """Lemmas of what the act falls "on" that make it no event of this type: "inflicting
     losses on private and public properties" is the damage a shelling did, not a clash."""
+    yields_to: tuple[str, ...] = ()
+    generic: bool = False
+    """The act names no means ("destroyed ISIS positions"): like a generic trigger word,
+    it takes the means of a nearby air strike or shelling of the article."""
 
 
 class ProtestEscalation(_Frozen):
@@ -270,6 +273,7 @@ class Lexicon(_Frozen):
     modal_words: tuple[str, ...]
     negation_words: tuple[str, ...]
     mission_words: tuple[str, ...] = ()
+    state_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
@@ -403,5 +407,6 @@ def load_lexicon() -> Lexicon:
         modal_words=tuple(cues_file["not_happened"]["modal"]),
         negation_words=tuple(cues_file["not_happened"]["negation"]),
         mission_words=tuple(cues_file["not_happened"].get("mission") or ()),
+        state_participles=tuple(cues_file["not_happened"].get("state_participles") or ()),
         modal_lemmas=tuple(cues_file["not_happened"].get("modal_lemmas") or ()),
     )

@@ -49,6 +49,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
     before: list[ActorMention] = []
     after: list[ActorMention] = []
     struck: list[ActorMention] = []  # objects of another harm word: targets, never a side
+    hit: set[int] = set()  # ids of mentions the event's own harm verb acts on: never a side
     root = trigger.root
     heads = {phrase_head(m.span.root).i for m in actors}
     for mention in actors:
@@ -69,7 +70,11 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
             # fighters from the Islamic State")
             harmed = mention.entry.inter == 7 or token.head.lemma_.lower() in acted_on \
                 or any(c.dep_ == "agent" for c in token.head.children)
-            (second if harmed else first).append(mention)
+            if harmed:
+                second.append(mention)
+                hit.add(id(mention))
+            else:
+                first.append(mention)
         elif root.is_ancestor(token):
             path = _path_words(token, root)
             # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"
@@ -77,8 +82,16 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
             if taken_from and _taken_from(token, root):
                 agent = False  # "recaptured the town from ISIS": the side that lost it
             # "Members of ISIS executed ...": a name inside the active subject's phrase acts.
-            in_subject = _child_on_path(token, root).dep_ == "nsubj"
-            (first if agent or in_subject else second).append(mention)
+            child = _child_on_path(token, root)
+            if agent or child.dep_ == "nsubj":
+                first.append(mention)
+            elif child.dep_ in ("dobj", "obj", "nsubjpass") and root.lemma_.lower() in acted_on:
+                # "a key position for the terrorists was destroyed": what was hit, never the
+                # side a two-sided battle turns into its initiator
+                second.append(mention)
+                hit.add(id(mention))
+            else:
+                second.append(mention)
         elif _acts_elsewhere(token, root):
             continue  # "... as regime forces pressed a campaign": the subject of another clause
         elif _acted_on(token, acted_on):
@@ -91,7 +104,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
     if two_sided and not any(m.entry.inter != 7 for m in ordered_first):
         # "50 Jaysh al-Fateh fighters killed in clashes with the Syrian army": a battle's
         # sides are symmetric; the side not counted among the dead is the one named first.
-        ordered_first = [m for m in second if not any(
+        ordered_first = [m for m in second if id(m) not in hit and not any(
             start <= m.span.start_char and m.span.end_char <= end for start, end in victims)]
     actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
     second = second + struck

@@ -117,7 +117,7 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
             if verbs & set(rule.verbs) and objects & set(rule.objects) \
                     and not _falls_on(token) & set(rule.not_on):
                 entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=(),
-                                     yields_to=rule.yields_to)
+                                     yields_to=rule.yields_to, generic=rule.generic)
                 found.append((entry, sentence.doc[token.i:token.i + 1]))
                 break
     return found
@@ -219,6 +219,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the coalition tasked with fighting Daesh": a mission
     if _named_by_year(trigger):
         return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
+    if trigger[0].dep_ == "amod" and trigger[0].lower_ in ctx.lexicon.state_participles:
+        return False  # "the rubble of the destroyed homes": a state the text describes
     window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
     for token in window:
         if token.tag_ == "MD" and token.lower_ in ctx.lexicon.modal_words:
