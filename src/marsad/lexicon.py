@@ -185,9 +185,19 @@ class ContextTyping(_Frozen):
     needs_crowd: tuple[NeedsCrowd, ...] = ()
 
 
+class StateProtest(_Frozen):
+    """A protest lodged by a state is diplomacy, not a demonstration (triggers.yaml
+    ``non_conflict.state_protest``)."""
+
+    types: tuple[str, ...] = ()
+    doers: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+
+
 class NonConflict(_Frozen):
     accident: tuple[str, ...] = ()
     diplomatic: tuple[str, ...] = ()
+    state_protest: StateProtest = Field(default_factory=StateProtest)
 
 
 class ActorEntry(_Frozen):
@@ -205,6 +215,9 @@ class ActorEntry(_Frozen):
     definite_aliases: tuple[str, ...] = ()
     """Common nouns that name this actor only as a known one: "the coalition" is the
     coalition against the Islamic State, "an Arab-Kurdish coalition" is a new one."""
+    initiator_of: tuple[str, ...] = ()
+    """Sub-event types whose initiator is this actor when the text names no group: ACLED
+    codes a demonstration by people of no named group as by "Protesters (Syria)"."""
 
     def name_for(self, country: str | None) -> str:
         """The ACLED name in ``country``: ``{country}`` filled ("Civilians (Syria)"), else

@@ -22,6 +22,7 @@ from marsad.extractors.events.roles import (
     author_from_alternates,
     canonical,
     civilians,
+    default_initiator,
     fill_from_claimant,
     inside_source,
     names_author,
@@ -109,6 +110,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         candidate, a1, ctx))
     if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
         a2 = civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
+    if a1 is None:
+        a1 = default_initiator(sub.name, ctx, country)  # "residents protested": Protesters
     evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
     event = Event(
         event_id=_event_id(document, candidate, location),

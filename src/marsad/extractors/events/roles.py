@@ -234,6 +234,13 @@ def civilians(ctx: Context, country: str | None) -> Actor | None:
     return Actor(name=entry.name_for(country), inter=7)
 
 
+def default_initiator(sub_event_type: str, ctx: Context, country: str | None) -> Actor | None:
+    """The actor the dictionary names initiator of this type when the text names none
+    (``initiator_of`` in actors.yaml: "Protesters (Syria)"), without a span: inferred."""
+    entry = next((e for e in ctx.lexicon.actors if sub_event_type in e.initiator_of), None)
+    return Actor(name=entry.name_for(country), inter=entry.inter) if entry else None
+
+
 def associates(actors: list[ActorMention], mention1: ActorMention | None,
                mention2: ActorMention | None, a1: Actor | None, a2: Actor | None, ctx: Context,
                country: str | None) -> tuple[list[Actor], list[Actor]]:

@@ -16,7 +16,7 @@ from marsad.extractors.actors import ActorMention
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
 from marsad.extractors.numbers import load_quantifiers
-from marsad.lexicon import TERRITORY_GAIN, BorrowedMeans, TriggerEntry
+from marsad.lexicon import TERRITORY_GAIN, BorrowedMeans, StateProtest, TriggerEntry
 from marsad.nlp import NOT_TRIGGER
 
 
@@ -221,6 +221,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
     if trigger[0].dep_ == "amod" and trigger[0].lower_ in ctx.lexicon.state_participles:
         return False  # "the rubble of the destroyed homes": a state the text describes
+    state_protest = ctx.lexicon.non_conflict.state_protest
+    if entry.sub_event_type in state_protest.types and _lodged_by_state(root, state_protest):
+        return False  # "Turkey protested the move": diplomacy, not a demonstration
     window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
     for token in window:
         if token.tag_ == "MD" and token.lower_ in ctx.lexicon.modal_words:
@@ -241,6 +244,20 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _lodged_by_state(root: Token, rule: StateProtest) -> bool:
+    """The protest word's subject or agent is a country, a capital or an office of state
+    ("Turkey protested", "protested by Damascus", "the foreign ministry protested"), or a
+    diplomatic adjective modifies it ("a formal protest")."""
+    doers = [c for c in root.children if c.dep_ in ("nsubj", "poss")]
+    doers += [g for c in root.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    for doer in doers:
+        compound = " ".join(t.lower_ for t in doer.subtree if t.dep_ == "compound" or t == doer)
+        if doer.ent_type_ == "GPE" or doer.lemma_.lower() in rule.doers or compound in rule.doers:
+            return True
+    return any(c.dep_ == "amod" and c.lower_ in rule.modifiers for c in root.children)
 
 
 def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
