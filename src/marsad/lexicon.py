@@ -194,10 +194,19 @@ class StateProtest(_Frozen):
     modifiers: tuple[str, ...] = ()
 
 
+class ExistingAgreement(_Frozen):
+    """An agreement broken or kept is an old one (triggers.yaml
+    ``non_conflict.existing_agreement``)."""
+
+    types: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+
+
 class NonConflict(_Frozen):
     accident: tuple[str, ...] = ()
     diplomatic: tuple[str, ...] = ()
     state_protest: StateProtest = Field(default_factory=StateProtest)
+    existing_agreement: ExistingAgreement = Field(default_factory=ExistingAgreement)
 
 
 class ActorEntry(_Frozen):

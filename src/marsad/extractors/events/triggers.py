@@ -224,6 +224,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     state_protest = ctx.lexicon.non_conflict.state_protest
     if entry.sub_event_type in state_protest.types and _lodged_by_state(root, state_protest):
         return False  # "Turkey protested the move": diplomacy, not a demonstration
+    existing = ctx.lexicon.non_conflict.existing_agreement
+    if entry.sub_event_type in existing.types and _acted_on_by(root, existing.verbs):
+        return False  # "breached the cessation of hostilities agreement": an old agreement
     window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
     for token in window:
         if token.tag_ == "MD" and token.lower_ in ctx.lexicon.modal_words:
@@ -244,6 +247,26 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
+    """The word is the object or passive subject of one of ``verbs`` ("breached the
+    agreement", "the truce was violated"), or the "of" complement of one ("violations of the
+    truce") or of its object ("breached the cessation of hostilities agreement"); conjuncts
+    and compound heads are followed ("the ceasefire agreement")."""
+    token = root
+    for _ in range(3):  # "breached the cessation of hostilities agreement": through "of"
+        while token.dep_ in ("conj", "compound", "appos") and token.head != token:
+            token = token.head
+        head = token.head
+        if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in verbs:
+            return True
+        if token.dep_ != "pobj" or head.lower_ != "of":
+            return False
+        if head.head.lemma_.lower() in verbs:
+            return True
+        token = head.head
+    return False
 
 
 def _lodged_by_state(root: Token, rule: StateProtest) -> bool:
