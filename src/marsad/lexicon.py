@@ -200,6 +200,9 @@ class ExistingAgreement(_Frozen):
 
     types: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()
+    ended_by: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
 
 
 class NonConflict(_Frozen):

@@ -16,7 +16,13 @@ from marsad.extractors.actors import ActorMention
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
 from marsad.extractors.numbers import load_quantifiers
-from marsad.lexicon import TERRITORY_GAIN, BorrowedMeans, StateProtest, TriggerEntry
+from marsad.lexicon import (
+    TERRITORY_GAIN,
+    BorrowedMeans,
+    ExistingAgreement,
+    StateProtest,
+    TriggerEntry,
+)
 from marsad.nlp import NOT_TRIGGER
 
 
@@ -225,7 +231,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if entry.sub_event_type in state_protest.types and _lodged_by_state(root, state_protest):
         return False  # "Turkey protested the move": diplomacy, not a demonstration
     existing = ctx.lexicon.non_conflict.existing_agreement
-    if entry.sub_event_type in existing.types and _acted_on_by(root, existing.verbs):
+    if entry.sub_event_type in existing.types and _made_before(root, existing):
         return False  # "breached the cessation of hostilities agreement": an old agreement
     window = trigger.doc[max(sentence.start, trigger.start - 4):trigger.start]
     for token in window:
@@ -267,6 +273,29 @@ def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
             return True
         token = head.head
     return False
+
+
+def _made_before(root: Token, rule: ExistingAgreement) -> bool:
+    """The agreement word names an agreement the news takes as given: broken or kept,
+    ended, the background of a clause ("since a ceasefire collapsed", "despite a truce"), or
+    described as old ("the fragile ceasefire", "a February ceasefire")."""
+    if _acted_on_by(root, rule.verbs):
+        return True
+    head = root
+    while head.dep_ in ("compound", "conj", "appos") and head.head != head:
+        head = head.head  # "ceasefire" -> "deal" in "a ceasefire deal"
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in rule.ended_by:
+        return True
+    if head.dep_ == "pobj":
+        preposition = head.head  # "since", or the last word of "in accordance with"
+        doc = preposition.doc
+        if any(doc[max(0, preposition.i - len(p.split()) + 1):preposition.i + 1].text.lower() == p
+               for p in rule.prepositions):
+            return True
+    months = set(load_quantifiers().months)
+    return any((c.dep_ == "amod" and c.lower_ in rule.modifiers)
+               or (c.dep_ in ("compound", "npadvmod", "nmod") and c.lower_ in months)
+               for c in head.children)
 
 
 def _lodged_by_state(root: Token, rule: StateProtest) -> bool:
