@@ -299,6 +299,7 @@ class Lexicon(_Frozen):
     negation_words: tuple[str, ...]
     mission_words: tuple[str, ...] = ()
     state_participles: tuple[str, ...] = ()
+    role_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
@@ -433,5 +434,6 @@ def load_lexicon() -> Lexicon:
         negation_words=tuple(cues_file["not_happened"]["negation"]),
         mission_words=tuple(cues_file["not_happened"].get("mission") or ()),
         state_participles=tuple(cues_file["not_happened"].get("state_participles") or ()),
+        role_participles=tuple(cues_file["not_happened"].get("role_participles") or ()),
         modal_lemmas=tuple(cues_file["not_happened"].get("modal_lemmas") or ()),
     )

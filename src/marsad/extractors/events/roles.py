@@ -157,6 +157,7 @@ def _acts_elsewhere(token: Token, root: Token) -> bool:
     return verb.dep_ in ("advcl", "conj", "ccomp", "relcl", "ROOT")
 
 
+ARGUMENT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
 MODIFIER_DEPS = ("compound", "poss", "nmod")
 AGENT_WORDS = frozenset({"by", "hands"})
 
@@ -310,6 +311,8 @@ def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
             if phrase.end < trigger.start and doc[phrase.end:trigger.start].text.strip() not in (
                     "", "air", "artillery", "military", "army", "government", "forces"):
                 continue
+            if words[-1].dep_ in ARGUMENT_DEPS:
+                continue  # "the coalition fighting Daesh captured ...": another verb's object
             entry = ctx.lexicon.actor_adjectives.get(phrase.text.casefold())
             if entry is not None and not any(
                     m.span.start <= phrase.start and phrase.end <= m.span.end

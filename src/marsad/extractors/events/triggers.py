@@ -227,6 +227,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
     if trigger[0].dep_ == "amod" and trigger[0].lower_ in ctx.lexicon.state_participles:
         return False  # "the rubble of the destroyed homes": a state the text describes
+    if root.dep_ == "acl" and root.lower_ in ctx.lexicon.role_participles:
+        return False  # "the coalition fighting Daesh": who they are, not what happened
     state_protest = ctx.lexicon.non_conflict.state_protest
     if entry.sub_event_type in state_protest.types and _lodged_by_state(root, state_protest):
         return False  # "Turkey protested the move": diplomacy, not a demonstration
