@@ -207,7 +207,9 @@ def _doc_trigger_matches(doc: Doc, ctx: Context) -> list[tuple[str, int, int]]:
 
 
 def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
-    """False for negated, modal or merely intended events."""
+    """False for negated, modal or merely intended events, and for words that only describe
+    ("the destroyed homes", "the coalition fighting Daesh") or refer to what is already known
+    (a state's diplomatic protest, an agreement made before)."""
     root = trigger.root
     heads = [root, root.head] if root.head != root else [root]
     for token in heads:
