@@ -182,6 +182,9 @@ def test_syrian_context_and_variants(nlp: Language, gazetteer: Gazetteer, text: 
     ("Obama said Syria crossed a red line in Damascus.", "Obama"),
     ("An Israeli airstrike hit the Syrian side of the Golan. Rahman said Syria lost men.",
      "Rahman"),
+    # a fuzzy spelling match abroad, however large the place ("Khazan" -> Kazan, Russia)
+    ("An army unit destroyed a convoy of terrorists vehicles in Khazan in Quneitra countryside.",
+     "Khazan"),
 ])
 def test_stray_namesakes_dropped(nlp: Language, gazetteer: Gazetteer, text: str,
                                  dropped: str) -> None:

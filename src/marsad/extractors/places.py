@@ -640,11 +640,14 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
 
     A town abroad that is not famous (under ``stray_max_population``) and whose country
     nothing else in the text points at is a person's name or a transliteration collision
-    ("Obama" -> Obama, Japan; "Golan" -> Golan, Iran) in a text about another country.
+    ("Obama" -> Obama, Japan; "Golan" -> Golan, Iran) in a text about another country; so is
+    any place abroad that only a fuzzy spelling match found, however large.
     """
     if not countries or place.kind in REGION_KINDS or place.curated or mention.country_cue:
         return False
-    return countries[place.iso2 or ""] <= 0 and place.population < settings.stray_max_population
+    # a spelling match is no evidence of fame: "Khazan" in Quneitra is not Kazan, Russia
+    return countries[place.iso2 or ""] <= 0 and (
+        mention.fuzzy or place.population < settings.stray_max_population)
 
 
 def _names_a_government(doc: Doc, mention: _Mention, countries: Counter[str],
