@@ -98,6 +98,8 @@ class GazetteerSettings(BaseModel):
     articles: frozenset[str]
     name_joining_articles: frozenset[str] = frozenset()
     """Articles that join the words of one name written apart ("Aqareb es Safi")."""
+    name_prefixes: frozenset[str] = frozenset()
+    """Words that begin a place name and are no place alone ("Tal" of "Tal Samin")."""
     generic_words: frozenset[str]
     admin1_words: frozenset[str]
     relative_before: tuple[str, ...]
@@ -116,9 +118,10 @@ class GazetteerSettings(BaseModel):
     bearing_before: tuple[str, ...] = ()
     """"the border with Iraq": a country after one of these gives a bearing, not a place."""
 
-    @field_validator("articles", "name_joining_articles", "generic_words", "admin1_words",
-                     "relative_after", "relative_fillers", "side_suffixes", "bearing_before",
-                     "directions", "person_names", "common_words", mode="before")
+    @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
+                     "admin1_words", "relative_after", "relative_fillers", "side_suffixes",
+                     "bearing_before", "directions", "person_names", "common_words",
+                     mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return [str(item).lower() for item in value] if isinstance(value, list) else value

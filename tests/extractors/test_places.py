@@ -275,3 +275,19 @@ def test_tail_of_an_unknown_name_is_no_place(nlp: Language, gazetteer: Gazetteer
 def test_english_preposition_joins_no_names(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "The leaders met for the 2016 UK-France Summit at Amiens in France."
     assert "Amiens" in [m.location.name for m in find_places(nlp(text), gazetteer)]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a name's first word alone ("Tal" of "Tal Samin") is no place (gazetteer.yaml
+    # name_prefixes): it was At Tall, near Damascus
+    ("Kurdish forces captured the village of Tal Samin in Raqqa province on Monday.", "Raqqa"),
+])
+def test_name_prefix_alone_is_no_place(nlp: Language, gazetteer: Gazetteer, text: str,
+                                       kept: str) -> None:
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert kept in names and "At Tall" not in names, names
+
+
+def test_name_prefix_with_its_name_resolves(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = find_places(nlp("Clashes erupted in Tell Rifaat north of Aleppo on Monday."), gazetteer)
+    assert "Tal Rifaat" in [m.location.name for m in found]

@@ -270,10 +270,13 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
     longer = _longer_name(doc, ent, settings.name_joining_articles)
+    if longer is None and len(ent) == 1 and ent.text.lower() in settings.name_prefixes \
+            and ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].text[:1].isupper():
+        longer = doc[ent.start:ent.end + 1]  # "Tal" + "Samin"
     if longer is not None:
         if gazetteer.candidates(longer.text):
             ent = longer
-        elif longer.start < ent.start:
+        elif longer.start < ent.start or ent.text.lower() in settings.name_prefixes:
             return None  # "Safi" of "Aqareb es Safi" is no Safi of Jordan or Morocco
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     fuzzy = False

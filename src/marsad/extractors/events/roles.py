@@ -78,7 +78,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
         elif root.is_ancestor(token):
             path = _path_words(token, root)
             # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"
-            agent = bool(path & (AGENT_WORDS | member_cues))
+            agent = _agent_of(token, root) or bool(path & member_cues)
             if taken_from and _taken_from(token, root):
                 agent = False  # "recaptured the town from ISIS": the side that lost it
             # "Members of ISIS executed ...": a name inside the active subject's phrase acts.
@@ -168,8 +168,19 @@ def names_author(token: Token, root: Token, member_cues: frozenset[str]) -> bool
     if _modifies(token, root):
         return True
     head = phrase_head(token)
-    return root.is_ancestor(head) and bool(
-        _path_words(head, root) & (AGENT_WORDS | member_cues))
+    return root.is_ancestor(head) and (
+        _agent_of(head, root) or bool(_path_words(head, root) & member_cues))
+
+
+def _agent_of(token: Token, root: Token) -> bool:
+    """An agent word on the way from the actor up to the event word belongs to the event word
+    ("targeted by X", "killed at the hands of X"), not to a clause inside its subject ("villages
+    held by Islamic State have been captured by the SDF": IS holds, the SDF captures)."""
+    while token != root and token.head != token:
+        if token.lower_ in AGENT_WORDS and (token.head == root or token.head.head == root):
+            return True
+        token = token.head
+    return False
 
 
 def _modifies(token: Token, root: Token) -> bool:
