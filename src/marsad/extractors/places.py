@@ -269,15 +269,12 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         return None
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
-    longer = _longer_name(doc, ent, settings.name_joining_articles)
-    if longer is None and len(ent) == 1 and ent.text.lower() in settings.name_prefixes \
-            and ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].text[:1].isupper():
-        longer = doc[ent.start:ent.end + 1]  # "Tal" + "Samin"
+    longer = _longer_name(doc, ent, settings)
     if longer is not None:
         if gazetteer.candidates(longer.text):
             ent = longer
         elif longer.start < ent.start or ent.text.lower() in settings.name_prefixes:
-            return None  # "Safi" of "Aqareb es Safi" is no Safi of Jordan or Morocco
+            return None  # "Safi" of "Aqareb es Safi", "Tal" of "Tal Samin": no place alone
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     fuzzy = False
     if not candidates and not _has_person_word(ent, settings.person_names):
@@ -295,13 +292,18 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     return mention
 
 
-def _longer_name(doc: Doc, ent: Span, articles: frozenset[str]) -> Span | None:
+def _longer_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> Span | None:
     """The whole name when the entity is only a part of it: spaCy often cuts an Arabic
     name at its article ("Aqareb es" | "Safi", "Ras" | "al Ain"). A tail ("Safi") is then
     a word of a name the parser split, not a place of its own; a head ("Ras") that the
     gazetteer does not know with its tail stays itself (FA-KES texts lose commas: "Raqqa
-    al-Thawra ...")."""
+    al-Thawra ..."), but a name's first word alone ("Tal" of "Tal Samin",
+    ``name_prefixes``) does not."""
+    articles = settings.name_joining_articles
     start, end = ent.start, ent.end
+    if len(ent) == 1 and ent.text.lower() in settings.name_prefixes and end < len(doc) \
+            and doc[end].is_alpha and doc[end].text[:1].isupper():
+        return doc[start:end + 1]  # "Tal" + "Samin": a name's first word is no place alone
     at = start - 1
     if at >= 1 and doc[at].text in _HYPHENS:
         at -= 1

@@ -296,7 +296,7 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
         if any(doc[max(0, preposition.i - len(p.split()) + 1):preposition.i + 1].text.lower() == p
                for p in rule.prepositions):
             return True
-    months = set(load_quantifiers().months)
+    months = load_quantifiers().months
     return any((c.dep_ == "amod" and c.lower_ in rule.modifiers)
                or (c.dep_ in ("compound", "npadvmod", "nmod") and c.lower_ in months)
                for c in head.children)
