@@ -8,7 +8,7 @@ acts (territory gained by a state or by a non-state actor).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -136,12 +136,9 @@ def _taken_from(token: Token, root: Token) -> bool:
     """The actor is the object of a "from" on the event's verb or on what the verb took
     ("captured the town of Gharyan from GNA forces"), not inside the taker's own phrase
     ("seized by fighters from the Islamic State")."""
-    while token != root and token.head != token:
-        if token.lower_ == "from" and (token.head == root or (
-                token.head.dep_ in ("dobj", "obj", "nsubjpass") and token.head.head == root)):
-            return True
-        token = token.head
-    return False
+    return any(word.lower_ == "from" and (word.head == root or (
+        word.head.dep_ in ("dobj", "obj", "nsubjpass") and word.head.head == root))
+        for word in _path(token, root))
 
 
 def _acts_elsewhere(token: Token, root: Token) -> bool:
@@ -176,11 +173,8 @@ def _agent_of(token: Token, root: Token) -> bool:
     """An agent word on the way from the actor up to the event word belongs to the event word
     ("targeted by X", "killed at the hands of X"), not to a clause inside its subject ("villages
     held by Islamic State have been captured by the SDF": IS holds, the SDF captures)."""
-    while token != root and token.head != token:
-        if token.lower_ in AGENT_WORDS and (token.head == root or token.head.head == root):
-            return True
-        token = token.head
-    return False
+    return any(word.lower_ in AGENT_WORDS and root in (word.head, word.head.head)
+               for word in _path(token, root))
 
 
 def _modifies(token: Token, root: Token) -> bool:
@@ -202,12 +196,15 @@ def _child_on_path(token: Token, root: Token) -> Token:
     return token
 
 
-def _path_words(token: Token, root: Token) -> set[str]:
-    words = set()
+def _path(token: Token, root: Token) -> Iterator[Token]:
+    """The words from ``token`` up to ``root`` (``root`` excluded), or to the sentence root."""
     while token != root and token.head != token:
-        words.add(token.lower_)
+        yield token
         token = token.head
-    return words
+
+
+def _path_words(token: Token, root: Token) -> set[str]:
+    return {word.lower_ for word in _path(token, root)}
 
 
 def author_from_alternates(candidate: Candidate, actors: list[ActorMention],

@@ -266,8 +266,7 @@ def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
     and compound heads are followed ("the ceasefire agreement")."""
     token = root
     for _ in range(3):  # "breached the cessation of hostilities agreement": through "of"
-        while token.dep_ in ("conj", "compound", "appos") and token.head != token:
-            token = token.head
+        token = _phrase_top(token)
         head = token.head
         if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in verbs:
             return True
@@ -279,15 +278,21 @@ def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
     return False
 
 
+def _phrase_top(token: Token) -> Token:
+    """The noun that stands for the word's phrase: "ceasefire" -> "deal" in "a ceasefire
+    deal", the first of coordinated nouns, the noun an apposition renames."""
+    while token.dep_ in ("compound", "conj", "appos") and token.head != token:
+        token = token.head
+    return token
+
+
 def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     """The agreement word names an agreement the news takes as given: broken or kept,
     ended, the background of a clause ("since a ceasefire collapsed", "despite a truce"), or
     described as old ("the fragile ceasefire", "a February ceasefire")."""
     if _acted_on_by(root, rule.verbs):
         return True
-    head = root
-    while head.dep_ in ("compound", "conj", "appos") and head.head != head:
-        head = head.head  # "ceasefire" -> "deal" in "a ceasefire deal"
+    head = _phrase_top(root)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in rule.ended_by:
         return True
     if head.dep_ == "pobj":
