@@ -117,11 +117,13 @@ class GazetteerSettings(BaseModel):
     """"US-led", "Iran-backed": a country before a hyphen and one of these names a side."""
     bearing_before: tuple[str, ...] = ()
     """"the border with Iraq": a country after one of these gives a bearing, not a place."""
+    back_references: tuple[str, ...] = ()
+    """"the city": a sentence saying one of these speaks of a place named before it."""
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "relative_after", "relative_fillers", "side_suffixes",
-                     "bearing_before", "directions", "person_names", "common_words",
-                     mode="before")
+                     "bearing_before", "back_references", "directions", "person_names",
+                     "common_words", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return [str(item).lower() for item in value] if isinstance(value, list) else value

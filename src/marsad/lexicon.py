@@ -301,6 +301,7 @@ class Lexicon(_Frozen):
     state_participles: tuple[str, ...] = ()
     role_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
+    demand_lemmas: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -436,4 +437,5 @@ def load_lexicon() -> Lexicon:
         state_participles=tuple(cues_file["not_happened"].get("state_participles") or ()),
         role_participles=tuple(cues_file["not_happened"].get("role_participles") or ()),
         modal_lemmas=tuple(cues_file["not_happened"].get("modal_lemmas") or ()),
+        demand_lemmas=tuple(cues_file["not_happened"].get("demand_lemmas") or ()),
     )

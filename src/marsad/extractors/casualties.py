@@ -63,6 +63,8 @@ class CasualtyMention:
     qualifier: str = ""
     children: int | None = None
     women: int | None = None
+    additional: bool = False
+    """The count adds to victims already reported ("nine rebels were *also* killed")."""
 
 
 class _KindTerms(BaseModel):
@@ -94,6 +96,7 @@ class CasualtyTerms(BaseModel):
     sides: list[str]
     predicate_verbs: list[str]
     companion_words: list[str]
+    additive_words: list[str] = []
     war_total_cues: list[str]
     subcount_markers: list[str]
     aggregate_cues: list[str]
@@ -183,6 +186,12 @@ def _cue_pattern(name: Literal["aggregate_cues", "war_total_cues"]) -> re.Patter
 def names_war_total(text: str) -> bool:
     """The text counts a whole war's dead ("killed in Syria's civil war"): background."""
     return _cue_pattern("war_total_cues").search(text) is not None
+
+
+def war_background_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text speaks of the whole war ("since the fighting began in 2011"): a trigger
+    word inside such a phrase is the war itself, background, not a new event."""
+    return [match.span() for match in _cue_pattern("war_total_cues").finditer(text)]
 
 
 def find_casualties(doc: Doc) -> list[CasualtyMention]:
@@ -1025,6 +1034,8 @@ def _to_mention(group: list[_Candidate], index: int, terms: CasualtyTerms) -> Ca
         vague=any(member.count.vague for member in group),
         qualifier=first.count.qualifier if len(group) == 1 else "sum",
         children=groups.get("children"), women=groups.get("women"),
+        additional=any(c.dep_ == "advmod" and c.lower_ in terms.additive_words
+                       for c in link.trigger.children),
     )
 
 

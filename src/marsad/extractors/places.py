@@ -50,6 +50,7 @@ _CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
 _COUNTRY_CUE = re.compile(r"^\s*,\s*(?:the\s+)?$")
+_SIDE_SUFFIX = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)")
 _OPEN_QUOTES = "\"\u201c\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb"
 _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -99,6 +100,9 @@ class _Mention:
     own_name: frozenset[str] = frozenset()
     """Keys of the candidates read under their own name, not a GeoNames alternate name
     (computed once: normalising names in every scoring round cost a fifth of the time)."""
+    side: bool = False
+    """The name is the first half of "London-based", "US-led": whose body or side, no vote
+    for the country the text is about."""
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = None,
@@ -124,6 +128,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
     _read_country_cues(text, mentions)
+    _read_sides(text, mentions, settings.side_suffixes)
     _read_stretches(text, mentions, sentence_starts, settings)
     named = _demonym_countries(doc, settings.demonyms)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
@@ -216,7 +221,7 @@ def _vote(mention: _Mention, settings: GazetteerSettings) -> _Votes:
     US, Russia, Turkey as actors; the towns and provinces they name say where they are.
     """
     votes = _Votes()
-    place = mention.chosen
+    place = None if mention.side else mention.chosen
     if (place is not None and place.iso2 and not mention.fuzzy and place.kind != "country"
             and (place.curated or place.key in mention.own_name)):
         votes.local[place.iso2] += 1  # "Near Rawah, ... Near Sinjar": small places count here
@@ -577,6 +582,13 @@ def _read_country_cues(text: str, mentions: list[_Mention]) -> None:
             inner.country_cue = countries.pop()
 
 
+def _read_sides(text: str, mentions: list[_Mention], suffixes: frozenset[str]) -> None:
+    """Mark "London-based", "US-led": a place naming a side or a base (``side_suffixes``)."""
+    for mention in mentions:
+        after = _SIDE_SUFFIX.match(text, mention.end)
+        mention.side = after is not None and after.group(1).lower() in suffixes
+
+
 def _country_context(mentions: Iterable[_Mention], country_hint: str | None,
                      named: Counter[str], settings: GazetteerSettings) -> Counter[str]:
     """Count the countries the document's unambiguous, well-known mentions point at.
@@ -588,7 +600,7 @@ def _country_context(mentions: Iterable[_Mention], country_hint: str | None,
     weak: Counter[str] = Counter()
     for mention in mentions:
         codes = {p.iso2 for p in mention.candidates if p.iso2}
-        if len(codes) == 1 and not mention.fuzzy:
+        if len(codes) == 1 and not mention.fuzzy and not mention.side:
             code = codes.pop()
             if any(_is_sure(p, settings) for p in mention.candidates):
                 countries[code] += 1
@@ -603,9 +615,9 @@ def _resolved_context(mentions: Iterable[_Mention], country_hint: str | None,
     countries = _base_context(country_hint, named)
     for mention in mentions:
         place = mention.chosen
-        if (place is not None and place.iso2 and not mention.fuzzy and _is_sure(place, settings)
-                and (place.kind in REGION_KINDS or place.curated
-                     or place.key in mention.own_name)):
+        if (place is not None and place.iso2 and not mention.fuzzy and not mention.side
+                and _is_sure(place, settings)
+                and (place.kind in REGION_KINDS or place.curated or place.key in mention.own_name)):
             countries[place.iso2] += 1  # not via a GeoNames alternate name ("Der" -> Győr)
     return +countries
 

@@ -7,6 +7,8 @@ country or a headline's country alone does not place an event of an article abou
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.places import PlaceMention
 from marsad.model import Location
@@ -15,10 +17,16 @@ from marsad.model import Location
 # block ... is located in X"); the three before it are the paragraph it continues.
 PLACE_LOOKAHEAD = 1
 PLACE_LOOKBACK = 3
+# "the camp" may speak of the camp named a paragraph above: how far back to look for it.
+BACK_REFERENCE_LOOKBACK = 6
 
 
-def places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], bool]:
+def places_for(index: int, mentions: Mentions,
+               back_references: tuple[str, ...] = ()) -> tuple[list[PlaceMention], bool]:
     """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones.
+
+    A sentence that says "the city" (``back_references``) speaks of a place named before
+    it, and a place abroad in the next sentence ("negotiations in Geneva") elaborates nothing.
 
     A sentence that only names a foreign country ("(banned in Russia)", "the US-led
     coalition") does not place an event of an article about another country: a town in the
@@ -38,9 +46,21 @@ def places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], bool
     if usable(own) and not headline_country:
         return usable(own), False
     own_countries = {p.location.country for p in own}
+    nouns = _referred_nouns(mentions.sentences[index], back_references)
+    if nouns:
+        # "Two barrel bombs were dropped on the camp": the last sentence that spoke of a camp
+        for back in range(index - 1, max(-1, index - 1 - BACK_REFERENCE_LOOKBACK), -1):
+            if nouns & {t.lower_ for t in mentions.sentences[back]}:
+                earlier = usable(_specific_places(
+                    [p for p in mentions.places if p.sentence_index == back]))
+                if earlier:
+                    return earlier[-1:], True
     for ahead in range(index + 1, min(index + 1 + PLACE_LOOKAHEAD, len(mentions.sentences))):
-        later = usable(_specific_places(
+        if nouns:
+            break
+        later = [p for p in usable(_specific_places(
             [p for p in mentions.places if p.sentence_index == ahead]))
+            if not home or p.location.country == home]
         if headline_country:  # "... in Syria. MOSCOW (RIA Novosti) - ...": not a dateline abroad
             later = [p for p in later if p.location.country in own_countries]
         if later:
@@ -57,6 +77,14 @@ def places_for(index: int, mentions: Mentions) -> tuple[list[PlaceMention], bool
         return fallback[:1], True
     countries = [p for p in mentions.places]
     return countries[:1], True
+
+
+def _referred_nouns(sentence: Span, back_references: tuple[str, ...]) -> set[str]:
+    """The place nouns the sentence refers back with ("the city", "the camp":
+    ``back_references``)."""
+    words = [t.lower_ for t in sentence]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    return {phrase.split()[-1] for phrase in back_references if phrase in pairs}
 
 
 def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:

@@ -36,7 +36,7 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
     # ... nor an actor's: find_places drops both before they can vote for a country.
     places = [p for p in find_places(doc, ctx.gazetteer, names=names + sources)
-              if not _country_as_modifier(p, doc, ctx.gazetteer.settings)
+              if not _place_as_modifier(p, doc, ctx.gazetteer.settings)
               and not (cased and _dateline(p, text))]
     return Mentions(
         text=document.text,
@@ -68,18 +68,19 @@ def _dateline(place: PlaceMention, text: str) -> bool:
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
-def _country_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSettings) -> bool:
-    """"U.S. raids", "Syria's army", "US-led strikes": a country naming whose forces act, not
-    where; "near the border with Iraq": a country giving a bearing (``side_suffixes``,
-    ``bearing_before`` in gazetteer.yaml)."""
-    if place.location.feature != "country":
-        return False
+def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSettings) -> bool:
+    """"US-led strikes", "the New York-based committee": a place naming whose side acts or
+    where a body sits, not where the event is (``side_suffixes``); "U.S. raids", "Syria's
+    army": a country naming whose forces act; "near the border with Iraq": a country giving a
+    bearing (``bearing_before`` in gazetteer.yaml)."""
     span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
     if span is None:
         return False
     if span.end < len(doc) - 1 and doc[span.end].text in HYPHENS and \
             doc[span.end + 1].lower_ in settings.side_suffixes:
         return True
+    if place.location.feature != "country":
+        return False
     for phrase in settings.bearing_before:
         words = phrase.split()
         if [t.lower_ for t in doc[max(0, span.start - len(words)):span.start]] == words:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from marsad.context import Context
-from marsad.extractors.casualties import names_war_total
+from marsad.extractors.casualties import names_war_total, war_background_spans
 from marsad.extractors.events.candidates import FATAL_KINDS, INJURY_KINDS, Candidate, Mentions
 from marsad.extractors.events.locations import places_for
 from marsad.extractors.events.sub_types import (
@@ -50,9 +50,12 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                                         verb_object_events(sentence, ctx)
                                         if happened(span, entry, ctx)])
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
-    sources = mentions.claimant_spans
+    # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
+    offset = sentence.start_char
+    not_events = mentions.claimant_spans + [(offset + a, offset + b)
+                                            for a, b in war_background_spans(sentence.text)]
     triggers = [(e, t) for e, t in triggers
-                if not any(a <= t.start_char and t.end_char <= b for a, b in sources)
+                if not any(a <= t.start_char and t.end_char <= b for a, b in not_events)
                 and not among_the_dead(t, index, mentions)
                 and not describes_a_place(t, mentions)
                 and not (e.generic and blamed_for(t, ctx))]
@@ -69,7 +72,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     if context == "diplomatic":
         return []
     if context == "accident":
-        triggers = [(e, s) for e, s in triggers if not e.generic]
+        # "An attack on a warehouse killed 20": an attack is deliberate, never an accident
+        deliberate = set(ctx.lexicon.context_typing.open_attack.words)
+        triggers = [(e, s) for e, s in triggers if not e.generic or s.text.lower() in deliberate]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:
@@ -117,7 +122,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                                          phrases=()), kill_span)
     if not by_type:
         return []
-    places, inherited = places_for(index, mentions)
+    places, inherited = places_for(index, mentions, ctx.gazetteer.settings.back_references)
     slots: list[PlaceMention | None] = list(places) or [None]
     determiners = set(ctx.lexicon.context_typing.anaphora_determiners)
     open_words = set(ctx.lexicon.context_typing.open_means.words)

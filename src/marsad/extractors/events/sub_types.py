@@ -25,8 +25,8 @@ from marsad.notes import event_notes
 
 def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     """"Turkish jets destroyed weapon depots", "Saudi jets fired missiles": the subject (or
-    passive agent) of the event's verb is a weapon that names the means
-    (``context_typing.means_by_agent``)."""
+    passive agent) of the event's verb, or of the clause saying how it happened, is a weapon
+    that names the means (``context_typing.means_by_agent``)."""
     rules = [r for r in ctx.lexicon.context_typing.means_by_agent if sub in r.retypes]
     if not rules:
         return sub
@@ -35,8 +35,11 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return sub
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    # and of the clause that says how ("26 were killed when the air force pounded the town")
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+    doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    doers += [g for v in verbs for c in v.children if c.dep_ == "agent"
+              for g in c.children if g.dep_ == "pobj"]
     for doer in doers:
         # the doer's word, its lemma, and it with the compound before it ("air force")
         before = doer.i - 1

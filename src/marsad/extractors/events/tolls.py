@@ -17,25 +17,34 @@ from marsad.extractors.events.sub_types import disorder_of
 from marsad.model import Actor, Casualties, Claim, Relay
 
 TOLL_LOOKBACK = 3
+# "nine rebels were also killed" says which event it adds to, the last one told, even after
+# a quoted witness or two: it may look further back.
+ADDITIONAL_TOLL_LOOKBACK = 6
 
 
 def continue_toll(index: int, killed: list[CasualtyMention], mentions: Mentions, ctx: Context,
                   earlier: list[Candidate]) -> bool:
     """A toll with no event word of its own ("The death toll rose to 70") belongs to the violent
-    event of the sentences just before it in the same paragraph, when that has no toll yet.
-    An aggregate toll ("More than 170000 people have been killed in Syria's civil war") is
-    no one event's: it stays an aggregate event of its own."""
+    event of the sentences just before it in the same paragraph, when that has no toll yet or
+    the toll says it adds to it ("nine rebels were also killed"). An aggregate toll ("More
+    than 170000 people have been killed in Syria's civil war") is no one event's: it stays an
+    aggregate event of its own."""
     if all(c.aggregate for c in killed):
         return False
     paragraph = mentions.paragraph_of(mentions.sentences[index].start_char)
+    # "also killed" adds to the event told before unless it says where, as a new event would
+    # ("26 civilians were also killed when jets pounded al-Maghayer")
+    additional = all(c.additional for c in killed) and not any(
+        p.sentence_index == index for p in mentions.places)
+    lookback = ADDITIONAL_TOLL_LOOKBACK if additional else TOLL_LOOKBACK
     for candidate in reversed(earlier):
         at = mentions.sentence_of(candidate.trigger.start_char)
-        if index - at > TOLL_LOOKBACK or mentions.paragraph_of(candidate.trigger.start_char) \
+        if index - at > lookback or mentions.paragraph_of(candidate.trigger.start_char) \
                 != paragraph:
             return False
         if disorder_of(candidate.sub_event_type, ctx) != "Political violence":
             continue
-        if any(c.kind in FATAL_KINDS for c in candidate.casualties):
+        if any(c.kind in FATAL_KINDS for c in candidate.casualties) and not additional:
             return False
         candidate.casualties = candidate.casualties + killed
         return True

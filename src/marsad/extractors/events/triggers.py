@@ -248,6 +248,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     for ancestor in list(root.ancestors)[:3]:
         if ancestor.lemma_ in modal:
             return False
+    if _demanded(root, ctx.lexicon.demand_lemmas):
+        return False  # "demanded that the alliance be disbanded"
     if any(c.dep_ == "amod" and c.lemma_ in modal for c in root.children):
         return False  # "planning attacks", "a planned offensive"
     if _complement_of_modal_verb(root, ctx):
@@ -257,6 +259,17 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _demanded(root: Token, lemmas: tuple[str, ...]) -> bool:
+    """The word is in a clause under a verb of demanding ("demanded that it be disbanded to
+    allow air strikes"); its object ("demanded an investigation into the attack") is not."""
+    clausal = False
+    for ancestor in [root, *list(root.ancestors)[:3]]:
+        if ancestor.lemma_ in lemmas and ancestor is not root:
+            return clausal
+        clausal = clausal or ancestor.dep_ in ("ccomp", "xcomp")
+    return False
 
 
 def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
