@@ -7,6 +7,8 @@ country or a headline's country alone does not place an event of an article abou
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span
 
 from marsad.extractors.events.candidates import Candidate, Mentions
@@ -17,16 +19,24 @@ from marsad.model import Location
 # block ... is located in X"); the three before it are the paragraph it continues.
 PLACE_LOOKAHEAD = 1
 PLACE_LOOKBACK = 3
+# The headline and the lead sum up what the sentences after them tell in detail ("killed 21
+# civilians in northern Syria. ... 15 were killed in raids on Manbij"): their events may take
+# the next sentence's place even when it reports events of its own; later sentences' may not.
+SUMMARY_SENTENCES = 2
 # "the camp" may speak of the camp named a paragraph above: how far back to look for it.
 BACK_REFERENCE_LOOKBACK = 6
 
 
-def places_for(index: int, mentions: Mentions,
-               back_references: tuple[str, ...] = ()) -> tuple[list[PlaceMention], bool]:
+def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] = (),
+               reports_events: Callable[[int], bool] = lambda _index: False,
+               ) -> tuple[list[PlaceMention], bool]:
     """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones.
 
     A sentence that says "the city" (``back_references``) speaks of a place named before
-    it, and a place abroad in the next sentence ("negotiations in Geneva") elaborates nothing.
+    it; the next sentence elaborates nothing when its place is abroad ("negotiations in
+    Geneva") or, after the headline and the lead, when it reports events of its own
+    (``reports_events``: "... shells on al-Midan neighborhood. Civilians were injured in
+    rocket attacks on western Ghouta").
 
     A sentence that only names a foreign country ("(banned in Russia)", "the US-led
     coalition") does not place an event of an article about another country: a town in the
@@ -56,7 +66,7 @@ def places_for(index: int, mentions: Mentions,
                 if earlier:
                     return earlier[-1:], True
     for ahead in range(index + 1, min(index + 1 + PLACE_LOOKAHEAD, len(mentions.sentences))):
-        if nouns:
+        if nouns or (index >= SUMMARY_SENTENCES and reports_events(ahead)):
             break
         later = [p for p in usable(_specific_places(
             [p for p in mentions.places if p.sentence_index == ahead]))

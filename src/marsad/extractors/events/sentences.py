@@ -122,7 +122,10 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                                          phrases=()), kill_span)
     if not by_type:
         return []
-    places, inherited = places_for(index, mentions, ctx.gazetteer.settings.back_references)
+    places, inherited = places_for(
+        index, mentions, ctx.gazetteer.settings.back_references,
+        lambda ahead: any(happened(span, entry, ctx) for entry, span
+                          in triggers_in(mentions.sentences[ahead], ctx)))
     slots: list[PlaceMention | None] = list(places) or [None]
     determiners = set(ctx.lexicon.context_typing.anaphora_determiners)
     open_words = set(ctx.lexicon.context_typing.open_means.words)

@@ -25,6 +25,9 @@ from marsad.lexicon import (
 )
 from marsad.nlp import NOT_TRIGGER
 
+# How many words before an agreement word its verb may stand ("breached the cessation of
+# hostilities agreement": four between)
+AGREEMENT_VERB_WINDOW = 6
 
 def among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
     """The trigger describes some of the dead, not an event: "eliminated 75 militants
@@ -303,7 +306,7 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     """The agreement word names an agreement the news takes as given: broken or kept,
     ended, the background of a clause ("since a ceasefire collapsed", "despite a truce"), or
     described as old ("the fragile ceasefire", "a February ceasefire")."""
-    if _acted_on_by(root, rule.verbs):
+    if _acted_on_by(root, rule.verbs) or _after_its_verb(root, rule.verbs):
         return True
     head = _phrase_top(root)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in rule.ended_by:
@@ -318,6 +321,19 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     return any((c.dep_ == "amod" and c.lower_ in rule.modifiers)
                or (c.dep_ in ("compound", "npadvmod", "nmod") and c.lower_ in months)
                for c in head.children)
+
+
+def _after_its_verb(root: Token, verbs: tuple[str, ...]) -> bool:
+    """"breached the cessation of hostilities agreement": the verb comes a few words before
+    the agreement word with no other verb between; read from the words, as the parser often
+    takes a long name's last word for a verb of its own."""
+    doc = root.doc
+    for token in reversed(doc[max(root.sent.start, root.i - AGREEMENT_VERB_WINDOW):root.i]):
+        if token.lemma_.lower() in verbs:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return False
+    return False
 
 
 def _lodged_by_state(root: Token, rule: StateProtest) -> bool:
