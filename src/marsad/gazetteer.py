@@ -107,6 +107,8 @@ class GazetteerSettings(BaseModel):
     relative_after: frozenset[str]
     directions: frozenset[str]
     person_names: frozenset[str]
+    given_names: frozenset[str] = frozenset()
+    """First names: the name after one is a surname ("Najib Ansari"), not a place."""
     common_words: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, ...]] = {}
     context_min_population: int = 100_000
@@ -117,16 +119,23 @@ class GazetteerSettings(BaseModel):
     """"US-led", "Iran-backed": a country before a hyphen and one of these names a side."""
     bearing_before: tuple[str, ...] = ()
     """"the border with Iraq": a country after one of these gives a bearing, not a place."""
+    speaker_verbs: frozenset[str] = frozenset()
+    """"Najib Ansari said": the subject of one of these verbs is no place."""
     back_references: tuple[str, ...] = ()
     """"the city": a sentence saying one of these speaks of a place named before it."""
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "relative_after", "relative_fillers", "side_suffixes",
                      "bearing_before", "back_references", "directions", "person_names",
-                     "common_words", mode="before")
+                     "given_names", "common_words", "speaker_verbs", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return [str(item).lower() for item in value] if isinstance(value, list) else value
+
+    @cached_property
+    def people_words(self) -> frozenset[str]:
+        """Words of people's names (``person_names`` and ``given_names``): never places alone."""
+        return self.person_names | self.given_names
 
 
 class Admin1Row(BaseModel):
@@ -337,7 +346,7 @@ class Gazetteer:
     def is_ordinary_word(self, name: str) -> bool:
         """Tell whether ``name`` is a common English word or given name, not a place."""
         lowered = name.strip().lower()
-        return lowered in self.settings.common_words or lowered in self.settings.person_names
+        return lowered in self.settings.common_words or lowered in self.settings.people_words
 
     def _fuzzy_allowed(self, name: str) -> bool:
         stripped = name.strip()
@@ -482,7 +491,7 @@ def _pattern_allowed(surface: str, settings: GazetteerSettings, *, main: bool) -
     if not main and _LATIN.match(surface) and surface == surface.lower():
         return False
     lowered = surface.strip().lower()
-    return lowered not in settings.common_words and lowered not in settings.person_names
+    return lowered not in settings.common_words and lowered not in settings.people_words
 
 
 def label_of(place: Place) -> str:

@@ -301,3 +301,20 @@ def test_a_base_abroad_does_not_vote_for_the_country(nlp: Language,
     found = find_places(nlp("The London-based Syrian Observatory said clashes erupted in Daraa "
                             "on Monday."), gazetteer)
     assert "SYR" in [m.location.iso3 for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    # a surname after a given name (gazetteer.yaml given_names), though al-Ansari is a district
+    "Speaking to Anadolu Agency Najib Ansari said the warplanes targeted Bustan al-Qasr.",
+])
+def test_surname_after_a_given_name_is_no_place(nlp: Language, gazetteer: Gazetteer,
+                                                text: str) -> None:
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert "al-Ansari" not in names and "Bustan al-Qasr" in names, names
+
+
+def test_a_place_that_speaks_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    # speaker_verbs: "Hama said" is a person or an office, "clashes in Homs" a place
+    names = [m.location.name for m in find_places(
+        nlp("Hama said that clashes erupted in Homs on Monday."), gazetteer)]
+    assert names == ["Homs"], names

@@ -191,7 +191,14 @@ def names_war_total(text: str) -> bool:
 def war_background_spans(text: str) -> list[tuple[int, int]]:
     """Where the text speaks of the whole war ("since the fighting began in 2011"): a trigger
     word inside such a phrase is the war itself, background, not a new event."""
-    return [match.span() for match in _cue_pattern("war_total_cues").finditer(text)]
+    return [match.span() for cue in _war_total_patterns() for match in cue.finditer(text)]
+
+
+@cache
+def _war_total_patterns() -> tuple[re.Pattern[str], ...]:
+    """Each war-total cue apart: their matches may overlap ("in a civil war since 2011 when
+    ..."), which one alternation would not find."""
+    return tuple(re.compile(cue, re.IGNORECASE) for cue in load_casualty_terms().war_total_cues)
 
 
 def find_casualties(doc: Doc) -> list[CasualtyMention]:

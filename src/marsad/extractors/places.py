@@ -148,7 +148,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     countries = _resolved_context(mentions, country_hint, named, settings) or first
     return [_place_mention(text, m, sentence_starts, settings) for m in mentions
             if m.chosen is not None and not _stray(m.chosen, m, countries, settings)
-            and not _names_a_government(doc, m, countries, gazetteer)]
+            and not _names_a_government(doc, m, countries, gazetteer)
+            and not _speaks(doc, m, settings.speaker_verbs)]
 
 
 def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]]) -> bool:
@@ -280,9 +281,11 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
             ent = longer
         elif longer.start < ent.start or ent.text.lower() in settings.name_prefixes:
             return None  # "Safi" of "Aqareb es Safi", "Tal" of "Tal Samin": no place alone
+    if _after_a_given_name(doc, ent, settings):
+        return None  # "Najib Ansari said": a surname, though al-Ansari is a district
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     fuzzy = False
-    if not candidates and not _has_person_word(ent, settings.person_names):
+    if not candidates and not _has_person_word(ent, settings.people_words):
         candidates, fuzzy = gazetteer.fuzzy(ent.text), True
     candidates = [p for p in candidates if p.lat is not None and p.lon is not None]
     if not candidates:
@@ -391,6 +394,16 @@ def _inside_longer_quote(text: str, ent: Span) -> bool:
     # quoted sentence ("... back in Homs.") names the place itself.
     return bool(outside) and len(outside) <= 4 and all(
         word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in outside)
+
+
+def _after_a_given_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> bool:
+    """The name follows a capitalised given name ("Najib Ansari"): a person's surname. Words
+    that also begin place names ("Abu", "Umm", "Sheikh": ``name_prefixes``) do not count."""
+    if ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    return (before.is_title and before.lower_ in settings.given_names
+            and before.lower_ not in settings.name_prefixes)
 
 
 def _has_person_word(ent: Span, person_names: frozenset[str]) -> bool:
@@ -665,6 +678,13 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
     # a spelling match is no evidence of fame: "Khazan" in Quneitra is not Kazan, Russia
     return countries[place.iso2 or ""] <= 0 and (
         mention.fuzzy or place.population < settings.stray_max_population)
+
+
+def _speaks(doc: Doc, mention: _Mention, verbs: frozenset[str]) -> bool:
+    """The name is the subject of a verb of saying ("Najib Ansari said", "Damascus denied"):
+    a person or a government, not a place (``speaker_verbs``)."""
+    root = doc[mention.start_token:mention.end_token].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in verbs
 
 
 def _names_a_government(doc: Doc, mention: _Mention, countries: Counter[str],
