@@ -302,6 +302,7 @@ class Lexicon(_Frozen):
     role_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
     demand_lemmas: tuple[str, ...] = ()
+    gear_heads: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -313,6 +314,18 @@ class Lexicon(_Frozen):
 
     def sub_event_names(self) -> list[str]:
         return [sub.name for et in self.event_types for sub in et.sub_event_types]
+
+    def sub_event_types_of(self, disorder_type: str) -> frozenset[str]:
+        """The sub-event types of one disorder type ("Political violence")."""
+        return self._sub_types_by_disorder.get(disorder_type, frozenset())
+
+    @cached_property
+    def _sub_types_by_disorder(self) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for event_type in self.event_types:
+            found.setdefault(event_type.disorder_type, set()).update(
+                sub.name for sub in event_type.sub_event_types)
+        return {k: frozenset(v) for k, v in found.items()}
 
     @cached_property
     def actor_adjectives(self) -> dict[str, ActorEntry]:
@@ -438,4 +451,5 @@ def load_lexicon() -> Lexicon:
         role_participles=tuple(cues_file["not_happened"].get("role_participles") or ()),
         modal_lemmas=tuple(cues_file["not_happened"].get("modal_lemmas") or ()),
         demand_lemmas=tuple(cues_file["not_happened"].get("demand_lemmas") or ()),
+        gear_heads=tuple(cues_file["not_happened"].get("gear_heads") or ()),
     )

@@ -72,9 +72,13 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     if context == "diplomatic":
         return []
     if context == "accident":
-        # "An attack on a warehouse killed 20": an attack is deliberate, never an accident
+        # "An attack on a warehouse killed 20": an attack is deliberate, never an accident;
+        # "a Su-24 warplane crashed": an aircraft named in an accident made no strike
         deliberate = set(ctx.lexicon.context_typing.open_attack.words)
-        triggers = [(e, s) for e, s in triggers if not e.generic or s.text.lower() in deliberate]
+        aircraft = {a for rule in ctx.lexicon.context_typing.means_by_agent for a in rule.agents}
+        triggers = [(e, s) for e, s in triggers
+                    if (not e.generic or s.text.lower() in deliberate)
+                    and s.text.lower() not in aircraft]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:

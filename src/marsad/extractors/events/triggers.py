@@ -232,6 +232,12 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
     if trigger[0].dep_ == "amod" and trigger[0].lower_ in ctx.lexicon.state_participles:
         return False  # "the rubble of the destroyed homes": a state the text describes
+    if _purpose(root) and entry.sub_event_type in ctx.lexicon.sub_event_types_of(
+            "Political violence"):
+        return False  # "used the hub to launch attacks on Palmyra": what it was for (but
+        # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
+    if _names_gear(trigger, ctx.lexicon.gear_heads):
+        return False  # "an artillery depot", "rocket launchers": gear, not an attack
     if root.dep_ == "acl" and root.lower_ in ctx.lexicon.role_participles:
         return False  # "the coalition fighting Daesh": who they are, not what happened
     state_protest = ctx.lexicon.non_conflict.state_protest
@@ -264,12 +270,32 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     return True
 
 
+def _purpose(root: Token) -> bool:
+    """The event word is the object of a purpose clause ("used the hub to launch attacks",
+    "crossed the border to carry out an attack"): what something was for, not what was done.
+    A verb's own complement ("managed to repel the attack") is not a purpose."""
+    verb = root.head if root.dep_ == "dobj" else None
+    return verb is not None and verb.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _names_gear(trigger: Span, heads: tuple[str, ...]) -> bool:
+    """The one-word trigger modifies, maybe through other modifiers, a noun of gear or a site
+    ("an artillery and tank projectiles depot", "rocket launchers": ``gear_heads``)."""
+    if len(trigger) != 1:
+        return False
+    token = trigger.root
+    while token.dep_ in ("compound", "amod", "nmod", "conj") and token.head != token:
+        token = token.head
+    return token.i != trigger.root.i and token.lemma_.lower() in heads
+
+
 def _demanded(root: Token, lemmas: tuple[str, ...]) -> bool:
     """The word is in a clause under a verb of demanding ("demanded that it be disbanded to
     allow air strikes"); its object ("demanded an investigation into the attack") is not."""
     clausal = False
     for ancestor in [root, *list(root.ancestors)[:3]]:
-        if ancestor.lemma_ in lemmas and ancestor is not root:
+        if ancestor.lemma_ in lemmas and ancestor.i != root.i:
             return clausal
         clausal = clausal or ancestor.dep_ in ("ccomp", "xcomp")
     return False
