@@ -303,6 +303,8 @@ class Lexicon(_Frozen):
     modal_lemmas: tuple[str, ...] = ()
     demand_lemmas: tuple[str, ...] = ()
     gear_heads: tuple[str, ...] = ()
+    history_verbs: tuple[str, ...] = ()
+    hypothetical_marks: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -452,4 +454,6 @@ def load_lexicon() -> Lexicon:
         modal_lemmas=tuple(cues_file["not_happened"].get("modal_lemmas") or ()),
         demand_lemmas=tuple(cues_file["not_happened"].get("demand_lemmas") or ()),
         gear_heads=tuple(cues_file["not_happened"].get("gear_heads") or ()),
+        history_verbs=tuple(cues_file["not_happened"].get("history_verbs") or ()),
+        hypothetical_marks=tuple(cues_file["not_happened"].get("hypothetical_marks") or ()),
     )

@@ -28,6 +28,8 @@ from marsad.nlp import NOT_TRIGGER
 # How many words before an agreement word its verb may stand ("breached the cessation of
 # hostilities agreement": four between)
 AGREEMENT_VERB_WINDOW = 6
+# Determiners of an event already known ("if these strikes were an error": they happened)
+DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their"})
 
 def among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
     """The trigger describes some of the dead, not an event: "eliminated 75 militants
@@ -232,6 +234,12 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the scene of a deadly 2017 chemical weapons attack": a past event
     if trigger[0].dep_ == "amod" and trigger[0].lower_ in ctx.lexicon.state_participles:
         return False  # "the rubble of the destroyed homes": a state the text describes
+    if _history_of_a_place(root, ctx.lexicon.history_verbs):
+        return False  # "the province has seen several rounds of heavy fighting"
+    if _defined(root):
+        return False  # "Barrel bombs are improvised containers packed with explosives"
+    if _hypothetical(root, ctx.lexicon.hypothetical_marks):
+        return False  # "unclear whether he was an accomplice or a hostage"
     if _purpose(root) and entry.sub_event_type in ctx.lexicon.sub_event_types_of(
             "Political violence"):
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
@@ -268,6 +276,44 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _history_of_a_place(root: Token, verbs: tuple[str, ...]) -> bool:
+    """The event word is what a place "has seen" or "has witnessed": its history, told in the
+    present perfect ("has seen several rounds of heavy fighting"); "witnessed clashes on
+    Monday" is an event."""
+    token = _phrase_top(root)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head  # "has seen several rounds of heavy fighting"
+    verb = token.head
+    return token.dep_ == "dobj" and verb.lemma_.lower() in verbs and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _defined(root: Token) -> bool:
+    """The event word is the subject of a definition in the present tense ("Barrel bombs are
+    improvised containers"), a word explained, not an event."""
+    verb = root.head
+    # written "is"/"are": "IS" is the group the tagger may take for the verb
+    return root.dep_ == "nsubj" and verb.text in ("is", "are") and any(
+        c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+def _hypothetical(root: Token, marks: tuple[str, ...]) -> bool:
+    """The event word is in a condition ("if rebels attack": ``hypothetical_marks``), unless it
+    is a known one ("if the shelling continues"), or is what someone may have been ("unclear whether he was an accomplice or a hostage"). An
+    embedded question about a detail ("unclear if the strikes were carried out by Syrian or
+    Russian planes") asks who, not whether: the event stays."""
+    if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in root.children):
+        return False  # "if these strikes were due to an error": known strikes
+    for token in [root, *list(root.ancestors)[:3]]:
+        marked = any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        if marked and token.dep_ == "advcl" and not any(
+                c.dep_ == "acomp" for c in token.head.children):  # not "it was unclear if"
+            return True
+        if marked and token.lemma_ == "be" and _phrase_top(root).dep_ == "attr":
+            return True
+    return False
 
 
 def _purpose(root: Token) -> bool:
