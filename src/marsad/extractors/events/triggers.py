@@ -301,9 +301,10 @@ def _defined(root: Token) -> bool:
 
 def _hypothetical(root: Token, marks: tuple[str, ...]) -> bool:
     """The event word is in a condition ("if rebels attack": ``hypothetical_marks``), unless it
-    is a known one ("if the shelling continues"), or is what someone may have been ("unclear whether he was an accomplice or a hostage"). An
-    embedded question about a detail ("unclear if the strikes were carried out by Syrian or
-    Russian planes") asks who, not whether: the event stays."""
+    is a known one ("if the shelling continues"), or is what someone may have been ("unclear
+    whether he was an accomplice or a hostage"). An embedded question about a detail
+    ("unclear if the strikes were carried out by Syrian or Russian planes") asks who, not
+    whether: the event stays."""
     if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in root.children):
         return False  # "if these strikes were due to an error": known strikes
     for token in [root, *list(root.ancestors)[:3]]:
