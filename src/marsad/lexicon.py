@@ -305,6 +305,7 @@ class Lexicon(_Frozen):
     gear_heads: tuple[str, ...] = ()
     history_verbs: tuple[str, ...] = ()
     hypothetical_marks: tuple[str, ...] = ()
+    habitual_adverbs: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -456,4 +457,5 @@ def load_lexicon() -> Lexicon:
         gear_heads=tuple(cues_file["not_happened"].get("gear_heads") or ()),
         history_verbs=tuple(cues_file["not_happened"].get("history_verbs") or ()),
         hypothetical_marks=tuple(cues_file["not_happened"].get("hypothetical_marks") or ()),
+        habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),
     )

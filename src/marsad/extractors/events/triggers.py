@@ -236,6 +236,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the rubble of the destroyed homes": a state the text describes
     if _history_of_a_place(root, ctx.lexicon.history_verbs):
         return False  # "the province has seen several rounds of heavy fighting"
+    if _habitual(root, ctx.lexicon.habitual_adverbs):
+        return False  # "Rebels regularly fire rockets into the west of the city"
     if _defined(root):
         return False  # "Barrel bombs are improvised containers packed with explosives"
     if _hypothetical(root, ctx.lexicon.hypothetical_marks):
@@ -288,6 +290,21 @@ def _history_of_a_place(root: Token, verbs: tuple[str, ...]) -> bool:
     verb = token.head
     return token.dep_ == "dobj" and verb.lemma_.lower() in verbs and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _habitual(root: Token, adverbs: tuple[str, ...]) -> bool:
+    """The event word's verb is in the present tense with an adverb of frequency ("Rebels
+    regularly fire rockets", "Douma is regularly targeted"): what usually happens. The past
+    ("repeatedly shelled the town on Monday") is an event."""
+    verb = root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
+        for c in verb.children)
+    return present and any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
 
 
 def _defined(root: Token) -> bool:
