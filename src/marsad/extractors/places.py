@@ -128,7 +128,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
     _read_country_cues(text, mentions)
-    _read_sides(doc, mentions, settings.side_suffixes)
+    _read_sides(doc, text, mentions, settings.side_suffixes)
     _read_stretches(text, mentions, sentence_starts, settings)
     named = _demonym_countries(doc, settings.demonyms)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
@@ -595,12 +595,12 @@ def _read_country_cues(text: str, mentions: list[_Mention]) -> None:
             inner.country_cue = countries.pop()
 
 
-def _read_sides(doc: Doc, mentions: list[_Mention], suffixes: frozenset[str]) -> None:
+def _read_sides(doc: Doc, text: str, mentions: list[_Mention], suffixes: frozenset[str]) -> None:
     """Mark "London-based", "US-led": a place naming a side or a base (``side_suffixes``);
     and "the US refusal", "Turkey said": a country naming its state (the roles
     events/mentions.py reads the same way)."""
     for mention in mentions:
-        after = _SIDE_SUFFIX.match(doc.text, mention.end)
+        after = _SIDE_SUFFIX.match(text, mention.end)  # not doc.text: it joins every token
         root = doc[mention.start_token:mention.end_token].root
         country = any(p.kind == "country" for p in mention.candidates)
         mention.side = (after is not None and after.group(1).lower() in suffixes) or (
