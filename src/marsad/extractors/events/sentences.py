@@ -52,8 +52,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
     offset = sentence.start_char
-    not_events = mentions.claimant_spans + [(offset + a, offset + b)
-                                            for a, b in war_background_spans(sentence.text)]
+    not_events = mentions.claimant_spans + ([(offset + a, offset + b)
+                                             for a, b in war_background_spans(sentence.text)]
+                                            if triggers else [])
     triggers = [(e, t) for e, t in triggers
                 if not any(a <= t.start_char and t.end_char <= b for a, b in not_events)
                 and not among_the_dead(t, index, mentions)
@@ -112,7 +113,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     # named ("the army killed and wounded scores of terrorists": one combined figure).
     harmed = [c for c in killed if c.kind in FATAL_KINDS] or (
         killed if armed(sentence_actors) else [])
-    if all(c.aggregate for c in harmed) and names_war_total(sentence.text):
+    if harmed and all(c.aggregate for c in harmed) and names_war_total(sentence.text):
         harmed = []  # "More than 170000 people have been killed in Syria's civil war"
     if not by_type and context is None and harmed:
         victim = harmed[0]
