@@ -16,6 +16,7 @@ from marsad.context import Context
 from marsad.extractors.actors import ActorMention, phrase_head
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.roles import actor_roles, associated_with_other, named_first
+from marsad.extractors.events.triggers import governing_verb
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
 from marsad.lexicon import TERRITORY_GAIN, Initiators, TriggerEntry
@@ -30,10 +31,8 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     rules = [r for r in ctx.lexicon.context_typing.means_by_agent if sub in r.retypes]
     if not rules:
         return sub
-    verb = trigger.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = governing_verb(trigger.root)
+    if verb is None:
         return sub
     # and of the clause that says how ("26 were killed when the air force pounded the town")
     verbs = [verb, *(c for c in verb.children if c.dep_ == "advcl")]

@@ -31,6 +31,15 @@ AGREEMENT_VERB_WINDOW = 6
 # Determiners of an event already known ("if these strikes were an error": they happened)
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their"})
 
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb an event word belongs to: itself, or the first verb above it ("the strikes
+    were carried out" -> "carried"); None when the sentence has none above it."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
 def among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
     """The trigger describes some of the dead, not an event: "eliminated 75 militants
     including the suicide bombers" (the bombers were killed; nobody blew himself up)."""
@@ -296,10 +305,8 @@ def _habitual(root: Token, adverbs: tuple[str, ...]) -> bool:
     """The event word's verb is in the present tense with an adverb of frequency ("Rebels
     regularly fire rockets", "Douma is regularly targeted"): what usually happens. The past
     ("repeatedly shelled the town on Monday") is an event."""
-    verb = root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = governing_verb(root)
+    if verb is None:
         return False
     present = verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
