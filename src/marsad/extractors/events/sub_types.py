@@ -40,6 +40,8 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     doers += [g for v in verbs for c in v.children if c.dep_ == "agent"
               for g in c.children if g.dep_ == "pobj"]
     for doer in doers:
+        if trigger.start <= doer.i < trigger.end:
+            continue  # inside a toll it is the victim: "6 ISIS Bombers Killed" (a headline)
         # the doer's word, its lemma, and it with the compound before it ("air force")
         before = doer.i - 1
         words = {doer.lower_, doer.lemma_.lower()}
