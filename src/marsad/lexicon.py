@@ -306,6 +306,7 @@ class Lexicon(_Frozen):
     history_verbs: tuple[str, ...] = ()
     hypothetical_marks: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
+    attempt_lemmas: tuple[str, ...] = ()
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -458,4 +459,5 @@ def load_lexicon() -> Lexicon:
         history_verbs=tuple(cues_file["not_happened"].get("history_verbs") or ()),
         hypothetical_marks=tuple(cues_file["not_happened"].get("hypothetical_marks") or ()),
         habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),
+        attempt_lemmas=tuple(cues_file["not_happened"].get("attempt_lemmas") or ()),
     )

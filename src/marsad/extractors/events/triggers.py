@@ -251,10 +251,14 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "Barrel bombs are improvised containers packed with explosives"
     if _hypothetical(root, ctx.lexicon.hypothetical_marks):
         return False  # "unclear whether he was an accomplice or a hostage"
-    if _purpose(root) and entry.sub_event_type in ctx.lexicon.sub_event_types_of(
-            "Political violence"):
+    violent = entry.sub_event_type == TERRITORY_GAIN or entry.sub_event_type in \
+        ctx.lexicon.sub_event_types_of("Political violence")
+    if _purpose(root) and violent:
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
         # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
+    if not violent and any(a.lemma_.lower() in ctx.lexicon.attempt_lemmas
+                           for a in list(root.ancestors)[:3]):
+        return False  # "struggling to broker a ceasefire" (an attempted advance is a clash)
     if _names_gear(trigger, ctx.lexicon.gear_heads):
         return False  # "an artillery depot", "rocket launchers": gear, not an attack
     if root.dep_ == "acl" and root.lower_ in ctx.lexicon.role_participles:
@@ -302,15 +306,17 @@ def _history_of_a_place(root: Token, verbs: tuple[str, ...]) -> bool:
 
 
 def _habitual(root: Token, adverbs: tuple[str, ...]) -> bool:
-    """The event word's verb is in the present tense with an adverb of frequency ("Rebels
-    regularly fire rockets", "Douma is regularly targeted"): what usually happens. The past
-    ("repeatedly shelled the town on Monday") is an event."""
+    """The event word's verb is in the present tense, or a bare participle, with an adverb of
+    frequency ("Rebels regularly fire rockets", "Douma is regularly targeted", "with fighting
+    regularly flaring"): what usually happens. The past ("repeatedly shelled the town on
+    Monday") is an event."""
     verb = governing_verb(root)
     if verb is None:
         return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     present = verb.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
-        for c in verb.children)
+        c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have" for c in auxiliaries) or (
+        verb.tag_ == "VBG" and not auxiliaries)  # "with fighting regularly flaring"
     return present and any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
 
 
