@@ -330,15 +330,19 @@ def _defined(root: Token) -> bool:
 
 
 def _hypothetical(root: Token, marks: tuple[str, ...]) -> bool:
-    """The event word is in a condition ("if rebels attack": ``hypothetical_marks``), unless it
-    is a known one ("if the shelling continues"), or is what someone may have been ("unclear
-    whether he was an accomplice or a hostage"). An embedded question about a detail
-    ("unclear if the strikes were carried out by Syrian or Russian planes") asks who, not
-    whether: the event stays."""
+    """The event word is in a condition ("if rebels attack": ``hypothetical_marks``) or a
+    "whether" question ("whether strikes were carried out", "whether he was a hostage"),
+    unless it is a known one ("if the shelling continues", "whether the strikes were carried
+    out by Syrian or Russian planes" asks who, not whether). "It was unclear if the strikes
+    ..." is such a question too."""
     if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in root.children):
         return False  # "if these strikes were due to an error": known strikes
     for token in [root, *list(root.ancestors)[:3]]:
-        marked = any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        mark = next((c.lower_ for c in token.children if c.dep_ == "mark" and c.lower_ in marks),
+                    None)
+        marked = mark is not None
+        if mark == "whether":
+            return True  # "it determines whether strikes were carried out by ...": a question
         if marked and token.dep_ == "advcl" and not any(
                 c.dep_ == "acomp" for c in token.head.children):  # not "it was unclear if"
             return True
