@@ -50,11 +50,12 @@ _CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
 _COUNTRY_CUE = re.compile(r"^\s*,\s*(?:the\s+)?$")
-_SIDE_SUFFIX = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)")
 _OPEN_QUOTES = "\"\u201c\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb"
 _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _HYPHENS = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
+# "US-led", "London-based": hyphens that join a name to a suffix (not the dashes of _HYPHENS)
+_SIDE_SUFFIX = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class PlaceMention:
     place: Place = field(repr=False)
     within: str | None = None
     """Text of the mentioned place this one lies in ("al-Asali ... in al-Qadam")."""
+    names_side: bool = False
+    """The place is the first half of "US-led", "London-based" (``side_suffixes``): whose side
+    or where a body sits, not where anything happened."""
 
 
 @dataclass
@@ -100,6 +104,8 @@ class _Mention:
     own_name: frozenset[str] = frozenset()
     """Keys of the candidates read under their own name, not a GeoNames alternate name
     (computed once: normalising names in every scoring round cost a fifth of the time)."""
+    suffixed: bool = False
+    """Followed by "-led", "-based" (``side_suffixes``)."""
     side: bool = False
     """The name is the first half of "London-based", "US-led": whose body or side, no vote
     for the country the text is about."""
@@ -603,8 +609,8 @@ def _read_sides(doc: Doc, text: str, mentions: list[_Mention], suffixes: frozens
         after = _SIDE_SUFFIX.match(text, mention.end)  # not doc.text: it joins every token
         root = doc[mention.start_token:mention.end_token].root
         country = any(p.kind == "country" for p in mention.candidates)
-        mention.side = (after is not None and after.group(1).lower() in suffixes) or (
-            country and root.dep_ in GOVERNMENT_DEPS)
+        mention.suffixed = after is not None and after.group(1).lower() in suffixes
+        mention.side = mention.suffixed or (country and root.dep_ in GOVERNMENT_DEPS)
 
 
 def _country_context(mentions: Iterable[_Mention], country_hint: str | None,
@@ -836,4 +842,5 @@ def _place_mention(doc_text: str, mention: _Mention, sentence_starts: list[int],
     return PlaceMention(
         start_char=mention.start, end_char=mention.end, text=text, location=location,
         sentence_index=max(0, bisect_right(sentence_starts, mention.start) - 1), place=place,
-        within=doc_text[within.start:within.end] if within is not None else None)
+        within=doc_text[within.start:within.end] if within is not None else None,
+        names_side=mention.suffixed)

@@ -65,21 +65,17 @@ def _dateline(place: PlaceMention, text: str) -> bool:
             and DATELINE_NEXT.match(text, place.end_char) is not None)
 
 
-HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
-
-
 def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSettings) -> bool:
     """"US-led strikes", "the New York-based committee": a place naming whose side acts or
     where a body sits, not where the event is (``side_suffixes``); "U.S. raids", "Syria's
     army": a country naming whose forces act; "near the border with Iraq": a country giving a
     bearing (``bearing_before`` in gazetteer.yaml)."""
-    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
-    if span is None:
-        return False
-    if span.end < len(doc) - 1 and doc[span.end].text in HYPHENS and \
-            doc[span.end + 1].lower_ in settings.side_suffixes:
+    if place.names_side:  # read once by find_places
         return True
     if place.location.feature != "country":
+        return False
+    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+    if span is None:
         return False
     for phrase in settings.bearing_before:
         words = phrase.split()
