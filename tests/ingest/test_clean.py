@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from marsad.errors import MarsadError
 from marsad.ingest import clean_text, guess_language, prepare, read_inputs
-from marsad.ingest.clean import BoilerplateEntry, load_line_patterns
+from marsad.ingest.clean import (
+    BoilerplateEntry,
+    TrailerEntry,
+    load_line_patterns,
+    load_trailer_patterns,
+)
 from marsad.model import Document, SourceDocument
 from marsad.resources import validate_items
 
@@ -166,6 +171,25 @@ def test_language(source: SourceDocument, language: str) -> None:
         (f"Subscribe to our newsletter\n\n{PROSE}\n\nShort final line",
          f"{PROSE}\n\nShort final line",
          [("appeal", "Subscribe to our newsletter")]),
+        # furniture run into the last line of a scrape that lost its line breaks
+        (f"{PROSE} ... 43 Topic Violence Erupts as Islamic State Rises (1881) Related Syrian "
+         "Forces Deny Killing Dozens of Civilians in Airstrikes Tags Daesh airstrikes Syria "
+         "Community standardsDiscussion Comment via Facebook", PROSE,
+         [("boilerplate", "... 43 Topic Violence Erupts as Islamic State Rises (1881) Related "
+           "Syrian Forces Deny Killing Dozens of Civilians in Airstrikes Tags Daesh airstrikes "
+           "Syria Community standardsDiscussion Comment via Facebook")]),
+        (f"{PROSE} Source AA Related News Turkish warplanes hit militants in Afrin Category "
+         "News A picture is worth a thousand words. Follow us on Instagram.",
+         f"{PROSE} Source AA",
+         [("boilerplate", "Related News Turkish warplanes hit militants in Afrin Category "
+           "News A picture is worth a thousand words. Follow us on Instagram.")]),
+        # ... but not when the article goes on after the list, nor a sentence that starts
+        # with the cue word, nor the word in lower case
+        (f"{PROSE} Related Coverage U.N. urges access for aid Lavrov said Russia had seen "
+         "reports of shelling.", None, []),
+        (f"{PROSE} Related attacks hit Idlib.", None, []),
+        ("Related attacks hit Idlib", None, []),
+        (f"{PROSE} Two related raids hit Ariha on Sunday", None, []),
         ("", "", []),
     ],
 )
@@ -254,3 +278,20 @@ def test_bad_boilerplate_entries_are_reported(entry: dict[str, object], message:
     good = {"kind": "link", "pattern": "^read in arabic$"}
     with pytest.raises(MarsadError, match=f"^boilerplate.yaml: {message}"):
         validate_items("boilerplate.yaml", [good, entry], BoilerplateEntry)
+
+
+def test_run_in_trailers_load_with_an_ending_cue() -> None:
+    assert any(ends for _, ends in load_trailer_patterns())
+    assert not any(ends for _, ends in load_trailer_patterns()[:1])
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"pattern": "Related (News"}, "entry 1: pattern: Value error, invalid regular"),
+        ({"pattern": "Tags", "kind": "link"}, "entry 1: kind: Extra inputs are not permitted"),
+    ],
+)
+def test_bad_run_in_trailer_entries_are_reported(entry: dict[str, object], message: str) -> None:
+    with pytest.raises(MarsadError, match=f"^boilerplate.yaml: {message}"):
+        validate_items("boilerplate.yaml", [entry], TrailerEntry)

@@ -58,6 +58,8 @@ ARABIC_SHARE = 0.3
 
 _SENTENCE_END_RE = re.compile(r"(?<!\.)[.?!\"”’]\s*$")
 """A line ending like a sentence; '..' and '…' are slogans, not sentences."""
+_PROSE_SENTENCE_RE = re.compile(r"\b[a-z]{3,}[.][\"”’]?(?=\s|$)")
+"""A lower-case word closed by a full stop: prose, which headlines and tag lists lack."""
 _CAPTION_SEPARATOR_RE = re.compile(r"\s[–—|-]\s")
 _SPACE_RE = re.compile(r"\s+")
 ARABIC_LETTER_RE = re.compile(
@@ -67,14 +69,13 @@ ARABIC_LETTER_RE = re.compile(
 _KEEP_FORMAT_CHARS = frozenset("\u200c\u200d")  # joiners shape Arabic and Persian words
 
 
-class BoilerplateEntry(BaseModel):
-    """One entry of ``boilerplate.yaml``."""
+class TrailerEntry(BaseModel):
+    """One entry of ``boilerplate.yaml`` ``run_in_trailers``: a cue and where it was seen."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: PatternKind
     pattern: str
-    max_chars: int = Field(default=200, gt=0)
+    ends_article: bool = False
     note: str | None = None
 
     @field_validator("pattern")
@@ -87,6 +88,13 @@ class BoilerplateEntry(BaseModel):
         return pattern
 
 
+class BoilerplateEntry(TrailerEntry):
+    """One entry of ``boilerplate.yaml`` ``patterns``: a line cue, its kind and line limit."""
+
+    kind: PatternKind
+    max_chars: int = Field(default=200, gt=0)
+
+
 @dataclass(frozen=True)
 class LinePattern:
     """A compiled cue: a line at most ``max_chars`` long matching ``regex`` is ``kind``."""
@@ -97,16 +105,34 @@ class LinePattern:
 
 
 @cache
-def load_line_patterns() -> tuple[LinePattern, ...]:
-    """Load and validate the cues of ``boilerplate.yaml`` (cached: resources are read-only)."""
+def _boilerplate_data() -> dict[str, object]:
     data = read_yaml(BOILERPLATE_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise MarsadError(f"{BOILERPLATE_FILE}: expected a mapping with a 'patterns' list")
-    entries = validate_items(BOILERPLATE_FILE, data["patterns"], BoilerplateEntry)
+    return data
+
+
+@cache
+def load_line_patterns() -> tuple[LinePattern, ...]:
+    """Load and validate the cues of ``boilerplate.yaml`` (cached: resources are read-only)."""
+    patterns = _boilerplate_data()["patterns"]
+    assert isinstance(patterns, list)  # checked by _boilerplate_data
+    entries = validate_items(BOILERPLATE_FILE, patterns, BoilerplateEntry)
     return tuple(
         LinePattern(entry.kind, re.compile(entry.pattern, re.IGNORECASE), entry.max_chars)
         for entry in entries
     )
+
+
+@cache
+def load_trailer_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The case-sensitive cues where furniture runs into a line (``run_in_trailers``), each
+    with whether the article surely ends there."""
+    items = _boilerplate_data().get("run_in_trailers") or []
+    if not isinstance(items, list):
+        raise MarsadError(f"{BOILERPLATE_FILE}: 'run_in_trailers' must be a list")
+    entries = validate_items(BOILERPLATE_FILE, items, TrailerEntry)
+    return tuple((re.compile(entry.pattern), entry.ends_article) for entry in entries)
 
 
 def prepare(source: SourceDocument) -> tuple[Document, list[str]]:
@@ -165,9 +191,33 @@ def clean_text(text: str) -> tuple[str, list[Dropped]]:
         for line, kind in zip(texts, kinds, strict=True)
         if kind is not None
     ]
-    kept = [(line, paragraph) for (line, paragraph), kind in zip(lines, kinds, strict=True)
-            if kind is None]
+    kept = []
+    for (line, paragraph), kind in zip(lines, kinds, strict=True):
+        if kind is not None:
+            continue
+        prose, trailer = cut_run_in_trailer(line)
+        if trailer:
+            dropped.append(Dropped(kind="boilerplate", char_count=len(trailer), text=trailer))
+        if prose:
+            kept.append((prose, paragraph))
     return join_paragraphs(kept), dropped
+
+
+def cut_run_in_trailer(line: str) -> tuple[str, str]:
+    """Split a line into its prose and the page furniture run into its end, if any.
+
+    Scraped texts that lost their line breaks carry "Related" headline lists, tag lists and
+    comment footers inside the last line; the headlines would be read as events. The line is
+    cut at the first ``run_in_trailers`` cue that ends the article, or after which no
+    sentence of prose comes before the line's end or the next such cue.
+    """
+    cues = sorted((match.start(), ends) for pattern, ends in load_trailer_patterns()
+                  for match in pattern.finditer(line) if not _starts_sentence(line, match))
+    for index, (start, ends) in enumerate(cues):
+        limit = next((later for later, later_ends in cues[index + 1:] if later_ends), len(line))
+        if ends or not _PROSE_SENTENCE_RE.search(line, start, limit):
+            return line[:start].rstrip(), line[start:]
+    return line, ""
 
 
 def classify_lines(lines: list[str]) -> list[DroppedKind | None]:
@@ -239,6 +289,13 @@ def join_paragraphs(lines: list[tuple[str, int]]) -> str:
         previous = paragraph
     # NFC again: joining never un-normalises, but a line could start with a combining mark.
     return unicodedata.normalize("NFC", "".join(parts))
+
+
+def _starts_sentence(line: str, match: re.Match[str]) -> bool:
+    """Whether a trailer cue's word opens the line or a sentence: then it is prose."""
+    cue = match.start("cue") if "cue" in match.re.groupindex else match.start()
+    before = line[:cue].rstrip()
+    return not before or before[-1] in ".!?\"”’"
 
 
 def _drop_headline(
