@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extractors.time import DateMention, find_dates, parse_iso_or_none
+from marsad.extractors.time import (
+    DateMention,
+    find_dates,
+    governs_later_sentences,
+    parse_iso_or_none,
+)
 
 SEED = Path(__file__).parent.parent / "data" / "seed_enab_baladi.txt"  # Enab Baladi, 2018-05-08
 SEED_ANCHOR = date(2018, 5, 8)  # a Tuesday, the seed article's publication day
@@ -446,3 +451,21 @@ def test_language_sections() -> None:
     assert "en" in supported_languages()
     with pytest.raises(MarsadError, match="no section for language 'xx'"):
         find_dates("on Monday", SEED_ANCHOR, "xx")
+
+
+@pytest.mark.parametrize(
+    ("clause", "governs"),
+    [
+        ("Rebels shelled the town on Saturday", True),
+        ("Regime forces besieged the town in July 2015", True),
+        ("Rebels have shelled the town since Monday", True),  # short: cut at the anchor
+        ("Rebels have held the town since 2013", False),  # opens a period of years
+        ("The town was the scene of fierce fighting last year", False),  # a whole year
+        ("The town was captured in 2012", False),
+        ("The conflict erupted five years ago", False),
+        ("held by rebels since shortly after the crisis began in March 2011", False),
+    ],
+)
+def test_which_dates_govern_later_sentences(clause: str, governs: bool) -> None:
+    [mention] = find_dates(clause, date(2016, 7, 15))
+    assert governs_later_sentences(mention, clause[:mention.start_char]) is governs

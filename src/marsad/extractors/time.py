@@ -159,6 +159,7 @@ class _TimeExpressions(_Model):
     possessive_endings: list[str] = Field(default_factory=list)
     possessive_blockers: list[str] = Field(default_factory=list)
     claim_lookback_days: int = Field(ge=0)
+    context_max_days: int = Field(default=31, ge=0)
 
     @model_validator(mode="after")
     def _numbers(self) -> _TimeExpressions:
@@ -319,6 +320,7 @@ def _compile_patterns(data: _TimeExpressions, words: dict[str, str],
         "range_gap": rf"\s*(?P<join>{joiner})\s*{the}",
         "range_opener": rf"(?<!\w)(?P<opener>{opener})\s+{the}\Z",
         "since": rf"(?<!\w){_alternation(data.since_words)}\s+\Z",
+        "since_word": rf"(?<!\w){_alternation(data.since_words)}(?!\w)",
         "campaign_since": rf"(?<!\w){_alternation(data.campaigns.since_openers)}\s+"
                           rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>"
                           rf"{_alternation(data.campaigns.nouns)})(?!\w)",
@@ -854,6 +856,21 @@ def on_or_before(claim_day: date, language: str = DEFAULT_LANGUAGE) -> tuple[dat
     days = _lexicon(language).data.claim_lookback_days
     start = claim_day - timedelta(days=days)
     return start, claim_day, _precision(start, claim_day)
+
+
+def governs_later_sentences(mention: DateMention, clause_before: str,
+                            language: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether ``mention`` may date the undated events of the sentences after it.
+
+    A date that opens a period ("since 2011", "has been held by rebels since shortly after the
+    crisis began in March 2011") or names more than ``context_max_days`` ("in 2012", "last
+    year", "five years ago") is background: the next sentence's "warplanes hit Idlib" is
+    not of that time. ``clause_before`` is the text of the date's clause before it.
+    """
+    lex = _lexicon(language)
+    if (mention.end - mention.start).days > lex.data.context_max_days:
+        return False  # "since Monday" (cut at the anchor) is short enough to date what follows
+    return not lex.patterns["since_word"].search(clause_before)
 
 
 def parse_iso_or_none(value: str) -> date | None:

@@ -6,11 +6,20 @@ aggregate toll covers a period, not a day; each fallback is recorded in the date
 
 from __future__ import annotations
 
+import re
+
+from marsad.extractors.casualties import war_background_spans
 from marsad.extractors.events.candidates import Candidate, Mentions
-from marsad.extractors.time import DateMention, on_or_before, resolve_relative_to
+from marsad.extractors.time import (
+    DateMention,
+    governs_later_sentences,
+    on_or_before,
+    resolve_relative_to,
+)
 from marsad.model import Casualties, Claim, DateRange, Document
 
 DATE_LOOKBACK = 3
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 
 
 def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
@@ -41,7 +50,8 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
         if mentions.paragraph_of(mentions.sentences[back].start_char) != paragraph:
             break  # a date governs only its own paragraph
         earlier = [m for m in mentions.dates if mentions.sentence_of(m.start_char) == back
-                   and m.start_char not in claim_starts]
+                   and m.start_char not in claim_starts
+                   and _governs(m, mentions, back)]
         if earlier:
             return _range(earlier[-1], "context")
     if document.published is not None:
@@ -53,6 +63,15 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
     warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
                     "no date found and no publication date")
     return None
+
+
+def _governs(mention: DateMention, mentions: Mentions, index: int) -> bool:
+    """Whether a date of sentence ``index`` dates the undated events after it: not a date
+    that opens a period or spans more than a month, nor the start of the war ("The conflict
+    began as a peaceful uprising in March 2011")."""
+    sentence = mentions.sentences[index]
+    clause = _CLAUSE_BREAK_RE.split(mentions.text[sentence.start_char:mention.start_char])[-1]
+    return governs_later_sentences(mention, clause) and not war_background_spans(clause)
 
 
 def _aggregate_period(own: list[DateMention], claim: Claim, document: Document) -> DateRange | None:
