@@ -55,6 +55,9 @@ def test_event_case(case: dict[str, Any], ctx: Context) -> None:
     elsewhere = set(case.get("absent_locations", ()))
     assert not [e.location.name for e in result.events
                 if e.location is not None and e.location.name in elsewhere]
+    if "absent_before" in case:
+        assert not [e.date.start for e in result.events
+                    if e.date is not None and e.date.start < case["absent_before"]]
     named = {a.name for e in result.events for a in (e.actor1, e.actor2) if a is not None}
     assert not named & set(case.get("absent_actors", ())), named
     for want in case["events"]:

@@ -867,10 +867,15 @@ def governs_later_sentences(mention: DateMention, clause_before: str,
     year", "five years ago") is background: the next sentence's "warplanes hit Idlib" is
     not of that time. ``clause_before`` is the text of the date's clause before it.
     """
-    lex = _lexicon(language)
-    if (mention.end - mention.start).days > lex.data.context_max_days:
+    if names_a_long_period(mention, language):
         return False  # "since Monday" (cut at the anchor) is short enough to date what follows
-    return not lex.patterns["since_word"].search(clause_before)
+    return not _lexicon(language).patterns["since_word"].search(clause_before)
+
+
+def names_a_long_period(mention: DateMention, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether ``mention`` names more than ``context_max_days`` ("in 2012", "last year"):
+    the time of a background fact rather than of a day's event."""
+    return (mention.end - mention.start).days > _lexicon(language).data.context_max_days
 
 
 def parse_iso_or_none(value: str) -> date | None:

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from marsad.extractors.casualties import war_background_spans
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.time import (
     DateMention,
     governs_later_sentences,
+    names_a_long_period,
     on_or_before,
     resolve_relative_to,
 )
 from marsad.model import Casualties, Claim, DateRange, Document
 
 DATE_LOOKBACK = 3
+RELATIVE_CLAUSE_DEPS = frozenset({"relcl"})
+"""Dependency labels of a clause that describes a noun; a date inside one is the noun's."""
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 
 
@@ -31,7 +36,8 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
     sentence = mentions.sentences[index]
     own = [m for m in mentions.dates
            if sentence.start_char <= m.start_char < sentence.end_char
-           and m.start_char not in claim_starts]
+           and m.start_char not in claim_starts
+           and not _dates_another_clause(m, candidate.trigger)]
     if fatalities is not None and fatalities.aggregate:
         return _aggregate_period(own, claim, document)
     if own:
@@ -63,6 +69,27 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
     warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
                     "no date found and no publication date")
     return None
+
+
+def _dates_another_clause(mention: DateMention, trigger: Span) -> bool:
+    """Whether a long period ("in 2004", "since 2013") sits in a relative clause about
+    another noun than the event word: "the attack damaged the Opera House, which was
+    inaugurated in 2004" dates the inauguration. Only long periods: the parser of comma-less
+    scrapes often hangs a trailing "on Sunday" on a relative clause ("withdrew from areas it
+    controlled outside Homs on Sunday"), and a clause about the event word itself dates it
+    ("fighting that erupted on Thursday", "the ceasefire which was brokered in February")."""
+    if not names_a_long_period(mention):
+        return False
+    span = trigger.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in [span.root, *span.root.ancestors]:
+        if token.dep_ in RELATIVE_CLAUSE_DEPS:
+            about_the_event = trigger.start <= token.head.i < trigger.end
+            holds_the_event = token.left_edge.i <= trigger.start and \
+                trigger.end <= token.right_edge.i + 1
+            return not (about_the_event or holds_the_event)
+    return False
 
 
 def _governs(mention: DateMention, mentions: Mentions, index: int) -> bool:
