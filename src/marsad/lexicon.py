@@ -137,6 +137,7 @@ class Initiators(_Frozen):
     two_sided: tuple[str, ...] = ()
     taken_from: tuple[str, ...] = ()
     acted_on_words: tuple[str, ...] = ()
+    holding_words: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()

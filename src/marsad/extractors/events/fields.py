@@ -22,6 +22,7 @@ from marsad.extractors.events.roles import (
     author_from_alternates,
     canonical,
     civilians,
+    conjoined_head,
     default_initiator,
     fill_from_claimant,
     inside_source,
@@ -64,7 +65,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  member_cues=frozenset(ctx.lexicon.member_cues),
                                  acted_on=frozenset(ctx.lexicon.initiators.acted_on_words),
                                  taken_from=candidate.sub_event_type
-                                 in ctx.lexicon.initiators.taken_from)
+                                 in ctx.lexicon.initiators.taken_from,
+                                 holding=frozenset(ctx.lexicon.initiators.holding_words))
     if actor1 is None:
         actor1, actor2 = author_from_alternates(
             candidate, [a for a in mentions.actors if a.span.sent == sentence], claim_mentions,
@@ -80,7 +82,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
     # A later word of the same type may carry it when nothing names the author ("Air strikes
     # in Syria kill 20 IS fighters Monitor US-led air strikes killed ...": one run-on sentence).
-    words = (trigger, *candidate.alternates) if a1 is None else (trigger,)
+    words = (trigger, *candidate.alternates, *conjoined_head(trigger)) if a1 is None \
+        else (trigger,)
     named = None if candidate.vague else next(
         (found for word in words
          if (found := actor_by_adjective(word, ctx, country, sentence_actors)) is not None),

@@ -35,7 +35,8 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
                 victims: Sequence[tuple[int, int]] = (),
                 cues: frozenset[str] = frozenset(), *, two_sided: bool = False,
                 member_cues: frozenset[str] = frozenset(),
-                acted_on: frozenset[str] = frozenset(), taken_from: bool = False
+                acted_on: frozenset[str] = frozenset(), taken_from: bool = False,
+                holding: frozenset[str] = frozenset()
                 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
@@ -43,12 +44,16 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
     among the dead or wounded ("killed 15 soldiers") is the target, not the initiator.
     ``taken_from``: the event's verb takes the losing side with "from" ("captured Gharyan from
     GNA forces"; ``initiators.taken_from``).
+    ``holding``: words that say who holds a place ("regime-held areas", "areas held by ISIS";
+    ``initiators.holding_words``): the holder never initiates, and is the target only when no
+    one else is (the dead of "rebel shelling on regime-held areas killed 12 people" are).
     """
     first: list[ActorMention] = []
     second: list[ActorMention] = []
     before: list[ActorMention] = []
     after: list[ActorMention] = []
     struck: list[ActorMention] = []  # objects of another harm word: targets, never a side
+    holders: list[ActorMention] = []  # who holds the place hit: the target of last resort
     hit: set[int] = set()  # ids of mentions the event's own harm verb acts on: never a side
     root = trigger.root
     heads = {phrase_head(m.span.root).i for m in actors}
@@ -59,7 +64,10 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
         if any(start <= mention.span.start_char and mention.span.end_char <= end
                for start, end in victims):
             second.append(mention)
-        elif _modifies(mention.span.root, root) and mention.entry.inter != 7:
+        elif not two_sided and _holds_a_place(token, holding):
+            holders.append(mention)  # (a battle's defender holds the place: a side)
+        elif (_modifies(mention.span.root, root) or _misread_compound(mention.span[-1], root)) \
+                and mention.entry.inter != 7:
             first.append(mention)  # "Daesh attack", "ISIS's car bomb": who carried it out
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
@@ -107,7 +115,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
         ordered_first = [m for m in second if id(m) not in hit and not any(
             start <= m.span.start_char and m.span.end_char <= end for start, end in victims)]
     actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
-    second = second + struck
+    second = second + struck + holders
     remaining = [m for m in second + after + before
                  if actor1 is None or m.entry.name != actor1.entry.name]
     actor2 = remaining[0] if remaining else None
@@ -115,6 +123,23 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+def _misread_compound(word: Token, root: Token) -> bool:
+    """An actor adjective the parser made an argument of the event noun right after it:
+    "Rebel shelling" (shelling an ``acl`` of "Rebel"), "government airstrikes" ("government"
+    the subject of "airstrikes" read as a verb)."""
+    if root.i != word.i + 1:
+        return False
+    participle = root.dep_ == "acl" and root.tag_ in ("VBG", "NN", "NNS") and root.head == word
+    return participle or (word.dep_ == "nsubj" and word.head == root)
+
+
+def _holds_a_place(token: Token, holding: frozenset[str]) -> bool:
+    """Whether the actor word says who holds a place: "regime(-)held", "held by ISIS"."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        token = token.head
+    return token.head.i != token.i and token.head.lower_ in holding
 
 
 def _acted_on(token: Token, words: frozenset[str]) -> bool:
@@ -303,6 +328,18 @@ def canonical(actor: Actor, ctx: Context) -> Actor:
     return actor
 
 
+def conjoined_head(trigger: Span) -> tuple[Span, ...]:
+    """The event noun the trigger is joined to ("government airstrikes and shelling": the
+    shelling shares "government"), when the two stand side by side: ``()`` otherwise."""
+    root = trigger.root
+    head = root.head
+    between = trigger.doc[head.i + 1:trigger.start]
+    if root.dep_ != "conj" or head.i >= trigger.start or len(between) > 1 \
+            or any(t.dep_ != "cc" and not t.is_punct for t in between):
+        return ()
+    return (trigger.doc[head.i:head.i + 1],)
+
+
 def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
                        named: Sequence[ActorMention] = ()) -> Actor | None:
     """"Russian air strikes", "regime shelling": an actor adjective right before the trigger,
@@ -319,7 +356,7 @@ def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
             if phrase.end < trigger.start and doc[phrase.end:trigger.start].text.strip() not in (
                     "", "air", "artillery", "military", "army", "government", "forces"):
                 continue
-            if words[-1].dep_ in ARGUMENT_DEPS:
+            if words[-1].dep_ in ARGUMENT_DEPS and not _misread_compound(words[-1], trigger.root):
                 continue  # "the coalition fighting Daesh captured ...": another verb's object
             entry = ctx.lexicon.actor_adjectives.get(phrase.text.casefold())
             if entry is not None and not any(
