@@ -115,16 +115,21 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         killed if armed(sentence_actors) else [])
     if harmed and all(c.aggregate for c in harmed) and names_war_total(sentence.text):
         harmed = []  # "More than 170000 people have been killed in Syria's civil war"
-    if not by_type and context is None and harmed:
+    if context is None and harmed:
         victim = harmed[0]
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
         kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
         if kill_span is not None:
             # "Russia's Aerospace Forces have killed 304 militants": the killer names the means
-            # (a toll so typed is no longer vague: it keeps its type).
-            sub = means_by_agent(sub, kill_span, ctx)
-            by_type[sub] = (TriggerEntry(sub_event_type=sub, weight=0.45, generic=True,
-                                         phrases=()), kill_span)
+            # (a toll so typed is no longer vague: it keeps its type) ...
+            means = means_by_agent(sub, kill_span, ctx)
+            # ... even beside a generic battle word: "... killed 304 militants as the
+            # offensive continues" is an air strike's toll (the nearest event word takes it);
+            # a specific word keeps it ("Suicide bomber kills 4": no aircraft in "bomber")
+            if not by_type or (means != sub and means not in by_type and all(
+                    entry.generic for entry, _ in by_type.values())):
+                by_type[means] = (TriggerEntry(sub_event_type=means, weight=0.45, generic=True,
+                                               phrases=()), kill_span)
     if not by_type:
         return []
     places, inherited = places_for(
