@@ -163,11 +163,27 @@ def _object_nouns(verb: Token) -> set[str]:
     for head in heads + [c for h in heads for c in h.conjuncts]:
         nouns.add(head.lemma_.lower())
         nouns.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 nouns.add(obj.lemma_.lower())
                 nouns.update(c.lemma_.lower() for c in obj.conjuncts)
+        nouns.update(_whose(head))
     return nouns
+
+
+def _whose(noun: Token) -> set[str]:
+    """Lemmas of who or what a clause on the object ties it to: "a vehicle loaded with
+    terrorists", "vehicles used by ISIS", "a truck transferring terrorists" (the army's
+    communiques): the object is that side's gear."""
+    found: set[str] = set()
+    # participles only: "his decision to form a coalition" is no gear of the coalition
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")):
+        for child in clause.children:
+            if child.dep_ in ("dobj", "obj"):
+                found.add(child.lemma_.lower())
+            elif child.dep_ in ("prep", "agent"):
+                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def armed(actors: list[ActorMention]) -> bool:
