@@ -35,6 +35,7 @@ from marsad.extractors.events.triggers import (
     triggers_in,
     verb_object_events,
     what_an_attack_did,
+    yields,
 )
 from marsad.extractors.places import PlaceMention
 from marsad.lexicon import TriggerEntry
@@ -97,10 +98,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         if stronger is not None:
             by_type.setdefault(stronger, by_type[protest])
     for sub, (entry, span) in list(by_type.items()):
-        if sub == entry.sub_event_type and any(
-                # "destroyed rockets": the rockets are its object, no shelling of their own
-                other in entry.yields_to and not span.root.is_ancestor(other_span.root)
-                for other, (_e, other_span) in by_type.items()):
+        if sub == entry.sub_event_type and yields(
+                entry, span, [(other, other_span) for other, (_e, other_span) in by_type.items()]):
             del by_type[sub]  # "the sorties ... destroying ammo depots": the strike's targets
     for sub in list(by_type):
         for weaker in ctx.lexicon.subsumes.get(sub, ()):

@@ -8,6 +8,7 @@ the dead) is decided before its type, place or actors, and from its own sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -213,8 +214,21 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[Trigge
         return specific
     if not triggers:
         return []
+    # A word that yields to another's type in the sentence leaves the choice to the rest ("the
+    # strikes, which also destroyed a building used by the militants": the strikes' doing).
+    typed = [(e.sub_event_type, s) for e, s in triggers]
+    triggers = [(e, s) for e, s in triggers if not yields(e, s, typed)] or triggers
     strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
     return [(e, s) for e, s in triggers if e.sub_event_type == strongest]
+
+
+def yields(entry: TriggerEntry, span: Span, others: Iterable[tuple[str, Span]]) -> bool:
+    """Whether a verb-object event gives way to an event of one of its ``yields_to`` types in
+    the same sentence (``others``: type and word): "destroyed ammunition depots" after "the
+    sorties" was the strike's target; not what it acts on itself ("destroyed rockets": the
+    rockets are its object)."""
+    return any(other in entry.yields_to and not span.root.is_ancestor(other_span.root)
+               for other, other_span in others)
 
 
 def triggers_in(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
