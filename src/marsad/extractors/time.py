@@ -160,6 +160,7 @@ class _TimeExpressions(_Model):
     possessive_blockers: list[str] = Field(default_factory=list)
     claim_lookback_days: int = Field(ge=0)
     context_max_days: int = Field(default=31, ge=0)
+    history_days: int = Field(default=365, ge=1)
 
     @model_validator(mode="after")
     def _numbers(self) -> _TimeExpressions:
@@ -870,6 +871,11 @@ def governs_later_sentences(mention: DateMention, clause_before: str,
     if names_a_long_period(mention, language):
         return False  # "since Monday" (cut at the anchor) is short enough to date what follows
     return not _lexicon(language).patterns["since_word"].search(clause_before)
+
+
+def history_days(language: str = DEFAULT_LANGUAGE) -> int:
+    """Days before publication beyond which an event told after the lead is background."""
+    return _lexicon(language).data.history_days
 
 
 def names_a_long_period(mention: DateMention, language: str = DEFAULT_LANGUAGE) -> bool:
