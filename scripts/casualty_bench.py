@@ -21,6 +21,7 @@ Usage: .venv/bin/python scripts/casualty_bench.py [path] [--misses N]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -37,9 +38,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / ".." / "shared" / "data" / "dev" / "fakes_dev.jsonl"
 
 
-def _cache_path(path: Path) -> Path:
+def _cache_path(path: Path, texts: list[str]) -> Path:
+    """Parsed docs are cached by the clean texts they parse: a change to cleaning (not to the
+    input file) must not reuse docs of the old texts, whose offsets no longer match."""
     base = Path(os.environ.get("MARSAD_CACHE_DIR", Path.home() / ".cache" / "marsad"))
-    return base / f"casualty_bench_{path.stem}_{path.stat().st_size}.spacy"
+    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
+    return base / f"casualty_bench_{path.stem}_{digest}.spacy"
 
 
 def run(path: Path) -> tuple[list[dict[str, object]], list[DocumentResult]]:
@@ -53,7 +57,7 @@ def run(path: Path) -> tuple[list[dict[str, object]], list[DocumentResult]]:
                                 origin=str(record["id"]))
         document, warnings = prepare(source)
         prepared.append((document, warnings))
-    cache = _cache_path(path)
+    cache = _cache_path(path, [d.text for d, _ in prepared])
     if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(ctx.nlp.vocab))
     else:
