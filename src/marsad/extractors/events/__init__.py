@@ -22,23 +22,21 @@ duplicates merged). ``candidates`` holds the ``Candidate`` and ``Mentions`` they
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Doc
 
 from marsad.context import Context
 from marsad.extractors.attribution import denial_of, link_denials
-from marsad.extractors.events.candidates import Candidate, Mentions
+from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.document_passes import (
     accused_perpetrator,
     claimed_responsibility,
     infer_opponents,
     inherit_actors,
+    leave_out_history,
     merge_duplicates,
     only_capable_initiator,
 )
 from marsad.extractors.events.fields import to_event
-from marsad.extractors.events.locations import SUMMARY_SENTENCES
 from marsad.extractors.events.mentions import find_mentions
 from marsad.extractors.events.sentences import sentence_candidates
 from marsad.extractors.events.sub_types import (
@@ -46,7 +44,6 @@ from marsad.extractors.events.sub_types import (
     learned_typing,
     type_from_context,
 )
-from marsad.extractors.time import history_days
 from marsad.model import Document, Event
 
 __all__ = ["extract_events"]
@@ -76,26 +73,3 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = infer_opponents(events, mentions, ctx)
     events = leave_out_history(events, document, mentions, warnings)
     return link_denials(merge_duplicates(events, ctx), denials), warnings
-
-
-def leave_out_history(events: list[Event], document: Document, mentions: Mentions,
-                      warnings: list[str]) -> list[Event]:
-    """Drop the article's background: events that ended more than ``history_days`` before
-    publication, told after the lead ("Hundreds died in a sarin attack in Ghouta in August
-    2013" in a 2017 report; "an Islamist uprising in 1982"). They were news when they
-    happened; a lead that reports an old event (an anniversary, a late finding) keeps it."""
-    if document.published is None:
-        return events
-    oldest = document.published - dt.timedelta(days=history_days())
-    lead_end = mentions.sentences[min(SUMMARY_SENTENCES, len(mentions.sentences)) - 1].end_char \
-        if mentions.sentences else 0
-    kept = []
-    for event in events:
-        if event.date is not None and event.date.end < oldest \
-                and event.evidence.char_span[0] >= lead_end:
-            warnings.append(f"{event.sub_event_type} ({event.trigger.text!r}): dated "
-                            f"{event.date.start}..{event.date.end}, over "
-                            f"{history_days()} days before publication: background, left out")
-            continue
-        kept.append(event)
-    return kept

@@ -8,13 +8,17 @@ most often; and ACLED's one event per (type, place, day) merges repeated mention
 
 from __future__ import annotations
 
+import datetime as dt
+
 from marsad.context import Context
 from marsad.extractors.accusations import find_accusations, prevailing
 from marsad.extractors.actors import FIGHTING_INTER, ActorMention, phrase_head
 from marsad.extractors.events.candidates import Mentions
+from marsad.extractors.events.locations import SUMMARY_SENTENCES
 from marsad.extractors.events.roles import canonical, named_first
 from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
-from marsad.model import Actor, Event, Location
+from marsad.extractors.time import history_days
+from marsad.model import Actor, Document, Event, Location
 from marsad.notes import event_notes
 
 
@@ -228,3 +232,27 @@ def merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
             or event.injuries,
             "confidence": max(kept.confidence, event.confidence)})
     return [merged[k] for k in order]
+
+
+def leave_out_history(events: list[Event], document: Document, mentions: Mentions,
+                      warnings: list[str]) -> list[Event]:
+    """Drop the article's background: events that ended more than ``history_days`` before
+    publication, told after the lead ("Hundreds died in a sarin attack in Ghouta in August
+    2013" in a 2017 report; "an Islamist uprising in 1982"). They were news when they
+    happened; a lead that reports an old event (an anniversary, a late finding) keeps it."""
+    if document.published is None:
+        return events
+    days = history_days()
+    oldest = document.published - dt.timedelta(days=days)
+    lead_end = mentions.sentences[min(SUMMARY_SENTENCES, len(mentions.sentences)) - 1].end_char \
+        if mentions.sentences else 0
+    kept = []
+    for event in events:
+        if event.date is not None and event.date.end < oldest \
+                and event.evidence.char_span[0] >= lead_end:
+            warnings.append(f"{event.sub_event_type} ({event.trigger.text!r}): dated "
+                            f"{event.date.start}..{event.date.end}, over "
+                            f"{days} days before publication: background, left out")
+            continue
+        kept.append(event)
+    return kept
