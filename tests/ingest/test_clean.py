@@ -272,6 +272,8 @@ def test_boilerplate_resource_loads_every_kind() -> None:
                                                      "regular expression"),
         ({"kind": "advert", "pattern": "x"}, "entry 2: kind: Input should be"),
         ({"kind": "link", "pattern": "x", "max_chars": 0}, "entry 2: max_chars: Input should be"),
+        ({"kind": "link", "pattern": "x", "ends_article": True},
+         "entry 2: ends_article: Extra inputs are not permitted"),
     ],
 )
 def test_bad_boilerplate_entries_are_reported(entry: dict[str, object], message: str) -> None:

@@ -69,13 +69,12 @@ ARABIC_LETTER_RE = re.compile(
 _KEEP_FORMAT_CHARS = frozenset("\u200c\u200d")  # joiners shape Arabic and Persian words
 
 
-class TrailerEntry(BaseModel):
-    """One entry of ``boilerplate.yaml`` ``run_in_trailers``: a cue and where it was seen."""
+class _CueEntry(BaseModel):
+    """What every ``boilerplate.yaml`` entry has: a regular expression and where it was seen."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     pattern: str
-    ends_article: bool = False
     note: str | None = None
 
     @field_validator("pattern")
@@ -88,11 +87,18 @@ class TrailerEntry(BaseModel):
         return pattern
 
 
-class BoilerplateEntry(TrailerEntry):
+class BoilerplateEntry(_CueEntry):
     """One entry of ``boilerplate.yaml`` ``patterns``: a line cue, its kind and line limit."""
 
     kind: PatternKind
     max_chars: int = Field(default=200, gt=0)
+
+
+class TrailerEntry(_CueEntry):
+    """One entry of ``boilerplate.yaml`` ``run_in_trailers``: a cue of furniture run into a
+    line, and whether the article surely ends there."""
+
+    ends_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,22 +190,18 @@ def clean_text(text: str) -> tuple[str, list[Dropped]]:
     and what was removed, in text order.
     """
     lines = split_paragraph_lines(text)
-    texts = [line for line, _ in lines]
-    kinds = classify_lines(texts)
-    dropped = [
-        Dropped(kind=kind, char_count=len(line), text=line)
-        for line, kind in zip(texts, kinds, strict=True)
-        if kind is not None
-    ]
-    kept = []
+    kinds = classify_lines([line for line, _ in lines])
+    dropped: list[Dropped] = []
+    kept: list[tuple[str, int]] = []
     for (line, paragraph), kind in zip(lines, kinds, strict=True):
         if kind is not None:
+            dropped.append(Dropped(kind=kind, char_count=len(line), text=line))
             continue
         prose, trailer = cut_run_in_trailer(line)
-        if trailer:
-            dropped.append(Dropped(kind="boilerplate", char_count=len(trailer), text=trailer))
         if prose:
             kept.append((prose, paragraph))
+        if trailer:
+            dropped.append(Dropped(kind="boilerplate", char_count=len(trailer), text=trailer))
     return join_paragraphs(kept), dropped
 
 
