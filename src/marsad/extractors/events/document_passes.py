@@ -207,10 +207,13 @@ def merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
     for event in events:
         # Precision is part of the key: a dated report and an undated one that only defaulted
         # to the same day are not known to be the same event.
-        key = (event.sub_event_type, event.location.name if event.location else "-",
-               event.date.start.isoformat() if event.date else "-",
-               event.date.end.isoformat() if event.date else "-",
-               str(event.date.precision) if event.date else "-")
+        key: tuple[str, ...] = (
+            event.sub_event_type, event.location.name if event.location else "-",
+            event.date.start.isoformat() if event.date else "-",
+            event.date.end.isoformat() if event.date else "-",
+            str(event.date.precision) if event.date else "-")
+        while key in merged and _other_dead(merged[key], event):
+            key = (*key, "+")  # one more event of the same type, place and day
         if key not in merged:
             merged[key] = event
             order.append(key)
@@ -232,6 +235,15 @@ def merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
             or event.injuries,
             "confidence": max(kept.confidence, event.confidence)})
     return [merged[k] for k in order]
+
+
+def _other_dead(kept: Event, event: Event) -> bool:
+    """Two tolls of different victims (the lead strike's "eight volunteers" and "30 Daesh
+    fighters" of an attack told later, both undated) are two happenings, not one figure
+    read twice: merging would keep only the fuller count."""
+    first, second = kept.fatalities, event.fatalities
+    return first is not None and second is not None \
+        and "unknown" not in (first.victims, second.victims) and first.victims != second.victims
 
 
 def leave_out_history(events: list[Event], document: Document, mentions: Mentions,
