@@ -306,6 +306,7 @@ class Lexicon(_Frozen):
     gear_heads: tuple[str, ...] = ()
     history_verbs: tuple[str, ...] = ()
     hypothetical_marks: tuple[str, ...] = ()
+    known_determiners: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
     attempt_lemmas: tuple[str, ...] = ()
 
@@ -323,6 +324,12 @@ class Lexicon(_Frozen):
     def sub_event_types_of(self, disorder_type: str) -> frozenset[str]:
         """The sub-event types of one disorder type ("Political violence")."""
         return self._sub_types_by_disorder.get(disorder_type, frozenset())
+
+    @cached_property
+    def weapon_agents(self) -> frozenset[str]:
+        """Every weapon that names its means as a doer (``context_typing.means_by_agent``
+        agents: "jets", "warplanes")."""
+        return frozenset(a for rule in self.context_typing.means_by_agent for a in rule.agents)
 
     @cached_property
     def _sub_types_by_disorder(self) -> dict[str, frozenset[str]]:
@@ -459,6 +466,7 @@ def load_lexicon() -> Lexicon:
         gear_heads=tuple(cues_file["not_happened"].get("gear_heads") or ()),
         history_verbs=tuple(cues_file["not_happened"].get("history_verbs") or ()),
         hypothetical_marks=tuple(cues_file["not_happened"].get("hypothetical_marks") or ()),
+        known_determiners=tuple(cues_file["not_happened"].get("known_determiners") or ()),
         habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),
         attempt_lemmas=tuple(cues_file["not_happened"].get("attempt_lemmas") or ()),
     )

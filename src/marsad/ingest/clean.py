@@ -296,8 +296,8 @@ def join_paragraphs(lines: list[tuple[str, int]]) -> str:
 def _starts_sentence(line: str, match: re.Match[str]) -> bool:
     """Whether a trailer cue's word opens the line or a sentence: then it is prose."""
     cue = match.start("cue") if "cue" in match.re.groupindex else match.start()
-    before = line[:cue].rstrip()
-    return not before or before[-1] in ".!?\"”’"
+    before = line[:cue]
+    return not before.strip() or _SENTENCE_END_RE.search(before) is not None
 
 
 def _drop_headline(

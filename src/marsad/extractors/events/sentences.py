@@ -77,10 +77,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # "An attack on a warehouse killed 20": an attack is deliberate, never an accident;
         # "a Su-24 warplane crashed": an aircraft named in an accident made no strike
         deliberate = set(ctx.lexicon.context_typing.open_attack.words)
-        aircraft = {a for rule in ctx.lexicon.context_typing.means_by_agent for a in rule.agents}
         triggers = [(e, s) for e, s in triggers
                     if (not e.generic or s.text.lower() in deliberate)
-                    and s.text.lower() not in aircraft]
+                    and s.text.lower() not in ctx.lexicon.weapon_agents]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:

@@ -29,8 +29,6 @@ from marsad.nlp import NOT_TRIGGER
 # How many words before an agreement word its verb may stand ("breached the cessation of
 # hostilities agreement": four between)
 AGREEMENT_VERB_WINDOW = 6
-# Determiners of an event already known ("if these strikes were an error": they happened)
-DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their"})
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -279,7 +277,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "Rebels regularly fire rockets into the west of the city"
     if _defined(root):
         return False  # "Barrel bombs are improvised containers packed with explosives"
-    if _hypothetical(root, ctx.lexicon.hypothetical_marks):
+    if _hypothetical(root, ctx.lexicon.hypothetical_marks, ctx.lexicon.known_determiners):
         return False  # "unclear whether he was an accomplice or a hostage"
     violent = entry.sub_event_type == TERRITORY_GAIN or entry.sub_event_type in \
         ctx.lexicon.sub_event_types_of("Political violence")
@@ -359,13 +357,13 @@ def _defined(root: Token) -> bool:
         c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
-def _hypothetical(root: Token, marks: tuple[str, ...]) -> bool:
+def _hypothetical(root: Token, marks: tuple[str, ...], known: tuple[str, ...]) -> bool:
     """The event word is in a condition ("if rebels attack": ``hypothetical_marks``) or a
     "whether" question ("whether strikes were carried out", "whether he was a hostage"),
     unless it is a known one ("if the shelling continues", "whether the strikes were carried
     out by Syrian or Russian planes" asks who, not whether). "It was unclear if the strikes
-    ..." is such a question too."""
-    if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in root.children):
+    ..." is such a question too. ``known``: ``known_determiners``."""
+    if any(c.dep_ in ("det", "poss") and c.lower_ in known for c in root.children):
         return False  # "if these strikes were due to an error": known strikes
     for token in [root, *list(root.ancestors)[:3]]:
         mark = next((c.lower_ for c in token.children if c.dep_ == "mark" and c.lower_ in marks),
