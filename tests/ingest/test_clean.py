@@ -12,14 +12,15 @@ from hypothesis import strategies as st
 
 from marsad.errors import MarsadError
 from marsad.ingest import clean_text, guess_language, prepare, read_inputs
-from marsad.ingest.clean import (
+from marsad.ingest.boilerplate import (
     BoilerplateEntry,
+    TagListRules,
     TrailerEntry,
     load_line_patterns,
     load_trailer_patterns,
 )
 from marsad.model import Document, SourceDocument
-from marsad.resources import validate_items
+from marsad.resources import validate_items, validate_section
 
 DATA = Path(__file__).parent.parent / "data" / "ingest"
 # seed_enab_baladi.txt: Enab Baladi (English edition), "Assad’s Forces Advance in Southern Damascus,
@@ -190,6 +191,30 @@ def test_language(source: SourceDocument, language: str) -> None:
         (f"{PROSE} Related attacks hit Idlib.", None, []),
         ("Related attacks hit Idlib", None, []),
         (f"{PROSE} Two related raids hit Ariha on Sunday", None, []),
+        # a tag list run into the line between a lead and the body (Al-Araby): the body starts
+        # at a word that opens sentences, or at the capitalised word before the words that
+        # lead to one that only sentences have; words of names ("for") do not end the tags
+        ("Rebels clashed near Idlib as fighting continues. Tags Syria Free Syrian Army "
+         "opposition groups Idlib The brigade announced on Monday that it killed six fighters.",
+         "Rebels clashed near Idlib as fighting continues. The brigade announced on Monday "
+         "that it killed six fighters.",
+         [("boilerplate", "Tags Syria Free Syrian Army opposition groups Idlib")]),
+        (f"{PROSE} Tags Syria Idlib al-Nusra Syrian rebels launched a huge offensive on Monday.",
+         f"{PROSE} Syrian rebels launched a huge offensive on Monday.",
+         [("boilerplate", "Tags Syria Idlib al-Nusra")]),
+        (f"{PROSE} Tags Belgium coalition air raids Aleppo Russia has accused Belgium of a raid.",
+         f"{PROSE} Russia has accused Belgium of a raid.",
+         [("boilerplate", "Tags Belgium coalition air raids Aleppo")]),
+        (f"{PROSE} Tags Syrian Observatory for Human Rights White Helmets At least 31 people "
+         "were killed.", f"{PROSE} At least 31 people were killed.",
+         [("boilerplate", "Tags Syrian Observatory for Human Rights White Helmets")]),
+        (f"{PROSE} Tags Homs Regime Airstrikes Children Three children were killed on Saturday.",
+         f"{PROSE} Three children were killed on Saturday.",
+         [("boilerplate", "Tags Homs Regime Airstrikes Children")]),
+        # a tag list that ends the line is a trailer; "tags" in prose is no cue
+        (f"{PROSE} Tags Syria Idlib airstrikes", PROSE,
+         [("boilerplate", "Tags Syria Idlib airstrikes")]),
+        ("Militants removed the tags Syria had put on the trucks.", None, []),
         ("", "", []),
     ],
 )
@@ -285,6 +310,22 @@ def test_bad_boilerplate_entries_are_reported(entry: dict[str, object], message:
 def test_run_in_trailers_load_with_an_ending_cue() -> None:
     assert any(ends for _, ends in load_trailer_patterns())
     assert not any(ends for _, ends in load_trailer_patterns()[:1])
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ({"cues": ["Tags ("], "max_words": 40, "sentence_openers": ["The"],
+          "sentence_words": ["a"]}, "cues: Value error, invalid regular expression"),
+        ({"cues": ["Tags "], "max_words": 0, "sentence_openers": ["The"],
+          "sentence_words": ["a"]}, "max_words: Input should be greater than 0"),
+        ({"cues": ["Tags "], "max_words": 40, "sentence_openers": ["The", True],
+          "sentence_words": ["a"]}, "sentence_openers.1: Input should be a valid string"),
+    ],
+)
+def test_bad_run_in_tag_lists_are_reported(section: dict[str, object], message: str) -> None:
+    with pytest.raises(MarsadError, match=f"^boilerplate.yaml: run_in_tag_lists: {message}"):
+        validate_section("boilerplate.yaml", "run_in_tag_lists", section, TagListRules)
 
 
 @pytest.mark.parametrize(

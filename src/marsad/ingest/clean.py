@@ -4,7 +4,8 @@ Why here and why final: every ``char_span`` in marsad's output points into
 ``Document.text``, so all cleaning (HTML extraction, removal of captions, appeals and
 page furniture, whitespace) happens once, before any extraction, and is recorded in
 ``Document.dropped`` so an analyst can see what was thrown away. The cues live in
-``resources/boilerplate.yaml``; this module holds only the rules that combine them.
+``resources/boilerplate.yaml`` (read by ``ingest.boilerplate``); this module holds the rules
+over whole lines, ``ingest.run_in`` those for furniture run into a line of prose.
 """
 
 from __future__ import annotations
@@ -14,23 +15,16 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
-from typing import Literal
 
 import htmldate
 import trafilatura
 from lxml.html import HtmlElement
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from marsad.errors import MarsadError
+from marsad.ingest.boilerplate import load_line_patterns
 from marsad.ingest.published import find_dates, infer_published, looks_like_credited_caption
+from marsad.ingest.run_in import SENTENCE_END_RE, cut_run_in_tag_list, cut_run_in_trailer
 from marsad.model import Document, Dropped, DroppedKind, PublishedSource, SourceDocument
-from marsad.resources import read_yaml, validate_items
-
-BOILERPLATE_FILE = "boilerplate.yaml"
-
-PatternKind = Literal["appeal", "boilerplate", "link", "caption"]
 
 SHORT_LINE_CHARS = 150
 """A repeated line this short that is not a sentence is page furniture: drop every copy."""
@@ -56,10 +50,6 @@ refuses 1,000,000 characters, with an error that would have stopped the whole ba
 ARABIC_SHARE = 0.3
 """Share of Arabic-script letters above which a text is taken to be Arabic."""
 
-_SENTENCE_END_RE = re.compile(r"(?<!\.)[.?!\"”’]\s*$")
-"""A line ending like a sentence; '..' and '…' are slogans, not sentences."""
-_PROSE_SENTENCE_RE = re.compile(r"\b[a-z]{3,}[.][\"”’]?(?=\s|$)")
-"""A lower-case word closed by a full stop: prose, which headlines and tag lists lack."""
 _CAPTION_SEPARATOR_RE = re.compile(r"\s[–—|-]\s")
 _SPACE_RE = re.compile(r"\s+")
 ARABIC_LETTER_RE = re.compile(
@@ -67,78 +57,6 @@ ARABIC_LETTER_RE = re.compile(
 )
 """Arabic-script letters (Arabic, supplement, extended-A, presentation forms)."""
 _KEEP_FORMAT_CHARS = frozenset("\u200c\u200d")  # joiners shape Arabic and Persian words
-
-
-class _CueEntry(BaseModel):
-    """What every ``boilerplate.yaml`` entry has: a regular expression and where it was seen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    pattern: str
-    note: str | None = None
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as err:
-            raise ValueError(f"invalid regular expression: {err}") from err
-        return pattern
-
-
-class BoilerplateEntry(_CueEntry):
-    """One entry of ``boilerplate.yaml`` ``patterns``: a line cue, its kind and line limit."""
-
-    kind: PatternKind
-    max_chars: int = Field(default=200, gt=0)
-
-
-class TrailerEntry(_CueEntry):
-    """One entry of ``boilerplate.yaml`` ``run_in_trailers``: a cue of furniture run into a
-    line, and whether the article surely ends there."""
-
-    ends_article: bool = False
-
-
-@dataclass(frozen=True)
-class LinePattern:
-    """A compiled cue: a line at most ``max_chars`` long matching ``regex`` is ``kind``."""
-
-    kind: PatternKind
-    regex: re.Pattern[str]
-    max_chars: int
-
-
-@cache
-def _boilerplate_data() -> dict[str, object]:
-    data = read_yaml(BOILERPLATE_FILE)
-    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
-        raise MarsadError(f"{BOILERPLATE_FILE}: expected a mapping with a 'patterns' list")
-    return data
-
-
-@cache
-def load_line_patterns() -> tuple[LinePattern, ...]:
-    """Load and validate the cues of ``boilerplate.yaml`` (cached: resources are read-only)."""
-    patterns = _boilerplate_data()["patterns"]
-    assert isinstance(patterns, list)  # checked by _boilerplate_data
-    entries = validate_items(BOILERPLATE_FILE, patterns, BoilerplateEntry)
-    return tuple(
-        LinePattern(entry.kind, re.compile(entry.pattern, re.IGNORECASE), entry.max_chars)
-        for entry in entries
-    )
-
-
-@cache
-def load_trailer_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """The case-sensitive cues where furniture runs into a line (``run_in_trailers``), each
-    with whether the article surely ends there."""
-    items = _boilerplate_data().get("run_in_trailers") or []
-    if not isinstance(items, list):
-        raise MarsadError(f"{BOILERPLATE_FILE}: 'run_in_trailers' must be a list")
-    entries = validate_items(BOILERPLATE_FILE, items, TrailerEntry)
-    return tuple((re.compile(entry.pattern), entry.ends_article) for entry in entries)
 
 
 def prepare(source: SourceDocument) -> tuple[Document, list[str]]:
@@ -198,28 +116,14 @@ def clean_text(text: str) -> tuple[str, list[Dropped]]:
             dropped.append(Dropped(kind=kind, char_count=len(line), text=line))
             continue
         prose, trailer = cut_run_in_trailer(line)
+        prose, tags = cut_run_in_tag_list(prose)
+        if tags:
+            dropped.append(Dropped(kind="boilerplate", char_count=len(tags), text=tags))
         if prose:
             kept.append((prose, paragraph))
         if trailer:
             dropped.append(Dropped(kind="boilerplate", char_count=len(trailer), text=trailer))
     return join_paragraphs(kept), dropped
-
-
-def cut_run_in_trailer(line: str) -> tuple[str, str]:
-    """Split a line into its prose and the page furniture run into its end, if any.
-
-    Scraped texts that lost their line breaks carry "Related" headline lists, tag lists and
-    comment footers inside the last line; the headlines would be read as events. The line is
-    cut at the first ``run_in_trailers`` cue that ends the article, or after which no
-    sentence of prose comes before the line's end or the next such cue.
-    """
-    cues = sorted((match.start(), ends) for pattern, ends in load_trailer_patterns()
-                  for match in pattern.finditer(line) if not _starts_sentence(line, match))
-    for index, (start, ends) in enumerate(cues):
-        limit = next((later for later, later_ends in cues[index + 1:] if later_ends), len(line))
-        if ends or not _PROSE_SENTENCE_RE.search(line, start, limit):
-            return line[:start].rstrip(), line[start:]
-    return line, ""
 
 
 def classify_lines(lines: list[str]) -> list[DroppedKind | None]:
@@ -291,13 +195,6 @@ def join_paragraphs(lines: list[tuple[str, int]]) -> str:
         previous = paragraph
     # NFC again: joining never un-normalises, but a line could start with a combining mark.
     return unicodedata.normalize("NFC", "".join(parts))
-
-
-def _starts_sentence(line: str, match: re.Match[str]) -> bool:
-    """Whether a trailer cue's word opens the line or a sentence: then it is prose."""
-    cue = match.start("cue") if "cue" in match.re.groupindex else match.start()
-    before = line[:cue]
-    return not before.strip() or _SENTENCE_END_RE.search(before) is not None
 
 
 def _drop_headline(
@@ -372,11 +269,11 @@ def _appeal_block_start(lines: list[str], kinds: list[DroppedKind | None]) -> in
 
 
 def _is_furniture(line: str) -> bool:
-    return len(line) <= SHORT_LINE_CHARS and not _SENTENCE_END_RE.search(line)
+    return len(line) <= SHORT_LINE_CHARS and not SENTENCE_END_RE.search(line)
 
 
 def _is_slogan(line: str) -> bool:
-    return len(line) <= SLOGAN_CHARS and not _SENTENCE_END_RE.search(line)
+    return len(line) <= SLOGAN_CHARS and not SENTENCE_END_RE.search(line)
 
 
 def _body(source: SourceDocument, warnings: list[str]) -> tuple[str, str | None]:

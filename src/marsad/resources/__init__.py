@@ -51,6 +51,14 @@ def validate_items(name: str, items: list[Any], model: type[RowModel]) -> list[R
     return rows
 
 
+def validate_section(name: str, key: str, item: Any, model: type[RowModel]) -> RowModel:
+    """Validate one mapping of a YAML file, naming its key when it is wrong."""
+    try:
+        return model.model_validate(item)
+    except ValidationError as err:
+        raise MarsadError(f"{name}: {key}: {_first_error(err)}") from err
+
+
 def read_csv(name: str, model: type[RowModel]) -> list[RowModel]:
     """Read a CSV resource into validated rows; ``#`` lines are comments, empty cells None."""
     path = resource_path(name)
