@@ -97,6 +97,7 @@ class CasualtyTerms(BaseModel):
     predicate_verbs: list[str]
     companion_words: list[str]
     additive_words: list[str] = []
+    other_happening_marks: list[str] = []
     war_total_cues: list[str]
     subcount_markers: list[str]
     aggregate_cues: list[str]

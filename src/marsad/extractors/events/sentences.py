@@ -7,10 +7,15 @@ a bare toll becomes an event (or continues the one before it).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from marsad.context import Context
-from marsad.extractors.casualties import names_war_total, war_background_spans
+from marsad.extractors.casualties import (
+    CasualtyMention,
+    load_casualty_terms,
+    names_war_total,
+    war_background_spans,
+)
 from marsad.extractors.events.candidates import FATAL_KINDS, INJURY_KINDS, Candidate, Mentions
 from marsad.extractors.events.locations import places_for
 from marsad.extractors.events.sub_types import (
@@ -149,4 +154,34 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         toll_at = killed[0].start_char
         nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
         nearest.casualties = killed
+        marks = set(load_casualty_terms().other_happening_marks)
+        clauses = [_other_happening(doc, c, nearest.trigger, marks) for c in killed]
+        if not all(clauses):
+            nearest.casualties = [c for c, clause in zip(killed, clauses, strict=True)
+                                  if clause is None]
+            for clause in {clause for clause in clauses if clause is not None}:
+                inside = [c for c in violent if clause.start <= c.trigger.root.i < clause.end]
+                if inside:
+                    inside[0].casualties = [c for c, other in zip(killed, clauses, strict=True)
+                                            if other == clause]
     return candidates
+
+
+def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span,
+                     marks: set[str]) -> Span | None:
+    """The clause of time ("after a pilot was killed by rebels") that holds ``toll`` and not
+    ``trigger``: it tells another happening (``other_happening_marks``); None when none does."""
+    span = doc.char_span(toll.start_char, toll.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    word = span.root
+    while word.head != word:
+        opened = (word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
+                                               for c in word.children)) \
+            or (word.dep_ == "pcomp" and word.head.lower_ in marks)
+        if opened:
+            clause = doc[word.left_edge.i:word.right_edge.i + 1]
+            inside = clause.start <= trigger.root.i < clause.end
+            return None if inside else clause
+        word = word.head
+    return None

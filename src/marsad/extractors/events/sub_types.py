@@ -25,19 +25,22 @@ from marsad.notes import event_notes
 
 
 def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
-    """"Turkish jets destroyed weapon depots", "Saudi jets fired missiles": the subject (or
-    passive agent) of the event's verb, or of the clause saying how it happened, is a weapon
-    that names the means (``context_typing.means_by_agent``)."""
+    """"Turkish jets destroyed weapon depots", "Saudi jets fired missiles", "bombs dropped
+    from a helicopter": the subject (or passive agent, or where it came from) of the event's
+    verb, of the clause saying how it happened, or of a participle describing the event word
+    is a weapon that names the means (``context_typing.means_by_agent``)."""
     rules = [r for r in ctx.lexicon.context_typing.means_by_agent if sub in r.retypes]
     if not rules:
         return sub
     verb = governing_verb(trigger.root)
-    if verb is None:
-        return sub
-    # and of the clause that says how ("26 were killed when the air force pounded the town")
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+    # and of the clause that says how ("26 were killed when the air force pounded the town"),
+    # and of the participle after the event word ("killed by bombs dropped by helicopters")
+    verbs = [*(c for c in trigger.root.children if c.dep_ == "acl")]
+    if verb is not None:
+        verbs += [verb, *(c for c in verb.children if c.dep_ == "advcl")]
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
-    doers += [g for v in verbs for c in v.children if c.dep_ == "agent"
+    doers += [g for v in verbs for c in v.children
+              if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")
               for g in c.children if g.dep_ == "pobj"]
     for doer in doers:
         if trigger.start <= doer.i < trigger.end:
