@@ -174,6 +174,14 @@ class NeedsCrowd(_Frozen):
     otherwise: str
 
 
+class Delivery(_Frozen):
+    """A definite mention of one of ``types`` near an event of type ``becomes`` is how that
+    event was delivered ("rockets with poisonous gas heads ... killed in the shelling")."""
+
+    becomes: str
+    types: tuple[str, ...]
+
+
 class ContextTyping(_Frozen):
     """Which vague mentions borrow their means from a nearby specific event (triggers.yaml)."""
 
@@ -184,6 +192,7 @@ class ContextTyping(_Frozen):
     open_attack: BorrowedMeans = BorrowedMeans()
     means_by_agent: tuple[MeansByAgent, ...] = ()
     needs_crowd: tuple[NeedsCrowd, ...] = ()
+    delivery: tuple[Delivery, ...] = ()
 
 
 class StateProtest(_Frozen):
@@ -400,7 +409,8 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     rule = ContextTyping.model_validate(raw)
     named = [m.becomes for m in rule.means_by_agent] + [
         t for m in rule.means_by_agent for t in m.retypes] + [
-        t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)]
+        t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)] + [
+        t for d in rule.delivery for t in (d.becomes, *d.types)]
     for name in (*rule.donor_types, *rule.open_means.donor_types,
                  *rule.open_attack.donor_types, *named):
         if name not in known:

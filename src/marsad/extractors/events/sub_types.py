@@ -94,7 +94,8 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
     """Give a vague candidate the means of the nearest specific event of the article: the
     toll of the air strikes reported two sentences earlier is the air strikes' toll. Words
     that say something was bombed but not how ("bombs hit the market", "the bombardment")
-    take the means of the nearest air strike or shelling the same way."""
+    take the means of the nearest air strike or shelling the same way; "the shelling" near a
+    chemical attack is how it was delivered."""
     rule = ctx.lexicon.context_typing
     determiners = set(rule.anaphora_determiners)
     specific = [c for c in candidates if not c.vague and not c.open_means]
@@ -103,6 +104,18 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
             types = rule.donor_types
         elif candidate.open_means:
             types = rule.open_means.donor_types
+        elif _has_determiner(candidate.trigger.root, determiners):
+            # "killed or injured in the shelling" near "rockets with poisonous gas heads": the
+            # shelling that delivered the chemical attack (``context_typing.delivery``)
+            types = tuple(d.becomes for d in rule.delivery
+                          if candidate.sub_event_type in d.types)
+            # (a place its sentence does not name is no evidence of another place)
+            donor = _nearest_donor(candidate, [c for c in specific
+                                               if c.sub_event_type in types], mentions,
+                                   rule.window, any_place=candidate.place_inherited)
+            if donor is not None:
+                candidate.sub_event_type = donor.sub_event_type
+            continue
         else:
             continue
         donors = [c for c in specific if c.sub_event_type in types]
@@ -119,14 +132,15 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
 
 
 def _nearest_donor(candidate: Candidate, donors: list[Candidate], mentions: Mentions,
-                   window: int) -> Candidate | None:
+                   window: int, any_place: bool = False) -> Candidate | None:
     """The donor nearest ``candidate`` within ``window`` sentences (an earlier one first on a
-    tie), at the same place or where either names none."""
+    tie), at the same place or where either names none (at any place with ``any_place``)."""
     at = mentions.sentence_of(candidate.trigger.start_char)
     near = []
     for donor in donors:
         distance = mentions.sentence_of(donor.trigger.start_char) - at
-        if abs(distance) <= window and _compatible_places(candidate.place, donor.place):
+        if abs(distance) <= window and (any_place or _compatible_places(candidate.place,
+                                                                        donor.place)):
             near.append(((donor.generic, abs(distance), distance > 0), donor))
     return min(near, key=lambda pair: pair[0])[1] if near else None
 
