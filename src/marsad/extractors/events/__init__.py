@@ -41,6 +41,7 @@ from marsad.extractors.events.mentions import find_mentions
 from marsad.extractors.events.sentences import sentence_candidates
 from marsad.extractors.events.sub_types import (
     attack_means_from_context,
+    delivery_from_context,
     learned_typing,
     type_from_context,
 )
@@ -64,6 +65,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     candidates = type_from_context(candidates, mentions, ctx)
     built = [(c, e) for c in candidates
              if (e := to_event(c, document, mentions, ctx, warnings)) is not None]
+    built = delivery_from_context(built, mentions, ctx)
     events = learned_typing(attack_means_from_context(built, mentions, ctx), ctx, warnings)
     # Read evidence first: who the text blames, then who the nearest same-type event names.
     events = accused_perpetrator(events, mentions, ctx)

@@ -94,8 +94,7 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
     """Give a vague candidate the means of the nearest specific event of the article: the
     toll of the air strikes reported two sentences earlier is the air strikes' toll. Words
     that say something was bombed but not how ("bombs hit the market", "the bombardment")
-    take the means of the nearest air strike or shelling the same way; "the shelling" near a
-    chemical attack is how it was delivered."""
+    take the means of the nearest air strike or shelling the same way."""
     rule = ctx.lexicon.context_typing
     determiners = set(rule.anaphora_determiners)
     specific = [c for c in candidates if not c.vague and not c.open_means]
@@ -104,18 +103,6 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
             types = rule.donor_types
         elif candidate.open_means:
             types = rule.open_means.donor_types
-        elif _has_determiner(candidate.trigger.root, determiners):
-            # "killed or injured in the shelling" near "rockets with poisonous gas heads": the
-            # shelling that delivered the chemical attack (``context_typing.delivery``)
-            types = tuple(d.becomes for d in rule.delivery
-                          if candidate.sub_event_type in d.types)
-            # (a place its sentence does not name is no evidence of another place)
-            donor = _nearest_donor(candidate, [c for c in specific
-                                               if c.sub_event_type in types], mentions,
-                                   rule.window, any_place=candidate.place_inherited)
-            if donor is not None:
-                candidate.sub_event_type = donor.sub_event_type
-            continue
         else:
             continue
         donors = [c for c in specific if c.sub_event_type in types]
@@ -132,15 +119,14 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
 
 
 def _nearest_donor(candidate: Candidate, donors: list[Candidate], mentions: Mentions,
-                   window: int, any_place: bool = False) -> Candidate | None:
+                   window: int) -> Candidate | None:
     """The donor nearest ``candidate`` within ``window`` sentences (an earlier one first on a
-    tie), at the same place or where either names none (at any place with ``any_place``)."""
+    tie), at the same place or where either names none."""
     at = mentions.sentence_of(candidate.trigger.start_char)
     near = []
     for donor in donors:
         distance = mentions.sentence_of(donor.trigger.start_char) - at
-        if abs(distance) <= window and (any_place or _compatible_places(candidate.place,
-                                                                        donor.place)):
+        if abs(distance) <= window and _compatible_places(candidate.place, donor.place):
             near.append(((donor.generic, abs(distance), distance > 0), donor))
     return min(near, key=lambda pair: pair[0])[1] if near else None
 
@@ -192,6 +178,47 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
                 event = _retyped(event, donor.sub_event_type, ctx, **update)
         events.append(event)
     return events
+
+
+def delivery_from_context(built: list[tuple[Candidate, Event]], mentions: Mentions,
+                          ctx: Context) -> list[tuple[Candidate, Event]]:
+    """A definite strike or shelling that refers back to a chemical attack by the same hand is
+    how the attack was delivered ("rockets with poisonous gas heads ... hundreds were killed
+    or injured in the shelling"): one Chemical weapon event (``context_typing.delivery``).
+    What it refers back to is the last strike, shelling or chemical attack told before it
+    (``_antecedent``): "the strike" after another strike, the US cruise missiles fired in
+    reply, is that strike. A place the strike's own sentence does not name is no evidence of
+    another place."""
+    rule = ctx.lexicon.context_typing
+    determiners = set(rule.anaphora_determiners)
+    retyped = []
+    for candidate, event in built:
+        types = {d.becomes for d in rule.delivery if event.sub_event_type in d.types}
+        if types and not candidate.vague and not candidate.open_means \
+                and _has_determiner(candidate.trigger.root, determiners):
+            kinds = types | {d_type for d in rule.delivery if d.becomes in types
+                             for d_type in d.types}
+            antecedent = _antecedent(candidate, [(c, e) for c, e in built
+                                                 if e.sub_event_type in kinds],
+                                     mentions, rule.window)
+            if antecedent is not None and antecedent[1].sub_event_type in types \
+                    and _same_hand(event.actor1, antecedent[1].actor1, ctx) \
+                    and (candidate.place_inherited
+                         or _compatible_places(candidate.place, antecedent[0].place)):
+                event = _retyped(event, antecedent[1].sub_event_type, ctx)
+        retyped.append((candidate, event))
+    return retyped
+
+
+def _antecedent(candidate: Candidate, built: list[tuple[Candidate, Event]], mentions: Mentions,
+                window: int) -> tuple[Candidate, Event] | None:
+    """What a definite event word refers back to: the last of ``built`` told before it, within
+    ``window`` sentences, that is not itself a bare toll or an anaphoric attack word."""
+    at = mentions.sentence_of(candidate.trigger.start_char)
+    before = [(c, e) for c, e in built if not c.vague
+              and c.trigger.start_char < candidate.trigger.start_char
+              and at - mentions.sentence_of(c.trigger.start_char) <= window]
+    return max(before, key=lambda pair: pair[0].trigger.start_char) if before else None
 
 
 def _same_hand(one: Actor | None, other: Actor | None, ctx: Context) -> bool:
