@@ -366,7 +366,9 @@ def date_prec(date: DateRange) -> int:
 
 
 def _ucdp_deaths(event: Event, side_a: Actor | None, side_b: Actor | None) -> Row:
-    """Split ``best`` by whose dead they were; aggregate tolls count as 0 (as for ACLED)."""
+    """Split ``best`` by whose dead they were; aggregate tolls count as 0 (as for ACLED). Dead
+    told apart as civilians and fighters keep their civilians (``Casualties.civilians``); the
+    fighters' side is not known per count, so they are ``deaths_unknown``."""
     split = dict.fromkeys(("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"), 0)
     deaths = event.fatalities
     if deaths is None or deaths.aggregate:
@@ -378,6 +380,9 @@ def _ucdp_deaths(event: Event, side_a: Actor | None, side_b: Actor | None) -> Ro
         split["deaths_a"] = deaths.best
     elif victim is not None and victim is side_b:
         split["deaths_b"] = deaths.best
+    elif deaths.civilians is not None:  # "31 jihadists and eight civilians"
+        split["deaths_civilians"] = deaths.civilians
+        split["deaths_unknown"] = deaths.best - deaths.civilians
     else:
         split["deaths_unknown"] = deaths.best
     return {**split, "best": deaths.best, "high": deaths.high, "low": deaths.low}

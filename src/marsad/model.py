@@ -139,11 +139,18 @@ class Casualties(_Model):
     women: int | None = Field(default=None, ge=0)
     """Extension: how many of the counted are women, when the text says so; a part of
     ``best``, never added to it. None: not stated."""
+    civilians: int | None = Field(default=None, ge=0)
+    """Extension: how many of the counted are civilians when the text tells them apart from
+    fighters ("killed 31 jihadists and eight civilians": ``victims`` is "unknown", best 39,
+    civilians 8, the rest fighters of actor1 or actor2), as UCDP's deaths_civilians; a part of
+    ``best``. None: the dead are of one kind (see ``victims``) or some are not told."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Casualties:
         if not self.low <= self.best <= self.high:
             raise ValueError(f"need low <= best <= high, got {self.low}/{self.best}/{self.high}")
+        if self.civilians is not None and self.civilians > self.best:
+            raise ValueError(f"civilians {self.civilians} is more than best {self.best}")
         return self
 
 

@@ -50,8 +50,13 @@ CLASH = _event("Army troops", "killed 16 militants", 16, "actor2", actor2=REBELS
 WAR = _event("The war", "has killed 300000 people", 300000, "civilians", aggregate=True)
 
 
+MIXED = _event("Army troops", "killed 16 militants", 16, "unknown", actor2=REBELS).model_copy(
+    update={"fatalities": Casualties(low=16, best=16, high=16, victims="unknown", civilians=3)})
+
+
 @pytest.mark.parametrize(("events", "expected"), [
     ([LEAD, RESTATED], (31, 0, 31)),            # a restated toll is not added
+    ([MIXED], (3, 13, 16)),                     # civilians told apart from fighters
     ([RESTATED, LEAD], (31, 0, 31)),            # text order, not list order
     ([WAR, LEAD, CLASH], (31, 0, 31)),          # aggregates never lead
     ([CLASH, WAR], (0, 16, 16)),                # combatants (actor2, not inter 7)

@@ -337,6 +337,18 @@ def test_ucdp_deaths_follow_the_victims(victims: str, deaths: dict[str, str]) ->
     assert (row["best"], row["low"], row["high"]) == ("7", "7", "9")
 
 
+def test_ucdp_deaths_keep_the_civilians_told_apart() -> None:
+    deaths = Casualties(low=39, best=39, high=39, victims="unknown", civilians=8)
+    _, content = export_text("ucdp", results=[make_result([clash(fatalities=deaths)])])
+    row = read_csv_rows(content)[1][0]
+    assert (row["deaths_civilians"], row["deaths_unknown"], row["best"]) == ("8", "31", "39")
+
+
+def test_civilians_cannot_outnumber_the_dead() -> None:
+    with pytest.raises(ValueError, match="civilians 9 is more than best 8"):
+        Casualties(low=8, best=8, high=8, civilians=9)
+
+
 @pytest.mark.parametrize(("iso3", "iso", "region"), [
     ("SYR", "760", "Middle East"),
     ("lby", "434", "Northern Africa"),

@@ -28,6 +28,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "no_fatalities": lambda v: (event.fatalities is None) == v,
         "aggregate": lambda v: event.fatalities is not None and event.fatalities.aggregate == v,
         "victims": lambda v: event.fatalities is not None and event.fatalities.victims == v,
+        "civilians": lambda v: event.fatalities is not None and event.fatalities.civilians == v,
         "source": lambda v: bool(event.attribution) and event.attribution[0].source == v,
         "hedged": lambda v: bool(event.attribution) and event.attribution[0].hedged == v,
         "actor1": lambda v: event.actor1 is not None and v in event.actor1.name,

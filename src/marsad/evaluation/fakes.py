@@ -64,7 +64,8 @@ DEFINITIONS = {
                     "with such a toll, text order) when its victims are civilians (or an actor "
                     "with inter 7); restatements of the toll in later events are not added",
     "nb_noncivilians": "same for victims = actor1/actor2 that is not inter 7; victims 'unknown' "
-                       "count in neither, only in nb_killed",
+                       "count in neither, only in nb_killed, unless the toll tells civilians "
+                       "and fighters apart (fatalities.civilians: the rest are fighters)",
     "nb_killed": "the lead event's non-aggregate fatalities.best vs gold civilians + "
                  "noncivilians",
     "actor": "who caused the deaths (the gold's meaning): the main event's actor1, or its actor2 "
@@ -149,6 +150,8 @@ def fatalities_by_side(event: Event) -> tuple[int, int, int]:
     if deaths.victims == "civilians":
         return deaths.best, 0, deaths.best
     victim = {"actor1": event.actor1, "actor2": event.actor2}.get(deaths.victims)
+    if victim is None and deaths.civilians is not None:  # "31 jihadists and eight civilians"
+        return deaths.civilians, deaths.best - deaths.civilians, deaths.best
     if victim is None:
         return 0, 0, deaths.best
     if victim.inter == CIVILIAN_INTER:

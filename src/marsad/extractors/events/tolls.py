@@ -195,7 +195,8 @@ def restated(kept: Casualties | None, other: Casualties | None) -> Casualties | 
         return fuller.model_copy(update={
             "low": min(kept.low, other.low), "high": max(kept.high, other.high),
             "children": fuller.children if fuller.children is not None else lesser.children,
-            "women": fuller.women if fuller.women is not None else lesser.women})
+            "women": fuller.women if fuller.women is not None else lesser.women,
+            "civilians": fuller.civilians})
     return kept
 
 
@@ -222,7 +223,8 @@ def _combine(items: list[CasualtyMention], actors: list[ActorMention], a1: Actor
     per_event = [c for c in items if not c.aggregate]
     chosen = per_event or items
     first = chosen[0]
-    victims = {_victims(c, actors, a1, a2) for c in chosen}
+    each = [_victims(c, actors, a1, a2) for c in chosen]
+    victims = set(each)
     names = [n for c in chosen for n in c.names]
     text = first.text if len(chosen) == 1 else None
     span = (first.start_char, first.end_char) if len(chosen) == 1 else None
@@ -231,7 +233,17 @@ def _combine(items: list[CasualtyMention], actors: list[ActorMention], a1: Actor
         high=sum(c.high for c in chosen), text=text, char_span=span,
         victims=victims.pop() if len(victims) == 1 else "unknown",  # type: ignore[arg-type]
         aggregate=not per_event, names=names,
-        children=_part([c.children for c in chosen]), women=_part([c.women for c in chosen]))
+        children=_part([c.children for c in chosen]), women=_part([c.women for c in chosen]),
+        civilians=_civilian_part(chosen, each))
+
+
+def _civilian_part(chosen: list[CasualtyMention], each: list[str]) -> int | None:
+    """The civilians among counts of civilians and of fighters of a side ("31 jihadists and
+    eight civilians"); None when the dead are of one kind or some are of no known kind."""
+    kinds = set(each)
+    if "civilians" not in kinds or len(kinds) == 1 or "unknown" in kinds:
+        return None
+    return sum(c.best for c, kind in zip(chosen, each, strict=True) if kind == "civilians")
 
 
 def _part(values: list[int | None]) -> int | None:
