@@ -655,7 +655,11 @@ def _link(np_head: Token, terms: CasualtyTerms, count_span: Span | None = None) 
     head = np_head
     while head.dep_ == "conj" and head.head != head and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         head = head.head  # "two women and three children were killed": use the first conjunct
-    for child in np_head.children:  # "5 people killed in ...", "civilians who were killed"
+    # "5 people killed in ...", "civilians who were killed"; a participle after the last of
+    # joined nouns tells of all of them ("Five children and four medical staff killed by ...")
+    after_all = [child for conj in np_head.conjuncts if conj.i > np_head.i
+                 for child in conj.children if child.dep_ == "acl" and child.i > conj.i]
+    for child in [*np_head.children, *after_all]:
         if child.dep_ in ("acl", "relcl", "amod") and child.i > np_head.i:
             kind = terms.kind_of(child, "verbs") or terms.kind_of(child, "adjectives")
             if kind is not None:
