@@ -14,7 +14,7 @@ from marsad.errors import MarsadError
 from marsad.ingest import clean_text, guess_language, prepare, read_inputs
 from marsad.ingest.boilerplate import (
     BoilerplateEntry,
-    TagListRules,
+    RunInLists,
     TrailerEntry,
     load_line_patterns,
     load_trailer_patterns,
@@ -215,6 +215,25 @@ def test_language(source: SourceDocument, language: str) -> None:
         (f"{PROSE} Tags Syria Idlib airstrikes", PROSE,
          [("boilerplate", "Tags Syria Idlib airstrikes")]),
         ("Militants removed the tags Syria had put on the trucks.", None, []),
+        # a photo credit and a related article's title-case headline run into the body
+        # (Sputnik): cut up to the body's sentence, found by its first lower-case word that
+        # no headline has ("forces"), or by a sentence opener ("The"); a caption is left
+        (f"{PROSE} REUTERS Murad Sezer Turkish Army Seizes Armed Insurgent at Turkish-Syrian "
+         "Border Syrian forces regained the territory south of the city.",
+         f"{PROSE} Syrian forces regained the territory south of the city.",
+         [("boilerplate", "REUTERS Murad Sezer Turkish Army Seizes Armed Insurgent at "
+                          "Turkish-Syrian Border")]),
+        (f"{PROSE} Sputnik Dmitriy Vinogradov Russian Warplane Crashes in Syria All Crew "
+         "Members Dead Earlier in the day the general said the strikes went on. AP Photo Bram "
+         "Janssen Coalition Bombs School in Raqqa The coalition denied it.",
+         f"{PROSE} Earlier in the day the general said the strikes went on. The coalition "
+         "denied it.",
+         [("boilerplate", "Sputnik Dmitriy Vinogradov Russian Warplane Crashes in Syria All "
+                          "Crew Members Dead"),
+          ("boilerplate", "AP Photo Bram Janssen Coalition Bombs School in Raqqa")]),
+        (f"{PROSE} REUTERS Hosam Katan A rebel fighter attends a demonstration in Idlib.",
+         None, []),
+        (f"{PROSE} He told Sputnik Sunday that five were killed.", None, []),
         ("", "", []),
     ],
 )
@@ -313,19 +332,24 @@ def test_run_in_trailers_load_with_an_ending_cue() -> None:
 
 
 @pytest.mark.parametrize(
-    ("section", "message"),
+    ("kind", "message"),
     [
-        ({"cues": ["Tags ("], "max_words": 40, "sentence_openers": ["The"],
-          "sentence_words": ["a"]}, "cues: Value error, invalid regular expression"),
-        ({"cues": ["Tags "], "max_words": 0, "sentence_openers": ["The"],
-          "sentence_words": ["a"]}, "max_words: Input should be greater than 0"),
-        ({"cues": ["Tags "], "max_words": 40, "sentence_openers": ["The", True],
-          "sentence_words": ["a"]}, "sentence_openers.1: Input should be a valid string"),
+        ({"cues": ["Tags ("], "max_words": 40, "sentence_words": ["a"]},
+         "kinds.tags.cues: Value error, invalid regular expression"),
+        ({"cues": ["Tags "], "max_words": 0, "sentence_words": ["a"]},
+         "kinds.tags.max_words: Input should be greater than 0"),
+        ({"cues": ["Tags "], "max_words": 40, "sentence_words": ["a", True]},
+         "kinds.tags.sentence_words.1: Input should be a valid string"),
+        ({"cues": ["Tags "], "max_words": 40},
+         "kinds.tags: Value error, give either sentence_words"),
+        ({"cues": ["Tags "], "max_words": 40, "sentence_words": ["a"], "title_words": ["of"]},
+         "kinds.tags: Value error, give either sentence_words"),
     ],
 )
-def test_bad_run_in_tag_lists_are_reported(section: dict[str, object], message: str) -> None:
-    with pytest.raises(MarsadError, match=f"^boilerplate.yaml: run_in_tag_lists: {message}"):
-        validate_section("boilerplate.yaml", "run_in_tag_lists", section, TagListRules)
+def test_bad_run_in_lists_are_reported(kind: dict[str, object], message: str) -> None:
+    section = {"sentence_openers": ["The"], "kinds": {"tags": kind}}
+    with pytest.raises(MarsadError, match=f"^boilerplate.yaml: run_in_lists: {message}"):
+        validate_section("boilerplate.yaml", "run_in_lists", section, RunInLists)
 
 
 @pytest.mark.parametrize(

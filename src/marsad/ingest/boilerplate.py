@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from marsad.errors import MarsadError
 from marsad.resources import read_yaml, validate_items, validate_section
@@ -20,6 +20,9 @@ from marsad.resources import read_yaml, validate_items, validate_section
 BOILERPLATE_FILE = "boilerplate.yaml"
 
 PatternKind = Literal["appeal", "boilerplate", "link", "caption"]
+
+OPENING_PUNCTUATION = "\"“‘'(["
+"""What may come before a word's first letter ('"Over the past two days'')."""
 
 
 def _check_regex(pattern: str) -> str:
@@ -58,22 +61,50 @@ class TrailerEntry(_CueEntry):
     ends_article: bool = False
 
 
-class TagListRules(BaseModel):
-    """``boilerplate.yaml`` ``run_in_tag_lists``: where a tag list run into a line starts,
-    and the words that tell where the article's sentence after it starts."""
+class RunInList(BaseModel):
+    """One kind of list run into a line of prose (``boilerplate.yaml`` ``run_in_lists``):
+    the cue that opens it and what tells where the article's sentence after it starts."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     cues: tuple[str, ...]
     max_words: int = Field(gt=0)
-    sentence_openers: frozenset[str]
-    sentence_words: frozenset[str]
+    skip_words: int = Field(default=0, ge=0)
+    sentence_words: frozenset[str] = frozenset()
+    title_words: frozenset[str] | None = None
+    may_end_line: bool = False
     note: str | None = None
 
     @field_validator("cues")
     @classmethod
     def _cues_compile(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(_check_regex(cue) for cue in cues)
+
+    @model_validator(mode="after")
+    def _one_way_to_end(self) -> RunInList:
+        if bool(self.sentence_words) == (self.title_words is not None):
+            raise ValueError("give either sentence_words (a list may hold any lower-case "
+                             "word but these) or title_words (only these)")
+        return self
+
+    def ends_run(self, word: str) -> bool:
+        """A lower-case word the list cannot hold: the article's sentence has begun."""
+        bare = word.lstrip(OPENING_PUNCTUATION)
+        if not bare or not bare[0].islower():
+            return False
+        if self.title_words is not None:
+            return bare not in self.title_words
+        return bare in self.sentence_words
+
+
+class RunInLists(BaseModel):
+    """``boilerplate.yaml`` ``run_in_lists``: the kinds of run-in lists, in the order they are
+    cut, and the words that open a sentence and are never part of a list."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sentence_openers: frozenset[str]
+    kinds: dict[str, RunInList]
 
 
 @dataclass(frozen=True)
@@ -117,18 +148,16 @@ def load_trailer_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
 
 
 @cache
-def load_tag_list_rules() -> TagListRules | None:
-    """The rules of ``run_in_tag_lists``, or None when the file has none."""
-    item = _boilerplate_data().get("run_in_tag_lists")
+def load_run_in_lists() -> RunInLists:
+    """The rules of ``run_in_lists`` (none when the file has no such section)."""
+    item = _boilerplate_data().get("run_in_lists")
     if item is None:
-        return None
-    return validate_section(BOILERPLATE_FILE, "run_in_tag_lists", item, TagListRules)
+        return RunInLists(sentence_openers=frozenset(), kinds={})
+    return validate_section(BOILERPLATE_FILE, "run_in_lists", item, RunInLists)
 
 
 @cache
-def tag_list_cue() -> re.Pattern[str] | None:
-    """The tag-list cues as one case-sensitive alternation."""
-    rules = load_tag_list_rules()
-    if rules is None:
-        return None
-    return re.compile("|".join(f"(?:{cue})" for cue in rules.cues))
+def run_in_cues() -> tuple[tuple[RunInList, re.Pattern[str]], ...]:
+    """Each kind of run-in list with its cues as one case-sensitive alternation."""
+    return tuple((kind, re.compile("|".join(f"(?:{cue})" for cue in kind.cues)))
+                 for kind in load_run_in_lists().kinds.values())

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from marsad.errors import MarsadError
 from marsad.ingest.boilerplate import load_line_patterns
 from marsad.ingest.published import find_dates, infer_published, looks_like_credited_caption
-from marsad.ingest.run_in import SENTENCE_END_RE, cut_run_in_tag_list, cut_run_in_trailer
+from marsad.ingest.run_in import SENTENCE_END_RE, cut_run_in_lists, cut_run_in_trailer
 from marsad.model import Document, Dropped, DroppedKind, PublishedSource, SourceDocument
 
 SHORT_LINE_CHARS = 150
@@ -116,9 +116,8 @@ def clean_text(text: str) -> tuple[str, list[Dropped]]:
             dropped.append(Dropped(kind=kind, char_count=len(line), text=line))
             continue
         prose, trailer = cut_run_in_trailer(line)
-        prose, tags = cut_run_in_tag_list(prose)
-        if tags:
-            dropped.append(Dropped(kind="boilerplate", char_count=len(tags), text=tags))
+        prose, lists = cut_run_in_lists(prose)
+        dropped += [Dropped(kind="boilerplate", char_count=len(cut), text=cut) for cut in lists]
         if prose:
             kept.append((prose, paragraph))
         if trailer:

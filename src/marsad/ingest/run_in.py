@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 
 from marsad.ingest.boilerplate import (
-    TagListRules,
-    load_tag_list_rules,
+    OPENING_PUNCTUATION,
+    RunInList,
+    load_run_in_lists,
     load_trailer_patterns,
-    tag_list_cue,
+    run_in_cues,
 )
 
 SENTENCE_END_RE = re.compile(r"(?<!\.)[.?!\"”’]\s*$")
@@ -25,7 +26,6 @@ SENTENCE_END_RE = re.compile(r"(?<!\.)[.?!\"”’]\s*$")
 _PROSE_SENTENCE_RE = re.compile(r"\b[a-z]{3,}[.][\"”’]?(?=\s|$)")
 """A lower-case word closed by a full stop: prose, which headlines and tag lists lack."""
 _WORD_RE = re.compile(r"\S+")
-_OPENING_PUNCTUATION = "\"“‘'(["
 
 
 def cut_run_in_trailer(line: str) -> tuple[str, str]:
@@ -43,47 +43,56 @@ def cut_run_in_trailer(line: str) -> tuple[str, str]:
     return line, ""
 
 
-def cut_run_in_tag_list(line: str) -> tuple[str, str]:
-    """Take out a tag list run into a line; return the line without it and the tag list.
+def cut_run_in_lists(line: str) -> tuple[str, list[str]]:
+    """Take out the lists run into a line (``run_in_lists``); return the line without them
+    and the lists, in text order of the line they were cut from.
 
-    A tag list is a run of names and keywords with no sentence in it, so the article's
-    sentence after it starts at the first word that opens sentences and is never a tag
-    ("The", "At least", "Three", ``sentence_openers``), or, when a word that only sentences
-    have comes first ("launched *a*", "Russia *has*", ``sentence_words``), at the capitalised
-    word before the lower-case words that lead to it ("al-Nusra | Syrian rebels launched a").
-    No such word within ``max_words`` of the cue: the tag list ends the line, and is cut to
-    its end, unless a sentence of prose follows (then the line is left as it is).
+    A list (tags, a photo credit and a related headline) has no sentence in it, so the
+    article's sentence after it starts at the first word that opens sentences and is never in
+    a list ("The", "At least", "Three": ``sentence_openers``), or, when a lower-case word the
+    list cannot hold comes first (``RunInList.ends_run``: "launched *a*", "Russia *has*" after
+    tags; "Syrian *forces*" after a title-case headline), at the capitalised word before the
+    lower-case words that lead to it ("al-Nusra | Syrian rebels launched a"). No such word
+    within ``max_words`` of the cue: the list is cut to the line's end where it ``may_end_line``
+    and no sentence of prose follows, else the line is left as it is.
     """
-    rules = load_tag_list_rules()
-    cue = tag_list_cue()
-    match = cue.search(line) if cue is not None else None
-    if rules is None or match is None:
-        return line, ""
-    words = list(_WORD_RE.finditer(line, match.end()))[:rules.max_words]
-    start = _sentence_start([word.group() for word in words], rules)
-    if start is not None:
-        body = words[start].start()
-    elif not _PROSE_SENTENCE_RE.search(line, match.end()):
-        body = len(line)  # the tag list ends the line ("... civilians. Tags Syria Idlib")
-    else:
-        return line, ""
-    return (line[:match.start()] + line[body:]).rstrip(), line[match.start():body].rstrip()
+    openers = load_run_in_lists().sentence_openers
+    original = line
+    cut: list[str] = []
+    for kind, cue in run_in_cues():
+        at = 0
+        while (match := cue.search(line, at)) is not None:
+            words = list(_WORD_RE.finditer(line, match.end()))[:kind.max_words]
+            start = _sentence_start([word.group() for word in words], kind, openers)
+            if start is not None:
+                body = words[start].start()
+            elif kind.may_end_line and not _PROSE_SENTENCE_RE.search(line, match.end()):
+                body = len(line)  # the list ends the line ("... civilians. Tags Syria Idlib")
+            else:
+                at = match.end()
+                continue
+            cut.append(line[match.start():body].rstrip())
+            line = (line[:match.start()] + line[body:]).rstrip()
+            at = match.start()
+    return line, sorted(cut, key=original.find)
 
 
-def _sentence_start(words: list[str], rules: TagListRules) -> int | None:
-    """Index of the word that starts the sentence after a tag list (see the caller)."""
+def _sentence_start(words: list[str], kind: RunInList, openers: frozenset[str]) -> int | None:
+    """Index of the word that starts the sentence after a run-in list (see the caller)."""
     for index, word in enumerate(words):
-        if index and word in rules.sentence_openers:
+        if index <= kind.skip_words:
+            continue  # the list's first word (a tag) or the credit's name
+        if word in openers:
             return index
-        if word in rules.sentence_words:
-            capitalised = [before for before in range(index - 1, 0, -1)
+        if kind.ends_run(word):
+            capitalised = [before for before in range(index - 1, kind.skip_words, -1)
                            if _capitalised(words[before])]
             return capitalised[0] if capitalised else None
     return None
 
 
 def _capitalised(word: str) -> bool:
-    bare = word.lstrip(_OPENING_PUNCTUATION)
+    bare = word.lstrip(OPENING_PUNCTUATION)
     return bool(bare) and (bare[0].isupper() or bare[0].isdigit())
 
 
