@@ -193,6 +193,9 @@ class ContextTyping(_Frozen):
     means_by_agent: tuple[MeansByAgent, ...] = ()
     needs_crowd: tuple[NeedsCrowd, ...] = ()
     delivery: tuple[Delivery, ...] = ()
+    from_afar_retypes: tuple[str, ...] = ()
+    """Types an attack word that names no means gets by default (a clash, an attack on
+    civilians, a bombing), which an actor's ``strikes_from_afar`` replaces."""
 
 
 class StateProtest(_Frozen):
@@ -240,6 +243,10 @@ class ActorEntry(_Frozen):
     initiator_of: tuple[str, ...] = ()
     """Sub-event types whose initiator is this actor when the text names no group: ACLED
     codes a demonstration by people of no named group as by "Protesters (Syria)"."""
+    strikes_from_afar: dict[str, str] = Field(default_factory=dict)
+    """Country (ISO3) -> sub-event type: where this actor fights only from afar (the
+    coalition's and Israel's aircraft over Syria), an attack word of theirs that names no means
+    ("an Israeli attack on a training camp", "the coalition attacks on Manbij") is that."""
 
     def name_for(self, country: str | None) -> str:
         """The ACLED name in ``country``: ``{country}`` filled ("Civilians (Syria)"), else
@@ -371,6 +378,12 @@ class Lexicon(_Frozen):
         return any(name == stem or name.startswith(f"{stem} (")
                    for stem in self.unidentified_groups)
 
+    @cached_property
+    def distant_means(self) -> dict[str, dict[str, str]]:
+        """Actor name -> (country -> sub-event type) of ``strikes_from_afar``."""
+        return {entry.name: entry.strikes_from_afar for entry in self.actors
+                if entry.strikes_from_afar}
+
     def actor(self, name: str) -> ActorEntry:
         for entry in self.actors:
             if entry.name == name:
@@ -384,6 +397,15 @@ class Lexicon(_Frozen):
             if entry.name.casefold() == wanted or wanted in (a.casefold() for a in entry.aliases):
                 return entry
         return None
+
+
+def _known_means(actors: list[ActorEntry], known: set[str]) -> tuple[ActorEntry, ...]:
+    for number, entry in enumerate(actors, start=1):
+        for sub_event_type in entry.strikes_from_afar.values():
+            if sub_event_type not in known:
+                raise MarsadError(f"actors.yaml: entry {number}: strikes_from_afar: unknown "
+                                  f"sub_event_type {sub_event_type!r}")
+    return tuple(actors)
 
 
 def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjectRule]:
@@ -410,7 +432,7 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     named = [m.becomes for m in rule.means_by_agent] + [
         t for m in rule.means_by_agent for t in m.retypes] + [
         t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)] + [
-        t for d in rule.delivery for t in (d.becomes, *d.types)]
+        t for d in rule.delivery for t in (d.becomes, *d.types)] + list(rule.from_afar_retypes)
     for name in (*rule.donor_types, *rule.open_means.donor_types,
                  *rule.open_attack.donor_types, *named):
         if name not in known:
@@ -455,7 +477,8 @@ def load_lexicon() -> Lexicon:
         not_triggers=tuple(trigger_file.get("not_triggers") or ()),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
-        actors=tuple(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"], ActorEntry)),
+        actors=_known_means(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"],
+                                           ActorEntry), known),
         actor_anaphora=tuple(read_yaml("actors.yaml").get("anaphora") or ()),
         not_actors=tuple(read_yaml("actors.yaml").get("not_actors") or ()),
         association_cues=tuple(read_yaml("actors.yaml").get("association_cues") or ()),

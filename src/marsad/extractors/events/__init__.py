@@ -43,6 +43,7 @@ from marsad.extractors.events.sub_types import (
     attack_means_from_context,
     delivery_from_context,
     learned_typing,
+    means_from_afar,
     type_from_context,
 )
 from marsad.model import Document, Event
@@ -65,7 +66,7 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     candidates = type_from_context(candidates, mentions, ctx)
     built = [(c, e) for c in candidates
              if (e := to_event(c, document, mentions, ctx, warnings)) is not None]
-    built = delivery_from_context(built, mentions, ctx)
+    built = means_from_afar(delivery_from_context(built, mentions, ctx), ctx)
     events = learned_typing(attack_means_from_context(built, mentions, ctx), ctx, warnings)
     # Read evidence first: who the text blames, then who the nearest same-type event names.
     events = accused_perpetrator(events, mentions, ctx)

@@ -163,7 +163,7 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
     for candidate, event in built:
         if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words:
             by_same_hand = [(c, donor) for c, donor in donors
-                            if _same_hand(event.actor1, donor.actor1, ctx)]
+                            if c is not candidate and _same_hand(event.actor1, donor.actor1, ctx)]
             donor = _nearest_donor(candidate, [c for c, _e in by_same_hand], mentions,
                                    rule.window)
             if donor is not None:
@@ -175,7 +175,8 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
                 # One incident, one hand: "terrorist attacks" is al-Nusra's shelling
                 donor_event = next(e for c, e in by_same_hand if c is donor)
                 update["actor1"] = named_first(event.actor1, donor_event.actor1, ctx)
-                event = _retyped(event, donor.sub_event_type, ctx, **update)
+                # (the donor's event's type: an earlier pass may have retyped it)
+                event = _retyped(event, donor_event.sub_event_type, ctx, **update)
         events.append(event)
     return events
 
@@ -206,6 +207,25 @@ def delivery_from_context(built: list[tuple[Candidate, Event]], mentions: Mentio
                     and (candidate.place_inherited
                          or _compatible_places(candidate.place, antecedent[0].place)):
                 event = _retyped(event, antecedent[1].sub_event_type, ctx)
+        retyped.append((candidate, event))
+    return retyped
+
+
+def means_from_afar(built: list[tuple[Candidate, Event]],
+                    ctx: Context) -> list[tuple[Candidate, Event]]:
+    """An attack word that names no means, by an actor that fights only from afar in the
+    event's country ("an Israeli attack on a training camp near the Golan", "the coalition
+    attacks on Manbij"), is that actor's means there (``actors.yaml strikes_from_afar``): an
+    air strike, not a clash with the camp's fighters."""
+    rule = ctx.lexicon.context_typing
+    words = {*rule.open_attack.words, *rule.open_means.words}
+    retyped = []
+    for candidate, event in built:
+        means = ctx.lexicon.distant_means.get(event.actor1.name if event.actor1 else "", {})
+        country = event.location.iso3 if event.location else None
+        if candidate.generic and candidate.trigger.text.lower() in words \
+                and event.sub_event_type in rule.from_afar_retypes and country in means:
+            event = _retyped(event, means[country], ctx)
         retyped.append((candidate, event))
     return retyped
 
