@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from marsad.errors import MarsadError
 from marsad.resources import read_yaml, validate_items
@@ -137,6 +137,9 @@ class Initiators(_Frozen):
     two_sided: tuple[str, ...] = ()
     taken_from: tuple[str, ...] = ()
     acted_on_words: tuple[str, ...] = ()
+    provoked_by: tuple[str, ...] = ()
+    """Nouns whose "for"/"to" names what another side did: "in retaliation for mortar fire"
+    is not the retaliating side's own (a combatant's voice is not its author)."""
     holding_words: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
@@ -270,6 +273,15 @@ class OutletEntry(_Frozen):
     ministry): an attack it reports with no named author is its side's ("Amaaq claimed its
     fighters killed 30 soldiers"). Media that merely lean to a side (SANA, al-Mayadeen) also
     report the other side's attacks on theirs, so their affiliation names no one."""
+    speaks_for: str | None = None
+    """The actors.yaml name of the side a ``combatant_voice`` speaks for (the Russian
+    Ministry of Defence: "Military Forces of Russia (2000-)"); required with it."""
+
+    @model_validator(mode="after")
+    def _voice_has_a_side(self) -> OutletEntry:
+        if self.combatant_voice and not self.speaks_for:
+            raise ValueError("combatant_voice needs speaks_for: the actors.yaml name of its side")
+        return self
 
 
 class GenericSource(_Frozen):
@@ -399,6 +411,14 @@ class Lexicon(_Frozen):
         return None
 
 
+def _known_sides(outlets: list[OutletEntry], actor_names: set[str]) -> tuple[OutletEntry, ...]:
+    for number, entry in enumerate(outlets, start=1):
+        if entry.speaks_for is not None and entry.speaks_for not in actor_names:
+            raise MarsadError(f"outlets.yaml: entry {number}: speaks_for: unknown actor "
+                              f"{entry.speaks_for!r} (not a name in actors.yaml)")
+    return tuple(outlets)
+
+
 def _known_means(actors: list[ActorEntry], known: set[str]) -> tuple[ActorEntry, ...]:
     for number, entry in enumerate(actors, start=1):
         for sub_event_type in entry.strikes_from_afar.values():
@@ -446,6 +466,9 @@ def load_lexicon() -> Lexicon:
     taxonomy = read_yaml("taxonomy.yaml")
     event_types = validate_items("taxonomy.yaml", taxonomy["event_types"], EventType)
     known = {sub.name for et in event_types for sub in et.sub_event_types} | {TERRITORY_GAIN}
+    actors = _known_means(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"],
+                                         ActorEntry), known)
+    actor_names = {entry.name for entry in actors}
     trigger_file = read_yaml("triggers.yaml")
     triggers = validate_items("triggers.yaml", trigger_file["triggers"], TriggerEntry)
     for number, trigger in enumerate(triggers, start=1):
@@ -477,14 +500,14 @@ def load_lexicon() -> Lexicon:
         not_triggers=tuple(trigger_file.get("not_triggers") or ()),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
-        actors=_known_means(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"],
-                                           ActorEntry), known),
+        actors=actors,
         actor_anaphora=tuple(read_yaml("actors.yaml").get("anaphora") or ()),
         not_actors=tuple(read_yaml("actors.yaml").get("not_actors") or ()),
         association_cues=tuple(read_yaml("actors.yaml").get("association_cues") or ()),
         group_of_cues=tuple(read_yaml("actors.yaml").get("group_of_cues") or ()),
         member_cues=tuple(read_yaml("actors.yaml").get("member_cues") or ()),
-        outlets=tuple(validate_items("outlets.yaml", outlets_file["outlets"], OutletEntry)),
+        outlets=_known_sides(validate_items("outlets.yaml", outlets_file["outlets"],
+                                            OutletEntry), actor_names),
         generic_sources=tuple(validate_items(
             "outlets.yaml", outlets_file["generic_sources"], GenericSource)),
         cues=tuple(validate_items("attribution.yaml", cues_file["cues"], CueEntry)),

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from marsad.context import Context
+from marsad.errors import MarsadError
 from marsad.extractors.actors import find_actors
 from marsad.extractors.attribution import (
     Denial,
@@ -19,10 +20,10 @@ from marsad.extractors.attribution import (
     link_denials,
     publisher_claim,
 )
-from marsad.lexicon import load_lexicon
+from marsad.lexicon import OutletEntry, load_lexicon
 from marsad.model import Claim, Event, SourceDocument
 from marsad.pipeline import process
-from marsad.resources import read_yaml
+from marsad.resources import read_yaml, validate_items
 
 CASES = yaml.safe_load((Path(__file__).parent / "attribution_cases.yaml").read_text("utf-8"))
 SOURCE_KINDS = {"partisan", "official", "media", "ngo", "local", "unnamed"}
@@ -97,6 +98,21 @@ def test_registry_covers_the_syrian_war_outlets() -> None:
                  "Mukhayim Post", "Revolution Spring", "ANHA", "Hawar News", "White Helmets",
                  "OCHA", "Reuters", "AFP", "AP", "أعماق", "سانا", "عنب بلدي"):
         assert lexicon.outlet(name) is not None, name
+
+
+def test_every_combatant_voice_speaks_for_a_known_actor() -> None:
+    lexicon = load_lexicon()
+    actors = {entry.name for entry in lexicon.actors}
+    voices = [o for o in lexicon.outlets if o.combatant_voice]
+    assert len(voices) >= 10
+    assert all(o.speaks_for in actors for o in voices), [o.name for o in voices]
+
+
+def test_a_combatant_voice_without_its_side_is_refused() -> None:
+    entry = {"name": "X Command", "kind": "official", "aliases": ["X"], "combatant_voice": True}
+    with pytest.raises(MarsadError, match="^outlets.yaml: entry 1: Value error, "
+                                          "combatant_voice needs speaks_for"):
+        validate_items("outlets.yaml", [entry], OutletEntry)
 
 
 def test_registry_entries_are_complete() -> None:

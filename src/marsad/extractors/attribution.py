@@ -611,7 +611,7 @@ def _registered(span: Span, sources: list[tuple[str, int, int]],
         return Claim(source=entry.name, source_kind=entry.kind,  # type: ignore[arg-type]
                      affiliation=entry.affiliation, text=text.text, source_type=entry.type,
                      char_span=(text.start_char, text.end_char)), \
-            (_outlet_actor(entry.affiliation, ctx) if entry.combatant_voice else None)
+            (entry.speaks_for if entry.combatant_voice else None)
     for key, start, end in generic[:1]:
         phrase = key.removeprefix("generic:")
         entry_g = next(g for g in ctx.lexicon.generic_sources if g.phrase == phrase)
@@ -773,17 +773,6 @@ def _contrary_claims(doc: Doc, sources: list[tuple[str, int, int]],
 
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
-
-
-def _outlet_actor(affiliation: str | None, ctx: Context) -> str | None:
-    """The actor a partisan outlet speaks for (Amaaq -> Islamic State), by alias match."""
-    if not affiliation:
-        return None
-    wanted = affiliation.casefold()
-    for actor in ctx.lexicon.actors:
-        if wanted == actor.name.casefold() or wanted in (a.casefold() for a in actor.aliases):
-            return actor.name
-    return None
 
 
 def _relays(cue_span: Span, sources: list[tuple[str, int, int]], ctx: Context) -> list[Relay]:

@@ -28,6 +28,7 @@ from marsad.extractors.events.roles import (
     inside_source,
     names_author,
     plausible_initiator,
+    side_acted_on,
     victim_report,
 )
 from marsad.extractors.events.sub_types import (
@@ -97,14 +98,17 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         # names who struck; whoever else was found is the target.
         a2 = a2 if a2 is not None and a2.name != named.name else a1
         a1 = named
+    if a2 is None and event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
+            attacked_nouns(trigger.root, frozenset(ctx.lexicon.initiators.military_modifiers),
+                           frozenset(ctx.lexicon.initiators.acted_on_words)) \
+            & set(ctx.lexicon.initiators.civilian_targets):
+        # "air strikes on a market", "the attack targeted a market": civilians were the target
+        a2 = civilians(ctx, country)
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
-    if not victim_report(candidate, a2, ctx):
+    if speaking_for is not None and not victim_report(candidate, a2, ctx) \
+            and not side_acted_on(trigger, speaking_for, ctx):
         a1, a2 = fill_from_claimant(a1, a2, speaking_for, ctx, country)
     assoc1, assoc2 = associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
-    if a2 is None and event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
-            attacked_nouns(trigger.root, frozenset(ctx.lexicon.initiators.military_modifiers)) \
-            & set(ctx.lexicon.initiators.civilian_targets):
-        a2 = civilians(ctx, country)  # "air strikes on a market": civilians were the target
     fatalities, injuries, attribution = casualties_of(candidate, sentence_actors, a1, a2,
                                                       mentions, attribution)
     date = date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)

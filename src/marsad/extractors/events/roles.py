@@ -16,6 +16,7 @@ from marsad.context import Context
 from marsad.extractors.actors import ActorMention, phrase_head
 from marsad.extractors.attribution import ClaimMention
 from marsad.extractors.events.candidates import Candidate
+from marsad.extractors.events.triggers import governing_verb
 from marsad.model import Actor
 
 
@@ -392,6 +393,22 @@ def victim_report(candidate: Candidate, a2: Actor | None, ctx: Context) -> bool:
     civilian_dead = any(c.victims == "civilians" for c in candidate.casualties)
     return civilian_dead or (a2 is not None and a2.inter == 7) or \
         candidate.sub_event_type in ctx.lexicon.initiators.hidden_initiator
+
+
+def side_acted_on(trigger: Span, side: str, ctx: Context) -> bool:
+    """The event a combatant's voice reports was done to its side, or provoked its side's
+    act, so its side is no author: "A Russian military helicopter was shot down" (what was
+    acted on bears the side's adjective), "the Israeli army said it targeted positions in
+    retaliation for mortar fire" (``initiators.provoked_by``)."""
+    verb = governing_verb(trigger.root) or trigger.root
+    acted_on = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    adjectives = ctx.lexicon.actor_adjectives
+    if any(word.lower_ in adjectives and adjectives[word.lower_].name == side
+           for noun in acted_on for word in noun.subtree):
+        return True
+    provoked = frozenset(ctx.lexicon.initiators.provoked_by)
+    return any(word.dep_ == "prep" and word.head.lemma_.lower() in provoked
+               for word in _path(trigger.root, trigger.root.sent.root))
 
 
 def fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | None,

@@ -364,11 +364,15 @@ def state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | Non
     return sub_event_type
 
 
-def attacked_nouns(root: Token, military: frozenset[str] = frozenset()) -> set[str]:
+def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
+                   hitting: frozenset[str] = frozenset()) -> set[str]:
     """What an attack word is aimed at: its object, or the noun after "on" / "at" /
-    "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque"); a
+    "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque"), or the
+    object of a ``hitting`` verb it is the subject of ("the attack targeted a market"); a
     noun a ``military`` word modifies is left out ("an attack on a training camp")."""
     targets = [c for c in root.children if c.dep_ in ("dobj", "obj")]
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in hitting:
+        targets += [c for c in root.head.children if c.dep_ in ("dobj", "obj")]
     for prep in (c for c in root.children if c.dep_ == "prep"
                  and c.lower_ in ("on", "at", "against", "upon")):
         targets += [c for c in prep.children if c.dep_ == "pobj"]
