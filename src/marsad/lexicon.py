@@ -310,6 +310,9 @@ class Lexicon(_Frozen):
     object_rules: tuple[ObjectRule, ...]
     verb_object_rules: tuple[VerbObjectRule, ...]
     protest_escalation: tuple[ProtestEscalation, ...]
+    toll_takers: tuple[str, ...] = ()
+    """Types outside political violence whose events take the dead of their sentence
+    (triggers.yaml ``toll_takers``: protesters shot dead, a mob's victims)."""
     initiators: Initiators
     non_conflict: NonConflict
     context_typing: ContextTyping
@@ -411,6 +414,13 @@ class Lexicon(_Frozen):
         return None
 
 
+def _known_names(key: str, names: list[str], known: set[str]) -> tuple[str, ...]:
+    for name in names:
+        if name not in known:
+            raise MarsadError(f"triggers.yaml: {key}: unknown sub_event_type {name!r}")
+    return tuple(names)
+
+
 def _known_sides(outlets: list[OutletEntry], actor_names: set[str]) -> tuple[OutletEntry, ...]:
     for number, entry in enumerate(outlets, start=1):
         if entry.speaks_for is not None and entry.speaks_for not in actor_names:
@@ -491,6 +501,7 @@ def load_lexicon() -> Lexicon:
         event_types=tuple(event_types),
         triggers=tuple(triggers),
         subsumes=subsumes,
+        toll_takers=_known_names("toll_takers", trigger_file.get("toll_takers") or [], known),
         object_rules=tuple(object_rules),
         verb_object_rules=tuple(_known_types(validate_items(
             "triggers.yaml", trigger_file.get("verb_object_rules") or [], VerbObjectRule), known)),

@@ -19,6 +19,7 @@ from marsad.extractors.casualties import (
 from marsad.extractors.events.candidates import FATAL_KINDS, INJURY_KINDS, Candidate, Mentions
 from marsad.extractors.events.locations import places_for
 from marsad.extractors.events.sub_types import (
+    EXCESSIVE_FORCE,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
     disorder_of,
@@ -105,11 +106,15 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         if sub == entry.sub_event_type and yields(
                 entry, span, [(other, other_span) for other, (_e, other_span) in by_type.items()]):
             del by_type[sub]  # "the sorties ... destroying ammo depots": the strike's targets
+    killed = [c for c in mentions.casualties
+              if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
+    if protest is not None and not any(_takes_dead(kind, ctx) for kind in by_type) and any(
+            c.kind in FATAL_KINDS and not c.aggregate and c.victims in ("civilians", "unknown")
+            and not _about(c, by_type[protest][1], doc) for c in killed):
+        by_type.setdefault(EXCESSIVE_FORCE, by_type[protest])  # protesters met with lethal force
     for sub in list(by_type):
         for weaker in ctx.lexicon.subsumes.get(sub, ()):
             by_type.pop(weaker, None)  # the same happening, read the more specific way
-    killed = [c for c in mentions.casualties
-              if c.sentence_index == index and c.kind in FATAL_KINDS | INJURY_KINDS]
     if not by_type and killed and continue_toll(index, killed, mentions, ctx, earlier):
         return []
     # A toll with no event word is an event: the dead, or the wounded when an armed actor is
@@ -147,7 +152,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             open_means=entry.generic and span.text.lower() in open_words,
                             alternates=tuple(same_type.get(sub, [])[1:]))
                   for sub, (entry, span) in by_type.items() for place in slots]
-    violent = [c for c in candidates if disorder_of(c.sub_event_type, ctx) == "Political violence"]
+    violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]
     if killed and violent:
         # Casualties belong to one event, never repeated per place: the violent event whose
         # trigger is nearest to the toll ("killed by regime shelling after a pilot was executed").
@@ -165,6 +170,32 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                     inside[0].casualties = [c for c, other in zip(killed, clauses, strict=True)
                                             if other == clause]
     return candidates
+
+
+def _takes_dead(sub_event_type: str, ctx: Context) -> bool:
+    """Events of this type take the dead of their sentence (political violence, and
+    ``toll_takers``: protesters shot dead)."""
+    return disorder_of(sub_event_type, ctx) == "Political violence" \
+        or sub_event_type in ctx.lexicon.toll_takers
+
+
+def _about(toll: CasualtyMention, trigger: Span, doc: Doc) -> bool:
+    """The toll is what the protest is about, or part of what the protesters did: it lies
+    under the protest word ("protested the killing of 12 civilians", "a protest over the
+    killing of 12"), or in the clause the protest word is the subject of ("protesters gathered
+    to mourn dozens killed last month"). Protests that others suppressed are not."""
+    span = doc.char_span(toll.start_char, toll.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    word = trigger.root
+    if word.dep_ in ("nsubj", "nsubjpass"):
+        word = word.head
+    if not word.left_edge.i <= span.root.i <= word.right_edge.i:
+        return False
+    # a relative clause tells who took part, not what about; comma-less scrapes hang the rest
+    # of the sentence on it ("protests in which 1500 people took part ... killing 27")
+    return not any(child.dep_ == "relcl" and child.left_edge.i <= span.root.i
+                   <= child.right_edge.i for child in word.children)
 
 
 def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span,

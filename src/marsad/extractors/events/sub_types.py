@@ -258,6 +258,7 @@ def _retyped(event: Event, sub_event_type: str, ctx: Context, **extra: object) -
 
 
 PEACEFUL_PROTEST = "Peaceful protest"
+EXCESSIVE_FORCE = "Excessive force against protesters"
 PROPERTY_DESTRUCTION = "Looting/property destruction"
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
