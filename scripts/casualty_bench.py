@@ -26,7 +26,7 @@ import json
 import os
 from pathlib import Path
 
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 
 from marsad.context import get_context
 from marsad.evaluation.mappings import input_fields
@@ -38,12 +38,23 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / ".." / "shared" / "data" / "dev" / "fakes_dev.jsonl"
 
 
-def _cache_path(path: Path, texts: list[str]) -> Path:
-    """Parsed docs are cached by the clean texts they parse: a change to cleaning (not to the
-    input file) must not reuse docs of the old texts, whose offsets no longer match."""
+def parse_cached(name: str, texts: list[str]) -> list[Doc]:
+    """Parse ``texts`` with marsad's pipeline, cached between runs under ``name``.
+
+    The cache is keyed by the texts and the pipeline's config: a change to cleaning (not to
+    the input file) must not reuse docs of old texts, whose offsets no longer match, nor a
+    change to the pipeline (``parsing.yaml``'s hints) old parses.
+    """
+    ctx = get_context()
     base = Path(os.environ.get("MARSAD_CACHE_DIR", Path.home() / ".cache" / "marsad"))
-    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
-    return base / f"casualty_bench_{path.stem}_{digest}.spacy"
+    key = "\x00".join([ctx.nlp.config.to_str(), *texts])
+    cache = base / f"{name}_{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}.spacy"
+    if cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(ctx.nlp.vocab))
+    docs = list(ctx.nlp.pipe(texts, batch_size=16))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=True, docs=docs).to_disk(cache)
+    return docs
 
 
 def run(path: Path) -> tuple[list[dict[str, object]], list[DocumentResult]]:
@@ -57,13 +68,7 @@ def run(path: Path) -> tuple[list[dict[str, object]], list[DocumentResult]]:
                                 origin=str(record["id"]))
         document, warnings = prepare(source)
         prepared.append((document, warnings))
-    cache = _cache_path(path, [d.text for d, _ in prepared])
-    if cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(ctx.nlp.vocab))
-    else:
-        docs = list(ctx.nlp.pipe([d.text for d, _ in prepared], batch_size=16))
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(store_user_data=True, docs=docs).to_disk(cache)
+    docs = parse_cached(f"casualty_bench_{path.stem}", [d.text for d, _ in prepared])
     results = [extract_result(d, doc, ctx, w) for (d, w), doc in zip(prepared, docs, strict=True)]
     return records, results
 

@@ -1,8 +1,9 @@
 """Date benchmark on FA-KES dev (issue #6): only the date measures of ``marsad eval``.
 
 Why a script: ``marsad eval`` scores every field and reparses 300 articles each run; this
-one caches the parsed spaCy docs (DocBin under the marsad cache dir, keyed by the cleaned
-texts) so that a change to date inference or resolution is measured in well under a minute.
+one caches the parsed spaCy docs (``casualty_bench.parse_cached``: keyed by the cleaned
+texts and the pipeline's config) so that a change to date inference or resolution is measured
+in well under a minute.
 ``published`` is withheld from the input, exactly as ``marsad eval`` does (the gold date is
 the article's date, the system must find it in the text).
 
@@ -20,9 +21,7 @@ Usage: .venv/bin/python scripts/date_bench.py [path] [--misses N] [--no-events]
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -39,12 +38,6 @@ DEFAULT = ROOT / ".." / "shared" / "data" / "dev" / "fakes_dev.jsonl"
 FIELDS = ("published", "published_or_event", "date")
 
 
-def _cache_path(texts: list[str]) -> Path:
-    base = Path(os.environ.get("MARSAD_CACHE_DIR", Path.home() / ".cache" / "marsad"))
-    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
-    return base / f"date_bench_{digest}.spacy"
-
-
 def _prepared(records: list[dict[str, Any]]) -> list[tuple[Document, list[str]]]:
     fields = input_fields("fakes")
     return [prepare(SourceDocument(**{k: r[k] for k in fields if r.get(k) is not None},
@@ -53,20 +46,14 @@ def _prepared(records: list[dict[str, Any]]) -> list[tuple[Document, list[str]]]
 
 def results_with_events(records: list[dict[str, Any]]) -> list[DocumentResult]:
     """Run the whole pipeline (spaCy docs cached between runs)."""
-    from spacy.tokens import DocBin
+    from casualty_bench import parse_cached
 
     from marsad.context import get_context
     from marsad.pipeline import extract_result
 
     ctx = get_context()
     prepared = _prepared(records)
-    cache = _cache_path([d.text for d, _ in prepared])
-    if cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(ctx.nlp.vocab))
-    else:
-        docs = list(ctx.nlp.pipe([d.text for d, _ in prepared], batch_size=16))
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(store_user_data=True, docs=docs).to_disk(cache)
+    docs = parse_cached("date_bench", [d.text for d, _ in prepared])
     return [extract_result(d, doc, ctx, w) for (d, w), doc in zip(prepared, docs, strict=True)]
 
 

@@ -33,10 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from casualty_bench import DEFAULT, run  # noqa: E402
-from spacy.tokens import DocBin  # noqa: E402
+from casualty_bench import DEFAULT, parse_cached, run  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
-from marsad.context import get_context  # noqa: E402
 from marsad.evaluation.fakes import (  # noqa: E402
     FakesRow,
     fatalities_by_side,
@@ -45,15 +44,14 @@ from marsad.evaluation.fakes import (  # noqa: E402
     predict_rows,
 )
 from marsad.extractors.casualties import CasualtyMention, find_casualties  # noqa: E402
-from marsad.model import Event  # noqa: E402
+from marsad.model import DocumentResult, Event  # noqa: E402
 
 FATAL = {"killed"}
 
 
-def _docs(path: Path) -> list[object]:
-    from casualty_bench import _cache_path
-
-    return list(DocBin().from_disk(_cache_path(path)).get_docs(get_context().nlp.vocab))
+def _docs(results: list[DocumentResult]) -> list[Doc]:
+    """The parsed documents of ``results`` (the cache ``run`` filled)."""
+    return parse_cached(f"casualty_bench_{DEFAULT.stem}", [r.doc.text for r in results])
 
 
 def _classify(gold: tuple[int, int], pred: tuple[int, int, int],
@@ -97,7 +95,7 @@ def main() -> None:
     parser.add_argument("--quiet", action="store_true", help="print the table only")
     args = parser.parse_args()
     records, results = run(args.path)
-    docs = _docs(args.path)
+    docs = _docs(results)
     rows = [FakesRow(record_id=str(r["id"]), article=result.doc.text, result=result,
                      gold=parse_gold(str(r["id"]), r["gold"]))
             for r, result in zip(records, results, strict=True)]
