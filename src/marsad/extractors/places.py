@@ -38,6 +38,9 @@ REGION_KM = 100.0
 KM_PER_DEGREE_LAT = 111.19
 """A lower bound of great-circle km per degree of latitude difference (6371 km radius)."""
 HOME_BONUS = 2.0
+NAMESAKE_SHARE = 0.1
+"""A place under this share of a world city's size (``stray_max_population``) that has the
+world city's name takes no home bonus against it."""
 HOME_WINDOW = 1
 """Sentences either side whose places tell a mention's home before the whole text does."""
 GOVERNMENT_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod"})
@@ -194,7 +197,13 @@ def _resolve(mentions: list[_Mention],
              anchors: list[Place], famous: int) -> None:
     for mention in mentions:
         countries, home = context(mention)
-        scores = [_score(p, mention, countries, anchors, famous, home)
+        # "French President Hollande ... in Paris": a world city's small namesake in the
+        # document's home country (Paris, Texas, in a text whose places point at the US) does
+        # not take the home bonus from it; a big namesake (Tripoli, Lebanon) still does.
+        world_city = any(p.population >= famous for p in mention.candidates)
+        scores = [_score(p, mention, countries, anchors, famous,
+                         _NO_HOME if world_city and not p.curated
+                         and p.population < NAMESAKE_SHARE * famous else home)
                   for p in mention.candidates]
         mention.chosen = mention.candidates[scores.index(max(scores))]
 
