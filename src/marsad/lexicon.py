@@ -336,6 +336,8 @@ class Lexicon(_Frozen):
     demand_lemmas: tuple[str, ...] = ()
     gear_heads: tuple[str, ...] = ()
     history_verbs: tuple[str, ...] = ()
+    place_descriptions: tuple[str, ...] = ()
+    """Nouns of ", the scene of ..." after a place: what follows describes the place."""
     hypothetical_marks: tuple[str, ...] = ()
     known_determiners: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
@@ -532,6 +534,7 @@ def load_lexicon() -> Lexicon:
         demand_lemmas=tuple(cues_file["not_happened"].get("demand_lemmas") or ()),
         gear_heads=tuple(cues_file["not_happened"].get("gear_heads") or ()),
         history_verbs=tuple(cues_file["not_happened"].get("history_verbs") or ()),
+        place_descriptions=tuple(cues_file["not_happened"].get("place_descriptions") or ()),
         hypothetical_marks=tuple(cues_file["not_happened"].get("hypothetical_marks") or ()),
         known_determiners=tuple(cues_file["not_happened"].get("known_determiners") or ()),
         habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),

@@ -65,7 +65,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     triggers = [(e, t) for e, t in triggers
                 if not any(a <= t.start_char and t.end_char <= b for a, b in not_events)
                 and not among_the_dead(t, index, mentions)
-                and not describes_a_place(t, mentions)
+                and not describes_a_place(t, mentions, ctx.lexicon.place_descriptions)
                 and not (e.generic and blamed_for(t, ctx))]
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     context = non_conflict_context(sentence, sentence_actors, ctx)

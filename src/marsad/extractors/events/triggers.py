@@ -107,17 +107,24 @@ def _attack_subject(verb: Token, rule: BorrowedMeans) -> bool:
     return False
 
 
-def describes_a_place(trigger: Span, mentions: Mentions) -> bool:
+def describes_a_place(trigger: Span, mentions: Mentions,
+                      descriptions: tuple[str, ...] = ()) -> bool:
     """The trigger is in an appositive that describes a place, not an event of the sentence:
-    "air strikes around Khan Sheikhoun, the site of the regime's chemical attack in April"."""
+    "air strikes around Khan Sheikhoun, the site of the regime's chemical attack in April";
+    also when the parser hangs the description on the verb ("... near the city of Aleppo, the
+    scene of some of the country's fiercest fighting": ``place_descriptions``)."""
     token = trigger.root
     while token.dep_ in ("pobj", "prep", "compound", "amod", "poss", "nmod", "det") \
             and token.head != token:
         token = token.head
-    if token.dep_ != "appos":
-        return False
-    at = token.head.idx
-    return any(p.start_char <= at < p.end_char for p in mentions.places)
+    if token.dep_ == "appos":
+        at = token.head.idx
+        return any(p.start_char <= at < p.end_char for p in mentions.places)
+    if token.dep_ == "npadvmod" and token.lemma_.lower() in descriptions \
+            and token.left_edge.i >= 2 and token.doc[token.left_edge.i - 1].text == ",":
+        place_end = token.doc[token.left_edge.i - 2].idx + len(token.doc[token.left_edge.i - 2])
+        return any(p.end_char == place_end for p in mentions.places)
+    return False
 
 
 def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
