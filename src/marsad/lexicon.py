@@ -178,8 +178,9 @@ class NeedsCrowd(_Frozen):
 
 
 class Delivery(_Frozen):
-    """A definite mention of one of ``types`` near an event of type ``becomes`` is how that
-    event was delivered ("rockets with poisonous gas heads ... killed in the shelling")."""
+    """A definite mention of one of ``types`` that refers back to an event of type
+    ``becomes`` is how that event was delivered ("rockets with poisonous gas heads ... killed
+    in the shelling")."""
 
     becomes: str
     types: tuple[str, ...]
@@ -433,6 +434,9 @@ def _known_sides(outlets: list[OutletEntry], actor_names: set[str]) -> tuple[Out
 
 def _known_means(actors: list[ActorEntry], known: set[str]) -> tuple[ActorEntry, ...]:
     for number, entry in enumerate(actors, start=1):
+        if entry.strikes_from_afar and "{country}" in entry.name:
+            raise MarsadError(f"actors.yaml: entry {number}: strikes_from_afar needs a fixed "
+                              "name (one without {country}): it is looked up by name")
         for sub_event_type in entry.strikes_from_afar.values():
             if sub_event_type not in known:
                 raise MarsadError(f"actors.yaml: entry {number}: strikes_from_afar: unknown "
