@@ -526,6 +526,11 @@ def _read_counted(span: Span, count: Count, terms: CasualtyTerms) -> _Candidate 
     if noun is not None and noun.i > anchor.i and noun.head.lower_ == "of" and (
             _noun_kind(noun, terms) is not None or noun.lemma_.lower() == "victim"):
         return None  # "two of the killed were medics", "5 of the victims": part of a count
+    headline = _headline_link(span, terms)
+    if headline is not None:  # "Kills 30 ISIL Terrorists Injured 100": the victims stay
+        victims = noun if noun is not None and _noun_kind(noun, terms) is None \
+            and terms.victim_class(noun) is not None else None
+        return _Candidate(count, span, headline, victims, np_head)
     if noun is not None:
         noun_kind = _noun_kind(noun, terms)
         if noun_kind is not None:  # "45 deaths", "20 casualties", "5 dead"
@@ -808,6 +813,31 @@ def _modifier_kind(child: Token, noun: Token, terms: CasualtyTerms) -> Kind | No
     if child.dep_ not in ("acl", "relcl", "amod") or child.i < noun.i:
         return None
     return terms.kind_of(child, "verbs") or terms.kind_of(child, "adjectives")
+
+
+def _headline_link(span: Span, terms: CasualtyTerms) -> _Link | None:
+    """The casualty word of a count in a title-case headline that lost its commas, where the
+    parser ties counts to the wrong word ("Kurds kill 83 Injured 100 ISIS Terrorists", "Twin
+    Bomb Attacks Kill 50 Injure Dozens", "Kills 3 Wounds 20", "Over 3 Killed 40 Injured"): a
+    casualty verb right before the count that is no past form ("Kill", "Kills") takes it as
+    its object; else a capitalised past form right after the count ("3 Killed", "40 Injured")
+    takes it. Only where a capitalised casualty word touches the count (a headline); None
+    elsewhere: the parse is trusted ("shelling kills two children")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < span.sent.end else None
+    before_kind = terms.kind_of(before, "verbs") if before is not None and before.is_alpha \
+        else None
+    after_kind = (terms.kind_of(after, "verbs") or terms.kind_of(after, "adjectives")) \
+        if after is not None and after.is_title and after.lower_.endswith("ed") else None
+    if before is not None and before_kind is not None \
+            and not before.lower_.endswith(("ed", "ing")) \
+            and (before.is_title or after_kind is not None):
+        return _Link(before_kind, before)
+    if after is not None and after_kind is not None and (
+            before_kind is None or before.is_title):  # type: ignore[union-attr]
+        return _Link(after_kind, after)
+    return None
 
 
 def _adjacent_link(span: Span, noun: Token | None, terms: CasualtyTerms) -> _Link | None:
