@@ -826,8 +826,9 @@ def _headline_link(span: Span, terms: CasualtyTerms) -> _Link | None:
     doc = span.doc
     before = doc[span.start - 1] if span.start > span.sent.start else None
     after = doc[span.end] if span.end < span.sent.end else None
+    # a word that is also a casualty noun ("Martyrs 22 Injured", "Wounds") is no sure verb
     before_kind = terms.kind_of(before, "verbs") if before is not None and before.is_alpha \
-        else None
+        and terms.kind_of(before, "nouns") is None else None
     after_kind = (terms.kind_of(after, "verbs") or terms.kind_of(after, "adjectives")) \
         if after is not None and after.is_title and after.lower_.endswith("ed") else None
     if before is not None and before_kind is not None \
