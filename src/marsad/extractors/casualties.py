@@ -818,7 +818,7 @@ def _modifier_kind(child: Token, noun: Token, terms: CasualtyTerms) -> Kind | No
 def _headline_link(span: Span, terms: CasualtyTerms) -> _Link | None:
     """The casualty word of a count in a title-case headline that lost its commas, where the
     parser ties counts to the wrong word ("Kurds kill 83 Injured 100 ISIS Terrorists", "Twin
-    Bomb Attacks Kill 50 Injure Dozens", "Kills 3 Wounds 20", "Over 3 Killed 40 Injured"): a
+    Bomb Attacks Kill 50 Injure Dozens", "Kill 3 Injure 20", "Over 3 Killed 40 Injured"): a
     casualty verb right before the count that is no past form ("Kill", "Kills") takes it as
     its object; else a capitalised past form right after the count ("3 Killed", "40 Injured")
     takes it. Only where a capitalised casualty word touches the count (a headline); None
@@ -836,7 +836,7 @@ def _headline_link(span: Span, terms: CasualtyTerms) -> _Link | None:
             and (before.is_title or after_kind is not None):
         return _Link(before_kind, before)
     if after is not None and after_kind is not None and (
-            before_kind is None or before.is_title):  # type: ignore[union-attr]
+            before_kind is None or (before is not None and before.is_title)):
         return _Link(after_kind, after)
     return None
 
