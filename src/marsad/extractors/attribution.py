@@ -73,6 +73,12 @@ class AttributionRules(BaseModel):
     speaker_nouns: frozenset[str]
     noun_forms: frozenset[str]
     continuation: ContinuationRules
+    source_body_prepositions: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+"""spaCy entity labels of places: a source "in Aleppo" is placed, not named by a body."""
 
 
 @cache
@@ -615,11 +621,39 @@ def _registered(span: Span, sources: list[tuple[str, int, int]],
     for key, start, end in generic[:1]:
         phrase = key.removeprefix("generic:")
         entry_g = next(g for g in ctx.lexicon.generic_sources if g.phrase == phrase)
+        body = _body_of_source(span.doc, end, span.end) if entry_g.kind == "unnamed" else None
+        if body is not None:  # "a source at Aleppo Police Command": the body speaks
+            official = bool({t.lower_ for t in body} & load_rules().official_titles)
+            text = span.doc[start:body.end]
+            return Claim(source=body.text, source_kind="official" if official else "unnamed",
+                         text=text.text, char_span=(text.start_char, text.end_char),
+                         source_type="government" if official else "unknown"), None
         text = span.doc[start:end]
         return Claim(source=entry_g.source, source_kind=entry_g.kind,  # type: ignore[arg-type]
                      affiliation=entry_g.affiliation, text=text.text, source_type="generic",
                      char_span=(text.start_char, text.end_char)), None
     return None
+
+
+def _body_of_source(doc: Doc, after: int, limit: int) -> Span | None:
+    """The named body an unnamed source speaks from: "a source at Aleppo Police Command", "a
+    source in the Asayesh security forces" (one of ``source_body_prepositions`` right after the
+    source, then a phrase with a proper name that is not a place: "a source in Hassakeh city",
+    ``place_nouns``, is where the source is, not who)."""
+    rules = load_rules()
+    if after >= limit or doc[after].lower_ not in rules.source_body_prepositions:
+        return None
+    objects = [c for c in doc[after].children if c.dep_ == "pobj" and c.i < limit]
+    if not objects:
+        return None
+    head = objects[0]
+    phrase = doc[head.left_edge.i:min(head.i + 1, limit)]
+    while len(phrase) > 1 and phrase[0].dep_ == "det":
+        phrase = phrase[1:]
+    names_a_body = any(t.pos_ == "PROPN" for t in phrase) and head.ent_type_ not in PLACE_TYPES \
+        and head.pos_ in ("NOUN", "PROPN") and not any(
+            t.ent_type_ in PLACE_TYPES for t in phrase if t.i == head.i)
+    return phrase if names_a_body and head.lower_ not in rules.place_nouns else None
 
 
 def _refers_back(head: Token, span: Span, rules: AttributionRules) -> bool:
