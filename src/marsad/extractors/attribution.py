@@ -650,10 +650,9 @@ def _body_of_source(doc: Doc, after: int, limit: int) -> Span | None:
     phrase = doc[head.left_edge.i:min(head.i + 1, limit)]
     while len(phrase) > 1 and phrase[0].dep_ == "det":
         phrase = phrase[1:]
-    names_a_body = any(t.pos_ == "PROPN" for t in phrase) and head.ent_type_ not in PLACE_TYPES \
-        and head.pos_ in ("NOUN", "PROPN") and not any(
-            t.ent_type_ in PLACE_TYPES for t in phrase if t.i == head.i)
-    return phrase if names_a_body and head.lower_ not in rules.place_nouns else None
+    names_a_body = any(t.pos_ == "PROPN" for t in phrase) and head.pos_ in ("NOUN", "PROPN") \
+        and head.ent_type_ not in PLACE_TYPES and head.lower_ not in rules.place_nouns
+    return phrase if names_a_body else None
 
 
 def _refers_back(head: Token, span: Span, rules: AttributionRules) -> bool:
