@@ -8,6 +8,7 @@ load time with a message naming the file and entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -417,7 +418,8 @@ class Lexicon(_Frozen):
         return None
 
 
-def _known_names(key: str, names: list[str], known: set[str]) -> tuple[str, ...]:
+def _known_names(key: str, names: Sequence[str], known: set[str]) -> tuple[str, ...]:
+    """``names`` as a tuple; a name that is no sub-event type fails with ``key`` named."""
     for name in names:
         if name not in known:
             raise MarsadError(f"triggers.yaml: {key}: unknown sub_event_type {name!r}")
@@ -456,10 +458,7 @@ def _initiators(raw: dict[str, object], known: set[str]) -> Initiators:
     rules = Initiators.model_validate(raw)
     for part, names in (("inherit", (*rules.inherit.anywhere, *rules.inherit.nearby)),
                         ("accused", rules.accused.types)):
-        for name in names:
-            if name not in known:
-                raise MarsadError(
-                    f"triggers.yaml: initiators.{part}: unknown sub_event_type {name!r}")
+        _known_names(f"initiators.{part}", names, known)
     return rules
 
 
@@ -469,10 +468,8 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
         t for m in rule.means_by_agent for t in m.retypes] + [
         t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)] + [
         t for d in rule.delivery for t in (d.becomes, *d.types)] + list(rule.from_afar_retypes)
-    for name in (*rule.donor_types, *rule.open_means.donor_types,
-                 *rule.open_attack.donor_types, *named):
-        if name not in known:
-            raise MarsadError(f"triggers.yaml: context_typing: unknown sub_event_type {name!r}")
+    _known_names("context_typing", [*rule.donor_types, *rule.open_means.donor_types,
+                                     *rule.open_attack.donor_types, *named], known)
     return rule
 
 
@@ -492,9 +489,7 @@ def load_lexicon() -> Lexicon:
             raise MarsadError(
                 f"triggers.yaml: entry {number}: unknown sub_event_type {trigger.sub_event_type!r}")
     subsumes = {k: tuple(v) for k, v in (trigger_file.get("subsumes") or {}).items()}
-    for name in [*subsumes, *(n for v in subsumes.values() for n in v)]:
-        if name not in known:
-            raise MarsadError(f"triggers.yaml: subsumes: unknown sub_event_type {name!r}")
+    _known_names("subsumes", [*subsumes, *(n for v in subsumes.values() for n in v)], known)
     object_rules = validate_items(
         "triggers.yaml", trigger_file.get("object_rules") or [], ObjectRule)
     for rule in object_rules:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention
+from marsad.extractors.places import PLACE_LABELS
 from marsad.lexicon import CueEntry
 from marsad.model import Claim, Event, Relay
 from marsad.resources import read_yaml
@@ -75,10 +76,6 @@ class AttributionRules(BaseModel):
     continuation: ContinuationRules
     source_body_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
-
-
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-"""spaCy entity labels of places: a source "in Aleppo" is placed, not named by a body."""
 
 
 @cache
@@ -651,7 +648,7 @@ def _body_of_source(doc: Doc, after: int, limit: int) -> Span | None:
     while len(phrase) > 1 and phrase[0].dep_ == "det":
         phrase = phrase[1:]
     names_a_body = any(t.pos_ == "PROPN" for t in phrase) and head.pos_ in ("NOUN", "PROPN") \
-        and head.ent_type_ not in PLACE_TYPES and head.lower_ not in rules.place_nouns
+        and head.ent_type_ not in PLACE_LABELS and head.lower_ not in rules.place_nouns
     return phrase if names_a_body else None
 
 

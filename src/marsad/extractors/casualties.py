@@ -66,6 +66,10 @@ class CasualtyMention:
     additional: bool = False
     """The count adds to victims already reported ("nine rebels were *also* killed")."""
 
+    def span_in(self, doc: Doc) -> Span | None:
+        """The tokens of ``doc`` that cover the mention (None if they cannot be aligned)."""
+        return doc.char_span(self.start_char, self.end_char, alignment_mode="expand")
+
 
 class _KindTerms(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

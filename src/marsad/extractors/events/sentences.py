@@ -126,7 +126,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     if context is None and harmed:
         victim = harmed[0]
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
-        kill_span = doc.char_span(victim.start_char, victim.end_char, alignment_mode="expand")
+        kill_span = victim.span_in(doc)
         if kill_span is not None:
             # "Russia's Aerospace Forces have killed 304 militants": the killer names the means
             # (a toll so typed is no longer vague: it keeps its type) ...
@@ -184,7 +184,7 @@ def _about(toll: CasualtyMention, trigger: Span, doc: Doc) -> bool:
     under the protest word ("protested the killing of 12 civilians", "a protest over the
     killing of 12"), or in the clause the protest word is the subject of ("protesters gathered
     to mourn dozens killed last month"). Protests that others suppressed are not."""
-    span = doc.char_span(toll.start_char, toll.end_char, alignment_mode="expand")
+    span = toll.span_in(doc)
     if span is None:
         return False
     word = trigger.root
@@ -202,7 +202,7 @@ def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span,
                      marks: set[str]) -> Span | None:
     """The clause of time ("after a pilot was killed by rebels") that holds ``toll`` and not
     ``trigger``: it tells another happening (``other_happening_marks``); None when none does."""
-    span = doc.char_span(toll.start_char, toll.end_char, alignment_mode="expand")
+    span = toll.span_in(doc)
     if span is None:
         return None
     word = span.root

@@ -139,7 +139,7 @@ def _toll_speaker(item: CasualtyMention, claims: list[ClaimMention]) -> ClaimMen
     if not claims:
         return None
     doc = claims[0].cue_span.doc
-    span = doc.char_span(item.start_char, item.end_char, alignment_mode="expand")
+    span = item.span_in(doc)
     if span is None:
         return None
     token = span.root
