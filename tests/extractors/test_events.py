@@ -36,6 +36,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "actor2": lambda v: event.actor2 is not None and v in event.actor2.name,
         "assoc1": lambda v: any(v in a.name for a in event.assoc_actors1),
         "notes": lambda v: v in event.notes,
+        "mentions": lambda v: len(event.mentions) == v,
     }
     return all(checks[key](value) for key, value in want.items())
 

@@ -146,13 +146,16 @@ def _execution_pattern() -> re.Pattern[str]:
 
 
 def cause_class(event: Event | None) -> str:
-    """Map an event's sub-event type (and execution wording) to a VDC cause of death."""
+    """Map an event's sub-event type (and execution wording) to a VDC cause of death. The
+    wording may be in any report of the event ("has killed 33 young men ... slit the throats
+    of the men")."""
     mappings = load_mappings()
     if event is None:
         return mappings.cause_default
     rule = mappings.execution
     if event.sub_event_type in rule.sub_event_types:
-        words = _fold(f"{event.trigger.text} {event.evidence.text}")
+        words = _fold(" ".join([event.trigger.text, event.evidence.text,
+                                *(mention.text for mention in event.mentions)]))
         if _execution_pattern().search(words):
             return rule.cause
     for entry in mappings.causes:

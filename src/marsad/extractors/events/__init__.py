@@ -9,7 +9,8 @@ How an event is read (see docs/architecture.md):
    places gives four events. A sentence with no place takes the place of the sentence that
    elaborates it ("The block ... is located in X") or of the preceding sentences.
 3. Each event gets its date, actors, casualties and attribution from the helpers of this package;
-   the same (type, place, date) read twice in one article is merged into one event.
+   the same (type, place, date) read twice in one article is merged into one event, and a
+   summary (a province, some days) into its only detail (a town in it, one of those days).
 
 The modules, in the order ``extract_events`` uses them (each docstring says why it is apart):
 ``mentions`` (what the article names, read once), ``sentences`` (a sentence's candidates)
@@ -30,6 +31,7 @@ from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.document_passes import (
     accused_perpetrator,
     claimed_responsibility,
+    fold_summaries,
     infer_opponents,
     inherit_actors,
     leave_out_history,
@@ -75,4 +77,4 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = claimed_responsibility(events, mentions, ctx)
     events = infer_opponents(events, mentions, ctx)
     events = leave_out_history(events, document, mentions, warnings)
-    return link_denials(merge_duplicates(events, ctx), denials), warnings
+    return link_denials(fold_summaries(merge_duplicates(events, ctx), ctx), denials), warnings

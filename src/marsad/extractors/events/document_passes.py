@@ -218,23 +218,86 @@ def merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
             merged[key] = event
             order.append(key)
             continue
-        kept = merged[key]
-        claims = merged_claims(kept.attribution, event.attribution)
-        # Named sources that disagree span the event's figure (ACLED's conservative best);
-        # otherwise two reports of one event: the fuller count (``restated``).
-        fatalities = conflict(named_tolls(claims)) or restated(kept.fatalities,
-                                                               event.fatalities)
-        mentions = kept.mentions
-        if event.evidence.char_span != kept.evidence.char_span and event.evidence not in mentions:
-            mentions = [*mentions, event.evidence]
-        merged[key] = kept.model_copy(update={
-            "attribution": claims, "fatalities": fatalities, "mentions": mentions,
-            "actor1": named_first(kept.actor1, event.actor1, ctx),
-            "actor2": kept.actor2 or event.actor2,
-            "injuries": conflict(named_tolls(claims, "injuries")) or kept.injuries
-            or event.injuries,
-            "confidence": max(kept.confidence, event.confidence)})
+        merged[key] = _joined(merged[key], event, ctx)
     return [merged[k] for k in order]
+
+
+def _joined(kept: Event, event: Event, ctx: Context) -> Event:
+    """``kept`` with a second report of it, ``event``: every claim, both sentences, and the
+    initiator the first report names, unless only the second names the group."""
+    claims = merged_claims(kept.attribution, event.attribution)
+    mentions = [*kept.mentions]
+    for span in (event.evidence, *event.mentions):
+        if span.char_span != kept.evidence.char_span and span not in mentions:
+            mentions.append(span)
+    # Named sources that disagree span the event's figure (ACLED's conservative best);
+    # otherwise two reports of one event: the fuller count (``restated``).
+    return kept.model_copy(update={
+        "attribution": claims, "mentions": mentions,
+        "fatalities": conflict(named_tolls(claims)) or restated(kept.fatalities,
+                                                               event.fatalities),
+        "injuries": conflict(named_tolls(claims, "injuries")) or kept.injuries
+        or event.injuries,
+        "actor1": named_first(kept.actor1, event.actor1, ctx),
+        "actor2": kept.actor2 or event.actor2,
+        "confidence": max(kept.confidence, event.confidence)})
+
+
+def fold_summaries(events: list[Event], ctx: Context) -> list[Event]:
+    """A summary and its detail are one event: "Daesh has killed 33 young men in eastern
+    Syria" (the province, some day this week) and, later, "Daesh members slit the throats of
+    the men ... near the town of Mayadeen on Wednesday" are one killing told twice, the second
+    time more precisely. An event folds into the only other event of its sub-type whose place
+    lies within its own (the same place, or a place in its province) and whose day
+    lies within its own date range, when it is less precise in one of the two, the same
+    voices tell both, the dead are not others' and at most one toll is given, or the same (a
+    wider report with a bigger toll is most often the campaign's, not this event's). The
+    folded event keeps the words of the report told first and takes the detail's place and
+    date (ACLED codes the most precise of a report's figures). Folding reports told by other
+    voices was tried: FA-KES dates +0.013, but each voice then seemed to say what only the
+    other said (attribution gold pairs, precision 0.876 -> 0.842)."""
+    folded = list(events)
+    index = 0
+    while index < len(folded):
+        event = folded[index]
+        details = [other for other in folded if other is not event and _detail_of(event, other)]
+        if len(details) != 1:
+            index += 1
+            continue
+        detail = details[0]
+        first, later = sorted((event, detail), key=lambda e: e.trigger.char_span[0])
+        merged = _joined(first, later, ctx).model_copy(
+            update={"location": detail.location, "date": detail.date})
+        at = min(index, folded.index(detail))
+        folded = [e for e in folded if e is not event and e is not detail]
+        folded.insert(at, merged)
+        index = 0  # a fold can make another summary's detail unique
+    return folded
+
+
+def _detail_of(summary: Event, other: Event) -> bool:
+    """``other`` tells ``summary``'s event more precisely (see :func:`fold_summaries`)."""
+    if other.sub_event_type != summary.sub_event_type or _other_dead(summary, other):
+        return False
+    said = [{c.source for c in e.attribution} for e in (summary, other)]
+    if said[0] != said[1]:
+        return False  # told by other voices: kept apart, so that each says only its own
+    one_toll, other_toll = summary.fatalities, other.fatalities
+    if one_toll is not None and other_toll is not None and one_toll.best != other_toll.best:
+        return False  # "92 killed on Thursday" and "359 killed since the offensive began"
+    for side in ("actor1", "actor2"):  # a toll of "actor2" means one side
+        one, two = getattr(summary, side), getattr(other, side)
+        if one is not None and two is not None and one.name != two.name:
+            return False
+    wide, narrow = summary.location, other.location
+    if wide is None or narrow is None or summary.date is None or other.date is None:
+        return False
+    same_place = wide.name == narrow.name
+    # A province, not a country: "Russian jets have been bombing Syria" is no one strike's
+    within = same_place or (wide.feature == "admin1" and narrow.admin1 == wide.name)
+    dated_within = summary.date.start <= other.date.start and other.date.end <= summary.date.end
+    wider_dates = (summary.date.start, summary.date.end) != (other.date.start, other.date.end)
+    return within and dated_within and (not same_place or wider_dates)
 
 
 def _other_dead(kept: Event, event: Event) -> bool:

@@ -29,8 +29,10 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     claim_dates = _claim_dates(doc, dates, ctx)
     names = [(a.span.start_char, a.span.end_char) for a in actors]
     # A source's name is never a place, even when the gazetteer has it ("SANA" is a village).
+    settings = ctx.gazetteer.settings
     sources = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-               for _k, s, e in ctx.matchers.sources(doc)]
+               for _k, s, e in ctx.matchers.sources(doc)
+               if not _named_as_place(doc, s, settings)]
     text = document.text  # Doc.text would rebuild it from the tokens on every access
     head = [c for c in text[:DATELINE_REACH] if c.isalpha()]
     cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
@@ -48,6 +50,13 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         claims=find_claims(doc, ctx, actors, claim_dates),
         publisher=publisher_claim(document.outlet, ctx),
     )
+
+
+def _named_as_place(doc: Doc, start: int, settings: GazetteerSettings) -> bool:
+    """"the town of Mayadeen": an outlet's name after "<town, city, village...> of" is the
+    place it was named after (al-Mayadeen TV, the town of Mayadin), not the outlet."""
+    return start >= 2 and doc[start - 1].lower_ == "of" \
+        and doc[start - 2].lower_ in settings.generic_words
 
 
 DATELINE_REACH = 400
