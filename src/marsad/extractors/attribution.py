@@ -76,6 +76,8 @@ class AttributionRules(BaseModel):
     continuation: ContinuationRules
     source_body_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    footage_nouns: frozenset[str] = frozenset()
+    footage_event_types: frozenset[str] = frozenset()
 
 
 @cache

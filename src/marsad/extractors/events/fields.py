@@ -25,6 +25,7 @@ from marsad.extractors.events.roles import (
     conjoined_head,
     default_initiator,
     fill_from_claimant,
+    footage_author,
     inside_source,
     names_author,
     plausible_initiator,
@@ -69,9 +70,12 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  in ctx.lexicon.initiators.taken_from,
                                  holding=frozenset(ctx.lexicon.initiators.holding_words))
     if actor1 is None:
-        actor1, actor2 = author_from_alternates(
-            candidate, [a for a in mentions.actors if a.span.sent == sentence], claim_mentions,
-            victims, ctx, (actor1, actor2))
+        in_sentence = [a for a in mentions.actors if a.span.sent == sentence]
+        actor1, actor2 = author_from_alternates(candidate, in_sentence, claim_mentions,
+                                                victims, ctx, (actor1, actor2))
+        if actor1 is None:
+            actor1 = footage_author(in_sentence, claim_mentions, trigger.root,
+                                    event_type_of(candidate.sub_event_type, ctx))
     location = location_of(candidate)
     country = location.country if location and location.feature != "country" else (
         document_country(mentions) or (location.country if location else None))
@@ -107,7 +111,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
     if speaking_for is not None and not victim_report(candidate, a2, ctx) \
             and not side_acted_on(trigger, speaking_for, ctx):
-        a1, a2 = fill_from_claimant(a1, a2, speaking_for, ctx, country)
+        a1, a2 = fill_from_claimant(a1, a2, speaking_for, ctx, country,
+                                    candidate.sub_event_type)
     assoc1, assoc2 = associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
     fatalities, injuries, attribution = casualties_of(candidate, sentence_actors, a1, a2,
                                                       mentions, attribution)

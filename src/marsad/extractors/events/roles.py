@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from marsad.context import Context
-from marsad.extractors.actors import ActorMention, phrase_head
-from marsad.extractors.attribution import ClaimMention
+from marsad.extractors.actors import FIGHTING_INTER, ActorMention, phrase_head
+from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import governing_verb
 from marsad.model import Actor
@@ -387,6 +387,35 @@ def inside_source(actor: ActorMention, claims: list[ClaimMention], trigger: Toke
     return False
 
 
+def footage_author(actors: Sequence[ActorMention], claims: list[ClaimMention],
+                   trigger: Token, event_type: str) -> ActorMention | None:
+    """An armed group that publishes footage of an event nobody else is named doing is its
+    author, not only its source: "ISIS published a video showing the savage execution of 17
+    young men" (``footage_nouns``, ``footage_event_types`` in attribution.yaml)."""
+    if event_type not in load_rules().footage_event_types:
+        return None
+    for claim in claims:
+        span = claim.claim.char_span
+        if span is None or not _shows_footage_of(claim, trigger):
+            continue
+        for actor in actors:
+            if actor.entry.inter in FIGHTING_INTER \
+                    and span[0] <= actor.span.start_char and actor.span.end_char <= span[1]:
+                return actor
+    return None
+
+
+def _shows_footage_of(claim: ClaimMention, trigger: Token) -> bool:
+    """The claim's verb publishes footage (``footage_nouns``) and governs the event word:
+    "published a grisly video showing the savage execution of 17 young men" (spaCy hangs
+    "showing" on the verb or on the noun)."""
+    verb = claim.anchor_token
+    footage = load_rules().footage_nouns
+    return verb.is_ancestor(trigger) and any(
+        child.dep_ in ("dobj", "obj") and child.lemma_.lower() in footage
+        for child in verb.children)
+
+
 def victim_report(candidate: Candidate, a2: Actor | None, ctx: Context) -> bool:
     """State media reporting a car bomb or the shelling of civilians speaks for the side that
     was hit, not for the one that struck: its side names neither actor of the event."""
@@ -412,12 +441,18 @@ def side_acted_on(trigger: Span, side: str, ctx: Context) -> bool:
 
 
 def fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | None,
-                       ctx: Context, country: str | None) -> tuple[Actor | None, Actor | None]:
-    """A belligerent's own outlet claiming an attack names its side ("Amaaq" -> ISIS)."""
+                       ctx: Context, country: str | None,
+                       sub_event_type: str) -> tuple[Actor | None, Actor | None]:
+    """A belligerent's own outlet claiming an attack names its side ("Amaaq" -> ISIS), unless
+    its side cannot have done it ("Rebels said barrel bombs fell on Daraya": rebels fly no
+    aircraft, ``initiators.allowed_inter``)."""
     if speaking_for is None:
         return a1, a2
     names = {a.name for a in (a1, a2) if a}
     entry = ctx.lexicon.actor(speaking_for)
+    allowed = ctx.lexicon.initiators.allowed_inter.get(sub_event_type)
+    if a1 is None and allowed is not None and entry.inter not in allowed:
+        return a1, a2
     name = entry.name_for(country)
     if name in names:
         return a1, a2
