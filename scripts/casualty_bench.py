@@ -30,6 +30,7 @@ from spacy.tokens import Doc, DocBin
 
 from marsad.context import get_context
 from marsad.evaluation.mappings import input_fields
+from marsad.gazetteer import index_fingerprint
 from marsad.ingest import prepare
 from marsad.model import DocumentResult, SourceDocument
 from marsad.pipeline import extract_result
@@ -41,13 +42,15 @@ DEFAULT = ROOT / ".." / "shared" / "data" / "dev" / "fakes_dev.jsonl"
 def parse_cached(name: str, texts: list[str]) -> list[Doc]:
     """Parse ``texts`` with marsad's pipeline, cached between runs under ``name``.
 
-    The cache is keyed by the texts and the pipeline's config: a change to cleaning (not to
-    the input file) must not reuse docs of old texts, whose offsets no longer match, nor a
-    change to the pipeline (``parsing.yaml``'s hints) old parses.
+    The cache is keyed by the texts, the pipeline's config and the gazetteer index: a change
+    to cleaning (not to the input file) must not reuse docs of old texts, whose offsets no
+    longer match, nor a change to the pipeline (``parsing.yaml``'s hints) old parses, nor a
+    new gazetteer name (the entity ruler's patterns, which the config does not hold) entities
+    found without it.
     """
     ctx = get_context()
     base = Path(os.environ.get("MARSAD_CACHE_DIR", Path.home() / ".cache" / "marsad"))
-    key = "\x00".join([ctx.nlp.config.to_str(), *texts])
+    key = "\x00".join([ctx.nlp.config.to_str(), index_fingerprint(), *texts])
     cache = base / f"{name}_{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}.spacy"
     if cache.exists():
         return list(DocBin().from_disk(cache).get_docs(ctx.nlp.vocab))

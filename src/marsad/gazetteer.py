@@ -611,10 +611,13 @@ def index_path() -> Path | None:
     if folder == "":
         return None
     base = Path(folder) if folder else Path.home() / ".cache" / "marsad"
-    return base / f"gazetteer-{_fingerprint()}.sqlite"
+    return base / f"gazetteer-{index_fingerprint()}.sqlite"
 
 
-def _fingerprint() -> str:
+def index_fingerprint() -> str:
+    """What the gazetteer index is built from (its files, versions and build code): it names
+    the cached index, and caches of parses must include it too, since the index's names are
+    the entity ruler's patterns (a new alias changes the entities of a parse)."""
     digest = hashlib.sha256(INDEX_FORMAT.encode())
     for name in (SETTINGS_FILE, ADMIN1_FILE, ADDITIONS_FILE):
         digest.update(resource_path(name).read_bytes())

@@ -144,6 +144,7 @@ class Initiators(_Frozen):
     holding_words: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
+    adjective_gap_words: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
     responsibility: Responsibility = Field(default_factory=Responsibility)

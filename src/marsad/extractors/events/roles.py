@@ -145,16 +145,20 @@ def _holds_a_place(token: Token, holding: frozenset[str]) -> bool:
 
 def _acted_on(token: Token, words: frozenset[str]) -> bool:
     """The actor's phrase is the object of a harm word of its own clause ("destroying ISIS
-    positions", "the elimination of Daesh command position", "an attack on SDF fighters";
-    not "against": "killed in battles against ISIL" names the other side)
-    (``initiators.acted_on_words``)."""
+    positions", "the elimination of Daesh command position", "an attack on SDF fighters",
+    "struck the headquarters of Ahrar al-Sham"; not "against": "killed in battles against
+    ISIL" names the other side) (``initiators.acted_on_words``)."""
     head = phrase_head(token)
     while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head != head:
         head = head.head  # "Daesh" -> "position" in "Daesh command position"
     if head.dep_ in ("dobj", "obj"):
         return head.head.lemma_.lower() in words
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "on"):
-        return head.head.head.lemma_.lower() in words
+        owner = head.head.head
+        # ... or of what a harm word hit: "the attack struck the headquarters of Ahrar al-Sham"
+        return owner.lemma_.lower() in words or (
+            head.head.lower_ == "of" and owner.dep_ in ("dobj", "obj")
+            and owner.head.lemma_.lower() in words)
     return False
 
 
@@ -204,15 +208,17 @@ def _agent_of(token: Token, root: Token) -> bool:
 
 
 def _modifies(token: Token, root: Token) -> bool:
-    """The actor is a noun modifier of the event word ("Daesh attack") or of its subject
-    ("Islamic State suicide bombers blew themselves up")."""
+    """The actor is a noun modifier of the event word ("Daesh attack"), of its subject
+    ("Islamic State suicide bombers blew themselves up") or of the noun the event word is a
+    compound of ("An ISIL terrorist car bomb attack": spaCy hangs ISIL on "attack")."""
     while token.dep_ in MODIFIER_DEPS and token.head != token and token.head != root \
             and token.head.dep_ in MODIFIER_DEPS:
         token = token.head  # "Islamic" -> "State" in "Islamic State suicide bombers"
     if token.dep_ not in MODIFIER_DEPS:
         return False
     head = token.head
-    return head == root or (head.dep_ == "nsubj" and head.head == root)
+    return head == root or (head.dep_ == "nsubj" and head.head == root) \
+        or (root.dep_ == "compound" and root.head == head)
 
 
 def _child_on_path(token: Token, root: Token) -> Token:
@@ -344,7 +350,9 @@ def conjoined_head(trigger: Span) -> tuple[Span, ...]:
 def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
                        named: Sequence[ActorMention] = ()) -> Actor | None:
     """"Russian air strikes", "regime shelling": an actor adjective right before the trigger,
-    unless it is a word of a longer name (``named``): "allied" in "Syrian allied forces"."""
+    or before one of ``initiators.adjective_gap_words`` right before it ("Russian planes
+    struck"), unless it is a word of a longer name (``named``): "allied" in "Syrian allied
+    forces"."""
     doc = trigger.doc
     start = max(trigger.sent.start, trigger.start - 3)
     window = [t for t in doc[start:trigger.start + len(trigger) - 1]]
@@ -354,8 +362,9 @@ def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
             if any(t.is_punct and t.text != "-" for t in words):
                 continue
             phrase = doc[words[0].i:words[-1].i + 1]
-            if phrase.end < trigger.start and doc[phrase.end:trigger.start].text.strip() not in (
-                    "", "air", "artillery", "military", "army", "government", "forces"):
+            gap = doc[phrase.end:trigger.start].text.strip()
+            if phrase.end < trigger.start and gap and \
+                    gap.lower() not in ctx.lexicon.initiators.adjective_gap_words:
                 continue
             if words[-1].dep_ in ARGUMENT_DEPS and not _misread_compound(words[-1], trigger.root):
                 continue  # "the coalition fighting Daesh captured ...": another verb's object

@@ -213,7 +213,8 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
 
 
 def drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[TriggerEntry, Span]]:
-    """Generic words yield to any specific trigger; of generic ones keep the strongest type."""
+    """Generic words yield to any specific trigger; of generic ones keep the strongest type,
+    after those that only say what another did."""
     specific = [(e, s) for e, s in triggers if not e.generic]
     if specific:
         return specific
@@ -223,6 +224,12 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[Trigge
     # strikes, which also destroyed a building used by the militants": the strikes' doing).
     typed = [(e.sub_event_type, s) for e, s in triggers]
     triggers = [(e, s) for e, s in triggers if not yields(e, s, typed)] or triggers
+    # A verb whose subject is another event word tells what that did: "a twin bombing struck
+    # a crowd" is a bombing, "an explosion destroyed the building" an explosion.
+    roots = {s.root.i for _e, s in triggers}
+    triggers = [(e, s) for e, s in triggers if not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in roots and c.i != s.root.i
+        for c in s.root.children if s.root.pos_ in ("VERB", "AUX"))] or triggers
     strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
     return [(e, s) for e, s in triggers if e.sub_event_type == strongest]
 
