@@ -253,6 +253,9 @@ class ActorEntry(_Frozen):
     """Country (ISO3) -> sub-event type: where this actor fights only from afar (the
     coalition's and Israel's aircraft over Syria), an attack word of theirs that names no means
     ("an Israeli attack on a training camp", "the coalition attacks on Manbij") is that."""
+    allies: tuple[str, ...] = ()
+    """Names of actors (entries of actors.yaml, fixed names) that fight on this actor's side
+    (Hezbollah with the Syrian army): never the other side of its battles. Read both ways."""
 
     def name_for(self, country: str | None) -> str:
         """The ACLED name in ``country``: ``{country}`` filled ("Civilians (Syria)"), else
@@ -404,6 +407,15 @@ class Lexicon(_Frozen):
         return {entry.name: entry.strikes_from_afar for entry in self.actors
                 if entry.strikes_from_afar}
 
+    @cached_property
+    def _alliances(self) -> frozenset[frozenset[str]]:
+        return frozenset(frozenset((entry.name, ally)) for entry in self.actors
+                         for ally in entry.allies)
+
+    def allied(self, one: str, other: str) -> bool:
+        """``one`` and ``other`` (actor names) fight on the same side (``allies``)."""
+        return frozenset((one, other)) in self._alliances
+
     def actor(self, name: str) -> ActorEntry:
         for entry in self.actors:
             if entry.name == name:
@@ -435,8 +447,15 @@ def _known_sides(outlets: list[OutletEntry], actor_names: set[str]) -> tuple[Out
     return tuple(outlets)
 
 
-def _known_means(actors: list[ActorEntry], known: set[str]) -> tuple[ActorEntry, ...]:
+def _checked_actors(actors: list[ActorEntry], known: set[str]) -> tuple[ActorEntry, ...]:
+    """Refuse what would silently never apply: allies and ``strikes_from_afar`` are looked up
+    by fixed names, and the latter's types must be sub-event types (``known``)."""
+    names = {entry.name for entry in actors}
     for number, entry in enumerate(actors, start=1):
+        for ally in entry.allies:
+            if ally not in names or "{country}" in ally or "{country}" in entry.name:
+                raise MarsadError(f"actors.yaml: entry {number}: allies: {ally!r} is not the "
+                                  "fixed name of an entry (one without {country})")
         if entry.strikes_from_afar and "{country}" in entry.name:
             raise MarsadError(f"actors.yaml: entry {number}: strikes_from_afar needs a fixed "
                               "name (one without {country}): it is looked up by name")
@@ -480,7 +499,7 @@ def load_lexicon() -> Lexicon:
     taxonomy = read_yaml("taxonomy.yaml")
     event_types = validate_items("taxonomy.yaml", taxonomy["event_types"], EventType)
     known = {sub.name for et in event_types for sub in et.sub_event_types} | {TERRITORY_GAIN}
-    actors = _known_means(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"],
+    actors = _checked_actors(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"],
                                          ActorEntry), known)
     actor_names = {entry.name for entry in actors}
     trigger_file = read_yaml("triggers.yaml")

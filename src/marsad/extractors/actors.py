@@ -18,6 +18,8 @@ from marsad.nlp import NOT_ACTOR
 
 FIGHTING_INTER = frozenset({1, 2, 3, 4, 8})
 """ACLED inter codes of the forces and groups that fight (not rioters, protesters, civilians)."""
+CIVILIANS_INTER = 7
+"""ACLED's inter code of civilians."""
 
 
 @dataclass(frozen=True)

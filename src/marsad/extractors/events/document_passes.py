@@ -18,7 +18,7 @@ from marsad.extractors.events.locations import SUMMARY_SENTENCES
 from marsad.extractors.events.roles import canonical, named_first
 from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
 from marsad.extractors.time import history_days
-from marsad.model import Actor, Document, Event, Location
+from marsad.model import Actor, Casualties, Document, Event, Location
 from marsad.notes import event_notes
 
 
@@ -172,8 +172,9 @@ def _claims_responsibility(mention: ActorMention, verbs: tuple[str, ...],
 
 def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
     """A battle has two sides: when the sentence names only one ("regime forces attempted to
-    advance"), the other is the armed actor the article names most often besides it (ISIS in
-    an article about the regime's offensive on ISIS). Recorded without a span: inferred."""
+    advance"), the other is the armed actor the article names most often besides it and its
+    allies (ISIS in an article about the regime's offensive on ISIS; ``allies`` in
+    actors.yaml). Recorded without a span: inferred."""
     counts: dict[str, int] = {}
     entries = {}
     for mention in mentions.actors:
@@ -188,7 +189,8 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
             options = []
             for name, count in counts.items():
                 actor = canonical(entries[name].to_actor(country), ctx)
-                if actor.name not in own and entries[name].entry.inter != event.actor1.inter:
+                if actor.name not in own and entries[name].entry.inter != event.actor1.inter \
+                        and not ctx.lexicon.allied(event.actor1.name, actor.name):
                     options.append((count, actor))
             if options:
                 best = max(options, key=lambda pair: pair[0])[1]
@@ -226,6 +228,10 @@ def _joined(kept: Event, event: Event, ctx: Context) -> Event:
     """``kept`` with a second report of it, ``event``: every claim, both sentences, and the
     initiator the first report names, unless only the second names the group."""
     claims = merged_claims(kept.attribution, event.attribution)
+    actor1 = named_first(kept.actor1, event.actor1, ctx)
+    actor2 = kept.actor2 or event.actor2
+    deaths, wounded = (_relabelled(toll, event, (actor1, actor2), ctx)
+                       for toll in (event.fatalities, event.injuries))
     mentions = [*kept.mentions]
     for span in (event.evidence, *event.mentions):
         if span.char_span != kept.evidence.char_span and span not in mentions:
@@ -234,12 +240,9 @@ def _joined(kept: Event, event: Event, ctx: Context) -> Event:
     # otherwise two reports of one event: the fuller count (``restated``).
     return kept.model_copy(update={
         "attribution": claims, "mentions": mentions,
-        "fatalities": conflict(named_tolls(claims)) or restated(kept.fatalities,
-                                                               event.fatalities),
-        "injuries": conflict(named_tolls(claims, "injuries")) or kept.injuries
-        or event.injuries,
-        "actor1": named_first(kept.actor1, event.actor1, ctx),
-        "actor2": kept.actor2 or event.actor2,
+        "fatalities": conflict(named_tolls(claims)) or restated(kept.fatalities, deaths),
+        "injuries": conflict(named_tolls(claims, "injuries")) or kept.injuries or wounded,
+        "actor1": actor1, "actor2": actor2,
         "confidence": max(kept.confidence, event.confidence)})
 
 
@@ -298,6 +301,28 @@ def _detail_of(summary: Event, other: Event) -> bool:
     dated_within = summary.date.start <= other.date.start and other.date.end <= summary.date.end
     wider_dates = (summary.date.start, summary.date.end) != (other.date.start, other.date.end)
     return within and dated_within and (not same_place or wider_dates)
+
+
+def _relabelled(toll: Casualties | None, source: Event,
+                sides: tuple[Actor | None, Actor | None], ctx: Context) -> Casualties | None:
+    """``toll`` of ``source`` told in terms of the ``sides`` (actor1, actor2) of the event it
+    joins: the dead of one of ``source``'s sides are those of the side of the same name or of
+    its ally ("180 army troops" killed were the army, actor1 of the toll's sentence and actor2
+    of the battle it joins; a Hezbollah fighter killed in clashes is on the army's side);
+    otherwise the side keeps its place (a side named "terrorists" in one report and al-Nusra
+    in the other is the same side)."""
+    if toll is None or toll.victims not in ("actor1", "actor2"):
+        return toll
+    own = source.actor1 if toll.victims == "actor1" else source.actor2
+    if own is None:
+        return toll
+    for label, side in zip(("actor1", "actor2"), sides, strict=True):
+        if side is not None and side.name == own.name:
+            return toll.model_copy(update={"victims": label})
+    for label, side in zip(("actor1", "actor2"), sides, strict=True):
+        if side is not None and ctx.lexicon.allied(side.name, own.name):
+            return toll.model_copy(update={"victims": label})
+    return toll
 
 
 def _other_dead(kept: Event, event: Event) -> bool:

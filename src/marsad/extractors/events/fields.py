@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.context import Context
+from marsad.extractors.actors import CIVILIANS_INTER
 from marsad.extractors.attribution import attribution_for
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.dates import date_of
@@ -40,7 +41,7 @@ from marsad.extractors.events.sub_types import (
     state_bombing,
 )
 from marsad.extractors.events.tolls import casualties_of, victim_span
-from marsad.model import Claim, DateRange, Document, Event, Location, TextSpan
+from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
 from marsad.notes import event_notes
 
 
@@ -124,6 +125,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         a2 = civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
     if a1 is None:
         a1 = default_initiator(sub.name, ctx, country)  # "residents protested": Protesters
+    a2, fatalities, injuries = _other_side(event_type.name, a1, a2, fatalities, injuries)
     evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
     event = Event(
         event_id=_event_id(document, candidate, location),
@@ -144,6 +146,28 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         confidence=_confidence(candidate, date, location, attribution),
     )
     return event.model_copy(update={"notes": event_notes(event)})
+
+
+def _other_side(event_type: str, a1: Actor | None, a2: Actor | None,
+                fatalities: Casualties | None, injuries: Casualties | None
+                ) -> tuple[Actor | None, Casualties | None, Casualties | None]:
+    """actor2 is the other side: never actor1 again ("500 regime soldiers had died since the
+    campaign against ISIS": the regime twice), and in a battle never civilians (ACLED: battles
+    are between armed groups; "the wounding of a war correspondent during clashes" does not
+    make civilians a side). The opponent is then inferred from the article
+    (``infer_opponents``); tolls of "actor2" name the same dead in their own words."""
+    if a2 is None:
+        return a2, fatalities, injuries
+    if a1 is not None and a2.name == a1.name:
+        victims = "actor1"
+    elif event_type == "Battles" and a2.inter == CIVILIANS_INTER:
+        victims = "civilians"
+    else:
+        return a2, fatalities, injuries
+    tolls = [toll.model_copy(update={"victims": victims})
+             if toll is not None and toll.victims == "actor2" else toll
+             for toll in (fatalities, injuries)]
+    return None, tolls[0], tolls[1]
 
 
 def _confidence(candidate: Candidate, date: DateRange | None, location: Location | None,

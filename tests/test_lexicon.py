@@ -1,0 +1,24 @@
+"""The actor dictionary's alliances: read both ways, and checked at load."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.errors import MarsadError
+from marsad.lexicon import ActorEntry, _checked_actors, load_lexicon
+
+
+def test_alliances_read_both_ways() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.allied("Hezbollah", "Military Forces of Syria (2000-)")
+    assert lexicon.allied("Military Forces of Syria (2000-)", "Hezbollah")
+    assert not lexicon.allied("Islamic State ({country})", "Military Forces of Syria (2000-)")
+    assert not lexicon.allied("Hezbollah", "Hezbollah ")
+
+
+@pytest.mark.parametrize("ally", ["Nobody", "Civilians ({country})"])
+def test_an_ally_that_is_no_fixed_actor_name_is_refused(ally: str) -> None:
+    entries = [ActorEntry(name="X Brigade", inter=2, aliases=("X Brigade",), allies=(ally,)),
+               ActorEntry(name="Civilians ({country})", inter=7, aliases=("civilians",))]
+    with pytest.raises(MarsadError, match="^actors.yaml: entry 1: allies: "):
+        _checked_actors(entries, set())
