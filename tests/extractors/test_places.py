@@ -120,6 +120,24 @@ def test_find_places_cases(nlp: Language, gazetteer: Gazetteer, text: str, menti
     assert (location.name, location.feature, location.precision) == (name, kind, precision)
 
 
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # wire copy in capitals: a stop word is that word ("US" = us), a name after a given name
+    # or a title is a surname, a common Spanish surname alone is no place
+    ("THE FMLN WILL NOT PROVOKE US INTO VIOLENT ACTION IN SAN SALVADOR, THE ARMY SAID.",
+     {"United States"}, {"San Salvador"}),
+    ("PRESIDENT JOSE NAPOLEON DUARTE BLAMED THE FMLN FOR MINISTER RODRIGUEZ PORTH'S DEATH IN "
+     "SAN SALVADOR.", {"Duarte", "Rodriguez"}, {"San Salvador"}),
+    ("GUERRILLAS ATTACKED A POST IN MONTERIA, CORDOBA DEPARTMENT, COLOMBIA.", set(),
+     {"Montería"}),
+    # ... while in mixed case "US" is the country
+    ("Protesters marched in cities across the US on Friday.", set(), {"United States"}),
+])
+def test_names_in_capitals(nlp: Language, gazetteer: Gazetteer, text: str, absent: set[str],
+                           present: set[str]) -> None:
+    names = {m.location.name for m in find_places(nlp(text), gazetteer)}
+    assert present <= names and not absent & names, names
+
+
 @pytest.mark.parametrize(("text", "iso3"), [
     # the document's country decides between same-named places
     ("Protesters gathered in Damascus, Syria, on Friday.", "SYR"),

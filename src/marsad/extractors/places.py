@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.numbers import parse_count
@@ -130,8 +131,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     text = doc.text  # once: Doc.text joins every token on each access
     sentence_starts = _sentence_starts(doc)  # once: has_annotation scans the whole doc
     settings = gazetteer.settings
+    capitals = _in_capitals(text)
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
-                if (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None
+                if not (capitals and ent.text.lower() in STOP_WORDS)
+                and (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None
                 and not _inside_a_name(m, names)]
     for mention in mentions:
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
@@ -159,6 +162,19 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
             if m.chosen is not None and not _stray(m.chosen, m, countries, settings)
             and not _names_a_government(doc, m, countries, gazetteer)
             and not _speaks(doc, m, settings.speaker_verbs)]
+
+
+def _in_capitals(text: str) -> bool:
+    """Wire copy in capitals ("... WILL NOT PROVOKE US INTO VIOLENT ACTION"): there a word that
+    is a stop word in lower case ("US", "MAY") is that word, not a place."""
+    letters = [ch for ch in text[:CAPITALS_SAMPLE] if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > CAPITALS_SHARE * len(letters)
+
+
+CAPITALS_SAMPLE = 2000
+"""Characters read to tell whether a text is written in capitals."""
+CAPITALS_SHARE = 0.8
+"""Share of capital letters above which it is."""
 
 
 def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]]) -> bool:
@@ -416,8 +432,8 @@ def _after_a_given_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> boo
     that also begin place names ("Abu", "Umm", "Sheikh": ``name_prefixes``) do not count."""
     if ent.start == 0:
         return False
-    before = doc[ent.start - 1]
-    return (before.is_title and before.lower_ in settings.given_names
+    before = doc[ent.start - 1]  # (in capitals in wire copy: "JOSE ANTONIO RODRIGUEZ")
+    return ((before.is_title or before.is_upper) and before.lower_ in settings.given_names
             and before.lower_ not in settings.name_prefixes)
 
 
