@@ -117,7 +117,9 @@ class Responsibility(_Frozen):
 
 
 class StateBombing(_Frozen):
-    """A bare "bombing" by a state's or a foreign force is an air raid (triggers.yaml)."""
+    """A bare "bombing" by a state's or a foreign force is an air raid, a "bombed" by a side
+    that flies no aircraft a planted bomb (triggers.yaml ``state_bombing``,
+    ``ground_bombing``)."""
 
     words: tuple[str, ...] = ()
     inter: tuple[int, ...] = ()
@@ -147,6 +149,7 @@ class Initiators(_Frozen):
     adjective_gap_words: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
+    ground_bombing: StateBombing = Field(default_factory=StateBombing)
     responsibility: Responsibility = Field(default_factory=Responsibility)
     accused: Accused = Field(default_factory=Accused)
     inherit: Inheritance = Field(default_factory=Inheritance)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.context import Context
-from marsad.extractors.actors import CIVILIANS_INTER
+from marsad.extractors.actors import CIVILIANS_INTER, phrase_head
 from marsad.extractors.attribution import attribution_for
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.dates import date_of
@@ -38,6 +38,7 @@ from marsad.extractors.events.sub_types import (
     against_civilians,
     attacked_nouns,
     event_type_of,
+    ground_bombing,
     state_bombing,
 )
 from marsad.extractors.events.tolls import casualties_of, victim_span
@@ -84,6 +85,11 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     a2 = canonical(actor2.to_actor(country), ctx) if actor2 else None
     direct = actor1 is not None and names_author(actor1.span.root, trigger.root,
                                                    frozenset(ctx.lexicon.member_cues))
+    subject = actor1 is not None and phrase_head(actor1.span.root).dep_ == "nsubj" \
+        and phrase_head(actor1.span.root).head == trigger.root
+    planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
+    if planted is not candidate:
+        candidate, direct = planted, True  # the subject that bombed planted it
     a1, a2 = plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
     # A bare toll's words name the dead ("100 Nusra terrorists killed"), never who struck.
     # A later word of the same type may carry it when nothing names the author ("Air strikes

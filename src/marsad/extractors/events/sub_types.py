@@ -9,6 +9,7 @@ make an attack Violence against civilians, and the learned typer may overrule th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -262,6 +263,7 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 PROPERTY_DESTRUCTION = "Looting/property destruction"
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
+AIR_STRIKE = "Air/drone strike"
 
 
 def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:
@@ -363,6 +365,20 @@ def state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | Non
             and candidate.trigger.text.lower() in rule.words:
         return rule.becomes
     return sub_event_type
+
+
+def ground_bombing(candidate: Candidate, actor1: Actor | None, subject: bool,
+                   ctx: Context) -> Candidate:
+    """An air-raid word whose ``subject`` (actor1 named as the verb's subject) flies no
+    aircraft is a planted bomb (``ground_bombing`` in triggers.yaml): "Rebels bombed a police
+    station"; an aircraft or a state keeps the air strike."""
+    rule = ctx.lexicon.initiators.ground_bombing
+    allowed = ctx.lexicon.initiators.allowed_inter.get(AIR_STRIKE)
+    if (rule.becomes and subject and actor1 is not None and allowed is not None
+            and candidate.sub_event_type == AIR_STRIKE and actor1.inter not in allowed
+            and actor1.inter != 7 and candidate.trigger.text.lower() in rule.words):
+        return replace(candidate, sub_event_type=rule.becomes)
+    return candidate
 
 
 def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
