@@ -22,3 +22,15 @@ def test_an_ally_that_is_no_fixed_actor_name_is_refused(ally: str) -> None:
                ActorEntry(name="Civilians ({country})", inter=7, aliases=("civilians",))]
     with pytest.raises(MarsadError, match="^actors.yaml: entry 1: allies: "):
         _checked_actors(entries, set())
+
+
+def test_acronym_adjectives_match_only_as_written() -> None:
+    lexicon = load_lexicon()
+    islamic_state = lexicon.adjective_actor("IS")
+    assert islamic_state is not None and islamic_state.name == "Islamic State ({country})"
+    assert lexicon.adjective_actor("is") is None  # "there is shelling": a verb
+    assert lexicon.adjective_actor("IS", capitals=True) is None  # "THERE IS FIGHTING"
+    assert lexicon.adjective_actor("ISIL", capitals=True) is islamic_state  # no English word
+    for form in ("regime", "Regime", "REGIME"):
+        regime = lexicon.adjective_actor(form, capitals=True)
+        assert regime is not None and regime.name == "Military Forces of Syria (2000-)"

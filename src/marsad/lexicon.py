@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from marsad.errors import MarsadError
 from marsad.resources import read_yaml, validate_items
@@ -234,6 +235,12 @@ class NonConflict(_Frozen):
     existing_agreement: ExistingAgreement = Field(default_factory=ExistingAgreement)
 
 
+def is_acronym(phrase: str) -> bool:
+    """Short all-capital names (IS, SAA, AP, WHO) match only as written: 'is' is a verb."""
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and phrase.upper() == phrase and len(phrase) <= 6
+
+
 class ActorEntry(_Frozen):
     name: str
     inter: int = Field(ge=1, le=8)
@@ -256,6 +263,10 @@ class ActorEntry(_Frozen):
     """Country (ISO3) -> sub-event type: where this actor fights only from afar (the
     coalition's and Israel's aircraft over Syria), an attack word of theirs that names no means
     ("an Israeli attack on a training camp", "the coalition attacks on Manbij") is that."""
+    law_enforcement: bool = False
+    """Police: armed state forces in an armed event ("gunmen killed two policemen" is a
+    clash), but present at every crime and accident, so naming them does not make a robbery
+    or a factory blast a conflict (``non_conflict`` in triggers.yaml still applies)."""
     allies: tuple[str, ...] = ()
     """Names of actors (entries of actors.yaml, fixed names) that fight on this actor's side
     (Hezbollah with the Syrian army): never the other side of its battles. Read both ways."""
@@ -383,14 +394,24 @@ class Lexicon(_Frozen):
 
     @cached_property
     def actor_adjectives(self) -> dict[str, ActorEntry]:
-        """Case-folded actor adjectives ("russian", "regime") to their entry, the first entry
-        of actors.yaml winning: read at every event word, so looked up, not searched."""
+        """Actor adjectives to their entry, the first entry of actors.yaml winning: read at
+        every event word, so looked up, not searched. Keys are case-folded ("russian",
+        "regime"), except acronyms, kept as written ("IS": "is" is a verb); look up with
+        :meth:`adjective_actor`."""
         index: dict[str, ActorEntry] = {}
         for entry in self.actors:
             for adjective in entry.adjectives:
                 for form in possessive_variants(adjective):
-                    index.setdefault(form.casefold(), entry)
+                    index.setdefault(form if is_acronym(form) else form.casefold(), entry)
         return index
+
+    def adjective_actor(self, words: str, *, capitals: bool = False) -> ActorEntry | None:
+        """The actor an adjective names: acronyms match only as written, and not at all in a
+        text written in capitals when they are also a word ("THERE IS FIGHTING")."""
+        entry = self.actor_adjectives.get(words.casefold())
+        if entry is not None or capitals and words.lower() in STOP_WORDS:
+            return entry
+        return self.actor_adjectives.get(words)
 
     @cached_property
     def unidentified_groups(self) -> tuple[str, ...]:

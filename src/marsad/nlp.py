@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -19,7 +20,7 @@ from spacy.util import filter_spans
 
 from marsad.errors import MarsadError
 from marsad.gazetteer import Gazetteer
-from marsad.lexicon import Lexicon, possessive_variants
+from marsad.lexicon import Lexicon, is_acronym, possessive_variants
 
 GAZETTEER_RULER = "gazetteer_ruler"
 
@@ -152,10 +153,25 @@ def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
     return GazetteerRuler(nlp, name)
 
 
-def _is_acronym(phrase: str) -> bool:
-    """Short all-capital names (IS, SAA, AP, WHO) must match case-sensitively: 'is' is a verb."""
-    letters = [c for c in phrase if c.isalpha()]
-    return bool(letters) and phrase.upper() == phrase and len(phrase) <= 6
+def in_capitals(text: str) -> bool:
+    """Wire copy in capitals ("... WILL NOT PROVOKE US INTO VIOLENT ACTION"): there a word that
+    is a stop word in lower case ("US", "MAY", "IS", "WHO") is that word, not a name."""
+    letters = [ch for ch in text[:CAPITALS_SAMPLE] if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > CAPITALS_SHARE * len(letters)
+
+
+def doc_in_capitals(doc: Doc) -> bool:
+    """:func:`in_capitals` of the whole document, read once per document."""
+    known = doc.user_data.get("marsad_capitals")
+    if known is None:
+        known = doc.user_data["marsad_capitals"] = in_capitals(doc.text)
+    return bool(known)
+
+
+CAPITALS_SAMPLE = 2000
+"""Characters read to tell whether a text is written in capitals."""
+CAPITALS_SHARE = 0.8
+"""Share of capital letters above which it is."""
 
 
 @dataclass(frozen=True)
@@ -166,9 +182,16 @@ class KeyedMatcher:
     exact: PhraseMatcher
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """Return ``(key, start_token, end_token)`` for every match, longest first, no overlaps."""
+        """Return ``(key, start_token, end_token)`` for every match, longest first, no overlaps.
+
+        In a text written in capitals an acronym that is a word ("THERE IS FIGHTING": "IS")
+        is the word."""
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.lower(doc)]
-        found += [(doc.vocab.strings[k], s, e) for k, s, e in self.exact(doc)]
+        exact = [(doc.vocab.strings[k], s, e) for k, s, e in self.exact(doc)]
+        if any(doc[s:e].text.lower() in STOP_WORDS for _k, s, e in exact) \
+                and doc_in_capitals(doc):
+            exact = [(k, s, e) for k, s, e in exact if doc[s:e].text.lower() not in STOP_WORDS]
+        found += exact
         found.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
         taken: set[int] = set()
         kept = []
@@ -186,8 +209,8 @@ def build_keyed_matcher(nlp: Language,
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for key, phrases in entries:
         phrases = list(dict.fromkeys(form for p in phrases for form in possessive_variants(p)))
-        lower.add(key, [nlp.make_doc(p) for p in phrases if not _is_acronym(p)])
-        exact.add(key, [nlp.make_doc(p) for p in phrases if _is_acronym(p)])
+        lower.add(key, [nlp.make_doc(p) for p in phrases if not is_acronym(p)])
+        exact.add(key, [nlp.make_doc(p) for p in phrases if is_acronym(p)])
     return KeyedMatcher(lower=lower, exact=exact)
 
 

@@ -389,6 +389,10 @@ def _claim_at(cue: CueEntry, cue_span: Span, sources: list[tuple[str, int, int]]
                             hedged=passive or cue.hedged), fallback=True)
     if subject.lower_ in RELATIVE_PRONOUNS and root.dep_ == "relcl":
         subject = root.head
+    if _run_on_conjunct(root, subject):
+        before = _speaker_before(cue_span, rules)
+        if before is not None:  # "... leaving 12 dead a source at the Police Command told SANA"
+            return _claim_at_head(before, actors, claims, sources, ctx, rules)
     span = _phrase(subject)
     registered = _registered(span, sources, ctx)
     if registered is not None:
@@ -416,6 +420,17 @@ def _claim_at(cue: CueEntry, cue_span: Span, sources: list[tuple[str, int, int]]
     unregistered = _unregistered(span, subject, actors, rules)
     return None if unregistered is None else _Found(
         unregistered.claim, unregistered.actor_name, phrase=span.text)
+
+
+def _run_on_conjunct(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` took ``subject`` from a verb it was joined to with no "and" or comma:
+    in text stripped of commas (FA-KES) the parser joins "Terrorists fired shells ... a source
+    at the Police Command told SANA" as "fired ... told", and the terrorists would be telling."""
+    if verb.dep_ != "conj" or subject.head == verb:
+        return False
+    between = verb.doc[verb.head.i + 1:verb.i]
+    return not any(t.dep_ == "cc" or t.is_punct for t in between
+                   if t.head in (verb, verb.head))
 
 
 def _speaker_before(cue_span: Span, rules: AttributionRules) -> Token | None:

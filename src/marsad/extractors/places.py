@@ -29,6 +29,7 @@ from marsad.gazetteer import (
     normalize_name,
 )
 from marsad.model import Location
+from marsad.nlp import in_capitals
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CITY_KINDS = frozenset({"city", "town"})
@@ -131,7 +132,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     text = doc.text  # once: Doc.text joins every token on each access
     sentence_starts = _sentence_starts(doc)  # once: has_annotation scans the whole doc
     settings = gazetteer.settings
-    capitals = _in_capitals(text)
+    capitals = in_capitals(text)  # there "US", "MAY" are those words, not places
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
                 if not (capitals and ent.text.lower() in STOP_WORDS)
                 and (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None
@@ -164,17 +165,6 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
             and not _speaks(doc, m, settings.speaker_verbs)]
 
 
-def _in_capitals(text: str) -> bool:
-    """Wire copy in capitals ("... WILL NOT PROVOKE US INTO VIOLENT ACTION"): there a word that
-    is a stop word in lower case ("US", "MAY") is that word, not a place."""
-    letters = [ch for ch in text[:CAPITALS_SAMPLE] if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) > CAPITALS_SHARE * len(letters)
-
-
-CAPITALS_SAMPLE = 2000
-"""Characters read to tell whether a text is written in capitals."""
-CAPITALS_SHARE = 0.8
-"""Share of capital letters above which it is."""
 
 
 def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]]) -> bool:

@@ -18,6 +18,7 @@ from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import governing_verb
 from marsad.model import Actor
+from marsad.nlp import doc_in_capitals
 
 
 def associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -> bool:
@@ -368,7 +369,7 @@ def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
                 continue
             if words[-1].dep_ in ARGUMENT_DEPS and not _misread_compound(words[-1], trigger.root):
                 continue  # "the coalition fighting Daesh captured ...": another verb's object
-            entry = ctx.lexicon.actor_adjectives.get(phrase.text.casefold())
+            entry = ctx.lexicon.adjective_actor(phrase.text, capitals=doc_in_capitals(doc))
             if entry is not None and not any(
                     m.span.start <= phrase.start and phrase.end <= m.span.end
                     and len(m.span) > len(phrase) for m in named):
@@ -440,9 +441,9 @@ def side_acted_on(trigger: Span, side: str, ctx: Context) -> bool:
     retaliation for mortar fire" (``initiators.provoked_by``)."""
     verb = governing_verb(trigger.root) or trigger.root
     acted_on = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    adjectives = ctx.lexicon.actor_adjectives
-    if any(word.lower_ in adjectives and adjectives[word.lower_].name == side
-           for noun in acted_on for word in noun.subtree):
+    capitals = doc_in_capitals(trigger.doc)
+    if any((entry := ctx.lexicon.adjective_actor(word.text, capitals=capitals)) is not None
+           and entry.name == side for noun in acted_on for word in noun.subtree):
         return True
     provoked = frozenset(ctx.lexicon.initiators.provoked_by)
     return any(word.dep_ == "prep" and word.head.lemma_.lower() in provoked
@@ -465,7 +466,9 @@ def fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | N
     name = entry.name_for(country)
     if name in names:
         return a1, a2
-    claimant = Actor(name=name, inter=entry.inter)
+    claimant = canonical(Actor(name=name, inter=entry.inter), ctx)
+    if claimant.name in names:
+        return a1, a2
     if a1 is None:
         return claimant, a2
     if a2 is None:

@@ -200,8 +200,8 @@ def armed(actors: list[ActorMention]) -> bool:
 def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Context) -> str | None:
     """"accident" or "diplomatic" when a sentence that names no armed actor talks about an
     accident or disaster, or about weapons in diplomacy; None otherwise (non_conflict in
-    triggers.yaml)."""
-    if armed(actors):
+    triggers.yaml). Police do not count as armed here: they attend every robbery and blast."""
+    if armed([a for a in actors if not a.entry.law_enforcement]):
         return None
     padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
     rules = ctx.lexicon.non_conflict
