@@ -231,6 +231,7 @@ class ExistingAgreement(_Frozen):
 class NonConflict(_Frozen):
     accident: tuple[str, ...] = ()
     diplomatic: tuple[str, ...] = ()
+    crime: tuple[str, ...] = ()
     state_protest: StateProtest = Field(default_factory=StateProtest)
     existing_agreement: ExistingAgreement = Field(default_factory=ExistingAgreement)
 
@@ -250,6 +251,10 @@ class ActorEntry(_Frozen):
     generic: bool = False
     """A label for an unnamed group ("gunmen", "militants"): a named group it is said to be
     from ("militants of the Islamic State", "IS militants") replaces it."""
+    label: bool = False
+    """A kind of fighter ("rebels", "guerrillas") that a named group it is said to be from
+    replaces, as a generic label ("guerrillas of the FMLN", "FMLN guerrillas": the FMLN);
+    alone it names that kind (ACLED's "Opposition Rebels"), not an unidentified group."""
     unplaced: str | None = None
     """The name when ``{country}`` cannot be filled: ACLED's "Unidentified Military Forces",
     not "Military Forces of International"."""
@@ -362,6 +367,8 @@ class Lexicon(_Frozen):
     known_determiners: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
     attempt_lemmas: tuple[str, ...] = ()
+    reaction_lemmas: tuple[str, ...] = ()
+    """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -582,4 +589,5 @@ def load_lexicon() -> Lexicon:
         known_determiners=tuple(cues_file["not_happened"].get("known_determiners") or ()),
         habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),
         attempt_lemmas=tuple(cues_file["not_happened"].get("attempt_lemmas") or ()),
+        reaction_lemmas=tuple(cues_file["not_happened"].get("reaction_lemmas") or ()),
     )

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from marsad.errors import MarsadError
 from marsad.gazetteer import Gazetteer
 from marsad.lexicon import Lexicon, is_acronym, possessive_variants
+from marsad.recase import add_recasing, doc_in_capitals
 
 GAZETTEER_RULER = "gazetteer_ruler"
 
@@ -42,6 +43,7 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
                          before="ner" if "ner" in nlp.pipe_names else None)
     # The index's pattern table, queried on demand: loading 72k patterns took ~0.15 s.
     ruler.patterns = gazetteer.ruler_patterns()  # type: ignore[attr-defined]
+    add_recasing(nlp, gazetteer.is_name_word)
     return nlp
 
 
@@ -153,25 +155,6 @@ def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
     return GazetteerRuler(nlp, name)
 
 
-def in_capitals(text: str) -> bool:
-    """Wire copy in capitals ("... WILL NOT PROVOKE US INTO VIOLENT ACTION"): there a word that
-    is a stop word in lower case ("US", "MAY", "IS", "WHO") is that word, not a name."""
-    letters = [ch for ch in text[:CAPITALS_SAMPLE] if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) > CAPITALS_SHARE * len(letters)
-
-
-def doc_in_capitals(doc: Doc) -> bool:
-    """:func:`in_capitals` of the whole document, read once per document."""
-    known = doc.user_data.get("marsad_capitals")
-    if known is None:
-        known = doc.user_data["marsad_capitals"] = in_capitals(doc.text)
-    return bool(known)
-
-
-CAPITALS_SAMPLE = 2000
-"""Characters read to tell whether a text is written in capitals."""
-CAPITALS_SHARE = 0.8
-"""Share of capital letters above which it is."""
 
 
 @dataclass(frozen=True)

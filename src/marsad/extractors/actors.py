@@ -64,14 +64,14 @@ def _indefinite(mention: ActorMention) -> bool:
 
 def _named_over_generic(mentions: list[ActorMention],
                         group_of: frozenset[str]) -> list[ActorMention]:
-    """"Militants of the Islamic State", "Islamic State militants": one mention of the named
-    group spanning both, not an unidentified group beside a named one."""
-    named_at = {token.i: m for m in mentions if not m.entry.generic for token in m.span}
+    """"Militants of the Islamic State", "Islamic State militants", "guerrillas of the FMLN":
+    one mention of the named group spanning both, not a generic label or a kind of fighter
+    (``generic``, ``label`` in actors.yaml) beside a named one."""
+    labels = [m for m in mentions if m.entry.generic or m.entry.label]
+    named_at = {token.i: m for m in mentions if m not in labels for token in m.span}
     absorbed: set[int] = set()
     result = []
-    for mention in mentions:
-        if not mention.entry.generic:
-            continue
+    for mention in labels:
         owner = _owner(mention.span, named_at, group_of)
         if owner is None:
             result.append(mention)
@@ -81,7 +81,7 @@ def _named_over_generic(mentions: list[ActorMention],
         end = max(mention.span.end, owner.span.end)
         result.append(ActorMention(owner.entry, doc[start:end]))
         absorbed.add(id(owner))
-    result += [m for m in mentions if not m.entry.generic and id(m) not in absorbed]
+    result += [m for m in mentions if m not in labels and id(m) not in absorbed]
     return sorted(result, key=lambda m: m.span.start)
 
 

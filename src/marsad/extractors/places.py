@@ -29,7 +29,7 @@ from marsad.gazetteer import (
     normalize_name,
 )
 from marsad.model import Location
-from marsad.nlp import in_capitals
+from marsad.recase import in_capitals
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CITY_KINDS = frozenset({"city", "town"})

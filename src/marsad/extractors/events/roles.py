@@ -18,7 +18,7 @@ from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import governing_verb
 from marsad.model import Actor
-from marsad.nlp import doc_in_capitals
+from marsad.recase import doc_in_capitals
 
 
 def associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -> bool:

@@ -72,12 +72,14 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     if context is None and index > 0 and not armed(sentence_actors) and \
             mentions.paragraph_of(sentence.start_char) == mentions.paragraph_of(
                 mentions.sentences[index - 1].start_char):
-        # "A tank at the chemical plant exploded. The blast ...": the accident goes on.
+        # "A tank at the chemical plant exploded. The blast ...": the accident goes on, and
+        # so does a crime ("an attempted robbery ... He threatened them with a grenade").
         previous = mentions.sentences[index - 1]
-        if non_conflict_context(previous, [a for a in mentions.actors if a.span.sent ==
-                                           previous], ctx) == "accident":
-            context = "accident"
-    if context == "diplomatic":
+        carried = non_conflict_context(previous, [a for a in mentions.actors
+                                                  if a.span.sent == previous], ctx)
+        if carried in ("accident", "crime"):
+            context = carried
+    if context in ("diplomatic", "crime"):
         return []
     if context == "accident":
         # "An attack on a warehouse killed 20": an attack is deliberate, never an accident;

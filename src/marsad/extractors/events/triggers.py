@@ -198,15 +198,18 @@ def armed(actors: list[ActorMention]) -> bool:
 
 
 def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Context) -> str | None:
-    """"accident" or "diplomatic" when a sentence that names no armed actor talks about an
-    accident or disaster, or about weapons in diplomacy; None otherwise (non_conflict in
-    triggers.yaml). Police do not count as armed here: they attend every robbery and blast."""
+    """"accident", "diplomatic" or "crime" when a sentence that names no armed actor talks
+    about an accident or disaster, about weapons in diplomacy, or about ordinary crime; None
+    otherwise (non_conflict in triggers.yaml). Police do not count as armed here: they attend
+    every robbery and blast."""
     if armed([a for a in actors if not a.entry.law_enforcement]):
         return None
     padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
     rules = ctx.lexicon.non_conflict
     if any(f" {w} " in padded for w in rules.diplomatic):
         return "diplomatic"
+    if any(f" {w} " in padded for w in rules.crime):
+        return "crime"
     if any(f" {w} " in padded for w in rules.accident):
         return "accident"
     return None
@@ -295,7 +298,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "unclear whether he was an accomplice or a hostage"
     violent = entry.sub_event_type == TERRITORY_GAIN or entry.sub_event_type in \
         ctx.lexicon.sub_event_types_of("Political violence")
-    if _purpose(root) and violent:
+    if _purpose(root, ctx.lexicon.reaction_lemmas) and violent:
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
         # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
     if not violent and any(a.lemma_.lower() in ctx.lexicon.attempt_lemmas
@@ -319,9 +322,10 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if any(f" {m} " in window_text for m in ctx.lexicon.modal_words if " " in m):
         return False
     modal = ctx.lexicon.modal_lemmas
-    for ancestor in list(root.ancestors)[:3]:
-        if ancestor.lemma_ in modal:
-            return False
+    if not _told_as_done(root, modal):
+        for ancestor in list(root.ancestors)[:3]:
+            if ancestor.lemma_ in modal:
+                return False
     if _demanded(root, ctx.lexicon.demand_lemmas):
         return False  # "demanded that the alliance be disbanded"
     if any(c.dep_ == "amod" and c.lemma_ in modal for c in root.children):
@@ -333,6 +337,14 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _told_as_done(root: Token, modal: tuple[str, ...]) -> bool:
+    """The event word has a relative clause in the past tense of its own ("the car bomb attack
+    which destroyed the building had been planned since September"): it happened, whatever
+    plan or threat the sentence also tells."""
+    return any(child.dep_ == "relcl" and child.tag_ == "VBD" and child.lemma_ not in modal
+               for child in _phrase_top(root).children)
 
 
 def _history_of_a_place(root: Token, verbs: tuple[str, ...]) -> bool:
@@ -393,13 +405,15 @@ def _hypothetical(root: Token, marks: tuple[str, ...], known: tuple[str, ...]) -
     return False
 
 
-def _purpose(root: Token) -> bool:
+def _purpose(root: Token, reactions: tuple[str, ...]) -> bool:
     """The event word is the object of a purpose clause ("used the hub to launch attacks",
     "crossed the border to carry out an attack"): what something was for, not what was done.
-    A verb's own complement ("managed to repel the attack") is not a purpose."""
+    A verb's own complement ("managed to repel the attack") is not a purpose, nor what a
+    reaction is to ("stoppages to protest the assassination": ``reactions``)."""
     verb = root.head if root.dep_ == "dobj" else None
     return verb is not None and verb.dep_ in ("advcl", "acl") and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+        and verb.lemma_.lower() not in reactions
 
 
 def _names_gear(trigger: Span, heads: tuple[str, ...]) -> bool:
