@@ -365,18 +365,6 @@ class Gazetteer:
         rows = self.connection.execute("SELECT label, surface, id FROM patterns ORDER BY rowid")
         return [{"label": label, "pattern": surface, "id": key} for label, surface, key in rows]
 
-    def is_name_word(self, word: str) -> bool:
-        """Whether a lower-case word is a place name of one word or a word of people's names
-        that is no common word: such words are capitalised when text written in capitals is
-        parsed (``marsad.recase``)."""
-        if word in self.settings.common_words:
-            return False
-        return word in self.settings.people_words or self._ruler_patterns.get(word) is not None
-
-    @cached_property
-    def _ruler_patterns(self) -> RulerPatterns:
-        return RulerPatterns(self)
-
     def ruler_patterns(self) -> RulerPatterns:
         """Return the entity ruler's lookup table: ``ruler_key(surface) -> (label, id)``.
 

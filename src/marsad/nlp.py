@@ -43,7 +43,7 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
                          before="ner" if "ner" in nlp.pipe_names else None)
     # The index's pattern table, queried on demand: loading 72k patterns took ~0.15 s.
     ruler.patterns = gazetteer.ruler_patterns()  # type: ignore[attr-defined]
-    add_recasing(nlp, gazetteer.is_name_word)
+    add_recasing(nlp)
     return nlp
 
 

@@ -11,11 +11,9 @@ Token boundaries, character offsets and text are the original's: only the model'
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import cast
 
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
@@ -50,28 +48,17 @@ CAPITALS_SHARE = 0.8
 """Share of capital letters above which it is."""
 
 
-class Recaser:
-    """The first component: a document in capitals becomes its copy in ordinary case; any
-    other document passes unchanged. ``is_name(word)`` (lower case) tells a word to capitalise
-    (a place or a person's name the gazetteer knows), so the recogniser still sees names."""
-
-    def __init__(self, is_name: Callable[[str], bool] = lambda _word: False) -> None:
-        self.is_name = is_name
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not in_capitals(doc.text):
-            return doc
-        words = [t.text for t in doc]
-        copy = Doc(doc.vocab, words=_in_ordinary_case(words, self.is_name),
-                   spaces=[bool(t.whitespace_) for t in doc])
-        _carry_over(doc, copy)
-        copy.user_data[ORIGINAL_WORDS] = words
-        return copy
-
-
-@Language.factory(RECASE)
-def make_recaser(nlp: Language, name: str) -> Recaser:
-    return Recaser()
+@Language.component(RECASE)
+def recase(doc: Doc) -> Doc:
+    """A document in capitals becomes its copy in ordinary case; any other passes unchanged."""
+    if not in_capitals(doc.text):
+        return doc
+    words = [t.text for t in doc]
+    copy = Doc(doc.vocab, words=_in_ordinary_case(words),
+               spaces=[bool(t.whitespace_) for t in doc])
+    _carry_over(doc, copy)
+    copy.user_data[ORIGINAL_WORDS] = words
+    return copy
 
 
 @Language.component(RESTORE_CASE)
@@ -93,17 +80,18 @@ def _carry_over(source: Doc, target: Doc) -> None:
     target._context = source._context
 
 
-def _in_ordinary_case(words: list[str], is_name: Callable[[str], bool]) -> list[str]:
-    """Lower case, with names and the first word after a full stop (or a line break)
-    capitalised."""
+def _in_ordinary_case(words: list[str]) -> list[str]:
+    """Lower case, with the first word after a full stop (or a line break) capitalised.
+
+    Names stay in lower case: capitalising the gazetteer's one-word places and people's names
+    too was measured and lost two MUC-4 incident types for no country found (benchmarks.md)."""
     cased = []
     starts_sentence = True
     for word in words:
         lower = word.lower()
         if len(lower) != len(word):  # a letter whose lower case is longer: keep the offsets
             lower = word
-        if any(ch.isalpha() for ch in word) and (starts_sentence or (
-                lower not in STOP_WORDS and is_name(lower))):
+        if starts_sentence and any(ch.isalpha() for ch in word):
             cased.append(lower[:1].upper() + lower[1:])
             starts_sentence = False
         else:
@@ -113,8 +101,7 @@ def _in_ordinary_case(words: list[str], is_name: Callable[[str], bool]) -> list[
     return cased
 
 
-def add_recasing(nlp: Language, is_name: Callable[[str], bool]) -> None:
+def add_recasing(nlp: Language) -> None:
     """Put the two components first and last in ``nlp``."""
-    recaser = nlp.add_pipe(RECASE, first=True)
-    recaser.is_name = is_name  # type: ignore[attr-defined]
+    nlp.add_pipe(RECASE, first=True)
     nlp.add_pipe(RESTORE_CASE, last=True)
