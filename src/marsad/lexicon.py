@@ -147,6 +147,8 @@ class Initiators(_Frozen):
     holding_words: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
+    site_nouns: tuple[str, ...] = ()
+    """Nouns of a site an actor's name can modify ("a police station"): its owner acted not."""
     adjective_gap_words: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)

@@ -705,7 +705,8 @@ def _unregistered(span: Span, head: Token, actors: list[ActorMention],
         claim = Claim(source=name.text, source_kind=kind,  # type: ignore[arg-type]
                       affiliation=actor.name, text=name.text, char_span=text_span,
                       source_type="government" if kind == "official" else "armed group")
-        return _Found(claim, actor.name)
+        # The police report the attacks they investigate: their word is no claim of their own.
+        return _Found(claim, None if actor.law_enforcement else actor.name)
     governments = [e for e in span.ents if e.label_ in ("GPE", "NORP")]
     if head.ent_type_ == "GPE" or (governments and titles):
         country = governments[0].text if governments else head.text

@@ -177,7 +177,14 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
     actors.yaml). Recorded without a span: inferred."""
     counts: dict[str, int] = {}
     entries = {}
+    # Police named as the source ("the police reported ...") report the battle, they are no
+    # side of it; a combatant's own voice ("the army said") speaks for a side and counts.
+    sources = [c.claim.char_span for c in mentions.claims if c.claim.char_span]
     for mention in mentions.actors:
+        if mention.entry.law_enforcement and any(
+                start <= mention.span.start_char and mention.span.end_char <= end
+                for start, end in sources):
+            continue
         if mention.entry.inter in FIGHTING_INTER:
             counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
             entries[mention.entry.name] = mention

@@ -28,6 +28,7 @@ from marsad.extractors.events.roles import (
     fill_from_claimant,
     footage_author,
     inside_source,
+    names_a_site,
     names_author,
     plausible_initiator,
     side_acted_on,
@@ -71,6 +72,13 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  taken_from=candidate.sub_event_type
                                  in ctx.lexicon.initiators.taken_from,
                                  holding=frozenset(ctx.lexicon.initiators.holding_words))
+    if actor1 is not None and names_a_site(actor1, ctx.lexicon.initiators.site_nouns):
+        # "an attack on a police station": whose the site is, the target when the event word
+        # acts on the site itself; else no side ("a ceremony for a police station").
+        site = actor1.span.root.head
+        on_site = site.head == trigger.root or (site.head.dep_ == "prep"
+                                                and site.head.head == trigger.root)
+        actor1, actor2 = None, actor2 if actor2 is not None or not on_site else actor1
     if actor1 is None:
         in_sentence = [a for a in mentions.actors if a.span.sent == sentence]
         actor1, actor2 = author_from_alternates(candidate, in_sentence, claim_mentions,

@@ -327,6 +327,14 @@ def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
     return a1, a2
 
 
+def names_a_site(actor: ActorMention, sites: Sequence[str]) -> bool:
+    """The actor's name only modifies a noun of a site or a thing ("a police station", "the
+    army barracks": ``initiators.site_nouns``): it says whose the site is, not who acted."""
+    root = actor.span.root
+    return root.dep_ in ("compound", "amod", "nmod", "poss") \
+        and root.head.lemma_.lower() in sites and root.head.i >= actor.span.end
+
+
 def canonical(actor: Actor, ctx: Context) -> Actor:
     """"Military Forces of Syria" (from "the army" in Syria) is the dictionary's
     "Military Forces of Syria (2000-)" when that entry exists."""
