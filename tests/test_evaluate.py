@@ -396,6 +396,21 @@ def test_muc4_incident_country(location: str, recall: float | None,
         assert (country["recall"], country["precision"], country["n"]) == (recall, precision, 1)
 
 
+@pytest.mark.parametrize(("sub_event_types", "relevant", "relevance", "incident"), [
+    (["Agreement"], False, 0.0, 1.0),   # an agreement alone is no terrorist incident
+    (["Agreement", "Attack"], True, 1.0, 1.0),
+    ([], True, 0.0, 0.0),
+])
+def test_muc4_relevance_incident_counts_only_incident_types(
+        sub_event_types: list[str], relevant: bool, relevance: float, incident: float) -> None:
+    events = [make_event(CASE_TEXT, sub, "clashed") for sub in sub_event_types]
+    row = MucRow(record_id="m", gold={"relevant": relevant, "templates": []},
+                 result=make_result(CASE_TEXT, events))
+    fields = score_muc4([row]).fields
+    assert fields["relevance"]["accuracy"] == relevance
+    assert fields["relevance_incident"]["accuracy"] == incident
+
+
 RE3D_TEXT = "Islamic State fighters attacked Aleppo. Airstrikes hit the city."
 
 
@@ -530,7 +545,7 @@ def test_format_report_aligns_tables() -> None:
 @pytest.mark.parametrize(("path", "dataset", "fields"), [
     (FAKES, "fakes", {"date", "location", "nb_civilians", "nb_noncivilians", "actor", "cause"}),
     (CASE, "case2021", {"subtask1", "all", "non_acled"}),
-    (MUC4, "muc4", {"relevance", "incident_type", "incident_country"}),
+    (MUC4, "muc4", {"relevance", "relevance_incident", "incident_type", "incident_country"}),
     (RE3D, "re3d", {"Location", "Organisation"}),
 ])
 def test_evaluate_file_on_dev_head(path: Path, dataset: str, fields: set[str],

@@ -24,6 +24,10 @@ from marsad.model import DocumentResult
 
 DEFINITIONS = {
     "relevance": "document has >= 1 event vs the key has an event template (gold.relevant)",
+    "relevance_incident": "the same, counting only events of a sub-event type that reports a "
+                          "MUC-4 incident type (eval_mappings.yaml muc4_incident_types): an "
+                          "Agreement, a peaceful protest or an arrest alone is no terrorist "
+                          "incident",
     "incident_type": "share of non-optional templates whose INCIDENT: TYPE is reported by an event "
                      "of a matching sub-event type in the same document",
     "incident_country": "recall: share of non-optional templates with a country in INCIDENT: "
@@ -70,12 +74,22 @@ def template_found(template: dict[str, Any], sub_event_types: set[str]) -> bool:
                for sub in sub_event_types)
 
 
+def _relevance(relevant: list[bool], answered: list[bool]) -> dict[str, float]:
+    """Accuracy, precision, recall and F1 of documents answered relevant."""
+    hits = sum(1 for g, p in zip(relevant, answered, strict=True) if g and p)
+    precision, recall = ratio(hits, sum(answered)), ratio(hits, sum(relevant))
+    return {"accuracy": ratio(sum(1 for g, p in zip(relevant, answered, strict=True) if g == p),
+                              len(relevant)),
+            "precision": precision, "recall": recall, "f1": f1(precision, recall),
+            "n": float(len(relevant))}
+
+
 def score_muc4(rows: Sequence[MucRow]) -> EvalReport:
     """Relevance P/R/F1 and incident-type recall, with per-type recall."""
     relevant = [bool(row.gold.get("relevant")) for row in rows]
     answered = [bool(row.result.events) for row in rows]
-    hits = sum(1 for g, p in zip(relevant, answered, strict=True) if g and p)
-    precision, recall = ratio(hits, sum(answered)), ratio(hits, sum(relevant))
+    reporting = set().union(*load_mappings().muc4_incident_types.values())
+    incidents = [any(e.sub_event_type in reporting for e in row.result.events) for row in rows]
     per_type: dict[str, list[int]] = {}
     for row in rows:
         ours = {event.sub_event_type for event in row.result.events}
@@ -105,11 +119,8 @@ def score_muc4(rows: Sequence[MucRow]) -> EvalReport:
              for kind, c in sorted(per_type.items())}
     return EvalReport(
         dataset="muc4", n_records=len(rows), n_documents=len(rows),
-        fields={"relevance": {"accuracy": ratio(sum(1 for g, p in zip(relevant, answered,
-                                                                      strict=True) if g == p),
-                                                len(rows)),
-                              "precision": precision, "recall": recall,
-                              "f1": f1(precision, recall), "n": float(len(rows))},
+        fields={"relevance": _relevance(relevant, answered),
+                "relevance_incident": _relevance(relevant, incidents),
                 "incident_type": {"recall": ratio(found, total), "n": float(total)},
                 "incident_country": {"recall": ratio(country_hits, country_total),
                                      "precision": ratio(placed_hits, placed_total),
