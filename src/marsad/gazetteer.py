@@ -113,6 +113,10 @@ class GazetteerSettings(BaseModel):
     demonyms: dict[str, tuple[str, ...]] = {}
     context_min_population: int = 100_000
     stray_max_population: int = 1_000_000
+    stray_weak_max_population: int = 200_000
+    """In text written in capitals, a town abroad under this size is a namesake too when its
+    country has under half the votes of the text's main country ("DUARTE": Duarte,
+    California, in Salvadoran news that mentions the U.S. as well)."""
     offsets: OffsetSettings
     stretches: StretchSettings
     side_suffixes: frozenset[str] = frozenset()

@@ -341,3 +341,25 @@ def test_a_place_that_speaks_is_no_place(nlp: Language, gazetteer: Gazetteer) ->
     names = [m.location.name for m in find_places(
         nlp("Hama said that clashes erupted in Homs on Monday."), gazetteer)]
     assert names == ["Homs"], names
+
+
+def test_in_capitals_a_small_town_of_a_country_named_in_passing_is_a_surname(
+        nlp: Language, gazetteer: Gazetteer) -> None:
+    # stray_weak_max_population: "PONCE" and "DUARTE" are towns in the U.S. (and Puerto
+    # Rico), and surnames in Salvadoran wire copy that also names the U.S.
+    text = ("SALVADORAN TROOPS CLASHED WITH FMLN GUERRILLAS IN SAN MIGUEL AND USULUTAN, EL "
+            "SALVADOR, TODAY. THE U.S. EMBASSY IN SAN SALVADOR CONDEMNED THE ATTACKS. THE "
+            "ARMED FORCES COMMAND UNDER PONCE REPORTED THAT THE DUARTE GOVERNMENT WAS SAFE.")
+    found = find_places(nlp(text), gazetteer)
+    towns = {(m.location.name, m.location.country) for m in found
+             if m.location.feature != "country"}
+    assert towns == {("San Miguel", "El Salvador"), ("Usulután", "El Salvador"),
+                     ("San Salvador", "El Salvador")}, towns
+
+
+def test_in_ordinary_text_a_second_countrys_town_stays(nlp: Language,
+                                                       gazetteer: Gazetteer) -> None:
+    text = ("Iraqi forces pushed into Fallujah in Iraq on Monday and Mosul is next, while the "
+            "SDF fought on in Manbij in Syria.")
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert "Manbij" in names, names

@@ -160,7 +160,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
         _resolve(mentions, context, anchors, famous)
     countries = _resolved_context(mentions, country_hint, named, settings) or first
     return [_place_mention(text, m, sentence_starts, settings) for m in mentions
-            if m.chosen is not None and not _stray(m.chosen, m, countries, settings)
+            if m.chosen is not None and not _stray(m.chosen, m, countries, settings, capitals)
             and not _names_a_government(doc, m, countries, gazetteer)
             and not _speaks(doc, m, settings.speaker_verbs)]
 
@@ -691,19 +691,27 @@ def _is_sure(place: Place, settings: GazetteerSettings) -> bool:
 
 
 def _stray(place: Place, mention: _Mention, countries: Counter[str],
-           settings: GazetteerSettings) -> bool:
+           settings: GazetteerSettings, capitals: bool = False) -> bool:
     """Tell whether a chosen place is a namesake, not a place the text means.
 
     A town abroad that is not famous (under ``stray_max_population``) and whose country
     nothing else in the text points at is a person's name or a transliteration collision
     ("Obama" -> Obama, Japan; "Golan" -> Golan, Iran) in a text about another country; so is
-    any place abroad that only a fuzzy spelling match found, however large.
+    any place abroad that only a fuzzy spelling match found, however large. In text written in
+    ``capitals``, where the recogniser cannot tell a surname from a town, so is a small town
+    (``stray_weak_max_population``) of a country with under half the votes of the text's main
+    one ("DUARTE", "PONCE": surnames in Salvadoran news, towns in the U.S.); in ordinary text
+    such a town is most often a second country's place ("Manbij" in news about Iraq).
     """
     if not countries or place.kind in REGION_KINDS or place.curated or mention.country_cue:
         return False
     # a spelling match is no evidence of fame: "Khazan" in Quneitra is not Kazan, Russia
-    return countries[place.iso2 or ""] <= 0 and (
-        mention.fuzzy or place.population < settings.stray_max_population)
+    votes = countries[place.iso2 or ""]
+    if votes <= 0:
+        return mention.fuzzy or place.population < settings.stray_max_population
+    # a small town of a country the text mentions in passing: a surname or a namesake too
+    return capitals and 2 * votes < max(countries.values()) \
+        and place.population < settings.stray_weak_max_population
 
 
 def _speaks(doc: Doc, mention: _Mention, verbs: frozenset[str]) -> bool:
