@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from marsad.extractors.places import PlaceMention, find_places
+from marsad.extractors.places import PlaceMention, _demonym_countries, find_places
 from marsad.gazetteer import Gazetteer, load_gazetteer
 from marsad.nlp import build_nlp
 
@@ -363,3 +363,11 @@ def test_in_ordinary_text_a_second_countrys_town_stays(nlp: Language,
             "SDF fought on in Manbij in Syria.")
     names = [m.location.name for m in find_places(nlp(text), gazetteer)]
     assert "Manbij" in names, names
+
+
+def test_in_capitals_nationality_words_vote_for_their_country(nlp: Language,
+                                                               gazetteer: Gazetteer) -> None:
+    # parsed in lower case, the recogniser misses "SALVADORAN": every word is read instead
+    doc = nlp("SALVADORAN TROOPS CLASHED WITH GUERRILLAS TODAY, SALVADORAN ARMY SPOKESMEN SAID.")
+    votes = _demonym_countries(doc, gazetteer.settings.demonyms)
+    assert votes == {"SV": 1.0}, votes

@@ -29,7 +29,7 @@ from marsad.gazetteer import (
     normalize_name,
 )
 from marsad.model import Location
-from marsad.recase import in_capitals
+from marsad.recase import doc_in_capitals, in_capitals
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CITY_KINDS = frozenset({"city", "town"})
@@ -671,13 +671,15 @@ def _base_context(country_hint: str | None, named: Counter[str]) -> Counter[str]
 
 
 def _demonym_countries(doc: Doc, demonyms: dict[str, tuple[str, ...]]) -> Counter[str]:
-    """Half a vote per nationality word ("Syrian", "Iraqis"): the country the text is about."""
+    """Half a vote per nationality word ("Syrian", "Iraqis"): the country the text is about.
+    In text written in capitals every word is read: parsed in lower case, the recogniser
+    misses most of them ("SALVADORAN TROOPS")."""
     by_word = {word.lower(): code for code, words in demonyms.items() for word in words}
     found: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ != "NORP":
-            continue
-        word = ent.text.lower()
+    words = [t.text for t in doc] if doc_in_capitals(doc) else \
+        [ent.text for ent in doc.ents if ent.label_ == "NORP"]
+    for text in words:
+        word = text.lower()
         code = by_word.get(word) or by_word.get(word[:-1] if word.endswith("s") else word)
         if code is not None:
             found[code] += 0.5  # type: ignore[assignment]
