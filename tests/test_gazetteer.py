@@ -109,6 +109,12 @@ def test_curated_child_names_its_parent(gazetteer: Gazetteer) -> None:
     ("Rif Dimashq", "admin1", "SYR"),
     ("Idlib Governorate", "admin1", "SYR"),
     ("Nineveh", "admin1", "IRQ"),
+    # Latin America's departments (scripts/build_admin1_rows.py, Natural Earth outlines)
+    ("Usulutan", "admin1", "SLV"),
+    ("Morazán", "admin1", "SLV"),
+    ("Antioquia", "admin1", "COL"),
+    ("Ayacucho", "admin1", "PER"),
+    ("Quiché", "admin1", "GTM"),
 ])
 def test_regions_have_kind_and_coordinates(gazetteer: Gazetteer, name: str, kind: str,
                                            iso3: str) -> None:
@@ -222,3 +228,12 @@ def test_ruler_patterns_take_additions_first_wins(gazetteer: Gazetteer) -> None:
     assert table.setdefault("our new place", ("LOC", "our new place")) == ("LOC", "our new place")
     assert table["our new place"] == ("LOC", "our new place")
     assert pickle.loads(pickle.dumps(table)).get("our new place") == ("LOC", "our new place")
+
+
+def test_a_department_is_its_countrys_division_with_its_towns(gazetteer: Gazetteer) -> None:
+    # the admin1 code of admin1.csv is GeoNames', so towns carry their department's name
+    town = next(p for p in gazetteer.candidates("Zacatecoluca") if p.iso2 == "SV")
+    assert town.admin1 == "La Paz"
+    department = next(p for p in gazetteer.candidates("Antioquia") if p.kind == "admin1")
+    # placed at its largest city, Medellín
+    assert (department.iso2, round(department.lat), round(department.lon)) == ("CO", 6, -76)

@@ -371,3 +371,10 @@ def test_in_capitals_nationality_words_vote_for_their_country(nlp: Language,
     doc = nlp("SALVADORAN TROOPS CLASHED WITH GUERRILLAS TODAY, SALVADORAN ARMY SPOKESMEN SAID.")
     votes = _demonym_countries(doc, gazetteer.settings.demonyms)
     assert votes == {"SV": 1.0}, votes
+
+
+def test_department_after_a_name_is_the_division(nlp: Language, gazetteer: Gazetteer) -> None:
+    # gazetteer.yaml admin1_words: "department" as "province" or "governorate"
+    found = find_places(nlp("FMLN guerrillas attacked an army post in Usulutan department on "
+                            "Monday."), gazetteer)
+    assert [(m.location.name, m.location.feature) for m in found] == [("Usulután", "admin1")]
