@@ -148,6 +148,8 @@ class Initiators(_Frozen):
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
     site_nouns: tuple[str, ...] = ()
+    time_prepositions: tuple[str, ...] = ()
+    """"began after the kidnapping": the subject of that other act did not initiate this one."""
     """Nouns of a site an actor's name can modify ("a police station"): its owner acted not."""
     adjective_gap_words: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()

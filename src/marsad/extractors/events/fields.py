@@ -71,7 +71,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  acted_on=frozenset(ctx.lexicon.initiators.acted_on_words),
                                  taken_from=candidate.sub_event_type
                                  in ctx.lexicon.initiators.taken_from,
-                                 holding=frozenset(ctx.lexicon.initiators.holding_words))
+                                 holding=frozenset(ctx.lexicon.initiators.holding_words),
+                                 times=frozenset(ctx.lexicon.initiators.time_prepositions))
     if actor1 is not None and names_a_site(actor1, ctx.lexicon.initiators.site_nouns):
         # "an attack on a police station": whose the site is, the target when the event word
         # acts on the site itself; else no side ("a ceremony for a police station").

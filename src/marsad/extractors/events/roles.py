@@ -39,7 +39,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
                 cues: frozenset[str] = frozenset(), *, two_sided: bool = False,
                 member_cues: frozenset[str] = frozenset(),
                 acted_on: frozenset[str] = frozenset(), taken_from: bool = False,
-                holding: frozenset[str] = frozenset()
+                holding: frozenset[str] = frozenset(), times: frozenset[str] = frozenset()
                 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
@@ -50,6 +50,8 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
     ``holding``: words that say who holds a place ("regime-held areas", "areas held by ISIS";
     ``initiators.holding_words``): the holder never initiates, and is the target only when no
     one else is (the dead of "rebel shelling on regime-held areas killed 12 people" are).
+    ``times``: prepositions that tie an event to another act by time only
+    (``initiators.time_prepositions``): that act's subject is not this event's initiator.
     """
     first: list[ActorMention] = []
     second: list[ActorMention] = []
@@ -72,7 +74,8 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention],
         elif (_modifies(mention.span.root, root) or _misread_compound(mention.span[-1], root)) \
                 and mention.entry.inter != 7:
             first.append(mention)  # "Daesh attack", "ISIS's car bomb": who carried it out
-        elif token.dep_ == "nsubj" and token.head != root and _before_or_after(root, token.head):
+        elif token.dep_ == "nsubj" and token.head != root \
+                and _before_or_after(root, token.head, times):
             continue  # "police raids began shortly after the kidnapping": another act's doer
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
@@ -175,11 +178,7 @@ def _taken_from(token: Token, root: Token) -> bool:
         for word in _path(token, root))
 
 
-TIME_PREPOSITIONS = frozenset({"after", "before", "following", "since", "until", "amid"})
-"""Prepositions that tie an event to another act by time only ("began after the kidnapping")."""
-
-
-def _before_or_after(root: Token, verb: Token) -> bool:
+def _before_or_after(root: Token, verb: Token, times: frozenset[str]) -> bool:
     """The event word hangs under ``verb`` only through a preposition of time: the subject of
     ``verb`` did that other act, not necessarily this one ("The police raids began shortly
     after the kidnapping of Delgado Parker"; "troops entered the town after the massacre")."""
@@ -187,7 +186,7 @@ def _before_or_after(root: Token, verb: Token) -> bool:
         return False
     path = list(_path(root, verb))
     # ... but "executed 20 men after capturing the town": a gerund after it shares the subject
-    return any(word.dep_ == "prep" and word.lower_ in TIME_PREPOSITIONS
+    return any(word.dep_ == "prep" and word.lower_ in times
                and below.dep_ == "pobj" and below.pos_ in ("NOUN", "PROPN")
                for below, word in itertools.pairwise(path))
 
@@ -274,7 +273,8 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
         parties = [a for a in actors if not inside_source(a, claims, alternate.root)]
         actor1, actor2 = actor_roles(alternate, parties, victims,
                                      frozenset(ctx.lexicon.association_cues),
-                                     member_cues=member_cues)
+                                     member_cues=member_cues,
+                                     times=frozenset(ctx.lexicon.initiators.time_prepositions))
         if actor1 is not None and (names_author(actor1.span.root, alternate.root, member_cues)
                                    or _subject_of_its_verb(actor1.span.root, alternate.root)):
             return actor1, actor2

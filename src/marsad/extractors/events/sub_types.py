@@ -325,7 +325,8 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: C
     """Apply the object rules ("seized weapons" is not a territory gain), then decide a
     territory gain by who gains: a state's forces or a non-state actor."""
     cues = frozenset(ctx.lexicon.association_cues)
-    taker = actor_roles(trigger, actors, cues=cues)[0]
+    taker = actor_roles(trigger, actors, cues=cues,
+                        times=frozenset(ctx.lexicon.initiators.time_prepositions))[0]
     state = taker is not None and taker.entry.state_of is not None
     if taker is not None and not state:
         # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
