@@ -28,8 +28,9 @@ SENTENCE_ENDS = frozenset(".!?")
 
 
 def in_capitals(text: str) -> bool:
-    """Wire copy in capitals ("... WILL NOT PROVOKE US INTO VIOLENT ACTION"): there a word that
-    is a stop word in lower case ("US", "MAY", "IS", "WHO") is that word, not a name."""
+    """Whether a text is written in capitals, as wire copy often is ("... WILL NOT PROVOKE US
+    INTO VIOLENT ACTION"): it is then parsed from a copy in ordinary case, and a word that is a
+    stop word in lower case ("US", "MAY", "IS", "WHO") is that word, not a name or a place."""
     letters = [ch for ch in text[:CAPITALS_SAMPLE] if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) > CAPITALS_SHARE * len(letters)
 
@@ -84,7 +85,8 @@ def _in_ordinary_case(words: list[str]) -> list[str]:
     """Lower case, with the first word after a full stop (or a line break) capitalised.
 
     Names stay in lower case: capitalising the gazetteer's one-word places and people's names
-    too was measured and lost two MUC-4 incident types for no country found (benchmarks.md)."""
+    too was measured: MUC-4 incident-type recall -0.007 for country precision +0.003
+    (docs/benchmarks.md, session 12)."""
     cased = []
     starts_sentence = True
     for word in words:
