@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from marsad.errors import MarsadError
+from marsad.recase import reads_as_word
 from marsad.resources import read_yaml, validate_items
 
 TERRITORY_GAIN = "territory gain"
@@ -148,9 +148,9 @@ class Initiators(_Frozen):
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
     site_nouns: tuple[str, ...] = ()
+    """Nouns of a site an actor's name can modify ("a police station"): its owner acted not."""
     time_prepositions: tuple[str, ...] = ()
     """"began after the kidnapping": the subject of that other act did not initiate this one."""
-    """Nouns of a site an actor's name can modify ("a police station"): its owner acted not."""
     adjective_gap_words: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
@@ -420,7 +420,7 @@ class Lexicon(_Frozen):
         """The actor an adjective names: acronyms match only as written, and not at all in a
         text written in capitals when they are also a word ("THERE IS FIGHTING")."""
         entry = self.actor_adjectives.get(words.casefold())
-        if entry is not None or capitals and words.lower() in STOP_WORDS:
+        if entry is not None or capitals and reads_as_word(words):
             return entry
         return self.actor_adjectives.get(words)
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import spacy
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -21,7 +20,7 @@ from spacy.util import filter_spans
 from marsad.errors import MarsadError
 from marsad.gazetteer import Gazetteer
 from marsad.lexicon import Lexicon, is_acronym, possessive_variants
-from marsad.recase import add_recasing, doc_in_capitals
+from marsad.recase import add_recasing, doc_in_capitals, reads_as_word
 
 GAZETTEER_RULER = "gazetteer_ruler"
 
@@ -155,8 +154,6 @@ def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
     return GazetteerRuler(nlp, name)
 
 
-
-
 @dataclass(frozen=True)
 class KeyedMatcher:
     """A case-insensitive and a case-sensitive phrase matcher sharing one key space."""
@@ -171,9 +168,8 @@ class KeyedMatcher:
         is the word."""
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.lower(doc)]
         exact = [(doc.vocab.strings[k], s, e) for k, s, e in self.exact(doc)]
-        if any(doc[s:e].text.lower() in STOP_WORDS for _k, s, e in exact) \
-                and doc_in_capitals(doc):
-            exact = [(k, s, e) for k, s, e in exact if doc[s:e].text.lower() not in STOP_WORDS]
+        if any(reads_as_word(doc[s:e].text) for _k, s, e in exact) and doc_in_capitals(doc):
+            exact = [(k, s, e) for k, s, e in exact if not reads_as_word(doc[s:e].text)]
         found += exact
         found.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
         taken: set[int] = set()

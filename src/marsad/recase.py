@@ -14,12 +14,15 @@ from __future__ import annotations
 from typing import cast
 
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
 RECASE = "marsad_recase"
 RESTORE_CASE = "marsad_restore_case"
+CAPITALS_KEY = "marsad_capitals"
+"""``Doc.user_data`` key: whether the document is written in capitals."""
 ORIGINAL_WORDS = "marsad_original_words"
 """``Doc.user_data`` key: the words of a document in capitals, while the model reads its copy."""
 CARRIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
@@ -36,11 +39,18 @@ def in_capitals(text: str) -> bool:
 
 
 def doc_in_capitals(doc: Doc) -> bool:
-    """:func:`in_capitals` of the whole document, read once per document."""
-    known = doc.user_data.get("marsad_capitals")
+    """:func:`in_capitals` of the whole document, read once per document (the pipeline's first
+    component records it; a document made without it is read here)."""
+    known = doc.user_data.get(CAPITALS_KEY)
     if known is None:
-        known = doc.user_data["marsad_capitals"] = in_capitals(doc.text)
+        known = doc.user_data[CAPITALS_KEY] = in_capitals(doc.text)
     return bool(known)
+
+
+def reads_as_word(text: str) -> bool:
+    """In a text written in capitals, a name that is an English stop word in lower case is that
+    word ("US", "MAY", "IS", "WHO"): no acronym of an actor, no place."""
+    return text.lower() in STOP_WORDS
 
 
 CAPITALS_SAMPLE = 2000
@@ -52,7 +62,8 @@ CAPITALS_SHARE = 0.8
 @Language.component(RECASE)
 def recase(doc: Doc) -> Doc:
     """A document in capitals becomes its copy in ordinary case; any other passes unchanged."""
-    if not in_capitals(doc.text):
+    capitals = doc.user_data[CAPITALS_KEY] = in_capitals(doc.text)
+    if not capitals:
         return doc
     words = [t.text for t in doc]
     copy = Doc(doc.vocab, words=_in_ordinary_case(words),

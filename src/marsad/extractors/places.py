@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.numbers import parse_count
@@ -29,7 +28,7 @@ from marsad.gazetteer import (
     normalize_name,
 )
 from marsad.model import Location
-from marsad.recase import doc_in_capitals, in_capitals
+from marsad.recase import doc_in_capitals, reads_as_word
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CITY_KINDS = frozenset({"city", "town"})
@@ -132,9 +131,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     text = doc.text  # once: Doc.text joins every token on each access
     sentence_starts = _sentence_starts(doc)  # once: has_annotation scans the whole doc
     settings = gazetteer.settings
-    capitals = in_capitals(text)  # there "US", "MAY" are those words, not places
+    capitals = doc_in_capitals(doc)  # there "US", "MAY" are those words, not places
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
-                if not (capitals and ent.text.lower() in STOP_WORDS)
+                if not (capitals and reads_as_word(ent.text))
                 and (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None
                 and not _inside_a_name(m, names)]
     for mention in mentions:
@@ -163,8 +162,6 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
             if m.chosen is not None and not _stray(m.chosen, m, countries, settings, capitals)
             and not _names_a_government(doc, m, countries, gazetteer)
             and not _speaks(doc, m, settings.speaker_verbs)]
-
-
 
 
 def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]]) -> bool:

@@ -179,11 +179,10 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
     entries = {}
     # Police named as the source ("the police reported ...") report the battle, they are no
     # side of it; a combatant's own voice ("the army said") speaks for a side and counts.
-    sources = [c.claim.char_span for c in mentions.claims if c.claim.char_span]
     for mention in mentions.actors:
         if mention.entry.law_enforcement and any(
                 start <= mention.span.start_char and mention.span.end_char <= end
-                for start, end in sources):
+                for start, end in mentions.claimant_spans):
             continue
         if mention.entry.inter in FIGHTING_INTER:
             counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1

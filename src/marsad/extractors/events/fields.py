@@ -28,10 +28,10 @@ from marsad.extractors.events.roles import (
     fill_from_claimant,
     footage_author,
     inside_source,
-    names_a_site,
     names_author,
     plausible_initiator,
     side_acted_on,
+    site_owner_roles,
     victim_report,
 )
 from marsad.extractors.events.sub_types import (
@@ -73,13 +73,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  in ctx.lexicon.initiators.taken_from,
                                  holding=frozenset(ctx.lexicon.initiators.holding_words),
                                  times=frozenset(ctx.lexicon.initiators.time_prepositions))
-    if actor1 is not None and names_a_site(actor1, ctx.lexicon.initiators.site_nouns):
-        # "an attack on a police station": whose the site is, the target when the event word
-        # acts on the site itself; else no side ("a ceremony for a police station").
-        site = actor1.span.root.head
-        on_site = site.head == trigger.root or (site.head.dep_ == "prep"
-                                                and site.head.head == trigger.root)
-        actor1, actor2 = None, actor2 if actor2 is not None or not on_site else actor1
+    actor1, actor2 = site_owner_roles(actor1, actor2, trigger.root,
+                                      ctx.lexicon.initiators.site_nouns)
     if actor1 is None:
         in_sentence = [a for a in mentions.actors if a.span.sent == sentence]
         actor1, actor2 = author_from_alternates(candidate, in_sentence, claim_mentions,
@@ -94,8 +89,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     a2 = canonical(actor2.to_actor(country), ctx) if actor2 else None
     direct = actor1 is not None and names_author(actor1.span.root, trigger.root,
                                                    frozenset(ctx.lexicon.member_cues))
-    subject = actor1 is not None and phrase_head(actor1.span.root).dep_ == "nsubj" \
-        and phrase_head(actor1.span.root).head == trigger.root
+    head1 = phrase_head(actor1.span.root) if actor1 is not None else None
+    subject = head1 is not None and head1.dep_ == "nsubj" and head1.head == trigger.root
     planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it

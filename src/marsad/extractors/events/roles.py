@@ -347,12 +347,21 @@ def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
     return a1, a2
 
 
-def names_a_site(actor: ActorMention, sites: Sequence[str]) -> bool:
-    """The actor's name only modifies a noun of a site or a thing ("a police station", "the
-    army barracks": ``initiators.site_nouns``): it says whose the site is, not who acted."""
-    root = actor.span.root
-    return root.dep_ in ("compound", "amod", "nmod", "poss") \
-        and root.head.lemma_.lower() in sites and root.head.i >= actor.span.end
+def site_owner_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,
+                     sites: Sequence[str]) -> tuple[ActorMention | None, ActorMention | None]:
+    """An actor1 whose name only modifies a noun of a site or a thing ("a police station",
+    "the army barracks": ``initiators.site_nouns``) says whose the site is, not who acted: no
+    initiator; the target when the event word acts on the site itself ("an attack on a police
+    station"), else no side ("a ceremony for a police station")."""
+    if actor1 is None:
+        return actor1, actor2
+    root = actor1.span.root
+    site = root.head
+    if root.dep_ not in ("compound", "amod", "nmod", "poss") or site.i < actor1.span.end \
+            or site.lemma_.lower() not in sites:
+        return actor1, actor2
+    on_site = site.head == trigger or (site.head.dep_ == "prep" and site.head.head == trigger)
+    return None, actor2 if actor2 is not None or not on_site else actor1
 
 
 def canonical(actor: Actor, ctx: Context) -> Actor:
