@@ -373,6 +373,10 @@ class Lexicon(_Frozen):
     attempt_lemmas: tuple[str, ...] = ()
     reaction_lemmas: tuple[str, ...] = ()
     """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
+    cessation_lemmas: tuple[str, ...] = ()
+    """Verbs of ending: "stop the bombings" as an order or an aim reports no bombing."""
+    abstract_foes: tuple[str, ...] = ()
+    """Nouns of an abstract foe: "the battle against terrorism" is a policy, not a battle."""
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -594,4 +598,6 @@ def load_lexicon() -> Lexicon:
         habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),
         attempt_lemmas=tuple(cues_file["not_happened"].get("attempt_lemmas") or ()),
         reaction_lemmas=tuple(cues_file["not_happened"].get("reaction_lemmas") or ()),
+        cessation_lemmas=tuple(cues_file["not_happened"].get("cessation_lemmas") or ()),
+        abstract_foes=tuple(cues_file["not_happened"].get("abstract_foes") or ()),
     )

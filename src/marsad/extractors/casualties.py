@@ -103,6 +103,7 @@ class CasualtyTerms(BaseModel):
     additive_words: list[str] = []
     other_happening_marks: list[str] = []
     war_total_cues: list[str]
+    war_total_min: int = 10000
     subcount_markers: list[str]
     aggregate_cues: list[str]
     victim_groups: dict[Group, list[str]]

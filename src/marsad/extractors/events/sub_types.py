@@ -351,7 +351,7 @@ def _object_words(trigger: Span) -> set[str]:
                 words.add(child.lower_)
                 words.update(c.lower_ for c in child.conjuncts)
         if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
-            words.add(token.head.lower_)  # "the seized weapons"
+            words.add(token.head.lower_)  # "the seized weapons", "prisoners of war captured"
     if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
         words.update(c.lower_ for c in trigger.root.children if c.dep_ == "nsubjpass")
     return words

@@ -294,10 +294,15 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "Rebels regularly fire rockets into the west of the city"
     if _defined(root):
         return False  # "Barrel bombs are improvised containers packed with explosives"
+    if _asked_to_end(root, ctx.lexicon.cessation_lemmas):
+        return False  # "Stop the bombings!", "urged the government to stop the bombings"
     if _hypothetical(root, ctx.lexicon.hypothetical_marks, ctx.lexicon.known_determiners):
         return False  # "unclear whether he was an accomplice or a hostage"
     violent = entry.sub_event_type == TERRITORY_GAIN or entry.sub_event_type in \
         ctx.lexicon.sub_event_types_of("Political violence")
+    if violent and _against_abstract_foe(root, ctx.lexicon.abstract_foes):
+        return False  # "we will win this battle against terrorism": a policy (but "marched
+        # against corruption" is a protest)
     if _purpose(root, ctx.lexicon.reaction_lemmas) and violent:
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
         # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
@@ -381,6 +386,43 @@ def _defined(root: Token) -> bool:
     # written "is"/"are": "IS" is the group the tagger may take for the verb
     return root.dep_ == "nsubj" and verb.text in ("is", "are") and any(
         c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
+    """The event word is what a verb of ending (``cessation_lemmas``) in the base form acts
+    on: an order ("Stop the bombings!", "cease repression, stop assassinations"), a demand or
+    an aim ("urged the government to stop the bombings"), or through a gerund ("stop using
+    land mines", "stop killing civilians"). Nothing is reported done; "the army stopped an
+    attack" (past) keeps its attack."""
+    token = _phrase_top(root)
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head != token.head:
+        token = _phrase_top(token.head.head)  # "stop ... the use of torture"
+    if token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj", "ccomp"):
+        verb = token.head  # "stop killing civilians"
+    elif token.dep_ in ("dobj", "obj"):
+        verb = token.head
+        if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "ccomp"):
+            verb = verb.head  # "stop using land mines"
+    else:
+        return False
+    return verb.tag_ == "VB" and verb.lemma_.lower() in lemmas
+
+
+def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
+    """The fight is against an abstract foe (``abstract_foes``): its object, or its "against"
+    or "on" complement, whether the parser hangs that on the word or on the verb the word is
+    the object of ("win this battle against terrorism", "the war on drugs", "fighting
+    corruption"): a policy, not a battle."""
+    token = _phrase_top(root)
+    holders = [root, token] + ([token.head] if token.dep_ in ("dobj", "obj") else [])
+    for holder in holders:
+        for child in holder.children:
+            if holder is root and child.dep_ in ("dobj", "obj") and child.lemma_.lower() in foes:
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("against", "on") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in foes for g in child.children):
+                return True
+    return False
 
 
 def _hypothetical(root: Token, marks: tuple[str, ...], known: tuple[str, ...]) -> bool:
