@@ -151,6 +151,8 @@ class Initiators(_Frozen):
     """Nouns of a site an actor's name can modify ("a police station"): its owner acted not."""
     time_prepositions: tuple[str, ...] = ()
     """"began after the kidnapping": the subject of that other act did not initiate this one."""
+    patient_nouns: tuple[str, ...] = ()
+    """Event nouns whose possessor is who it happened to: "a carabinero's assassination"."""
     adjective_gap_words: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.context import Context
-from marsad.extractors.actors import CIVILIANS_INTER, phrase_head
+from marsad.extractors.actors import CIVILIANS_INTER
 from marsad.extractors.attribution import attribution_for
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.dates import date_of
@@ -29,9 +29,11 @@ from marsad.extractors.events.roles import (
     footage_author,
     inside_source,
     names_author,
+    patient_roles,
     plausible_initiator,
     side_acted_on,
     site_owner_roles,
+    subject_of,
     victim_report,
 )
 from marsad.extractors.events.sub_types import (
@@ -75,6 +77,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  times=frozenset(ctx.lexicon.initiators.time_prepositions))
     actor1, actor2 = site_owner_roles(actor1, actor2, trigger.root,
                                       ctx.lexicon.initiators.site_nouns)
+    actor1, actor2 = patient_roles(actor1, actor2, trigger.root,
+                                   ctx.lexicon.initiators.patient_nouns)
     if actor1 is None:
         in_sentence = [a for a in mentions.actors if a.span.sent == sentence]
         actor1, actor2 = author_from_alternates(candidate, in_sentence, claim_mentions,
@@ -89,8 +93,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     a2 = canonical(actor2.to_actor(country), ctx) if actor2 else None
     direct = actor1 is not None and names_author(actor1.span.root, trigger.root,
                                                    frozenset(ctx.lexicon.member_cues))
-    head1 = phrase_head(actor1.span.root) if actor1 is not None else None
-    subject = head1 is not None and head1.dep_ == "nsubj" and head1.head == trigger.root
+    subject = actor1 is not None and subject_of(actor1.span.root, trigger.root)
     planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it

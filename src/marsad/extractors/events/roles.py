@@ -281,6 +281,16 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
     return found
 
 
+def subject_of(token: Token, verb: Token) -> bool:
+    """The actor is the verb's subject, or named inside it by "of" or "from" ("Members of the
+    FMLN bombed a bank", "fighters from ISIS bombed"): it did what the verb says."""
+    head = phrase_head(token)
+    while head.dep_ == "pobj" and head.head.lower_ in ("of", "from") \
+            and head.head.head != head.head:
+        head = phrase_head(head.head.head)
+    return head.dep_ == "nsubj" and head.head == verb
+
+
 def _subject_of_its_verb(token: Token, word: Token) -> bool:
     """The actor is the subject of the verb whose object the event word is ("terrorists from
     Jaish al-Fateh fired rocket shells")."""
@@ -347,6 +357,23 @@ def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
     return a1, a2
 
 
+def patient_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,
+                  nouns: Sequence[str]) -> tuple[ActorMention | None, ActorMention | None]:
+    """An actor1 named as the possessor of an event noun that happens to someone ("a
+    carabinero's assassination", "the army's kidnapped officer": ``initiators.patient_nouns``)
+    is who it happened to, the target, when no "of" names another ("ISIS's killing of 20
+    men": ISIS killed)."""
+    if actor1 is None or not _possessor_is_patient(actor1.span.root, trigger, nouns):
+        return actor1, actor2
+    return None, actor1
+
+
+def _possessor_is_patient(token: Token, trigger: Token, nouns: Sequence[str]) -> bool:
+    """``token`` is the possessor of an event noun among ``nouns`` with no "of" victim."""
+    return token.dep_ == "poss" and token.head == trigger and trigger.lemma_.lower() in nouns \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
+
+
 def site_owner_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,
                      sites: Sequence[str]) -> tuple[ActorMention | None, ActorMention | None]:
     """An actor1 whose name only modifies a noun of a site or a thing ("a police station",
@@ -406,6 +433,9 @@ def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
                 continue
             if words[-1].dep_ in ARGUMENT_DEPS and not _misread_compound(words[-1], trigger.root):
                 continue  # "the coalition fighting Daesh captured ...": another verb's object
+            if _possessor_is_patient(words[-1], trigger.root,
+                                     ctx.lexicon.initiators.patient_nouns):
+                continue  # "a carabinero's assassination": the victim
             entry = ctx.lexicon.adjective_actor(phrase.text, capitals=doc_in_capitals(doc))
             if entry is not None and not any(
                     m.span.start <= phrase.start and phrase.end <= m.span.end
