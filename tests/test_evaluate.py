@@ -411,6 +411,35 @@ def test_muc4_relevance_incident_counts_only_incident_types(
     assert fields["relevance_incident"]["accuracy"] == incident
 
 
+@pytest.mark.parametrize(("org", "sub_event_type", "actor1", "recall", "precision"), [
+    # the key's alternatives all count; the dictionary name holds "FMLN"
+    ('"FARABUNDO MARTI NATIONAL LIBERATION FRONT" / "FMLN"', "Remote explosive/landmine/IED",
+     ("FMLN: Farabundo Marti National Liberation Front", 2), 1.0, 1.0),
+    ('"THE EXTRADITABLES" / "EXTRADITABLES"', "Attack", ("The Extraditables", 3), 1.0, 1.0),
+    # a named perpetrator of an event of another incident type is not the template's
+    ('"FMLN"', "Agreement", ("FMLN: Farabundo Marti National Liberation Front", 2), 0.0, 0.0),
+    ('"FMLN"', "Attack", ("Military Forces of El Salvador", 1), 0.0, 0.0),
+    ('"FMLN"', "Attack", None, 0.0, 0.0),
+])
+def test_muc4_perpetrator_org(org: str, sub_event_type: str, actor1: tuple[str, int] | None,
+                              recall: float, precision: float) -> None:
+    template = {**muc_template("BOMBING / ATTACK"), "PERP: ORGANIZATION ID": [org]}
+    event = make_event(CASE_TEXT, sub_event_type, "clashed", actor1=actor1)
+    row = MucRow(record_id="m", gold={"relevant": True, "templates": [template]},
+                 result=make_result(CASE_TEXT, [event]))
+    perp = score_muc4([row]).fields["perpetrator_org"]
+    assert (perp["recall"], perp["n"]) == (recall, 1)
+    assert perp["precision"] == precision
+
+
+def test_muc4_perpetrator_org_skips_templates_without_one() -> None:
+    template = {**muc_template("ATTACK"), "PERP: ORGANIZATION ID": ["-"]}
+    event = make_event(CASE_TEXT, "Attack", "clashed", actor1=("The Extraditables", 3))
+    row = MucRow(record_id="m", gold={"relevant": True, "templates": [template]},
+                 result=make_result(CASE_TEXT, [event]))
+    assert score_muc4([row]).fields["perpetrator_org"]["n"] == 0
+
+
 RE3D_TEXT = "Islamic State fighters attacked Aleppo. Airstrikes hit the city."
 
 
@@ -545,7 +574,8 @@ def test_format_report_aligns_tables() -> None:
 @pytest.mark.parametrize(("path", "dataset", "fields"), [
     (FAKES, "fakes", {"date", "location", "nb_civilians", "nb_noncivilians", "actor", "cause"}),
     (CASE, "case2021", {"subtask1", "all", "non_acled"}),
-    (MUC4, "muc4", {"relevance", "relevance_incident", "incident_type", "incident_country"}),
+    (MUC4, "muc4", {"relevance", "relevance_incident", "incident_type", "incident_country",
+                    "perpetrator_org"}),
     (RE3D, "re3d", {"Location", "Organisation"}),
 ])
 def test_evaluate_file_on_dev_head(path: Path, dataset: str, fields: set[str],

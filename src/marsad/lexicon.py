@@ -94,6 +94,8 @@ class Accused(_Frozen):
     initiator the prevailing accused side fills (``initiators.accused`` in triggers.yaml)."""
 
     blame_verbs: tuple[str, ...] = ()
+    attribute_verbs: tuple[str, ...] = ()
+    """Verbs whose "to" names the accused: "attributed the attack to X"."""
     point_verbs: tuple[str, ...] = ()
     perpetrate_verbs: tuple[str, ...] = ()
     behind_words: tuple[str, ...] = ()

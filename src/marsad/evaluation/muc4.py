@@ -9,10 +9,16 @@ Coarse measures, because MUC-4 templates and ACLED events do not align one to on
   ``INCIDENT: LOCATION`` before the colon); and, the other way, the share of our placed events
   in documents with templates that lie in one of the templates' countries. The texts are wire
   copy in capitals from Latin America: a test of geocoding far from the Syrian data.
+- perpetrator organisation: a template's ``PERP: ORGANIZATION ID`` is found when an event of a
+  matching sub-event type names it as actor1 (or an associate of actor1): the actor's words in
+  the text or its dictionary name hold the key's string or are held by it ("FMLN" in "FMLN
+  guerrillas"); the key's alternatives ("THE EXTRADITABLES" / "EXTRADITABLES") all count. MUC's
+  perpetrator is ACLED's initiator: a test of the role rules in news of another war.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +26,7 @@ from typing import Any
 from marsad.evaluation.mappings import load_mappings
 from marsad.evaluation.metrics import f1, ratio
 from marsad.evaluation.report import EvalReport
-from marsad.model import DocumentResult
+from marsad.model import DocumentResult, Event
 
 DEFINITIONS = {
     "relevance": "document has >= 1 event vs the key has an event template (gold.relevant)",
@@ -34,6 +40,12 @@ DEFINITIONS = {
                         "LOCATION reported by an event of a matching sub-event type placed in "
                         "that country; precision: share of the placed events of documents with "
                         "such templates whose country is one of the templates'",
+    "perpetrator_org": "recall: share of non-optional templates with a PERP: ORGANIZATION ID "
+                       "named by actor1 (or an associate) of an event of a matching sub-event "
+                       "type (the actor's text or name holds one of the key's strings or is "
+                       "held by it, ignoring case and punctuation); precision: share of the "
+                       "actor1s of such events, in documents with such templates, that name "
+                       "one of the templates' organisations",
 }
 
 
@@ -72,6 +84,34 @@ def template_found(template: dict[str, Any], sub_event_types: set[str]) -> bool:
     accepted = load_mappings().muc4_incident_types
     return any(sub in accepted.get(kind, ()) for kind in incident_types(template)
                for sub in sub_event_types)
+
+
+def perpetrator_orgs(template: dict[str, Any]) -> list[str]:
+    """The key's strings for the perpetrator organisation, every alternative of every filler
+    (``"THE EXTRADITABLES" / "EXTRADITABLES"``), normalised; none for "-"."""
+    return [_plain(text) for value in template.get("PERP: ORGANIZATION ID") or []
+            for text in re.findall(r'"([^"]+)"', str(value)) if _plain(text)]
+
+
+def _plain(text: str) -> str:
+    """Lower case, letters and digits only, single spaces: "M-19" -> "m 19"."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+
+
+def names_one_of(words: Sequence[str], phrases: Sequence[str]) -> bool:
+    """Whether an actor's ``words`` (its text in the document and its dictionary name) hold one
+    of the key's ``phrases`` or are held by one (whole words)."""
+    for word in (_plain(w) for w in words if w):
+        for phrase in phrases:
+            if word and (f" {phrase} " in f" {word} " or f" {word} " in f" {phrase} "):
+                return True
+    return False
+
+
+def _initiators(event: Event) -> list[list[str]]:
+    """The text and name of an event's actor1 and of each of its associates."""
+    return [[actor.text or "", actor.name] for actor in
+            ([event.actor1] if event.actor1 is not None else []) + list(event.assoc_actors1)]
 
 
 def _relevance(relevant: list[bool], answered: list[bool]) -> dict[str, float]:
@@ -114,6 +154,23 @@ def score_muc4(rows: Sequence[MucRow]) -> EvalReport:
             country_total += 1
             country_hits += any(country in template_countries(template)
                                 and template_found(template, {sub}) for sub, country in events)
+    perp_hits = perp_total = named_hits = named_total = 0
+    for row in rows:
+        templates = [t for t in row.gold.get("templates") or []
+                     if not is_optional(t) and incident_types(t) and perpetrator_orgs(t)]
+        if not templates:
+            continue
+        everyone = [o for t in templates for o in perpetrator_orgs(t)]
+        for event in row.result.events:
+            if event.sub_event_type in reporting and event.actor1 is not None:
+                named_total += 1
+                named_hits += names_one_of(_initiators(event)[0], everyone)
+        for template in templates:
+            perp_total += 1
+            perp_hits += any(template_found(template, {event.sub_event_type})
+                             and any(names_one_of(words, perpetrator_orgs(template))
+                                     for words in _initiators(event))
+                             for event in row.result.events)
     found, total = sum(c[0] for c in per_type.values()), sum(c[1] for c in per_type.values())
     table = {kind: {"recall": ratio(c[0], c[1]), "support": float(c[1])}
              for kind, c in sorted(per_type.items())}
@@ -124,7 +181,10 @@ def score_muc4(rows: Sequence[MucRow]) -> EvalReport:
                 "incident_type": {"recall": ratio(found, total), "n": float(total)},
                 "incident_country": {"recall": ratio(country_hits, country_total),
                                      "precision": ratio(placed_hits, placed_total),
-                                     "n": float(country_total)}},
+                                     "n": float(country_total)},
+                "perpetrator_org": {"recall": ratio(perp_hits, perp_total),
+                                    "precision": ratio(named_hits, named_total),
+                                    "n": float(perp_total)}},
         per_label={"incident_type_recall": table},
         definitions=DEFINITIONS,
     )

@@ -10,7 +10,8 @@ actor's span points at the accusation, and the event's notes say the perpetrator
 Each accusation is read from the parse around an actor's name (``initiators.accused`` in
 triggers.yaml lists the words), never from word order:
 - object of a blame verb: "blamed X (for the attack)", "accused X of ...";
-- after "on" of a blame verb: "blamed the attack on X";
+- after "on" of a blame verb: "blamed the attack on X"; after "to" of an attributing verb:
+  "attributed the attack to (members of) X";
 - subject of "be" with "behind" or "responsible": "X was behind the attack";
 - after "at" of "point": "pointed their fingers at X";
 - subject of a denial of responsibility: "X denied responsibility for the attack";
@@ -73,6 +74,9 @@ def _subject_before(mention: ActorMention, rules: Accused) -> bool:
 
 
 def _accused(head: Token, rules: Accused) -> bool:
+    while head.dep_ == "pobj" and head.head.lower_ in ("of", "from") \
+            and head.head.head != head.head:
+        head = phrase_head(head.head.head)  # "members of the 17th Front of the FARC"
     verb = head.head
     lemma = verb.lemma_.lower()
     if head.dep_ == "dobj" and lemma in rules.blame_verbs:
@@ -84,6 +88,10 @@ def _accused(head: Token, rules: Accused) -> bool:
                                     in rules.blame_verbs or governor.lemma_.lower()
                                     in rules.blame_verbs):
             return True  # "blamed the attack on X", however the parser attaches the "on"
+        if prep.lower_ == "to" and (governor.dep_ == "dobj" and governor.head.lemma_.lower()
+                                    in rules.attribute_verbs or governor.lemma_.lower()
+                                    in rules.attribute_verbs):
+            return True  # "attributed the attack to members of the FARC"
         if prep.lower_ == "at" and governor.lemma_.lower() in rules.point_verbs:
             return True
         if prep.dep_ == "agent" and governor.lemma_.lower() in rules.perpetrate_verbs:

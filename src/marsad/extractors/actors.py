@@ -68,21 +68,44 @@ def _named_over_generic(mentions: list[ActorMention],
     one mention of the named group spanning both, not a generic label or a kind of fighter
     (``generic``, ``label`` in actors.yaml) beside a named one."""
     labels = [m for m in mentions if m.entry.generic or m.entry.label]
-    named_at = {token.i: m for m in mentions if m not in labels for token in m.span}
+    # only a fighting group owns fighters: "rebels" beside "civilians" stay rebels
+    named_at = {token.i: m for m in mentions if m not in labels
+                and m.entry.inter in FIGHTING_INTER for token in m.span}
     absorbed: set[int] = set()
     result = []
+    bare: list[ActorMention] = []
+    owners: dict[str, set[str]] = {}  # label entry -> the named groups it was said of
     for mention in labels:
         owner = _owner(mention.span, named_at, group_of)
         if owner is None:
-            result.append(mention)
+            bare.append(mention)
             continue
         doc = mention.span.doc
         start = min(mention.span.start, owner.span.start)
         end = max(mention.span.end, owner.span.end)
         result.append(ActorMention(owner.entry, doc[start:end]))
         absorbed.add(id(owner))
-    result += [m for m in mentions if m not in labels and id(m) not in absorbed]
+        owners.setdefault(mention.entry.name, set()).add(owner.entry.name)
+    named = [m for m in mentions if m not in labels]
+    result += [m for m in named if id(m) not in absorbed]
+    result += [_said_of_one(m, owners, named) for m in bare]
     return sorted(result, key=lambda m: m.span.start)
+
+
+def _said_of_one(mention: ActorMention, owners: dict[str, set[str]],
+                 named: list[ActorMention]) -> ActorMention:
+    """A kind of fighter (``label``) the text elsewhere says is of one named group, and of no
+    other ("FMLN guerrillas ... the guerrillas attacked"), is that group wherever it stands
+    alone, when no other group of that group's kind is named: the writer's "the guerrillas"."""
+    said_of = owners.get(mention.entry.name, set())
+    if not mention.entry.label or len(said_of) != 1:
+        return mention
+    (name,) = said_of
+    group = next(m.entry for m in named if m.entry.name == name)
+    if any(m.entry.inter == group.inter and m.entry.name != name and not m.entry.label
+           for m in named):
+        return mention
+    return ActorMention(group, mention.span)
 
 
 def _owner(span: Span, named_at: dict[int, ActorMention],
@@ -97,6 +120,23 @@ def _owner(span: Span, named_at: dict[int, ActorMention],
             for grand in child.subtree:
                 if grand.i in named_at and grand.i != child.i:
                     return named_at[grand.i]
+    return _presumed_owner(span, named_at, group_of)
+
+
+def _presumed_owner(span: Span, named_at: dict[int, ActorMention],
+                    group_of: frozenset[str]) -> ActorMention | None:
+    """"Gunmen believed to be members of the Islamic State killed ...": a participle of
+    presumption right after the label, which the parser often takes for the main verb; the
+    named group before the next verb is the owner. Read from the words, as the parse fails."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in group_of \
+            or doc[span.end].tag_ not in ("VBN", "VBD"):
+        return None
+    for token in doc[span.end + 1:min(len(doc), span.end + 10)]:
+        if token.i in named_at:
+            return named_at[token.i]
+        if token.pos_ == "VERB" or (token.is_punct and token.text != "-"):
+            return None  # (a hyphen: "the pro-Castro Army of National Liberation")
     return None
 
 

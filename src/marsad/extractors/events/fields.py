@@ -19,6 +19,7 @@ from marsad.extractors.events.locations import document_country, location_of
 from marsad.extractors.events.roles import (
     actor_by_adjective,
     actor_roles,
+    acts_through,
     associates,
     author_from_alternates,
     canonical,
@@ -91,9 +92,12 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         document_country(mentions) or (location.country if location else None))
     a1 = canonical(actor1.to_actor(country), ctx) if actor1 else None
     a2 = canonical(actor2.to_actor(country), ctx) if actor2 else None
-    direct = actor1 is not None and names_author(actor1.span.root, trigger.root,
-                                                   frozenset(ctx.lexicon.member_cues))
     subject = actor1 is not None and subject_of(actor1.span.root, trigger.root)
+    # the subject of the event verb did it ("Rebels blew up an oil pipeline", "ISIS
+    # detonated a car bomb"), as does a modifier, an agent or a member ("planted by ISIS")
+    direct = actor1 is not None and (names_author(actor1.span.root, trigger.root,
+                                                  frozenset(ctx.lexicon.member_cues))
+                                     or acts_through(actor1.span.root, trigger.root))
     planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it

@@ -291,6 +291,15 @@ def subject_of(token: Token, verb: Token) -> bool:
     return head.dep_ == "nsubj" and head.head == verb
 
 
+def acts_through(token: Token, word: Token) -> bool:
+    """The actor did what the event word says by the parse's verbs: it is the subject of the
+    event verb ("Rebels blew up an oil pipeline") or of the verb whose object the event noun is
+    ("ISIS detonated a car bomb", "terrorists planted a bomb")."""
+    if word.pos_ == "VERB":
+        return subject_of(token, word)
+    return word.dep_ in ("dobj", "obj") and subject_of(token, word.head)
+
+
 def _subject_of_its_verb(token: Token, word: Token) -> bool:
     """The actor is the subject of the verb whose object the event word is ("terrorists from
     Jaish al-Fateh fired rocket shells")."""
