@@ -378,3 +378,16 @@ def test_department_after_a_name_is_the_division(nlp: Language, gazetteer: Gazet
     found = find_places(nlp("FMLN guerrillas attacked an army post in Usulutan department on "
                             "Monday."), gazetteer)
     assert [(m.location.name, m.location.feature) for m in found] == [("Usulután", "admin1")]
+
+
+@pytest.mark.parametrize(("text", "name", "feature"), [
+    # the department under its own name, not Antakya (Turkey), whose Spanish alternate name
+    # it is: a province counts as a town of 100,000 against namesakes elsewhere (ADMIN1_SIZE)
+    ("Unidentified men murdered a mayor in Antioquia on Monday.", "Antioquia", "admin1"),
+    # ... but not against a namesake town inside it: a bare name is the town
+    ("Clashes erupted in Quneitra on Monday.", "Qunay", "town"),
+])
+def test_a_province_under_its_own_name_beats_a_foreign_alternate_name(
+        nlp: Language, gazetteer: Gazetteer, text: str, name: str, feature: str) -> None:
+    found = [(m.location.name, m.location.feature) for m in find_places(nlp(text), gazetteer)]
+    assert found[0][1] == feature and name[:5] in found[0][0], found

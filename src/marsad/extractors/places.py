@@ -50,6 +50,12 @@ GOVERNMENT_PREPOSITIONS = frozenset({"for", "by", "against", "with"})
 """A capital after these names its government: "the deadliest incident for Moscow", "backed by
 Tehran", "sanctions against Moscow", "talks with Ankara"."""
 ADMIN1_BONUS = 1.0
+ADMIN1_SIZE = 100_000
+"""The size a province or department (population 0 in the gazetteer) counts as when scored
+against namesakes elsewhere, as a town of 100,000: "Antioquia" under its own name is the
+Colombian department, not Antakya, Turkey (400,000), whose Spanish alternate name it is (the
+own-name bonus decides). Against a namesake town inside it, it counts nothing: a bare
+"Aleppo", "Idlib", even "Quneitra" (4,000 people) is the town; the province needs a cue word."""
 _CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
@@ -785,7 +791,17 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
     elif place.kind == "admin1":
         score -= 0.5  # a bare "Aleppo" is the city; the province needs a cue word
     score += 1.0 if place.curated else 0.0
-    return score + 0.3 * math.log10(place.population + 1)
+    return score + 0.3 * math.log10(_size(place, mention) + 1)
+
+
+def _size(place: Place, mention: _Mention) -> int:
+    """A place's population; a province's is ``ADMIN1_SIZE`` unless a namesake town of the
+    mention lies in it."""
+    if place.population or place.kind != "admin1" or any(
+            other.kind not in REGION_KINDS and other.iso2 == place.iso2
+            and other.admin1 == place.admin1 for other in mention.candidates):
+        return place.population
+    return ADMIN1_SIZE
 
 
 def _proximity(place: Place, anchors: list[Place]) -> float:
