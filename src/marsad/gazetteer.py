@@ -103,6 +103,8 @@ class GazetteerSettings(BaseModel):
     generic_words: frozenset[str]
     admin1_words: frozenset[str]
     relative_before: tuple[str, ...]
+    admin1_before: tuple[str, ...] = ()
+    """"the province of Idlib", "rural Idlib": the province, as "Idlib province" is."""
     relative_fillers: frozenset[str] = frozenset({"the"})
     relative_after: frozenset[str]
     directions: frozenset[str]
@@ -129,7 +131,8 @@ class GazetteerSettings(BaseModel):
     """"the city": a sentence saying one of these speaks of a place named before it."""
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
-                     "admin1_words", "relative_after", "relative_fillers", "side_suffixes",
+                     "admin1_words", "admin1_before", "relative_after", "relative_fillers",
+                     "side_suffixes",
                      "bearing_before", "back_references", "directions", "person_names",
                      "given_names", "common_words", "speaker_verbs", mode="before")
     @classmethod

@@ -391,3 +391,25 @@ def test_a_province_under_its_own_name_beats_a_foreign_alternate_name(
         nlp: Language, gazetteer: Gazetteer, text: str, name: str, feature: str) -> None:
     found = [(m.location.name, m.location.feature) for m in find_places(nlp(text), gazetteer)]
     assert found[0][1] == feature and name[:5] in found[0][0], found
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes erupted in the countryside of Aleppo on Monday.",
+    "Clashes erupted in the northern countryside of Aleppo on Monday.",
+    "Airstrikes hit rural Aleppo on Monday.",
+    "Airstrikes hit Aleppo's western countryside on Monday.",
+    "Clashes erupted in Aleppo countryside on Monday.",
+])
+def test_the_countryside_of_a_city_is_its_province(nlp: Language, gazetteer: Gazetteer,
+                                                   text: str) -> None:
+    # gazetteer.yaml admin1_before ("countryside of", "rural") and a possessive countryside
+    # read as "Aleppo countryside" is: the governorate, precision 3
+    found = [(m.location.name, m.location.feature, m.location.precision)
+             for m in find_places(nlp(text), gazetteer)]
+    assert found == [("Aleppo", "admin1", 3)], found
+
+
+def test_a_bare_city_name_stays_the_city(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = [(m.location.name, m.location.feature)
+             for m in find_places(nlp("Airstrikes hit Aleppo on Monday."), gazetteer)]
+    assert found == [("Aleppo", "city")], found

@@ -439,9 +439,12 @@ def _read_surroundings(doc: Doc, text: str, mention: _Mention, gazetteer: Gazett
     """Widen the span over "the ... camp" / "... province" and note kind and precision cues."""
     settings = gazetteer.settings
     following = doc[mention.end_token] if mention.end_token < len(doc) else None
-    if following is not None:
+    has_province = any(p.kind == "admin1" for p in mention.candidates)
+    if following is not None and has_province and _possessed_countryside(doc, mention, settings):
+        mention.kind_hint = "admin1"  # "Aleppo's (western) countryside"
+    elif following is not None:
         word = following.lower_
-        if word in settings.admin1_words and any(p.kind == "admin1" for p in mention.candidates):
+        if word in settings.admin1_words and has_province:
             mention.kind_hint = "admin1"
             _extend_right(doc, mention)
         elif word in settings.relative_after:
@@ -458,6 +461,9 @@ def _read_surroundings(doc: Doc, text: str, mention: _Mention, gazetteer: Gazett
     before = _words_before(text, mention.start, sentence_starts, settings)
     if _ending_with(settings.relative_before).search(before):
         mention.relative = True
+    if has_province and settings.admin1_before \
+            and _ending_with(settings.admin1_before).search(before):
+        mention.kind_hint = "admin1"  # "the province of Idlib", "rural Idlib"
     _read_offset(before, mention, settings.offsets)
     word_before = doc[mention.start_token - 1].lower_ if mention.start_token > 0 else ""
     if word_before in settings.directions and any(p.kind in CITY_KINDS
@@ -591,6 +597,18 @@ def _road_pattern(roads: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(r"\s+".join(re.escape(part) for part in road.split())
                      for road in sorted(roads, key=len, reverse=True))
     return re.compile(rf"\s*(?:[\w-]+\s+)?(?:{words})\b", re.I)
+
+
+def _possessed_countryside(doc: Doc, mention: _Mention, settings: GazetteerSettings) -> bool:
+    """"Aleppo's countryside", "Aleppo's western countryside": a possessive, maybe a
+    direction, then a word of ``admin1_words``."""
+    after = [t.lower_ for t in doc[mention.end_token:mention.end_token + 3]]
+    if not after or after[0] not in ("'s", "’s", "s"):
+        return False
+    rest = after[1:]
+    if rest and rest[0] in settings.directions:
+        rest = rest[1:]
+    return bool(rest) and rest[0] in settings.admin1_words
 
 
 def _extend_right(doc: Doc, mention: _Mention) -> None:

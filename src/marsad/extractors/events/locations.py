@@ -105,6 +105,8 @@ def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:
     kept = [p for p in places if p.location.precision == finest]
     kept = [p for p in kept if not any(
         other.location.admin2 == p.location.name or other.location.admin1 == p.location.name
+        or (p.location.feature == "country" and other.location.feature != "country"
+            and other.location.country == p.location.country)
         for other in kept if other is not p)] or kept
     unique: dict[str, PlaceMention] = {}
     for place in kept:
