@@ -19,7 +19,7 @@ Coarse measures, because MUC-4 templates and ACLED events do not align one to on
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,10 +139,33 @@ def score_muc4(rows: Sequence[MucRow]) -> EvalReport:
             counts = per_type.setdefault(" / ".join(incident_types(template)), [0, 0])
             counts[0] += int(template_found(template, ours))
             counts[1] += 1
+    found, total = sum(c[0] for c in per_type.values()), sum(c[1] for c in per_type.values())
+    table = {kind: {"recall": ratio(c[0], c[1]), "support": float(c[1])}
+             for kind, c in sorted(per_type.items())}
+    return EvalReport(
+        dataset="muc4", n_records=len(rows), n_documents=len(rows),
+        fields={"relevance": _relevance(relevant, answered),
+                "relevance_incident": _relevance(relevant, incidents),
+                "incident_type": {"recall": ratio(found, total), "n": float(total)},
+                "incident_country": _country_scores(rows),
+                "perpetrator_org": _perpetrator_scores(rows, reporting)},
+        per_label={"incident_type_recall": table},
+        definitions=DEFINITIONS,
+    )
+
+
+def _scored_templates(row: MucRow, has: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
+    """The row's non-optional templates with an incident type for which ``has`` holds."""
+    return [t for t in row.gold.get("templates") or []
+            if not is_optional(t) and incident_types(t) and has(t)]
+
+
+def _country_scores(rows: Sequence[MucRow]) -> dict[str, float]:
+    """Incident country: templates placed in their country by an event of their type, and
+    the share of placed events that lie in one of the templates' countries."""
     placed_hits = placed_total = country_hits = country_total = 0
     for row in rows:
-        templates = [t for t in row.gold.get("templates") or []
-                     if not is_optional(t) and incident_types(t) and template_countries(t)]
+        templates = _scored_templates(row, template_countries)
         if not templates:
             continue
         events = [(e.sub_event_type, (e.location.country or "").casefold())
@@ -154,10 +177,16 @@ def score_muc4(rows: Sequence[MucRow]) -> EvalReport:
             country_total += 1
             country_hits += any(country in template_countries(template)
                                 and template_found(template, {sub}) for sub, country in events)
+    return {"recall": ratio(country_hits, country_total),
+            "precision": ratio(placed_hits, placed_total), "n": float(country_total)}
+
+
+def _perpetrator_scores(rows: Sequence[MucRow], reporting: set[str]) -> dict[str, float]:
+    """Perpetrator organisation: templates whose organisation actor1 of an event of their
+    type names, and the share of such events' actor1s that name one of the templates'."""
     perp_hits = perp_total = named_hits = named_total = 0
     for row in rows:
-        templates = [t for t in row.gold.get("templates") or []
-                     if not is_optional(t) and incident_types(t) and perpetrator_orgs(t)]
+        templates = _scored_templates(row, perpetrator_orgs)
         if not templates:
             continue
         everyone = [o for t in templates for o in perpetrator_orgs(t)]
@@ -171,20 +200,5 @@ def score_muc4(rows: Sequence[MucRow]) -> EvalReport:
                              and any(names_one_of(words, perpetrator_orgs(template))
                                      for words in _initiators(event))
                              for event in row.result.events)
-    found, total = sum(c[0] for c in per_type.values()), sum(c[1] for c in per_type.values())
-    table = {kind: {"recall": ratio(c[0], c[1]), "support": float(c[1])}
-             for kind, c in sorted(per_type.items())}
-    return EvalReport(
-        dataset="muc4", n_records=len(rows), n_documents=len(rows),
-        fields={"relevance": _relevance(relevant, answered),
-                "relevance_incident": _relevance(relevant, incidents),
-                "incident_type": {"recall": ratio(found, total), "n": float(total)},
-                "incident_country": {"recall": ratio(country_hits, country_total),
-                                     "precision": ratio(placed_hits, placed_total),
-                                     "n": float(country_total)},
-                "perpetrator_org": {"recall": ratio(perp_hits, perp_total),
-                                    "precision": ratio(named_hits, named_total),
-                                    "n": float(perp_total)}},
-        per_label={"incident_type_recall": table},
-        definitions=DEFINITIONS,
-    )
+    return {"recall": ratio(perp_hits, perp_total),
+            "precision": ratio(named_hits, named_total), "n": float(perp_total)}
