@@ -463,7 +463,7 @@ def _read_surroundings(doc: Doc, text: str, mention: _Mention, gazetteer: Gazett
         mention.relative = True
     if has_province and settings.admin1_before \
             and _ending_with(settings.admin1_before).search(before):
-        mention.kind_hint = "admin1"  # "the province of Idlib", "rural Idlib"
+        mention.kind_hint = "admin1"  # "the countryside of Aleppo", "rural Idlib"
     _read_offset(before, mention, settings.offsets)
     word_before = doc[mention.start_token - 1].lower_ if mention.start_token > 0 else ""
     if word_before in settings.directions and any(p.kind in CITY_KINDS

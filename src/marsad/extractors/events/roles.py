@@ -275,8 +275,12 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
                                      frozenset(ctx.lexicon.association_cues),
                                      member_cues=member_cues,
                                      times=frozenset(ctx.lexicon.initiators.time_prepositions))
+        # (the subject of a verb whose object the alternate is, "terrorists from Jaish
+        # al-Fateh fired rocket shells"; not of an alternate verb: "government forces had
+        # repelled it" repelled, they did not assault)
         if actor1 is not None and (names_author(actor1.span.root, alternate.root, member_cues)
-                                   or _subject_of_its_verb(actor1.span.root, alternate.root)):
+                                   or (alternate.root.pos_ != "VERB"
+                                       and acts_through(actor1.span.root, alternate.root))):
             return actor1, actor2
     return found
 
@@ -298,13 +302,6 @@ def acts_through(token: Token, word: Token) -> bool:
     if word.pos_ == "VERB":
         return subject_of(token, word)
     return word.dep_ in ("dobj", "obj") and subject_of(token, word.head)
-
-
-def _subject_of_its_verb(token: Token, word: Token) -> bool:
-    """The actor is the subject of the verb whose object the event word is ("terrorists from
-    Jaish al-Fateh fired rocket shells")."""
-    head = phrase_head(token)
-    return word.dep_ in ("dobj", "obj") and head.dep_ == "nsubj" and head.head == word.head
 
 
 def civilians(ctx: Context, country: str | None) -> Actor | None:

@@ -125,7 +125,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         killed if armed(sentence_actors) else [])
     if harmed and all(c.aggregate for c in harmed) and names_war_total(sentence.text):
         harmed = []  # "More than 170000 people have been killed in Syria's civil war"
-    if harmed and all(c.best >= load_casualty_terms().war_total_min for c in harmed):
+    era = load_casualty_terms().war_total_min
+    if harmed and all(c.best >= era for c in harmed):
         harmed = []  # "razed towns, devastated economies, and the death of 70,000 people"
     if context is None and harmed:
         victim = harmed[0]
