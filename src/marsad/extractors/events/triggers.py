@@ -165,6 +165,9 @@ def _object_nouns(verb: Token) -> set[str]:
     if not heads:  # "discovered ammunition believed to belong to": parsed as a clause's subject
         heads = [g for c in verb.children if c.dep_ == "ccomp"
                  for g in c.children if g.dep_ == "nsubj" and g.i > verb.i]
+    # a list the parser reads as an apposition ("confiscated 3 submachineguns, 4 AKM rifles,
+    # 10 grenades"): its members are objects too
+    heads += [a for h in heads for a in h.children if a.dep_ == "appos"]
     nouns: set[str] = set()
     for head in heads + [c for h in heads for c in h.conjuncts]:
         nouns.add(head.lemma_.lower())
