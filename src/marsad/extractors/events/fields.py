@@ -20,6 +20,7 @@ from marsad.extractors.events.roles import (
     actor_by_adjective,
     actor_roles,
     acts_through,
+    addressee_roles,
     associates,
     author_from_alternates,
     canonical,
@@ -80,6 +81,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                       ctx.lexicon.initiators.site_nouns)
     actor1, actor2 = patient_roles(actor1, actor2, trigger.root,
                                    ctx.lexicon.initiators.patient_nouns)
+    actor1, actor2 = addressee_roles(actor1, actor2, trigger.root,
+                                     ctx.lexicon.initiators.addressee_verbs)
     if actor1 is None:
         in_sentence = [a for a in mentions.actors if a.span.sent == sentence]
         actor1, actor2 = author_from_alternates(candidate, in_sentence, claim_mentions,

@@ -380,6 +380,25 @@ def _possessor_is_patient(token: Token, trigger: Token, nouns: Sequence[str]) ->
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
 
 
+def addressee_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,
+                    verbs: Sequence[str]) -> tuple[ActorMention | None, ActorMention | None]:
+    """An actor1 that is only asked to act ("called on the police to solve the murder",
+    "urged the army to protect civilians": the object of one of ``initiators.addressee_verbs``
+    or of its "on" / "to") did not do the event; none of the parse's words made it the
+    author (word order did)."""
+    if actor1 is None:
+        return actor1, actor2
+    head = phrase_head(actor1.span.root)
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ in ("on", "upon", "to"):
+        verb = verb.head
+    elif head.dep_ not in ("dobj", "obj"):
+        return actor1, actor2
+    if verb.lemma_.lower() not in verbs or verb == trigger or trigger.is_ancestor(verb):
+        return actor1, actor2
+    return None, actor2
+
+
 def site_owner_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,
                      sites: Sequence[str]) -> tuple[ActorMention | None, ActorMention | None]:
     """An actor1 whose name only modifies a noun of a site or a thing ("a police station",
