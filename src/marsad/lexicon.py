@@ -154,9 +154,9 @@ class Initiators(_Frozen):
     time_prepositions: tuple[str, ...] = ()
     """"began after the kidnapping": the subject of that other act did not initiate this one."""
     patient_nouns: tuple[str, ...] = ()
+    """Event nouns whose possessor is who it happened to: "a carabinero's assassination"."""
     addressee_verbs: tuple[str, ...] = ()
     """Verbs whose object (or "on" / "to") is asked to act: "called on the police"."""
-    """Event nouns whose possessor is who it happened to: "a carabinero's assassination"."""
     adjective_gap_words: tuple[str, ...] = ()
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
