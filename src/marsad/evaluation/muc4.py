@@ -189,16 +189,17 @@ def _perpetrator_scores(rows: Sequence[MucRow], reporting: set[str]) -> dict[str
         templates = _scored_templates(row, perpetrator_orgs)
         if not templates:
             continue
-        everyone = [o for t in templates for o in perpetrator_orgs(t)]
-        for event in row.result.events:
+        orgs = [perpetrator_orgs(t) for t in templates]
+        everyone = [o for some in orgs for o in some]
+        initiators = [(event, _initiators(event)) for event in row.result.events]
+        for event, named in initiators:
             if event.sub_event_type in reporting and event.actor1 is not None:
                 named_total += 1
-                named_hits += names_one_of(_initiators(event)[0], everyone)
-        for template in templates:
+                named_hits += names_one_of(named[0], everyone)
+        for template, its_orgs in zip(templates, orgs, strict=True):
             perp_total += 1
             perp_hits += any(template_found(template, {event.sub_event_type})
-                             and any(names_one_of(words, perpetrator_orgs(template))
-                                     for words in _initiators(event))
-                             for event in row.result.events)
+                             and any(names_one_of(words, its_orgs) for words in named)
+                             for event, named in initiators)
     return {"recall": ratio(perp_hits, perp_total),
             "precision": ratio(named_hits, named_total), "n": float(perp_total)}

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from marsad.extractors.actors import FIGHTING_INTER, ActorMention, phrase_head
+from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phrase, phrase_head
 from marsad.lexicon import Accused
 
 
@@ -74,9 +74,7 @@ def _subject_before(mention: ActorMention, rules: Accused) -> bool:
 
 
 def _accused(head: Token, rules: Accused) -> bool:
-    while head.dep_ == "pobj" and head.head.lower_ in ("of", "from") \
-            and head.head.head != head.head:
-        head = phrase_head(head.head.head)  # "members of the 17th Front of the FARC"
+    head = members_phrase(head)  # "attributed the attack to members of the 17th Front of X"
     verb = head.head
     lemma = verb.lemma_.lower()
     if head.dep_ == "dobj" and lemma in rules.blame_verbs:

@@ -174,3 +174,18 @@ def phrase_head(token: Token) -> Token:
     while token.dep_ in ("compound", "amod", "nmod", "poss", "det", "case") and token.head != token:
         token = token.head
     return token
+
+
+MEMBER_PREPOSITIONS = frozenset({"of", "from"})
+"""Prepositions that put a named group inside the phrase of its members ("members of the FMLN",
+"fighters from ISIS"): the phrase stands for the group in the sentence."""
+
+
+def members_phrase(token: Token) -> Token:
+    """The phrase a name stands in as the group of its members: "the FARC" in "members of the
+    17th Front of the FARC" -> "members" (through each "of" / "from"); else its phrase head."""
+    head = phrase_head(token)
+    while head.dep_ == "pobj" and head.head.lower_ in MEMBER_PREPOSITIONS \
+            and head.head.head != head.head:
+        head = phrase_head(head.head.head)
+    return head

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from marsad.context import Context
-from marsad.extractors.actors import FIGHTING_INTER, ActorMention, phrase_head
+from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phrase, phrase_head
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import governing_verb
@@ -288,10 +288,7 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
 def subject_of(token: Token, verb: Token) -> bool:
     """The actor is the verb's subject, or named inside it by "of" or "from" ("Members of the
     FMLN bombed a bank", "fighters from ISIS bombed"): it did what the verb says."""
-    head = phrase_head(token)
-    while head.dep_ == "pobj" and head.head.lower_ in ("of", "from") \
-            and head.head.head != head.head:
-        head = phrase_head(head.head.head)
+    head = members_phrase(token)
     return head.dep_ == "nsubj" and head.head == verb
 
 
