@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from marsad.extractors.places import PlaceMention, _demonym_countries, find_places
+from marsad.extractors.places import (
+    PlaceMention,
+    _demonym_countries,
+    find_places,
+    nationality_place,
+)
 from marsad.gazetteer import Gazetteer, load_gazetteer
 from marsad.nlp import build_nlp
 
@@ -413,3 +418,27 @@ def test_a_bare_city_name_stays_the_city(nlp: Language, gazetteer: Gazetteer) ->
     found = [(m.location.name, m.location.feature)
              for m in find_places(nlp("Airstrikes hit Aleppo on Monday."), gazetteer)]
     assert found == [("Aleppo", "city")], found
+
+
+@pytest.mark.parametrize(("text", "country", "word"), [
+    ("TODAY THE SALVADORAN DEFENSE MINISTRY FLATLY DENIED CHARGES THAT BLAME CERTAIN OFFICERS "
+     "FOR THE MURDER OF THE SIX JESUITS.", "El Salvador", "SALVADORAN"),
+    ("The Peruvian guerrilla movement claimed responsibility for the kidnapping of 102 people.",
+     "Peru", "Peruvian"),
+])
+def test_nationality_words_give_the_country_of_a_text_without_places(
+        nlp: Language, gazetteer: Gazetteer, text: str, country: str, word: str) -> None:
+    doc = nlp(text)
+    assert find_places(doc, gazetteer) == []
+    found = nationality_place(doc, gazetteer)
+    assert found is not None
+    assert (found.location.name, found.location.feature, found.location.precision,
+            found.text) == (country, "country", 3, word)
+    assert doc.text[slice(*found.location.char_span)] == word
+
+
+def test_nationality_words_of_two_countries_as_many_give_none(nlp: Language,
+                                                              gazetteer: Gazetteer) -> None:
+    # which of the two countries the text is in is not said
+    assert nationality_place(nlp("Russian jets killed 20 Syrian civilians on Monday."),
+                             gazetteer) is None

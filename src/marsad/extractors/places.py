@@ -692,19 +692,50 @@ def _base_context(country_hint: str | None, named: Counter[str]) -> Counter[str]
 
 
 def _demonym_countries(doc: Doc, demonyms: dict[str, tuple[str, ...]]) -> Counter[str]:
-    """Half a vote per nationality word ("Syrian", "Iraqis"): the country the text is about.
-    In text written in capitals every word is read: parsed in lower case, the recogniser
-    misses most of them ("SALVADORAN TROOPS")."""
-    by_word = {word.lower(): code for code, words in demonyms.items() for word in words}
+    """Half a vote per nationality word ("Syrian", "Iraqis"): the country the text is about."""
     found: Counter[str] = Counter()
-    words = [t.text for t in doc] if doc_in_capitals(doc) else \
-        [ent.text for ent in doc.ents if ent.label_ == "NORP"]
-    for text in words:
-        word = text.lower()
+    for code, _span in _nationality_words(doc, demonyms):
+        found[code] += 0.5  # type: ignore[assignment]
+    return found
+
+
+def _nationality_words(doc: Doc, demonyms: dict[str, tuple[str, ...]]
+                       ) -> list[tuple[str, Span]]:
+    """The nationality words of ``doc`` with their country (ISO2), in text order. In text
+    written in capitals every word is read: parsed in lower case, the recogniser misses most
+    of them ("SALVADORAN TROOPS")."""
+    by_word = {word.lower(): code for code, words in demonyms.items() for word in words}
+    spans = [doc[t.i:t.i + 1] for t in doc] if doc_in_capitals(doc) else \
+        [ent for ent in doc.ents if ent.label_ == "NORP"]
+    found = []
+    for span in spans:
+        word = span.text.lower()
         code = by_word.get(word) or by_word.get(word[:-1] if word.endswith("s") else word)
         if code is not None:
-            found[code] += 0.5  # type: ignore[assignment]
+            found.append((code, span))
     return found
+
+
+def nationality_place(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The country the text's nationality words point at, for a text that names no place.
+
+    "THE SALVADORAN DEFENSE MINISTRY ... THE MURDER OF THE SIX JESUITS" names no town, yet an
+    analyst codes the murder in El Salvador (ACLED: the country, geo-precision 3). The span is
+    the first such word, so the reading can be checked; none when two countries' words are
+    as many ("Russian jets killed Syrian civilians": which country the text is in is not said).
+    """
+    words = _nationality_words(doc, gazetteer.settings.demonyms)
+    ranked = Counter(code for code, _span in words).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    code = ranked[0][0]
+    country = gazetteer.places.get(f"country:{code}")
+    if country is None or country.lat is None or country.lon is None:
+        return None
+    span = next(span for found, span in words if found == code)
+    mention = _Mention(span.start_char, span.end_char, span.start, span.end, [country],
+                       chosen=country)
+    return _place_mention(doc.text, mention, _sentence_starts(doc), gazetteer.settings)
 
 
 def _is_sure(place: Place, settings: GazetteerSettings) -> bool:

@@ -57,6 +57,9 @@ class Mentions:
     casualties: list[CasualtyMention]
     claims: list[ClaimMention]
     publisher: Claim
+    nationality: PlaceMention | None = None
+    """The country of the text's nationality words, when it names no place (an event's place
+    of last resort: :func:`marsad.extractors.places.nationality_place`)."""
 
     @cached_property
     def claim_date_starts(self) -> frozenset[int]:

@@ -85,7 +85,8 @@ def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] 
     fallback = [p for p in mentions.places if p.location.feature != "country"]
     if fallback:
         return fallback[:1], True
-    countries = [p for p in mentions.places]
+    countries = [p for p in mentions.places] or \
+        [p for p in [mentions.nationality] if p is not None]
     return countries[:1], True
 
 

@@ -17,7 +17,7 @@ from marsad.extractors.actors import find_actors
 from marsad.extractors.attribution import find_claims, publisher_claim
 from marsad.extractors.casualties import find_casualties
 from marsad.extractors.events.candidates import Mentions
-from marsad.extractors.places import PlaceMention, find_places
+from marsad.extractors.places import PlaceMention, find_places, nationality_place
 from marsad.extractors.time import DateMention, find_dates
 from marsad.gazetteer import GazetteerSettings
 from marsad.model import Document
@@ -44,6 +44,8 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         text=document.text,
         sentences=list(doc.sents),
         places=places,
+        # "THE SALVADORAN DEFENSE MINISTRY ...": where no place is named, the country
+        nationality=None if places else nationality_place(doc, ctx.gazetteer),
         dates=dates,
         actors=actors,
         casualties=find_casualties(doc),
