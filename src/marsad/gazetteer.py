@@ -111,6 +111,9 @@ class GazetteerSettings(BaseModel):
     person_names: frozenset[str]
     given_names: frozenset[str] = frozenset()
     """First names: the name after one is a surname ("Najib Ansari"), not a place."""
+    surnames: frozenset[str] = frozenset()
+    """Surnames that are no well-known place: the name after one is a second surname ("MESA
+    MENESES"), as after a given name; alone they stay places."""
     common_words: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, ...]] = {}
     context_min_population: int = 100_000
@@ -134,7 +137,8 @@ class GazetteerSettings(BaseModel):
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes",
                      "bearing_before", "back_references", "directions", "person_names",
-                     "given_names", "common_words", "speaker_verbs", mode="before")
+                     "given_names", "surnames", "common_words", "speaker_verbs",
+                     mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return [str(item).lower() for item in value] if isinstance(value, list) else value

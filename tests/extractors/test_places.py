@@ -442,3 +442,26 @@ def test_nationality_words_of_two_countries_as_many_give_none(nlp: Language,
     # which of the two countries the text is in is not said
     assert nationality_place(nlp("Russian jets killed 20 Syrian civilians on Monday."),
                              gazetteer) is None
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # a second surname after a first one (gazetteer.yaml surnames): Huila is a Colombian
+    # department
+    ("Guerrillas attacked a relative of Colonel Lopez Huila in San Miguel.", "Huila",
+     "San Miguel"),
+    # a surname once read after a given name is a surname where the text names it alone
+    # (Mesa, Arizona, had placed a Medellin bombing in the United States)
+    ("Police arrested Adolfo Mesa Meneses in Medellin last week. Mesa Meneses was taken to "
+     "Bogota.", "Mesa", "Medell"),
+])
+def test_a_surname_is_no_place(nlp: Language, gazetteer: Gazetteer, text: str, absent: str,
+                               present: str) -> None:
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert absent not in names and any(present in name for name in names), names
+
+
+def test_a_word_before_a_place_that_is_a_verb_names_no_person(nlp: Language,
+                                                              gazetteer: Gazetteer) -> None:
+    # "Said" is a given name, but here the verb: Homs stays a place
+    found = find_places(nlp("THE SPOKESMAN SAID HOMS WAS SHELLED ON MONDAY."), gazetteer)
+    assert "Homs" in [m.location.name for m in found]

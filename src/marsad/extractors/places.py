@@ -138,9 +138,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     sentence_starts = _sentence_starts(doc)  # once: has_annotation scans the whole doc
     settings = gazetteer.settings
     capitals = doc_in_capitals(doc)  # there "US", "MAY" are those words, not places
+    surnames = _surnames(doc, settings)
     mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
                 if not (capitals and reads_as_word(ent.text))
-                and (m := _mention(doc, text, ent, gazetteer, sentence_starts)) is not None
+                and (m := _mention(doc, text, ent, gazetteer, sentence_starts,
+                                   surnames)) is not None
                 and not _inside_a_name(m, names)]
     for mention in mentions:
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
@@ -292,7 +294,8 @@ def _home(base: Counter[str], others: _Votes) -> _Home:
 
 
 def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
-             sentence_starts: list[int]) -> _Mention | None:
+             sentence_starts: list[int], surnames: frozenset[str] = frozenset()
+             ) -> _Mention | None:
     """Turn an entity into a mention with its candidate places, or None if it is no place."""
     settings = gazetteer.settings
     if not _looks_like_name(ent.text, settings.articles) or gazetteer.is_ordinary_word(ent.text):
@@ -308,6 +311,9 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     if _after_a_given_name(doc, ent, settings):
         return None  # "Najib Ansari said": a surname, though al-Ansari is a district
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
+    if len(ent) == 1 and ent.text.lower() in surnames and not any(
+            p.kind in ("country", "admin1") or p.curated for p in candidates):
+        return None  # "MESA" alone, where the text wrote "ADOLFO MESA MENESES"
     fuzzy = False
     if not candidates and not _has_person_word(ent, settings.people_words):
         candidates, fuzzy = gazetteer.fuzzy(ent.text), True
@@ -421,13 +427,28 @@ def _inside_longer_quote(text: str, ent: Span) -> bool:
 
 
 def _after_a_given_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> bool:
-    """The name follows a capitalised given name ("Najib Ansari"): a person's surname. Words
-    that also begin place names ("Abu", "Umm", "Sheikh": ``name_prefixes``) do not count."""
-    if ent.start == 0:
-        return False
-    before = doc[ent.start - 1]  # (in capitals in wire copy: "JOSE ANTONIO RODRIGUEZ")
-    return ((before.is_title or before.is_upper) and before.lower_ in settings.given_names
-            and before.lower_ not in settings.name_prefixes)
+    """The name follows a capitalised given name ("Najib Ansari") or a first surname ("ADOLFO
+    MESA MENESES"): a person's surname. Words that also begin place names ("Abu", "Umm",
+    "Sheikh": ``name_prefixes``) do not count."""
+    return ent.start > 0 and _names_a_person(doc[ent.start - 1], settings)
+
+
+def _names_a_person(word: Token, settings: GazetteerSettings) -> bool:
+    """A capitalised given name, title or surname: the name after it is a surname (in capitals
+    in wire copy too: "JOSE ANTONIO RODRIGUEZ"), unless it is a verb ("SAID")."""
+    lowered = word.lower_
+    return ((word.is_title or word.is_upper) and word.pos_ not in ("VERB", "AUX")
+            and (lowered in settings.given_names or lowered in settings.surnames)
+            and lowered not in settings.name_prefixes)
+
+
+def _surnames(doc: Doc, settings: GazetteerSettings) -> frozenset[str]:
+    """The words the text writes after a given name, title or surname ("COLONEL PONCE",
+    "ADOLFO MESA MENESES"): a person's name wherever the text names it alone ("MESA MENESES
+    WAS ARRESTED")."""
+    return frozenset(word.lower_ for word in doc[1:]
+                     if (word.is_title or word.is_upper) and word.is_alpha and not word.is_stop
+                     and _names_a_person(doc[word.i - 1], settings))
 
 
 def _has_person_word(ent: Span, person_names: frozenset[str]) -> bool:
