@@ -118,6 +118,8 @@ class GazetteerSettings(BaseModel):
     demonyms: dict[str, tuple[str, ...]] = {}
     context_min_population: int = 100_000
     stray_max_population: int = 1_000_000
+    capital_min_population: int = 250_000
+    """A national capital this big, under its own name, needs no context (as a world city)."""
     stray_weak_max_population: int = 200_000
     """In text written in capitals, a town abroad under this size is a namesake too when its
     country has under half the votes of the text's main country ("DUARTE": Duarte,
@@ -298,6 +300,14 @@ class Gazetteer:
     def places(self) -> PlaceTable:
         """Every place by stable key (a lazy, read-only mapping)."""
         return PlaceTable(self.connection)
+
+    @cached_property
+    def capitals(self) -> frozenset[tuple[str, float, float]]:
+        """(ISO2, lat, lon) of each country's capital: countries are placed at their capital
+        (:func:`_country_places`), so a city at that point is the capital."""
+        rows = self.connection.execute(
+            "SELECT iso2, lat, lon FROM places WHERE kind = 'country' AND lat IS NOT NULL")
+        return frozenset((row[0], row[1], row[2]) for row in rows)
 
     @cached_property
     def focus_keys(self) -> tuple[str, ...]:

@@ -465,3 +465,12 @@ def test_a_word_before_a_place_that_is_a_verb_names_no_person(nlp: Language,
     # "Said" is a given name, but here the verb: Homs stays a place
     found = find_places(nlp("THE SPOKESMAN SAID HOMS WAS SHELLED ON MONDAY."), gazetteer)
     assert "Homs" in [m.location.name for m in found]
+
+
+def test_a_national_capital_needs_no_context(nlp: Language, gazetteer: Gazetteer) -> None:
+    # capital_min_population: the capital under its own name, not the hamlet of 1,000 in
+    # Mexico that a Mexican village named beside it would have chosen
+    found = find_places(nlp("Urban commandos attacked the police headquarters in San Salvador. "
+                            "Troops later opened fire in Venceremos."), gazetteer)
+    assert ("San Salvador", "El Salvador") in [(m.location.name, m.location.country)
+                                               for m in found], found

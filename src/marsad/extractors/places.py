@@ -153,7 +153,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     named = _demonym_countries(doc, settings.demonyms)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     first = _country_context(mentions, country_hint, named, settings)
-    famous = settings.stray_max_population
+    famous = _Fame(settings.stray_max_population, settings.capital_min_population,
+                   gazetteer.capitals)
     _resolve(mentions, lambda _m: (first, _NO_HOME), anchors, famous)
     base = _base_context(country_hint, named)
     for _ in range(RESOLVE_ROUNDS):
@@ -203,18 +204,39 @@ def _context_of(mention: _Mention, *, votes: dict[int, _Votes], totals: _Votes,
     return countries, home if home.iso2 is not None else _home(base, others)
 
 
+@dataclass(frozen=True)
+class _Fame:
+    """Which places the news names without context: world cities (``stray_max_population``)
+    and national capitals of some size (``capital_min_population``) named under their own
+    name: "SAN SALVADOR" in a Salvadoran radio bulletin is the capital, not a hamlet of 1,000
+    in Mexico; "al-Mallah" is no Malé, whose GeoNames alternate name it is."""
+
+    world_city: int
+    capital: int
+    capitals: frozenset[tuple[str, float, float]]
+
+    def __call__(self, place: Place, mention: _Mention) -> bool:
+        if place.population >= self.world_city:
+            return True
+        return (place.population >= self.capital and place.kind in CITY_KINDS
+                and place.key in mention.own_name
+                and (place.iso2, place.lat, place.lon) in self.capitals)
+
+
 def _resolve(mentions: list[_Mention],
              context: Callable[[_Mention], tuple[Counter[str], _Home]],
-             anchors: list[Place], famous: int) -> None:
+             anchors: list[Place], famous: _Fame) -> None:
     for mention in mentions:
         countries, home = context(mention)
         # "French President Hollande ... in Paris": a world city's small namesake in the
         # document's home country (Paris, Texas, in a text whose places point at the US) does
         # not take the home bonus from it; a big namesake (Tripoli, Lebanon) still does.
-        world_city = any(p.population >= famous for p in mention.candidates)
+        known = [p for p in mention.candidates if famous(p, mention)]
+        floor = NAMESAKE_SHARE * min(famous.world_city,
+                                     max((p.population for p in known), default=0))
         scores = [_score(p, mention, countries, anchors, famous,
-                         _NO_HOME if world_city and not p.curated
-                         and p.population < NAMESAKE_SHARE * famous else home)
+                         _NO_HOME if known and not p.curated and p.population < floor
+                         else home)
                   for p in mention.candidates]
         mention.chosen = mention.candidates[scores.index(max(scores))]
 
@@ -824,7 +846,7 @@ def _names_a_government(doc: Doc, mention: _Mention, countries: Counter[str],
 
 
 def _score(place: Place, mention: _Mention, countries: Counter[str],
-           anchors: list[Place], famous: int, home: _Home = _NO_HOME) -> float:
+           anchors: list[Place], famous: _Fame, home: _Home = _NO_HOME) -> float:
     """Score a candidate: country context, nearness to sure places, cues, size.
 
     The document's home country (and governorate) comes before population: an ambiguous
@@ -846,7 +868,7 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
         # Saturating: a country named half as often as the most named one is as much "the
         # document's" (a text about Syria names the US as an actor often); size then decides.
         share = min(1.0, 2.0 * countries[place.iso2] / max(countries.values()))
-        if place.population >= famous:
+        if famous(place, mention):
             share = 1.0  # "MOSCOW (RIA Novosti)", "Moscow said": a world city needs no context
         score += 4.0 * share
     score += _proximity(place, anchors)
