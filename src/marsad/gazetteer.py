@@ -128,6 +128,9 @@ class GazetteerSettings(BaseModel):
     stretches: StretchSettings
     side_suffixes: frozenset[str] = frozenset()
     """"US-led", "Iran-backed": a country before a hyphen and one of these names a side."""
+    modifier_nouns: frozenset[str] = frozenset()
+    """"U.S. CITIZEN", "the U.S. embassy": a country before one of these names whose people
+    or forces, not a place."""
     bearing_before: tuple[str, ...] = ()
     """"the border with Iraq": a country after one of these gives a bearing, not a place."""
     speaker_verbs: frozenset[str] = frozenset()
@@ -137,7 +140,7 @@ class GazetteerSettings(BaseModel):
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
-                     "side_suffixes",
+                     "side_suffixes", "modifier_nouns",
                      "bearing_before", "back_references", "directions", "person_names",
                      "given_names", "surnames", "common_words", "speaker_verbs",
                      mode="before")

@@ -58,8 +58,9 @@ class Mentions:
     claims: list[ClaimMention]
     publisher: Claim
     nationality: PlaceMention | None = None
-    """The country of the text's nationality words, when it names no place (an event's place
-    of last resort: :func:`marsad.extractors.places.nationality_place`)."""
+    """The country of the text's nationality words (:func:`marsad.extractors.places.
+    nationality_place`): an event's place when the text names none, and the document's
+    country between two named as often."""
 
     @cached_property
     def claim_date_starts(self) -> frozenset[int]:

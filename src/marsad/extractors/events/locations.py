@@ -85,9 +85,9 @@ def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] 
     fallback = [p for p in mentions.places if p.location.feature != "country"]
     if fallback:
         return fallback[:1], True
-    countries = [p for p in mentions.places] or \
-        [p for p in [mentions.nationality] if p is not None]
-    return countries[:1], True
+    if mentions.places:  # the document's own country first ("PRESSURE FROM THE UNITED STATES")
+        return sorted(mentions.places, key=lambda p: p.location.country != home)[:1], True
+    return ([mentions.nationality] if mentions.nationality is not None else []), True
 
 
 def _referred_nouns(sentence: Span, back_references: tuple[str, ...]) -> set[str]:
@@ -123,10 +123,15 @@ def location_of(candidate: Candidate) -> Location | None:
 
 def document_country(mentions: Mentions) -> str | None:
     """The country most of the article's specific places are in (countries named as such
-    count only when no finer place is known)."""
+    count only when no finer place is known). Between two named as often, the one the text's
+    nationality words point at ("SALVADORAN ... PRESSURE FROM THE UNITED STATES ... TO
+    DISCREDIT EL SALVADOR"), else the first named."""
+    own = mentions.nationality.location.country if mentions.nationality else None
     for places in ([p for p in mentions.places if p.location.feature != "country"],
                    mentions.places):
         countries = [p.location.country for p in places if p.location.country]
         if countries:
-            return max(countries, key=countries.count)
+            top = max(countries.count(country) for country in countries)
+            leaders = [country for country in countries if countries.count(country) == top]
+            return own if own in leaders else leaders[0]
     return None

@@ -44,8 +44,7 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         text=document.text,
         sentences=list(doc.sents),
         places=places,
-        # "THE SALVADORAN DEFENSE MINISTRY ...": where no place is named, the country
-        nationality=None if places else nationality_place(doc, ctx.gazetteer),
+        nationality=nationality_place(doc, ctx.gazetteer),
         dates=dates,
         actors=actors,
         casualties=find_casualties(doc),
@@ -79,8 +78,9 @@ def _dateline(place: PlaceMention, text: str) -> bool:
 def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSettings) -> bool:
     """"US-led strikes", "the New York-based committee": a place naming whose side acts or
     where a body sits, not where the event is (``side_suffixes``); "U.S. raids", "Syria's
-    army": a country naming whose forces act; "near the border with Iraq": a country giving a
-    bearing (``bearing_before`` in gazetteer.yaml)."""
+    army": a country naming whose forces act, or whose people ("U.S. CITIZEN JENNIFER
+    CASOLO": ``modifier_nouns``, read by word where the parse of text in capitals fails); "near
+    the border with Iraq": a country giving a bearing (``bearing_before`` in gazetteer.yaml)."""
     if place.names_side:  # read once by find_places
         return True
     if place.location.feature != "country":
@@ -92,6 +92,8 @@ def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSetting
         words = phrase.split()
         if [t.lower_ for t in doc[max(0, span.start - len(words)):span.start]] == words:
             return True
+    if span.end < len(doc) and doc[span.end].lower_ in settings.modifier_nouns:
+        return True
     return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
 
 
