@@ -86,6 +86,26 @@ class StretchSettings(BaseModel):
     far_end_precision: Literal[2, 3] = 3
 
 
+class SurnameSettings(BaseModel):
+    """Frequent surnames: the name after one is a second surname ("ADOLFO MESA MENESES",
+    "COLONEL LOPEZ HUILA"), not a place. ``not_places`` are never places alone either;
+    ``places_too`` are towns as well (Flores, Medina) and stay places alone."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    not_places: frozenset[str] = frozenset()
+    places_too: frozenset[str] = frozenset()
+
+    @field_validator("not_places", "places_too", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return [str(item).lower() for item in value] if isinstance(value, list) else value
+
+    @cached_property
+    def every(self) -> frozenset[str]:
+        return self.not_places | self.places_too
+
+
 class GazetteerSettings(BaseModel):
     """The validated content of ``resources/gazetteer.yaml``."""
 
@@ -111,9 +131,7 @@ class GazetteerSettings(BaseModel):
     person_names: frozenset[str]
     given_names: frozenset[str] = frozenset()
     """First names: the name after one is a surname ("Najib Ansari"), not a place."""
-    surnames: frozenset[str] = frozenset()
-    """Surnames that are no well-known place: the name after one is a second surname ("MESA
-    MENESES"), as after a given name; alone they stay places."""
+    surnames: SurnameSettings = SurnameSettings()
     common_words: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, ...]] = {}
     context_min_population: int = 100_000
@@ -128,6 +146,9 @@ class GazetteerSettings(BaseModel):
     stretches: StretchSettings
     side_suffixes: frozenset[str] = frozenset()
     """"US-led", "Iran-backed": a country before a hyphen and one of these names a side."""
+    unit_words: frozenset[str] = frozenset()
+    """"the Ponce Battalion", "the Atlacatl Brigade": a name before one of these is a unit's,
+    not a place."""
     modifier_nouns: frozenset[str] = frozenset()
     """"U.S. CITIZEN", "the U.S. embassy": a country before one of these names whose people
     or forces, not a place."""
@@ -140,18 +161,18 @@ class GazetteerSettings(BaseModel):
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
-                     "side_suffixes", "modifier_nouns",
+                     "side_suffixes", "modifier_nouns", "unit_words",
                      "bearing_before", "back_references", "directions", "person_names",
-                     "given_names", "surnames", "common_words", "speaker_verbs",
-                     mode="before")
+                     "given_names", "common_words", "speaker_verbs", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return [str(item).lower() for item in value] if isinstance(value, list) else value
 
     @cached_property
     def people_words(self) -> frozenset[str]:
-        """Words of people's names (``person_names`` and ``given_names``): never places alone."""
-        return self.person_names | self.given_names
+        """Words of people's names (``person_names``, ``given_names``, surnames that are no
+        place): never places alone."""
+        return self.person_names | self.given_names | self.surnames.not_places
 
 
 class Admin1Row(BaseModel):

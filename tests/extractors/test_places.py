@@ -474,3 +474,23 @@ def test_a_national_capital_needs_no_context(nlp: Language, gazetteer: Gazetteer
                             "Troops later opened fire in Venceremos."), gazetteer)
     assert ("San Salvador", "El Salvador") in [(m.location.name, m.location.country)
                                                for m in found], found
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a name before a unit word is the unit's (gazetteer.yaml unit_words)
+    ("OUR FORCES STOPPED THE PONCE BATTALION AND THE LEON BATTALION NEAR SAN SALVADOR.", "Ponce"),
+    # two given names begin a person's name
+    ("THE CONFERENCE WAS HELD AT THE OFFICE OF GUSTAVO ADOLFO MADERO IN SAN SALVADOR.",
+     "Gustavo Adolfo Madero"),
+    # a make of car (gazetteer.yaml common_words)
+    ("Her car, a Toyota, was intercepted by gunmen in Bogota on Monday.", "Toyota"),
+])
+def test_units_people_and_cars_are_no_places(nlp: Language, gazetteer: Gazetteer, text: str,
+                                             absent: str) -> None:
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert absent not in names and names, names
+
+
+def test_one_given_name_may_begin_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Warplanes targeted the districts of Bustan al-Qasr and Tariq al-Bab in Aleppo."
+    assert "Tariq al-Bab" in [m.location.name for m in find_places(nlp(text), gazetteer)]

@@ -332,6 +332,12 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
             return None  # "Safi" of "Aqareb es Safi", "Tal" of "Tal Samin": no place alone
     if _after_a_given_name(doc, ent, settings):
         return None  # "Najib Ansari said": a surname, though al-Ansari is a district
+    if len(ent) > 2 and all(word.lower_ in settings.given_names for word in ent[:2]):
+        # "GUSTAVO ADOLFO MADERO": a person, though Gustavo A. Madero is a borough (one given
+        # name begins places: "Tariq al-Bab", "Salah al-Din")
+        return None
+    if ent.end < len(doc) and doc[ent.end].lower_ in settings.unit_words:
+        return None  # "THE PONCE BATTALION": a unit's name, not where it fights
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     if len(ent) == 1 and ent.text.lower() in surnames and not any(
             p.kind in ("country", "admin1") or p.curated for p in candidates):
@@ -460,7 +466,7 @@ def _names_a_person(word: Token, settings: GazetteerSettings) -> bool:
     in wire copy too: "JOSE ANTONIO RODRIGUEZ"), unless it is a verb ("SAID")."""
     lowered = word.lower_
     return ((word.is_title or word.is_upper) and word.pos_ not in ("VERB", "AUX")
-            and (lowered in settings.given_names or lowered in settings.surnames)
+            and (lowered in settings.given_names or lowered in settings.surnames.every)
             and lowered not in settings.name_prefixes)
 
 
