@@ -494,3 +494,11 @@ def test_units_people_and_cars_are_no_places(nlp: Language, gazetteer: Gazetteer
 def test_one_given_name_may_begin_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Warplanes targeted the districts of Bustan al-Qasr and Tariq al-Bab in Aleppo."
     assert "Tariq al-Bab" in [m.location.name for m in find_places(nlp(text), gazetteer)]
+
+
+def test_a_spanish_article_joins_a_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    # gazetteer.yaml name_joining_articles: "La Paz" is the tail of a neighbourhood's name
+    found = find_places(nlp("Clashes went on all day in the Milagro de La Paz neighborhood of "
+                            "San Salvador."), gazetteer)
+    names = [m.location.name for m in found]
+    assert "La Paz" not in names and "San Salvador" in names, names
