@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, cached_property
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from marsad.errors import MarsadError
 from marsad.recase import reads_as_word
@@ -265,6 +266,11 @@ class ActorEntry(_Frozen):
     """A kind of fighter ("rebels", "guerrillas") that a named group it is said to be from
     replaces, as a generic label ("guerrillas of the FMLN", "FMLN guerrillas": the FMLN);
     alone it names that kind (ACLED's "Opposition Rebels"), not an unidentified group."""
+    sole_group_aliases: tuple[str, ...] = ()
+    """Aliases of a ``label`` that name the one group of its kind the text names, even where
+    the text never ties them to it ("the FMLN ... the guerrillas attacked"): guerrillas are the
+    guerrilla army the report is about; "opposition groups" in a text naming only ISIS are
+    not ISIS, so "rebels" and "opposition" are not among them."""
     unplaced: str | None = None
     """The name when ``{country}`` cannot be filled: ACLED's "Unidentified Military Forces",
     not "Military Forces of International"."""
@@ -285,6 +291,11 @@ class ActorEntry(_Frozen):
     allies: tuple[str, ...] = ()
     """Names of actors (entries of actors.yaml, fixed names) that fight on this actor's side
     (Hezbollah with the Syrian army): never the other side of its battles. Read both ways."""
+
+    @field_validator("sole_group_aliases", mode="before")
+    @classmethod
+    def _lower_aliases(cls, value: Any) -> Any:
+        return [str(item).lower() for item in value] if isinstance(value, list) else value
 
     def name_for(self, country: str | None) -> str:
         """The ACLED name in ``country``: ``{country}`` filled ("Civilians (Syria)"), else

@@ -98,6 +98,10 @@ def _said_of_one(mention: ActorMention, owners: dict[str, set[str]],
     other ("FMLN guerrillas ... the guerrillas attacked"), is that group wherever it stands
     alone, when no other group of that group's kind is named: the writer's "the guerrillas"."""
     said_of = owners.get(mention.entry.name, set())
+    if not said_of and _alias_of(mention) in mention.entry.sole_group_aliases:
+        # "the guerrillas" where the text names one guerrilla group and ties no label to it
+        said_of = {m.entry.name for m in named
+                   if m.entry.inter == mention.entry.inter and not m.entry.label}
     if not mention.entry.label or len(said_of) != 1:
         return mention
     (name,) = said_of
@@ -106,6 +110,12 @@ def _said_of_one(mention: ActorMention, owners: dict[str, set[str]],
            for m in named):
         return mention
     return ActorMention(group, mention.span)
+
+
+def _alias_of(mention: ActorMention) -> str:
+    """The words of the alias a mention matched, without a determiner ("the guerrillas")."""
+    words = [t for t in mention.span if t.dep_ != "det"]
+    return " ".join(t.lower_ for t in words)
 
 
 def _owner(span: Span, named_at: dict[int, ActorMention],
