@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
@@ -347,6 +348,22 @@ class CueEntry(_Frozen):
     denial: bool = False
 
 
+@dataclass(frozen=True)
+class RoleWords:
+    """What :func:`marsad.extractors.events.roles.actor_roles` reads from the lexicon."""
+
+    association: frozenset[str]
+    """"alongside", "backed by": an actor tied to another's phrase is its associate."""
+    members: frozenset[str]
+    """"from", "members of": the group of a fighter named on the path to the event word."""
+    acted_on: frozenset[str]
+    """Words whose object, or passive subject, is the side acted on (``acted_on_words``)."""
+    holding: frozenset[str]
+    """Words that say who holds a place (``holding_words``): the holder never initiates."""
+    times: frozenset[str]
+    """Prepositions tying an event to another act by time only (``time_prepositions``)."""
+
+
 class Lexicon(_Frozen):
     """Everything extractors know about the world, read from ``resources/``."""
 
@@ -409,6 +426,17 @@ class Lexicon(_Frozen):
     def sub_event_types_of(self, disorder_type: str) -> frozenset[str]:
         """The sub-event types of one disorder type ("Political violence")."""
         return self._sub_types_by_disorder.get(disorder_type, frozenset())
+
+    @cached_property
+    def role_words(self) -> RoleWords:
+        """The words that decide who did an event to whom, as sets, built once: every event's
+        reading of its sides asks them."""
+        initiators = self.initiators
+        return RoleWords(association=frozenset(self.association_cues),
+                         members=frozenset(self.member_cues),
+                         acted_on=frozenset(initiators.acted_on_words),
+                         holding=frozenset(initiators.holding_words),
+                         times=frozenset(initiators.time_prepositions))
 
     @cached_property
     def weapon_agents(self) -> frozenset[str]:

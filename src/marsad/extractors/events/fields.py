@@ -20,21 +20,19 @@ from marsad.extractors.events.roles import (
     actor_by_adjective,
     actor_roles,
     acts_through,
-    addressee_roles,
     associates,
     author_from_alternates,
     canonical,
     civilians,
     conjoined_head,
+    corrected_roles,
     default_initiator,
     fill_from_claimant,
     footage_author,
     inside_source,
     names_author,
-    patient_roles,
     plausible_initiator,
     side_acted_on,
-    site_owner_roles,
     subject_of,
     victim_report,
 )
@@ -67,22 +65,11 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     victims = [span for c in mentions.casualties
                if sentence.start_char <= c.start_char < sentence.end_char
                and (span := victim_span(c)) is not None]
-    actor1, actor2 = actor_roles(trigger, sentence_actors, victims,
-                                 frozenset(ctx.lexicon.association_cues),
-                                 two_sided=candidate.sub_event_type
-                                 in ctx.lexicon.initiators.two_sided,
-                                 member_cues=frozenset(ctx.lexicon.member_cues),
-                                 acted_on=frozenset(ctx.lexicon.initiators.acted_on_words),
-                                 taken_from=candidate.sub_event_type
-                                 in ctx.lexicon.initiators.taken_from,
-                                 holding=frozenset(ctx.lexicon.initiators.holding_words),
-                                 times=frozenset(ctx.lexicon.initiators.time_prepositions))
-    actor1, actor2 = site_owner_roles(actor1, actor2, trigger.root,
-                                      ctx.lexicon.initiators.site_nouns)
-    actor1, actor2 = patient_roles(actor1, actor2, trigger.root,
-                                   ctx.lexicon.initiators.patient_nouns)
-    actor1, actor2 = addressee_roles(actor1, actor2, trigger.root,
-                                     ctx.lexicon.initiators.addressee_verbs)
+    initiators = ctx.lexicon.initiators
+    actor1, actor2 = actor_roles(trigger, sentence_actors, ctx.lexicon.role_words, victims,
+                                 two_sided=candidate.sub_event_type in initiators.two_sided,
+                                 taken_from=candidate.sub_event_type in initiators.taken_from)
+    actor1, actor2 = corrected_roles(actor1, actor2, trigger.root, initiators)
     if actor1 is None:
         in_sentence = [a for a in mentions.actors if a.span.sent == sentence]
         actor1, actor2 = author_from_alternates(candidate, in_sentence, claim_mentions,
@@ -99,7 +86,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     # the subject of the event verb did it ("Rebels blew up an oil pipeline", "ISIS
     # detonated a car bomb"), as does a modifier, an agent or a member ("planted by ISIS")
     direct = actor1 is not None and (names_author(actor1.span.root, trigger.root,
-                                                  frozenset(ctx.lexicon.member_cues))
+                                                  ctx.lexicon.role_words.members)
                                      or acts_through(actor1.span.root, trigger.root))
     planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
     if planted is not candidate:

@@ -18,6 +18,7 @@ from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phras
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import governing_verb
+from marsad.lexicon import Initiators, RoleWords
 from marsad.model import Actor
 from marsad.recase import doc_in_capitals
 
@@ -34,25 +35,23 @@ def associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -
     return False
 
 
-def actor_roles(trigger: Span, actors: Sequence[ActorMention],
-                victims: Sequence[tuple[int, int]] = (),
-                cues: frozenset[str] = frozenset(), *, two_sided: bool = False,
-                member_cues: frozenset[str] = frozenset(),
-                acted_on: frozenset[str] = frozenset(), taken_from: bool = False,
-                holding: frozenset[str] = frozenset(), times: frozenset[str] = frozenset()
-                ) -> tuple[ActorMention | None, ActorMention | None]:
+def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
+                victims: Sequence[tuple[int, int]] = (), *, two_sided: bool = False,
+                taken_from: bool = False) -> tuple[ActorMention | None, ActorMention | None]:
     """Pick actor1 (who acts) and actor2 (who is acted on) from the parse, then word order.
 
     ``victims`` are the character spans of the sentence's casualty mentions: an actor named
     among the dead or wounded ("killed 15 soldiers") is the target, not the initiator.
     ``taken_from``: the event's verb takes the losing side with "from" ("captured Gharyan from
     GNA forces"; ``initiators.taken_from``).
-    ``holding``: words that say who holds a place ("regime-held areas", "areas held by ISIS";
-    ``initiators.holding_words``): the holder never initiates, and is the target only when no
-    one else is (the dead of "rebel shelling on regime-held areas killed 12 people" are).
-    ``times``: prepositions that tie an event to another act by time only
-    (``initiators.time_prepositions``): that act's subject is not this event's initiator.
+    ``words`` (``Lexicon.role_words``): among them the words that say who holds a place
+    ("regime-held areas", "areas held by ISIS"): the holder never initiates, and is the target
+    only when no one else is (the dead of "rebel shelling on regime-held areas killed 12
+    people" are); and prepositions that tie an event to another act by time only: that act's
+    subject is not this event's initiator.
     """
+    cues, member_cues, acted_on = words.association, words.members, words.acted_on
+    holding, times = words.holding, words.times
     first: list[ActorMention] = []
     second: list[ActorMention] = []
     before: list[ActorMention] = []
@@ -268,13 +267,10 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
     may ("Missile kills 18 ... a missile fired by Syrian forces"): only an author tied to it
     by the parse (modifier, agent, member, subject of its verb), never a guess from word
     order."""
-    member_cues = frozenset(ctx.lexicon.member_cues)
+    member_cues = ctx.lexicon.role_words.members
     for alternate in candidate.alternates:
         parties = [a for a in actors if not inside_source(a, claims, alternate.root)]
-        actor1, actor2 = actor_roles(alternate, parties, victims,
-                                     frozenset(ctx.lexicon.association_cues),
-                                     member_cues=member_cues,
-                                     times=frozenset(ctx.lexicon.initiators.time_prepositions))
+        actor1, actor2 = actor_roles(alternate, parties, ctx.lexicon.role_words, victims)
         # (the subject of a verb whose object the alternate is, "terrorists from Jaish
         # al-Fateh fired rocket shells"; not of an alternate verb: "government forces had
         # repelled it" repelled, they did not assault)
@@ -358,6 +354,17 @@ def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
     if (allowed is not None and a1.inter not in allowed) or hidden:
         return None, a2 if a2 is not None else a1
     return a1, a2
+
+
+def corrected_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,
+                    initiators: Initiators) -> tuple[ActorMention | None, ActorMention | None]:
+    """The sides :func:`actor_roles` picked, corrected where the parse shows that its actor1,
+    found by word order, did not act: the owner of a site ("a police station"), the patient of
+    an event noun ("a carabinero's assassination"), the addressee of a request ("called on
+    the police to ..."). One pass each, in this order."""
+    actor1, actor2 = site_owner_roles(actor1, actor2, trigger, initiators.site_nouns)
+    actor1, actor2 = patient_roles(actor1, actor2, trigger, initiators.patient_nouns)
+    return addressee_roles(actor1, actor2, trigger, initiators.addressee_verbs)
 
 
 def patient_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,

@@ -324,9 +324,11 @@ def disorder_of(sub_event_type: str, ctx: Context) -> str:
 def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: Context) -> str:
     """Apply the object rules ("seized weapons" is not a territory gain), then decide a
     territory gain by who gains: a state's forces or a non-state actor."""
-    cues = frozenset(ctx.lexicon.association_cues)
-    taker = actor_roles(trigger, actors, cues=cues,
-                        times=frozenset(ctx.lexicon.initiators.time_prepositions))[0]
+    cues = ctx.lexicon.role_words.association
+    # ("seized from the terrorists": the side that lost it, not the taker)
+    taker = actor_roles(trigger, actors, ctx.lexicon.role_words,
+                        taken_from=sub == TERRITORY_GAIN
+                        or sub in ctx.lexicon.initiators.taken_from)[0]
     state = taker is not None and taker.entry.state_of is not None
     if taker is not None and not state:
         # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
