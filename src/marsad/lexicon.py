@@ -407,6 +407,12 @@ class Lexicon(_Frozen):
     attempt_lemmas: tuple[str, ...] = ()
     reaction_lemmas: tuple[str, ...] = ()
     """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
+    inquiry_nouns: tuple[str, ...] = ()
+    """"an investigation will be conducted into the murders": what an inquiry under a modal
+    verb is into happened (``not_happened.inquiry_nouns``)."""
+    reason_words: tuple[str, ...] = ()
+    """"should be alert because of the rebels' attacks": the reason a modal statement gives
+    happened (``not_happened.reason_words``)."""
     cessation_lemmas: tuple[str, ...] = ()
     """Verbs of ending: "stop the bombings" as an order or an aim reports no bombing."""
     abstract_foes: tuple[str, ...] = ()
@@ -643,6 +649,8 @@ def load_lexicon() -> Lexicon:
         habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),
         attempt_lemmas=tuple(cues_file["not_happened"].get("attempt_lemmas") or ()),
         reaction_lemmas=tuple(cues_file["not_happened"].get("reaction_lemmas") or ()),
+        inquiry_nouns=tuple(cues_file["not_happened"].get("inquiry_nouns") or ()),
+        reason_words=tuple(cues_file["not_happened"].get("reason_words") or ()),
         cessation_lemmas=tuple(cues_file["not_happened"].get("cessation_lemmas") or ()),
         abstract_foes=tuple(cues_file["not_happened"].get("abstract_foes") or ()),
     )

@@ -139,10 +139,13 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
             # ... even beside a generic battle word: "... killed 304 militants as the
             # offensive continues" is an air strike's toll (the nearest event word takes it);
             # a specific word keeps it ("Suicide bomber kills 4": no aircraft in "bomber")
-            if not by_type or (means != sub and means not in by_type and all(
-                    entry.generic for entry, _ in by_type.values())):
-                by_type[means] = (TriggerEntry(sub_event_type=means, weight=0.45, generic=True,
-                                               phrases=()), kill_span)
+            toll = TriggerEntry(sub_event_type=means, weight=0.45, generic=True, phrases=())
+            if (not by_type or (means != sub and means not in by_type and all(
+                    entry.generic for entry, _ in by_type.values()))) \
+                    and happened(kill_span, toll, ctx):
+                # (a killing only prepared or threatened is none: "the mercenaries who were
+                # preparing to assassinate one of the cartel leaders")
+                by_type[means] = (toll, kill_span)
     if not by_type:
         return []
     places, inherited = places_for(

@@ -562,12 +562,19 @@ def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
     """The event word is what a verb with a modal auxiliary is, does or is about ("it will be
     the site of a battle", "they would pay for the attack"): a future or a hypothesis. Only
     through complements: a modal's subject ("the strikes will be investigated") is an event
-    reported as it is."""
+    reported as it is, and so is what an inquiry or a reaction is about ("an investigation
+    will be conducted into the murders": ``inquiry_nouns``, ``reaction_lemmas``)."""
     token = root
     while token.dep_ in ("pobj", "prep", "attr", "dobj", "compound", "amod") \
             and token.head != token:
         token = token.head
+        if token.lower_ in ctx.lexicon.reason_words:
+            return False  # "should be alert because of the rebels' attacks": they happened
         if token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() in ctx.lexicon.reaction_lemmas or any(
+                    c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower()
+                    in ctx.lexicon.inquiry_nouns for c in token.children):
+                return False  # "an investigation will be conducted into the murders"
             return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in
                        ctx.lexicon.modal_words for c in token.children)
     return False
