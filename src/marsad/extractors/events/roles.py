@@ -290,10 +290,15 @@ def subject_of(token: Token, verb: Token) -> bool:
 
 def acts_through(token: Token, word: Token) -> bool:
     """The actor did what the event word says by the parse's verbs: it is the subject of the
-    event verb ("Rebels blew up an oil pipeline") or of the verb whose object the event noun is
-    ("ISIS detonated a car bomb", "terrorists planted a bomb")."""
+    event verb ("Rebels blew up an oil pipeline") or of the verb whose object or instrument
+    the event noun is ("ISIS detonated a car bomb", "terrorists planted a bomb", "the rebels
+    blew up the poles with dynamite")."""
     if word.pos_ == "VERB":
         return subject_of(token, word)
+    if word.dep_ == "pobj" and word.head.lower_ == "with":
+        word = word.head  # ("with dynamite": the phrase's head is "with")
+    if word.dep_ == "prep" and word.lower_ == "with":
+        return subject_of(token, word.head)
     return word.dep_ in ("dobj", "obj") and subject_of(token, word.head)
 
 
