@@ -119,6 +119,11 @@ class Responsibility(_Frozen):
     verbs: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
+    speech_verbs: tuple[str, ...] = ()
+    """"ISIS said it was responsible for the bombing", "a call from the Extraditables, who
+    said they were responsible for the action": a group saying of itself that it did it."""
+    own_words: tuple[str, ...] = ()
+    """The words with which a group says it did it: "responsible (for)", "behind"."""
 
 
 class StateBombing(_Frozen):

@@ -18,6 +18,7 @@ from marsad.extractors.events.locations import SUMMARY_SENTENCES
 from marsad.extractors.events.roles import canonical, named_first
 from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
 from marsad.extractors.time import history_days
+from marsad.lexicon import Responsibility
 from marsad.model import Actor, Casualties, Document, Event, Location
 from marsad.notes import event_notes
 
@@ -79,8 +80,9 @@ def claimed_responsibility(events: list[Event], mentions: Mentions,
     names none, or only an unidentified group ("gunmen killed ...; IS later claimed
     responsibility"). The actor keeps the span of its name in the claim: read, not guessed."""
     rules = ctx.lexicon.initiators.responsibility
-    claimants = [m for m in mentions.actors if _claims_responsibility(m, rules.verbs,
-                                                                      rules.objects)]
+    claimants = [m for m in mentions.actors
+                 if _claims_responsibility(m, rules.verbs, rules.objects)
+                 or _says_it_did_it(m, rules)]
     if not claimants:
         return events
     filled = []
@@ -168,6 +170,38 @@ def _claims_responsibility(mention: ActorMention, verbs: tuple[str, ...],
             (c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return target is not None and target.lower_ in objects
     return any(c.dep_ == "dobj" and c.lower_ in objects for c in verb.children)
+
+
+PRONOUN_SUBJECTS = frozenset({"it", "they", "we"})
+
+
+def _says_it_did_it(mention: ActorMention, rules: Responsibility) -> bool:
+    """``mention`` says of itself that it did it: "ISIS said it was responsible for the
+    bombing", "an anonymous call from the Extraditables, who said they were responsible for
+    the action" (the saying verb a relative clause of the group's phrase, or of the noun the
+    group's "from" / "of" phrase hangs on: the parser ties "who said" to "call")."""
+    if mention.entry.inter == 7:
+        return False
+    head = phrase_head(mention.span.root)
+    holders = [head]
+    if head.dep_ == "pobj" and head.head.lower_ in ("from", "of"):
+        holders.append(head.head.head)
+    verbs = [head.head] if head.dep_ == "nsubj" else []
+    verbs += [c for holder in holders for c in holder.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if verb.lemma_.lower() not in rules.speech_verbs:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "nsubj" and c.lower_ in PRONOUN_SUBJECTS
+                       for c in clause.children) or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            for word in clause.subtree:
+                if word.lower_ in rules.own_words and any(
+                        prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in rules.objects
+                                                    for o in prep.children)
+                        for prep in [word, *word.children]):
+                    return True
+    return False
 
 
 def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
