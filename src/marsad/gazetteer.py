@@ -146,6 +146,9 @@ class GazetteerSettings(BaseModel):
     stretches: StretchSettings
     side_suffixes: frozenset[str] = frozenset()
     """"US-led", "Iran-backed": a country before a hyphen and one of these names a side."""
+    mission_nouns: frozenset[str] = frozenset()
+    """"the Brazilian embassy": a nationality word before one of these names a foreign
+    mission, not the country a text with no place is in."""
     unit_words: frozenset[str] = frozenset()
     """"the Ponce Battalion", "the Atlacatl Brigade": a name before one of these is a unit's,
     not a place."""
@@ -161,7 +164,7 @@ class GazetteerSettings(BaseModel):
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
-                     "side_suffixes", "modifier_nouns", "unit_words",
+                     "side_suffixes", "modifier_nouns", "unit_words", "mission_nouns",
                      "bearing_before", "back_references", "directions", "person_names",
                      "given_names", "common_words", "speaker_verbs", mode="before")
     @classmethod

@@ -502,3 +502,10 @@ def test_a_spanish_article_joins_a_name(nlp: Language, gazetteer: Gazetteer) -> 
                             "San Salvador."), gazetteer)
     names = [m.location.name for m in found]
     assert "La Paz" not in names and "San Salvador" in names, names
+
+
+def test_a_foreign_missions_nationality_places_nothing(nlp: Language,
+                                                       gazetteer: Gazetteer) -> None:
+    # gazetteer.yaml mission_nouns: "the Brazilian embassy" says whose mission, not where
+    doc = nlp("When the demonstrators passed the Brazilian embassy, a guard pointed a gun at them.")
+    assert nationality_place(doc, gazetteer) is None

@@ -772,8 +772,11 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
     analyst codes the murder in El Salvador (ACLED: the country, geo-precision 3). The span is
     the first such word, so the reading can be checked; none when two countries' words are
     as many ("Russian jets killed Syrian civilians": which country the text is in is not said).
+    A foreign mission's nationality ("the Brazilian embassy": ``mission_nouns``) does not count.
     """
-    words = _nationality_words(doc, gazetteer.settings.demonyms)
+    missions = gazetteer.settings.mission_nouns
+    words = [(code, span) for code, span in _nationality_words(doc, gazetteer.settings.demonyms)
+             if span.end >= len(doc) or doc[span.end].lower_ not in missions]
     ranked = Counter(code for code, _span in words).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
