@@ -86,6 +86,12 @@ class StretchSettings(BaseModel):
     far_end_precision: Literal[2, 3] = 3
 
 
+def lowered_words(value: Any) -> Any:
+    """A YAML list of words in lower case (the settings match lower-cased tokens); anything
+    else as it is, for the model's own validation to judge."""
+    return [str(item).lower() for item in value] if isinstance(value, list) else value
+
+
 class SurnameSettings(BaseModel):
     """Frequent surnames: the name after one is a second surname ("ADOLFO MESA MENESES",
     "COLONEL LOPEZ HUILA"), not a place. ``not_places`` are never places alone either;
@@ -99,7 +105,7 @@ class SurnameSettings(BaseModel):
     @field_validator("not_places", "places_too", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
-        return [str(item).lower() for item in value] if isinstance(value, list) else value
+        return lowered_words(value)
 
     @cached_property
     def every(self) -> frozenset[str]:
@@ -169,7 +175,7 @@ class GazetteerSettings(BaseModel):
                      "given_names", "common_words", "speaker_verbs", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
-        return [str(item).lower() for item in value] if isinstance(value, list) else value
+        return lowered_words(value)
 
     @cached_property
     def people_words(self) -> frozenset[str]:
