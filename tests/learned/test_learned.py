@@ -134,9 +134,10 @@ def test_classifier_overrides_some_rule_decisions_on_case(hybrid: Context, ctx: 
 
 # CASE 2021 codes a hospital's gas mix-up as a man-made disaster (the issue asks for no ACLED
 # event there); the rules alone read its toll as an attack. (The claim of responsibility that
-# stood here is now dropped by the rules themselves: initiators.accused.blamed_for.)
+# stood here is now dropped by the rules themselves: initiators.accused.blamed_for; so is the
+# dev snippet's "gas bungle": non_conflict.accident. A "mix-up" the rules do not know.)
 NOT_CONFLICT = [
-    "A firm blamed for a gas bungle that left one patient dead has pointed the finger at a "
+    "A firm blamed for a gas mix-up that left one patient dead has pointed the finger at a "
     "hospital engineer.",
 ]
 
