@@ -9,6 +9,7 @@ make an attack Violence against civilians, and the learned typer may overrule th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -335,7 +336,9 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: C
         head = phrase_head(taker.span.root)
         state = any(m.entry.state_of is not None and associated_with_other(
             phrase_head(m.span.root), {head.i}, cues) for m in actors)
-    objects = _object_words(trigger)
+    settings = ctx.gazetteer.settings
+    names = settings.given_names | settings.surnames.every
+    objects = _object_words(trigger, lambda head: _persons_name(head, names, ctx))
     for rule in ctx.lexicon.object_rules:
         if rule.trigger_type == sub and objects & set(rule.objects):
             return rule.if_state if state and rule.if_state else rule.becomes
@@ -344,19 +347,37 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: C
     return "Government regains territory" if state else "Non-state actor overtakes territory"
 
 
-def _object_words(trigger: Span) -> set[str]:
-    """Lower-cased heads of what the trigger acts on (object, passive subject, 'of' object)."""
-    words = set()
+def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t: False
+                  ) -> set[str]:
+    """Lower-cased heads of what the trigger acts on (object, passive subject, 'of' object);
+    "person" for a person's name among them (``is_person``: "ROBERTO MENA WAS CAPTURED",
+    "the seizure of Virgilio Ortiz")."""
+    heads = []
     for token in trigger:
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and child.i >= trigger.start - 3:
-                words.add(child.lower_)
-                words.update(c.lower_ for c in child.conjuncts)
+                heads += [child, *child.conjuncts]
         if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
-            words.add(token.head.lower_)  # "the seized weapons", "prisoners of war captured"
+            heads.append(token.head)  # "the seized weapons", "prisoners of war captured"
     if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
-        words.update(c.lower_ for c in trigger.root.children if c.dep_ == "nsubjpass")
+        heads += [c for c in trigger.root.children if c.dep_ == "nsubjpass"]
+    words = {head.lower_ for head in heads}
+    if any(is_person(head) for head in heads):
+        words.add("person")
     return words
+
+
+def _persons_name(head: Token, names: frozenset[str], ctx: Context) -> bool:
+    """A proper name that begins with a given name or surname (``names``) and is no place the
+    gazetteer knows: a person ("Roberto Mena"; not "Hasan Kalesi", a town; not "the Omar oil
+    field", whose head is no name)."""
+    if head.pos_ != "PROPN":
+        return False
+    # (the parse of text in capitals makes a first name an adjective: "ROBERTO MENA")
+    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+             and c.pos_ in ("PROPN", "ADJ") and (c.is_title or c.is_upper)] + [head]
+    phrase = " ".join(t.text for t in words)
+    return words[0].lower_ in names and not ctx.gazetteer.candidates(phrase)
 
 
 def state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | None,
