@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rapidfuzz import fuzz, process
 
 from marsad.errors import MarsadError
-from marsad.resources import read_csv, read_yaml, resource_path
+from marsad.resources import lowered_words, read_csv, read_yaml, resource_path
 
 INDEX_FORMAT = "marsad-gazetteer/1"
 """Version of the SQLite index layout; part of the file fingerprint."""
@@ -84,12 +84,6 @@ class StretchSettings(BaseModel):
     openers: dict[str, tuple[str, ...]]
     roads: frozenset[str]
     far_end_precision: Literal[2, 3] = 3
-
-
-def lowered_words(value: Any) -> Any:
-    """A YAML list of words in lower case (the settings match lower-cased tokens); anything
-    else as it is, for the model's own validation to judge."""
-    return [str(item).lower() for item in value] if isinstance(value, list) else value
 
 
 class SurnameSettings(BaseModel):
@@ -176,6 +170,13 @@ class GazetteerSettings(BaseModel):
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return lowered_words(value)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Given names, titles and surnames: the word after one is a surname, and a proper
+        name that begins with one is a person's (built once: asked at every name and every
+        captured object)."""
+        return self.given_names | self.surnames.every
 
     @cached_property
     def people_words(self) -> frozenset[str]:

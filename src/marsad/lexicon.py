@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from marsad.errors import MarsadError
 from marsad.recase import reads_as_word
-from marsad.resources import read_yaml, validate_items
+from marsad.resources import lowered_words, read_yaml, validate_items
 
 TERRITORY_GAIN = "territory gain"
 """Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
@@ -301,7 +301,7 @@ class ActorEntry(_Frozen):
     @field_validator("sole_group_aliases", mode="before")
     @classmethod
     def _lower_aliases(cls, value: Any) -> Any:
-        return [str(item).lower() for item in value] if isinstance(value, list) else value
+        return lowered_words(value)
 
     def name_for(self, country: str | None) -> str:
         """The ACLED name in ``country``: ``{country}`` filled ("Civilians (Syria)"), else
@@ -588,13 +588,19 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     return rule
 
 
+def _words(section: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The word list under ``key`` of a YAML section; none when the key is absent."""
+    return tuple(section.get(key) or ())
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read and cross-check the knowledge files (cached: they do not change at run time)."""
     taxonomy = read_yaml("taxonomy.yaml")
     event_types = validate_items("taxonomy.yaml", taxonomy["event_types"], EventType)
     known = {sub.name for et in event_types for sub in et.sub_event_types} | {TERRITORY_GAIN}
-    actors = _checked_actors(validate_items("actors.yaml", read_yaml("actors.yaml")["actors"],
+    actors_file = read_yaml("actors.yaml")
+    actors = _checked_actors(validate_items("actors.yaml", actors_file["actors"],
                                          ActorEntry), known)
     actor_names = {entry.name for entry in actors}
     trigger_file = read_yaml("triggers.yaml")
@@ -613,6 +619,7 @@ def load_lexicon() -> Lexicon:
                 raise MarsadError(f"triggers.yaml: object_rules: unknown type {name!r}")
     outlets_file = read_yaml("outlets.yaml")
     cues_file = read_yaml("attribution.yaml")
+    not_happened = cues_file["not_happened"]
     return Lexicon(
         event_types=tuple(event_types),
         triggers=tuple(triggers),
@@ -628,34 +635,34 @@ def load_lexicon() -> Lexicon:
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=actors,
-        actor_anaphora=tuple(read_yaml("actors.yaml").get("anaphora") or ()),
-        not_actors=tuple(read_yaml("actors.yaml").get("not_actors") or ()),
-        association_cues=tuple(read_yaml("actors.yaml").get("association_cues") or ()),
-        group_of_cues=tuple(read_yaml("actors.yaml").get("group_of_cues") or ()),
-        member_cues=tuple(read_yaml("actors.yaml").get("member_cues") or ()),
+        actor_anaphora=_words(actors_file, "anaphora"),
+        not_actors=_words(actors_file, "not_actors"),
+        association_cues=_words(actors_file, "association_cues"),
+        group_of_cues=_words(actors_file, "group_of_cues"),
+        member_cues=_words(actors_file, "member_cues"),
         outlets=_known_sides(validate_items("outlets.yaml", outlets_file["outlets"],
                                             OutletEntry), actor_names),
         generic_sources=tuple(validate_items(
             "outlets.yaml", outlets_file["generic_sources"], GenericSource)),
         cues=tuple(validate_items("attribution.yaml", cues_file["cues"], CueEntry)),
         hedges=tuple(cues_file["hedges"]),
-        modal_words=tuple(cues_file["not_happened"]["modal"]),
-        negation_words=tuple(cues_file["not_happened"]["negation"]),
-        mission_words=tuple(cues_file["not_happened"].get("mission") or ()),
-        state_participles=tuple(cues_file["not_happened"].get("state_participles") or ()),
-        role_participles=tuple(cues_file["not_happened"].get("role_participles") or ()),
-        modal_lemmas=tuple(cues_file["not_happened"].get("modal_lemmas") or ()),
-        demand_lemmas=tuple(cues_file["not_happened"].get("demand_lemmas") or ()),
-        gear_heads=tuple(cues_file["not_happened"].get("gear_heads") or ()),
-        history_verbs=tuple(cues_file["not_happened"].get("history_verbs") or ()),
-        place_descriptions=tuple(cues_file["not_happened"].get("place_descriptions") or ()),
-        hypothetical_marks=tuple(cues_file["not_happened"].get("hypothetical_marks") or ()),
-        known_determiners=tuple(cues_file["not_happened"].get("known_determiners") or ()),
-        habitual_adverbs=tuple(cues_file["not_happened"].get("habitual_adverbs") or ()),
-        attempt_lemmas=tuple(cues_file["not_happened"].get("attempt_lemmas") or ()),
-        reaction_lemmas=tuple(cues_file["not_happened"].get("reaction_lemmas") or ()),
-        inquiry_nouns=tuple(cues_file["not_happened"].get("inquiry_nouns") or ()),
-        reason_words=tuple(cues_file["not_happened"].get("reason_words") or ()),
-        cessation_lemmas=tuple(cues_file["not_happened"].get("cessation_lemmas") or ()),
-        abstract_foes=tuple(cues_file["not_happened"].get("abstract_foes") or ()),
+        modal_words=tuple(not_happened["modal"]),
+        negation_words=tuple(not_happened["negation"]),
+        mission_words=_words(not_happened, "mission"),
+        state_participles=_words(not_happened, "state_participles"),
+        role_participles=_words(not_happened, "role_participles"),
+        modal_lemmas=_words(not_happened, "modal_lemmas"),
+        demand_lemmas=_words(not_happened, "demand_lemmas"),
+        gear_heads=_words(not_happened, "gear_heads"),
+        history_verbs=_words(not_happened, "history_verbs"),
+        place_descriptions=_words(not_happened, "place_descriptions"),
+        hypothetical_marks=_words(not_happened, "hypothetical_marks"),
+        known_determiners=_words(not_happened, "known_determiners"),
+        habitual_adverbs=_words(not_happened, "habitual_adverbs"),
+        attempt_lemmas=_words(not_happened, "attempt_lemmas"),
+        reaction_lemmas=_words(not_happened, "reaction_lemmas"),
+        inquiry_nouns=_words(not_happened, "inquiry_nouns"),
+        reason_words=_words(not_happened, "reason_words"),
+        cessation_lemmas=_words(not_happened, "cessation_lemmas"),
+        abstract_foes=_words(not_happened, "abstract_foes"),
     )

@@ -466,7 +466,7 @@ def _names_a_person(word: Token, settings: GazetteerSettings) -> bool:
     in wire copy too: "JOSE ANTONIO RODRIGUEZ"), unless it is a verb ("SAID")."""
     lowered = word.lower_
     return ((word.is_title or word.is_upper) and word.pos_ not in ("VERB", "AUX")
-            and (lowered in settings.given_names or lowered in settings.surnames.every)
+            and lowered in settings.name_words
             and lowered not in settings.name_prefixes)
 
 

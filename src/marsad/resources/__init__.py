@@ -40,6 +40,12 @@ def read_yaml(name: str) -> Any:
         raise MarsadError(f"{name}: invalid YAML: {err}".replace("\n", " ")) from err
 
 
+def lowered_words(value: Any) -> Any:
+    """A YAML list of words in lower case (extractors match lower-cased tokens); anything else
+    as it is, for the model's own validation to judge. For ``mode="before"`` validators."""
+    return [str(item).lower() for item in value] if isinstance(value, list) else value
+
+
 def validate_items(name: str, items: list[Any], model: type[RowModel]) -> list[RowModel]:
     """Validate each entry of a YAML list, naming the entry number of the first bad one."""
     rows = []

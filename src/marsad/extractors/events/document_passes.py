@@ -12,7 +12,12 @@ import datetime as dt
 
 from marsad.context import Context
 from marsad.extractors.accusations import find_accusations, prevailing
-from marsad.extractors.actors import FIGHTING_INTER, ActorMention, phrase_head
+from marsad.extractors.actors import (
+    FIGHTING_INTER,
+    MEMBER_PREPOSITIONS,
+    ActorMention,
+    phrase_head,
+)
 from marsad.extractors.events.candidates import Mentions
 from marsad.extractors.events.locations import SUMMARY_SENTENCES
 from marsad.extractors.events.roles import canonical, named_first
@@ -184,7 +189,7 @@ def _says_it_did_it(mention: ActorMention, rules: Responsibility) -> bool:
         return False
     head = phrase_head(mention.span.root)
     holders = [head]
-    if head.dep_ == "pobj" and head.head.lower_ in ("from", "of"):
+    if head.dep_ == "pobj" and head.head.lower_ in MEMBER_PREPOSITIONS:
         holders.append(head.head.head)
     verbs = [head.head] if head.dep_ == "nsubj" else []
     verbs += [c for holder in holders for c in holder.children if c.dep_ == "relcl"]

@@ -7,6 +7,7 @@ country or a headline's country alone does not place an event of an article abou
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Span
@@ -129,9 +130,9 @@ def document_country(mentions: Mentions) -> str | None:
     own = mentions.nationality.location.country if mentions.nationality else None
     for places in ([p for p in mentions.places if p.location.feature != "country"],
                    mentions.places):
-        countries = [p.location.country for p in places if p.location.country]
-        if countries:
-            top = max(countries.count(country) for country in countries)
-            leaders = [country for country in countries if countries.count(country) == top]
+        counts = Counter(p.location.country for p in places if p.location.country)
+        if counts:
+            top = max(counts.values())
+            leaders = [country for country, n in counts.items() if n == top]  # first named first
             return own if own in leaders else leaders[0]
     return None

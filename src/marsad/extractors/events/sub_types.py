@@ -336,11 +336,10 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: C
         head = phrase_head(taker.span.root)
         state = any(m.entry.state_of is not None and associated_with_other(
             phrase_head(m.span.root), {head.i}, cues) for m in actors)
-    settings = ctx.gazetteer.settings
-    names = settings.given_names | settings.surnames.every
-    objects = _object_words(trigger, lambda head: _persons_name(head, names, ctx))
-    for rule in ctx.lexicon.object_rules:
-        if rule.trigger_type == sub and objects & set(rule.objects):
+    rules = [rule for rule in ctx.lexicon.object_rules if rule.trigger_type == sub]
+    objects = _object_words(trigger, lambda head: _persons_name(head, ctx)) if rules else set()
+    for rule in rules:
+        if objects & set(rule.objects):
             return rule.if_state if state and rule.if_state else rule.becomes
     if sub != TERRITORY_GAIN:
         return sub
@@ -367,17 +366,18 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
     return words
 
 
-def _persons_name(head: Token, names: frozenset[str], ctx: Context) -> bool:
-    """A proper name that begins with a given name or surname (``names``) and is no place the
-    gazetteer knows: a person ("Roberto Mena"; not "Hasan Kalesi", a town; not "the Omar oil
-    field", whose head is no name)."""
+def _persons_name(head: Token, ctx: Context) -> bool:
+    """A proper name that begins with a given name or surname (the gazetteer's ``name_words``)
+    and is no place the gazetteer knows: a person ("Roberto Mena"; not "Hasan Kalesi", a
+    town; not "the Omar oil field", whose head is no name)."""
     if head.pos_ != "PROPN":
         return False
     # (the parse of text in capitals makes a first name an adjective: "ROBERTO MENA")
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
              and c.pos_ in ("PROPN", "ADJ") and (c.is_title or c.is_upper)] + [head]
     phrase = " ".join(t.text for t in words)
-    return words[0].lower_ in names and not ctx.gazetteer.candidates(phrase)
+    return words[0].lower_ in ctx.gazetteer.settings.name_words \
+        and not ctx.gazetteer.candidates(phrase)
 
 
 def state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | None,
