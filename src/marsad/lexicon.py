@@ -385,6 +385,9 @@ class Lexicon(_Frozen):
     non_conflict: NonConflict
     context_typing: ContextTyping
     not_triggers: tuple[str, ...]
+    intransitive_senses: tuple[str, ...] = ()
+    """Event verbs that name no event with an object or an agent (triggers.yaml: "the
+    courage demonstrated by")."""
     actors: tuple[ActorEntry, ...]
     actor_anaphora: tuple[str, ...]
     not_actors: tuple[str, ...] = ()
@@ -420,6 +423,8 @@ class Lexicon(_Frozen):
     happened (``not_happened.reason_words``)."""
     cessation_lemmas: tuple[str, ...] = ()
     """Verbs of ending: "stop the bombings" as an order or an aim reports no bombing."""
+    simulation_words: tuple[str, ...] = ()
+    """Words of an exercise: "exercises simulating air strikes" are played, not fought."""
     abstract_foes: tuple[str, ...] = ()
     """Nouns of an abstract foe: "the battle against terrorism" is a policy, not a battle."""
 
@@ -632,6 +637,7 @@ def load_lexicon() -> Lexicon:
         non_conflict=NonConflict.model_validate(trigger_file.get("non_conflict") or {}),
         context_typing=_context_typing(trigger_file.get("context_typing") or {}, known),
         not_triggers=tuple(trigger_file.get("not_triggers") or ()),
+        intransitive_senses=_words(trigger_file, "intransitive_senses"),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         actors=actors,
@@ -664,5 +670,6 @@ def load_lexicon() -> Lexicon:
         inquiry_nouns=_words(not_happened, "inquiry_nouns"),
         reason_words=_words(not_happened, "reason_words"),
         cessation_lemmas=_words(not_happened, "cessation_lemmas"),
+        simulation_words=_words(not_happened, "simulation_words"),
         abstract_foes=_words(not_happened, "abstract_foes"),
     )

@@ -29,6 +29,9 @@ from marsad.nlp import NOT_TRIGGER
 # How many words before an agreement word its verb may stand ("breached the cessation of
 # hostilities agreement": four between)
 AGREEMENT_VERB_WINDOW = 6
+# Prepositions that complete the noun they follow ("the use of", "actions against", "attacks
+# on"): grammar, so here rather than in a knowledge file.
+NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"of", "on", "against"})
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -297,6 +300,10 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "Rebels regularly fire rockets into the west of the city"
     if _defined(root):
         return False  # "Barrel bombs are improvised containers packed with explosives"
+    if _in_another_sense(root, ctx.lexicon.intransitive_senses):
+        return False  # "the courage demonstrated by the leadership": shown, no protest
+    if _simulated(root, ctx.lexicon.simulation_words):
+        return False  # "joint exercises simulating air strikes": played, not fought
     if _asked_to_end(root, ctx.lexicon.cessation_lemmas):
         return False  # "Stop the bombings!", "urged the government to stop the bombings"
     if _hypothetical(root, ctx.lexicon.hypothetical_marks, ctx.lexicon.known_determiners):
@@ -391,6 +398,26 @@ def _defined(root: Token) -> bool:
         c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
+def _in_another_sense(root: Token, lemmas: tuple[str, ...]) -> bool:
+    """An event verb of ``intransitive_senses`` with a direct object, a clause or a "by" agent
+    means something else ("the courage demonstrated by", "demonstrated the risks": shown)."""
+    return root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in lemmas and any(
+        c.dep_ in ("dobj", "obj", "ccomp", "agent", "auxpass") for c in root.children)
+
+
+def _simulated(root: Token, words: tuple[str, ...]) -> bool:
+    """The event word is what an exercise (``simulation_words``) plays: under one of those
+    words ("exercises simulating air strikes") or in a clause whose subject is one ("the
+    maneuvers consisted of raids"), within three steps up the parse."""
+    for token in [root, *list(root.ancestors)[:3]]:
+        if token is not root and token.lemma_.lower() in words:
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words
+               for c in token.children):
+            return True
+    return False
+
+
 def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
     """The event word is what a verb of ending (``cessation_lemmas``) in the base form acts
     on: an order ("Stop the bombings!", "cease repression, stop assassinations"), a demand or
@@ -398,9 +425,13 @@ def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
     land mines", "stop killing civilians"). Nothing is reported done; "the army stopped an
     attack" (past) keeps its attack."""
     token = _phrase_top(root)
-    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head != token.head:
-        token = _phrase_top(token.head.head)  # "stop ... the use of torture"
-    if token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj", "ccomp"):
+    while _inside_a_noun_phrase(token):
+        # "stop ... the use of torture", "cease ... actions against demonstrations", "cease
+        # the attacks on the freedom of expression in the form of assassinations"
+        token = _phrase_top(token.head.head)
+    if token.pos_ in ("VERB", "AUX") and token is not root:
+        verb = token  # "cease the attacks in the form of assassinations" (hung on the verb)
+    elif token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj", "ccomp"):
         verb = token.head  # "stop killing civilians"
     elif token.dep_ in ("dobj", "obj"):
         verb = token.head
@@ -411,18 +442,36 @@ def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
     return verb.tag_ == "VB" and verb.lemma_.lower() in lemmas
 
 
+def _inside_a_noun_phrase(token: Token) -> bool:
+    """The word is the object of a preposition that completes a noun ("the use of torture",
+    "actions against demonstrations", "attacks on the press", "in the form of
+    assassinations"): what is said of that noun is said of it. "in" counts only before "of"
+    ("in the form of"), not as the place or time of the noun ("the strike in Idlib"); the
+    parser may hang that "in" on the verb instead ("cease the attacks ... in the form of")."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.head == preposition:
+        return False
+    if preposition.lower_ in NOUN_COMPLEMENT_PREPOSITIONS:
+        return preposition.head.pos_ in ("NOUN", "PROPN")
+    return preposition.lower_ == "in" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
     """The fight is against an abstract foe (``abstract_foes``): its object, or its "against"
     or "on" complement, whether the parser hangs that on the word or on the verb the word is
     the object of ("win this battle against terrorism", "the war on drugs", "fighting
-    corruption"): a policy, not a battle."""
+    corruption"): a policy, not a battle. An event noun's "of" complement counts too: "this
+    explosion of freedom" is a figure of speech ("the bombing of drug labs" is of labs)."""
     token = _phrase_top(root)
     holders = [root, token] + ([token.head] if token.dep_ in ("dobj", "obj") else [])
     for holder in holders:
         for child in holder.children:
             if holder is root and child.dep_ in ("dobj", "obj") and child.lemma_.lower() in foes:
                 return True
-            if child.dep_ == "prep" and child.lower_ in ("against", "on") and any(
+            prepositions = ("against", "on", "of") if holder is root and root.pos_ == "NOUN" \
+                else ("against", "on")
+            if child.dep_ == "prep" and child.lower_ in prepositions and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in foes for g in child.children):
                 return True
     return False
