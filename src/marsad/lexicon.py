@@ -243,6 +243,7 @@ class ExistingAgreement(_Frozen):
     ended_by: tuple[str, ...] = ()
     prepositions: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
+    making_verbs: tuple[str, ...] = ()
 
 
 class NonConflict(_Frozen):

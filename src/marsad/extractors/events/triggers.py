@@ -32,6 +32,9 @@ AGREEMENT_VERB_WINDOW = 6
 # Prepositions that complete the noun they follow ("the use of", "actions against", "attacks
 # on"): grammar, so here rather than in a knowledge file.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"of", "on", "against"})
+# Entity labels whose name an agreement may bear ("the Sochi agreement", "the Esquipulas II
+# agreement"); not organisations ("a Hamas-Fatah agreement" is often new)
+AGREEMENT_NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "EVENT", "LAW"})
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -575,9 +578,28 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
                for p in rule.prepositions):
             return True
     months = load_quantifiers().months
-    return any((c.dep_ == "amod" and c.lower_ in rule.modifiers)
-               or (c.dep_ in ("compound", "npadvmod", "nmod") and c.lower_ in months)
-               for c in head.children)
+    if any((c.dep_ == "amod" and c.lower_ in rule.modifiers)
+           or (c.dep_ in ("compound", "npadvmod", "nmod") and c.lower_ in months)
+           for c in head.children):
+        return True
+    return _named_after(root) and not (
+        _acted_on_by(root, rule.making_verbs) or _after_its_verb(root, rule.making_verbs))
+
+
+def _named_after(root: Token) -> bool:
+    """The word's name holds a place, a person or an event ("the Tela agreements", "the
+    Esquipulas II agreement"): a known agreement, not one a "peace" or "ceasefire" describes.
+    Only the word's own noun counts ("the Syria crisis, the nuclear agreement" is no name)."""
+    head = root
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head  # "the Sochi ceasefire agreement"
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    while modifiers:
+        modifier = modifiers.pop()
+        if modifier.ent_type_ in AGREEMENT_NAME_ENTITIES:
+            return True
+        modifiers.extend(c for c in modifier.children if c.dep_ in ("compound", "nmod"))
+    return False
 
 
 def _after_its_verb(root: Token, verbs: tuple[str, ...]) -> bool:
