@@ -100,6 +100,9 @@ class Accused(_Frozen):
     """Verbs whose "to" names the accused: "attributed the attack to X"."""
     point_verbs: tuple[str, ...] = ()
     perpetrate_verbs: tuple[str, ...] = ()
+    plan_verbs: tuple[str, ...] = ()
+    """Verbs whose subject, of a known attack, is its author: "the cartel planned the
+    attack"."""
     behind_words: tuple[str, ...] = ()
     denial_verbs: tuple[str, ...] = ()
     denied: tuple[str, ...] = ()

@@ -15,7 +15,9 @@ triggers.yaml lists the words), never from word order:
 - subject of "be" with "behind" or "responsible": "X was behind the attack";
 - after "at" of "point": "pointed their fingers at X";
 - subject of a denial of responsibility: "X denied responsibility for the attack";
-- agent of a perpetration verb: "the attack, believed to have been carried out by X".
+- agent of a perpetration verb: "the attack, believed to have been carried out by X";
+- subject (or agent) of a planning verb whose object is the attack, named as known: "the
+  Medellin cartel planned the attack", "the bombing was masterminded by X".
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from spacy.tokens import Token
 
 from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phrase, phrase_head
 from marsad.lexicon import Accused
+
+# Determiners of an attack the reader already knows of (grammar, not knowledge)
+KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -92,10 +97,14 @@ def _accused(head: Token, rules: Accused) -> bool:
             return True  # "attributed the attack to members of the FARC"
         if prep.lower_ == "at" and governor.lemma_.lower() in rules.point_verbs:
             return True
-        if prep.dep_ == "agent" and governor.lemma_.lower() in rules.perpetrate_verbs:
+        if prep.dep_ == "agent" and governor.lemma_.lower() in (
+                *rules.perpetrate_verbs, *rules.plan_verbs):
             return True
     if head.dep_ == "nsubj":
         children = list(verb.children)
+        if lemma in rules.plan_verbs and any(
+                c.dep_ == "dobj" and c.lower_ in rules.objects and _known(c) for c in children):
+            return True  # "the Medellin cartel planned the attack"
         if lemma == "be" and any(c.lower_ in rules.behind_words for c in children):
             return True
         if lemma in rules.denial_verbs and any(
@@ -103,3 +112,8 @@ def _accused(head: Token, rules: Accused) -> bool:
             return True
     return False
 
+
+def _known(word: Token) -> bool:
+    """The word names a known attack: "the attack", "this attack", "these bombings" ("an
+    attack" may be one still to come)."""
+    return any(c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS for c in word.children)
