@@ -131,6 +131,9 @@ class GazetteerSettings(BaseModel):
     person_names: frozenset[str]
     given_names: frozenset[str] = frozenset()
     """First names: the name after one is a surname ("Najib Ansari"), not a place."""
+    given_name_places: frozenset[str] = frozenset()
+    """First names that are places too (Orlando, Nelson): a person's only before a surname or
+    a name the gazetteer does not know ("COLONEL ORLANDO MONTANO", "NELSON MANDELA")."""
     surnames: SurnameSettings = SurnameSettings()
     common_words: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, ...]] = {}
@@ -166,7 +169,8 @@ class GazetteerSettings(BaseModel):
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "mission_nouns",
                      "bearing_before", "back_references", "directions", "person_names",
-                     "given_names", "common_words", "speaker_verbs", mode="before")
+                     "given_names", "given_name_places", "common_words", "speaker_verbs",
+                     mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return lowered_words(value)

@@ -491,6 +491,33 @@ def test_units_people_and_cars_are_no_places(nlp: Language, gazetteer: Gazetteer
     assert absent not in names and names, names
 
 
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # gazetteer.yaml given_name_places: a first name that is a city too, before a surname
+    ("THEY WERE CAPTURED BY THE TROOPS OF ORLANDO MONTANO IN AHUACHAPAN.", "Orlando",
+     "Ahuachap"),
+    # ... before "de" and a name
+    ("THE IDEOLOGUE OF THE ORLANDO DE SOLA GROUP WAS KILLED IN SAN SALVADOR.", "Orlando",
+     "San Salvador"),
+    # ... before a name the gazetteer does not know
+    ("TWO TEACHERS WERE KIDNAPPED BY THE NELSON MANDELA CELL OF THE ELN IN BOGOTA.", "Nelson",
+     "Bogot"),
+])
+def test_a_first_name_that_is_a_place_before_a_surname_is_a_person(
+        nlp: Language, gazetteer: Gazetteer, text: str, absent: str, present: str) -> None:
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert absent not in names and any(present in name for name in names), names
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("A bomb exploded in Orlando on Monday.", "Orlando"),
+    ("Guerrillas attacked a police post in Santiago de Chile on Monday.", "Santiago"),
+])
+def test_a_first_name_that_is_a_place_stays_a_place_alone(
+        nlp: Language, gazetteer: Gazetteer, text: str, present: str) -> None:
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert any(present in name for name in names), names
+
+
 def test_one_given_name_may_begin_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Warplanes targeted the districts of Bustan al-Qasr and Tariq al-Bab in Aleppo."
     assert "Tariq al-Bab" in [m.location.name for m in find_places(nlp(text), gazetteer)]

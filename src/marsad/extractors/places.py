@@ -332,6 +332,8 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
             return None  # "Safi" of "Aqareb es Safi", "Tal" of "Tal Samin": no place alone
     if _after_a_given_name(doc, ent, settings):
         return None  # "Najib Ansari said": a surname, though al-Ansari is a district
+    if _before_a_surname(doc, ent, gazetteer):
+        return None  # "COLONEL ORLANDO MONTANO": a first name, though Orlando is a city
     if len(ent) > 2 and all(word.lower_ in settings.given_names for word in ent[:2]):
         # "GUSTAVO ADOLFO MADERO": a person, though Gustavo A. Madero is a borough (one given
         # name begins places: "Tariq al-Bab", "Salah al-Din")
@@ -459,6 +461,27 @@ def _after_a_given_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> boo
     MESA MENESES"): a person's surname. Words that also begin place names ("Abu", "Umm",
     "Sheikh": ``name_prefixes``) do not count."""
     return ent.start > 0 and _names_a_person(doc[ent.start - 1], settings)
+
+
+def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
+    """The name is a first name that is a place too (``given_name_places``) right before a
+    surname, or a capitalised name the gazetteer does not know, maybe after "de" ("ORLANDO
+    MONTANO", "ORLANDO DE SOLA", "NELSON MANDELA"): a person. "SANTIAGO DE CHILE" and
+    "ORLANDO AIRPORT" stay places."""
+    settings = gazetteer.settings
+    if len(ent) != 1 or ent[0].lower_ not in settings.given_name_places or ent.end >= len(doc):
+        return False
+    word = doc[ent.end]
+    if word.lower_ in ("de", "del") and ent.end + 1 < len(doc):
+        word = doc[ent.end + 1]  # "ORLANDO DE SOLA", but "SANTIAGO DE CHILE"
+        if gazetteer.candidates(doc[ent.start:word.i + 1].text) or any(
+                p.kind in REGION_KINDS for p in gazetteer.candidates(word.text)):
+            return False
+        return word.is_alpha and (word.is_title or word.is_upper)
+    if not (word.is_alpha and (word.is_title or word.is_upper)) or word.is_stop:
+        return False
+    return word.lower_ in settings.name_words or not (
+        gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text))
 
 
 def _names_a_person(word: Token, settings: GazetteerSettings) -> bool:
