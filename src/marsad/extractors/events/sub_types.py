@@ -360,10 +360,27 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
             heads.append(token.head)  # "the seized weapons", "prisoners of war captured"
     if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
         heads += [c for c in trigger.root.children if c.dep_ == "nsubjpass"]
+    heads += [word for head in heads for word in _renamed_as(head)]
     words = {head.lower_ for head in heads}
     if any(is_person(head) for head in heads):
         words.add("person")
     return words
+
+
+def _renamed_as(head: Token) -> list[Token]:
+    """What an apposition says the word is, two appositions deep, with the "of" complement of
+    a number ("VICTOR POLAY CAMPOS, ALIAS COMRADE ROLANDO, ONE OF THE TOP LEADERS OF THE
+    MRTA, HAS BEEN CAPTURED": leaders; "captured Abu Ahmed, a senior commander": commander)."""
+    found: list[Token] = []
+    frontier = [head]
+    for _ in range(2):
+        frontier = [c for word in frontier for c in word.children if c.dep_ == "appos"]
+        for word in frontier:
+            found.append(word)
+            if word.pos_ == "NUM" or word.lower_ == "one":
+                found += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _persons_name(head: Token, ctx: Context) -> bool:
