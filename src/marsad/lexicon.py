@@ -67,7 +67,8 @@ class TriggerEntry(_Frozen):
 class ObjectRule(_Frozen):
     trigger_type: str
     objects: tuple[str, ...]
-    becomes: str
+    becomes: str | None
+    """None: what the trigger acts on makes it no event ("documents seized")."""
     if_state: str | None = None
 
 

@@ -91,9 +91,10 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:
-        sub = means_by_agent(resolve_sub_type(entry.sub_event_type, span, sentence_actors,
-                                              ctx), span, ctx)
-        sub = needs_crowd(sub, span, index, mentions, ctx)
+        resolved = resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
+        if resolved is None:
+            continue  # "documents that were seized": what was taken makes it no event
+        sub = needs_crowd(means_by_agent(resolved, span, ctx), span, index, mentions, ctx)
         by_type.setdefault(sub, (entry, span))
         same_type.setdefault(sub, []).append(span)
     protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),

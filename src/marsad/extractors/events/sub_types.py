@@ -322,9 +322,11 @@ def disorder_of(sub_event_type: str, ctx: Context) -> str:
     return ctx.lexicon.sub_event(sub_event_type)[0].disorder_type
 
 
-def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention], ctx: Context) -> str:
-    """Apply the object rules ("seized weapons" is not a territory gain), then decide a
-    territory gain by who gains: a state's forces or a non-state actor."""
+def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
+                     ctx: Context) -> str | None:
+    """Apply the object rules ("seized weapons" is not a territory gain; "seized documents"
+    is no event: None), then decide a territory gain by who gains: a state's forces or a
+    non-state actor."""
     cues = ctx.lexicon.role_words.association
     # ("seized from the terrorists": the side that lost it, not the taker)
     taker = actor_roles(trigger, actors, ctx.lexicon.role_words,
@@ -360,6 +362,8 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
             heads.append(token.head)  # "the seized weapons", "prisoners of war captured"
     if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
         heads += [c for c in trigger.root.children if c.dep_ == "nsubjpass"]
+    if trigger.root.dep_ == "relcl" and any(h.tag_ == "WDT" for h in heads):
+        heads.append(trigger.root.head)  # "documents that were seized": the documents
     heads += [word for head in heads for word in _renamed_as(head)]
     words = {head.lower_ for head in heads}
     if any(is_person(head) for head in heads):
