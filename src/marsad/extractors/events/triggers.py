@@ -32,6 +32,10 @@ AGREEMENT_VERB_WINDOW = 6
 # Prepositions that complete the noun they follow ("the use of", "actions against", "attacks
 # on"): grammar, so here rather than in a knowledge file.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"of", "on", "against"})
+# Prepositions through which a purpose clause's verb acts on an event word ("to proceed with
+# the bombing", "to participate in air bombings"); not "for" or "over", which give a reason
+# ("to punish Assad for the gas attack": the attack happened)
+PURPOSE_PREPOSITIONS = frozenset({"with", "in"})
 # Entity labels whose name an agreement may bear ("the Sochi agreement", "the Esquipulas II
 # agreement"); not organisations ("a Hamas-Fatah agreement" is often new)
 AGREEMENT_NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "EVENT", "LAW"})
@@ -303,6 +307,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "Rebels regularly fire rockets into the west of the city"
     if _defined(root):
         return False  # "Barrel bombs are improvised containers packed with explosives"
+    if _says_who_they_are(root):
+        return False  # "the militias who attack military positions": what they do
     if _in_another_sense(root, ctx.lexicon.intransitive_senses):
         return False  # "the courage demonstrated by the leadership": shown, no protest
     if _simulated(root, ctx.lexicon.simulation_words):
@@ -390,6 +396,14 @@ def _habitual(root: Token, adverbs: tuple[str, ...]) -> bool:
         c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have" for c in auxiliaries) or (
         verb.tag_ == "VBG" and not auxiliaries)  # "with fighting regularly flaring"
     return present and any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
+
+
+def _says_who_they_are(root: Token) -> bool:
+    """The event verb is a relative clause in the simple present ("the militias who attack
+    military positions are based at the farm"): what a group does, not an event; "the
+    militias who attacked the post" and "who have attacked" tell one."""
+    return root.pos_ == "VERB" and root.dep_ == "relcl" and root.tag_ in ("VBP", "VBZ") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
 
 
 def _defined(root: Token) -> bool:
@@ -504,10 +518,14 @@ def _hypothetical(root: Token, marks: tuple[str, ...], known: tuple[str, ...]) -
 
 def _purpose(root: Token, reactions: tuple[str, ...]) -> bool:
     """The event word is the object of a purpose clause ("used the hub to launch attacks",
-    "crossed the border to carry out an attack"): what something was for, not what was done.
+    "crossed the border to carry out an attack", "pilots who are here to participate in air
+    bombings"): what something was for, not what was done.
     A verb's own complement ("managed to repel the attack") is not a purpose, nor what a
     reaction is to ("stoppages to protest the assassination": ``reactions``)."""
     verb = root.head if root.dep_ == "dobj" else None
+    if root.dep_ == "pobj" and root.head.lower_ in PURPOSE_PREPOSITIONS \
+            and root.head.head.pos_ == "VERB":
+        verb = root.head.head  # "in order to proceed with the bombing", "to take part in"
     return verb is not None and verb.dep_ in ("advcl", "acl") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
         and verb.lemma_.lower() not in reactions
