@@ -172,6 +172,9 @@ class Initiators(_Frozen):
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
     ground_bombing: StateBombing = Field(default_factory=StateBombing)
+    police_raids: tuple[str, ...] = ()
+    """Raid words that, done by law enforcement with nobody killed or hurt, are a search: no
+    event of their own ("the police raids began after the kidnapping")."""
     responsibility: Responsibility = Field(default_factory=Responsibility)
     accused: Accused = Field(default_factory=Accused)
     inherit: Inheritance = Field(default_factory=Inheritance)

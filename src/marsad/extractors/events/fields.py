@@ -70,6 +70,11 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  two_sided=candidate.sub_event_type in initiators.two_sided,
                                  taken_from=candidate.sub_event_type in initiators.taken_from)
     actor1, actor2 = corrected_roles(actor1, actor2, trigger.root, initiators)
+    if actor1 is not None and actor1.entry.law_enforcement and candidate.generic \
+            and not victims and trigger.text.lower() in initiators.police_raids:
+        warnings.append(f"{trigger.text!r} by {actor1.span.text!r}: a police raid with "
+                        "nobody killed or hurt is a search, no event of its own")
+        return None
     if actor1 is None:
         in_sentence = [a for a in mentions.actors if a.span.sent == sentence]
         actor1, actor2 = author_from_alternates(candidate, in_sentence, claim_mentions,
