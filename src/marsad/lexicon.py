@@ -285,6 +285,10 @@ class ActorEntry(_Frozen):
     the text never ties them to it ("the FMLN ... the guerrillas attacked"): guerrillas are the
     guerrilla army the report is about; "opposition groups" in a text naming only ISIS are
     not ISIS, so "rebels" and "opposition" are not among them."""
+    known_as: tuple[str, ...] = ()
+    """Generic words (aliases of a ``generic`` entry) that name this group where the text names
+    no other non-state armed group: "the terrorists" of Peruvian state media are the Shining
+    Path. Not ISIS: Syrian state media's "terrorists" are every armed opponent."""
     unplaced: str | None = None
     """The name when ``{country}`` cannot be filled: ACLED's "Unidentified Military Forces",
     not "Military Forces of International"."""
@@ -306,7 +310,7 @@ class ActorEntry(_Frozen):
     """Names of actors (entries of actors.yaml, fixed names) that fight on this actor's side
     (Hezbollah with the Syrian army): never the other side of its battles. Read both ways."""
 
-    @field_validator("sole_group_aliases", mode="before")
+    @field_validator("sole_group_aliases", "known_as", mode="before")
     @classmethod
     def _lower_aliases(cls, value: Any) -> Any:
         return lowered_words(value)

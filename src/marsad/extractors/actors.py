@@ -17,6 +17,8 @@ from marsad.model import Actor
 from marsad.nlp import NOT_ACTOR
 
 FIGHTING_INTER = frozenset({1, 2, 3, 4, 8})
+# Rebels, political militias, identity militias (ACLED inter codes 2, 3, 4)
+NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 """ACLED inter codes of the forces and groups that fight (not rioters, protesters, civilians)."""
 CIVILIANS_INTER = 7
 """ACLED's inter code of civilians."""
@@ -98,6 +100,8 @@ def _said_of_one(mention: ActorMention, owners: dict[str, set[str]],
     other ("FMLN guerrillas ... the guerrillas attacked"), is that group wherever it stands
     alone, when no other group of that group's kind is named: the writer's "the guerrillas"."""
     said_of = owners.get(mention.entry.name, set())
+    if mention.entry.generic and not said_of:
+        return _known_as(mention, named)
     if not said_of and _alias_of(mention) in mention.entry.sole_group_aliases:
         # "the guerrillas" where the text names one guerrilla group and ties no label to it
         said_of = {m.entry.name for m in named
@@ -110,6 +114,22 @@ def _said_of_one(mention: ActorMention, owners: dict[str, set[str]],
            for m in named):
         return mention
     return ActorMention(group, mention.span)
+
+
+def _known_as(mention: ActorMention, named: list[ActorMention]) -> ActorMention:
+    """A generic label the one non-state armed group the text names is known by
+    (``known_as``: "the terrorists" in a Peruvian report naming only the Shining Path) is
+    that group; with two such groups named, a group not known so (ISIS), or a label of
+    another kind ("drug terrorists" in a text naming only the M-19), it stays."""
+    groups = {m.entry.name: m.entry for m in named if m.entry.state_of is None
+              and m.entry.inter in NON_STATE_ARMED_INTER and not m.entry.label}
+    span = mention.span
+    if len(groups) != 1 or any(c.dep_ in ("compound", "nmod") and not span.start <= c.i < span.end
+                               for c in span.root.children):
+        return mention  # "drug terrorists" are of another kind than the one group named
+    (group,) = groups.values()
+    return ActorMention(group, mention.span) if _alias_of(mention) in group.known_as \
+        else mention
 
 
 def _alias_of(mention: ActorMention) -> str:
