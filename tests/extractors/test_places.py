@@ -518,6 +518,31 @@ def test_a_first_name_that_is_a_place_stays_a_place_alone(
     assert any(present in name for name in names), names
 
 
+def test_in_capitals_a_city_abroad_does_not_vouch_for_itself(nlp: Language,
+                                                             gazetteer: Gazetteer) -> None:
+    # "PONCE" (the defence minister) is Ponce, Puerto Rico, a city of 137,000 that nothing
+    # else in this Salvadoran text points at: no place; El Salvador stays
+    text = ("IN EL SALVADOR THERE IS A LATENT PATH, THE PATH OF ARMED ACTIONS. IT IS THE "
+            "CRISTIANI GOVERNMENT, PONCE, AND THE HIGH COMMAND WHO ARE LEAVING THE WORKERS NO "
+            "ALTERNATIVE. PONCE HAS NOT ANSWERED.")
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert "Ponce" not in names and "El Salvador" in names, names
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    # a dateline vouches for itself
+    ("ARICA -- TWO BOLIVIANS CARRYING COCAINE HAVE BEEN ARRESTED BY CARABINEROS.", "Arica"),
+    # so does a world city
+    ("THE FMLN DELEGATION ARRIVED IN MEXICO CITY FROM SAN SALVADOR ON MONDAY.", "Mexico City"),
+    # and in ordinary text a city abroad still does (a Turkish border city in a Syrian text)
+    ("Rebels shelled Azaz on Monday. The wounded were taken to Gaziantep.", "Gaziantep"),
+])
+def test_a_dateline_or_a_world_city_vouches_for_itself(nlp: Language, gazetteer: Gazetteer,
+                                                       text: str, present: str) -> None:
+    names = [m.location.name for m in find_places(nlp(text), gazetteer)]
+    assert any(present in name for name in names), names
+
+
 def test_one_given_name_may_begin_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Warplanes targeted the districts of Bustan al-Qasr and Tariq al-Bab in Aleppo."
     assert "Tariq al-Bab" in [m.location.name for m in find_places(nlp(text), gazetteer)]

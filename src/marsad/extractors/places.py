@@ -168,9 +168,33 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
         _resolve(mentions, context, anchors, famous)
     countries = _resolved_context(mentions, country_hint, named, settings) or first
     return [_place_mention(text, m, sentence_starts, settings) for m in mentions
-            if m.chosen is not None and not _stray(m.chosen, m, countries, settings, capitals)
+            if m.chosen is not None and not _stray(
+                m.chosen, m, _without_itself(m, mentions, countries, country_hint, named,
+                                             settings)
+                if capitals and not _vouches_for_itself(m, famous) else countries,
+                settings, capitals)
             and not _names_a_government(doc, m, countries, gazetteer)
             and not _speaks(doc, m, settings.speaker_verbs)]
+
+
+def _vouches_for_itself(mention: _Mention, famous: _Fame) -> bool:
+    """A world city (``stray_max_population``), or the dateline that opens the text ("ARICA
+    -- TWO BOLIVIANS ..."), is a place even where nothing else in the text points at its
+    country. A capital is not enough: "THE GOVERNMENT SAID IT IN SAN JOSE" in a Salvadoran
+    interview named Costa Rica's capital, not where the attacks were."""
+    return mention.start_token == 0 or (
+        mention.chosen is not None and mention.chosen.population >= famous.world_city)
+
+
+def _without_itself(mention: _Mention, mentions: list[_Mention], countries: Counter[str],
+                    country_hint: str | None, named: Counter[str],
+                    settings: GazetteerSettings) -> Counter[str]:
+    """The countries the text's other names point at: in text written in capitals, where the
+    recogniser takes surnames for places, a city abroad does not vouch for itself ("THE
+    CRISTIANI GOVERNMENT, PONCE, AND THE HIGH COMMAND" in a Salvadoran interview is no
+    Puerto Rican city; "PONCE" written twice does not vouch for itself either)."""
+    others = [m for m in mentions if m.key != mention.key]
+    return _resolved_context(others, country_hint, named, settings) or countries
 
 
 def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]]) -> bool:
