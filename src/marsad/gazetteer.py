@@ -160,6 +160,9 @@ class GazetteerSettings(BaseModel):
     or forces, not a place."""
     bearing_before: tuple[str, ...] = ()
     """"the border with Iraq": a country after one of these gives a bearing, not a place."""
+    destination_verbs: frozenset[str] = frozenset()
+    """"their bodies will be sent to the United States": a country a verb of these (lemmas)
+    sends someone "to" is a destination, not where the event is."""
     speaker_verbs: frozenset[str] = frozenset()
     """"Najib Ansari said": the subject of one of these verbs is no place."""
     back_references: tuple[str, ...] = ()
@@ -168,7 +171,8 @@ class GazetteerSettings(BaseModel):
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "mission_nouns",
-                     "bearing_before", "back_references", "directions", "person_names",
+                     "bearing_before", "destination_verbs", "back_references", "directions",
+                     "person_names",
                      "given_names", "given_name_places", "common_words", "speaker_verbs",
                      mode="before")
     @classmethod

@@ -80,7 +80,8 @@ def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSetting
     where a body sits, not where the event is (``side_suffixes``); "U.S. raids", "Syria's
     army": a country naming whose forces act, or whose people ("U.S. CITIZEN JENNIFER
     CASOLO": ``modifier_nouns``, read by word where the parse of text in capitals fails); "near
-    the border with Iraq": a country giving a bearing (``bearing_before`` in gazetteer.yaml)."""
+    the border with Iraq": a country giving a bearing (``bearing_before`` in gazetteer.yaml);
+    "sent to the United States": a destination (``destination_verbs``)."""
     if place.names_side:  # read once by find_places
         return True
     if place.location.feature != "country":
@@ -94,7 +95,11 @@ def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSetting
             return True
     if span.end < len(doc) and doc[span.end].lower_ in settings.modifier_nouns:
         return True
-    return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "for") \
+            and root.head.head.lemma_.lower() in settings.destination_verbs:
+        return True  # "their bodies will be sent to the United States": a destination
+    return root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
 
 
 def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, dt.date]:
