@@ -285,6 +285,9 @@ class ActorEntry(_Frozen):
     the text never ties them to it ("the FMLN ... the guerrillas attacked"): guerrillas are the
     guerrilla army the report is about; "opposition groups" in a text naming only ISIS are
     not ISIS, so "rebels" and "opposition" are not among them."""
+    operates_in: str | None = None
+    """ISO 3166 alpha-2 code of the one country this non-state group fights in: a text that
+    names no place and no nationality, only the group, is placed there (precision 3)."""
     known_as: tuple[str, ...] = ()
     """Generic words (aliases of a ``generic`` entry) that name this group where the text names
     no other non-state armed group: "the terrorists" of Peruvian state media are the Shining

@@ -824,6 +824,15 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
     missions = gazetteer.settings.mission_nouns
     words = [(code, span) for code, span in _nationality_words(doc, gazetteer.settings.demonyms)
              if span.end >= len(doc) or doc[span.end].lower_ not in missions]
+    return country_of_words(doc, gazetteer, words)
+
+
+def country_of_words(doc: Doc, gazetteer: Gazetteer,
+                     words: Sequence[tuple[str, Span]]) -> PlaceMention | None:
+    """The country (ISO2) most of ``words`` point at, placed at the first such word's span
+    (precision 3); none when two countries are pointed at as often. For nationality words, and
+    for the groups a text names that fight in one country (``operates_in`` in actors.yaml:
+    "THE FMLN ... THE ASSASSINATION OF DR JOSE ANTONIO RODRIGUEZ PORTH" names no place)."""
     ranked = Counter(code for code, _span in words).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None

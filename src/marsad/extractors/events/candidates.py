@@ -59,8 +59,9 @@ class Mentions:
     publisher: Claim
     nationality: PlaceMention | None = None
     """The country of the text's nationality words (:func:`marsad.extractors.places.
-    nationality_place`): an event's place when the text names none, and the document's
-    country between two named as often."""
+    nationality_place`), else of the groups it names that fight in one country
+    (``operates_in``): an event's place when the text names none, and the document's country
+    between two named as often."""
 
     @cached_property
     def claim_date_starts(self) -> frozenset[int]:

@@ -17,7 +17,12 @@ from marsad.extractors.actors import find_actors
 from marsad.extractors.attribution import find_claims, publisher_claim
 from marsad.extractors.casualties import find_casualties
 from marsad.extractors.events.candidates import Mentions
-from marsad.extractors.places import PlaceMention, find_places, nationality_place
+from marsad.extractors.places import (
+    PlaceMention,
+    country_of_words,
+    find_places,
+    nationality_place,
+)
 from marsad.extractors.time import DateMention, find_dates
 from marsad.gazetteer import GazetteerSettings
 from marsad.model import Document
@@ -44,7 +49,9 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         text=document.text,
         sentences=list(doc.sents),
         places=places,
-        nationality=nationality_place(doc, ctx.gazetteer),
+        nationality=nationality_place(doc, ctx.gazetteer) or country_of_words(
+            doc, ctx.gazetteer, [(a.entry.operates_in, a.span) for a in actors
+                                 if a.entry.operates_in is not None]),
         dates=dates,
         actors=actors,
         casualties=find_casualties(doc),
