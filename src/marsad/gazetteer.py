@@ -172,9 +172,8 @@ class GazetteerSettings(BaseModel):
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "mission_nouns",
                      "bearing_before", "destination_verbs", "back_references", "directions",
-                     "person_names",
-                     "given_names", "given_name_places", "common_words", "speaker_verbs",
-                     mode="before")
+                     "person_names", "given_names", "given_name_places", "common_words",
+                     "speaker_verbs", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return lowered_words(value)

@@ -11,7 +11,8 @@ from marsad.extractors.actors import find_actors
 
 def _accused(text: str, ctx: Context) -> list[str]:
     doc = ctx.nlp(text)
-    found = find_accusations(find_actors(doc, ctx), ctx.lexicon.initiators.accused)
+    found = find_accusations(find_actors(doc, ctx), ctx.lexicon.initiators.accused,
+                             ctx.lexicon.known_determiners)
     return [a.mention.entry.name for a in found]
 
 
@@ -41,7 +42,8 @@ def test_no_accusation_without_blame_of_an_attack(text: str, ctx: Context) -> No
 def test_two_sides_blamed_as_often_is_contested(ctx: Context) -> None:
     doc = ctx.nlp("Rebels blamed the regime for the attack, "
                   "while the government blamed the rebels.")
-    found = find_accusations(find_actors(doc, ctx), ctx.lexicon.initiators.accused)
+    found = find_accusations(find_actors(doc, ctx), ctx.lexicon.initiators.accused,
+                             ctx.lexicon.known_determiners)
     assert len(found) == 2
     names = [a.mention.entry.name for a in found]
     assert prevailing(names) is None

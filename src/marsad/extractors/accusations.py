@@ -30,9 +30,6 @@ from spacy.tokens import Token
 from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phrase, phrase_head
 from marsad.lexicon import Accused
 
-# Determiners of an attack the reader already knows of (grammar, not knowledge)
-KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-
 
 @dataclass(frozen=True)
 class Accusation:
@@ -43,13 +40,15 @@ class Accusation:
     """Character offset of the accusing sentence (to measure its distance to an event)."""
 
 
-def find_accusations(actors: list[ActorMention], rules: Accused) -> list[Accusation]:
-    """Every armed actor the parse shows as accused of an attack."""
+def find_accusations(actors: list[ActorMention], rules: Accused,
+                     known: tuple[str, ...]) -> list[Accusation]:
+    """Every armed actor the parse shows as accused of an attack. ``known``: determiners of a
+    known event (attribution.yaml ``known_determiners``: "planned the attack" names one)."""
     found = []
     for mention in actors:
         if mention.entry.inter not in FIGHTING_INTER:
             continue
-        accused = _accused(phrase_head(mention.span.root), rules) or \
+        accused = _accused(phrase_head(mention.span.root), rules, known) or \
             _subject_before(mention, rules)
         sentence = mention.span.sent
         if accused and any(t.lower_ in rules.objects for t in sentence):  # about an attack
@@ -78,7 +77,7 @@ def _subject_before(mention: ActorMention, rules: Accused) -> bool:
         c.lower_ in rules.behind_words for c in verb.children)
 
 
-def _accused(head: Token, rules: Accused) -> bool:
+def _accused(head: Token, rules: Accused, known: tuple[str, ...]) -> bool:
     head = members_phrase(head)  # "attributed the attack to members of the 17th Front of X"
     verb = head.head
     lemma = verb.lemma_.lower()
@@ -103,7 +102,8 @@ def _accused(head: Token, rules: Accused) -> bool:
     if head.dep_ == "nsubj":
         children = list(verb.children)
         if lemma in rules.plan_verbs and any(
-                c.dep_ == "dobj" and c.lower_ in rules.objects and _known(c) for c in children):
+                c.dep_ == "dobj" and c.lower_ in rules.objects and _known(c, known)
+                for c in children):
             return True  # "the Medellin cartel planned the attack"
         if lemma == "be" and any(c.lower_ in rules.behind_words for c in children):
             return True
@@ -113,7 +113,7 @@ def _accused(head: Token, rules: Accused) -> bool:
     return False
 
 
-def _known(word: Token) -> bool:
-    """The word names a known attack: "the attack", "this attack", "these bombings" ("an
+def _known(word: Token, known: tuple[str, ...]) -> bool:
+    """The word names a known attack: "the attack", "this attack", "their bombings" ("an
     attack" may be one still to come)."""
-    return any(c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS for c in word.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in known for c in word.children)

@@ -17,9 +17,9 @@ from marsad.model import Actor
 from marsad.nlp import NOT_ACTOR
 
 FIGHTING_INTER = frozenset({1, 2, 3, 4, 8})
-# Rebels, political militias, identity militias (ACLED inter codes 2, 3, 4)
-NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 """ACLED inter codes of the forces and groups that fight (not rioters, protesters, civilians)."""
+NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
+"""ACLED inter codes of rebels, political militias and identity militias."""
 CIVILIANS_INTER = 7
 """ACLED's inter code of civilians."""
 

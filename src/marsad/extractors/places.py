@@ -496,7 +496,7 @@ def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     if len(ent) != 1 or ent[0].lower_ not in settings.given_name_places or ent.end >= len(doc):
         return False
     word = doc[ent.end]
-    if word.lower_ in ("de", "del") and ent.end + 1 < len(doc):
+    if word.lower_ in settings.name_joining_articles and ent.end + 1 < len(doc):
         word = doc[ent.end + 1]  # "ORLANDO DE SOLA", but "SANTIAGO DE CHILE"
         if gazetteer.candidates(doc[ent.start:word.i + 1].text) or any(
                 p.kind in REGION_KINDS for p in gazetteer.candidates(word.text)):

@@ -120,7 +120,7 @@ def accused_perpetrator(events: list[Event], mentions: Mentions, ctx: Context) -
     by regime jets", "blamed on Assad's forces". The actor's span is the accusation's, and the
     notes say the perpetrator is alleged, so the claim is never flattened into a fact."""
     rules = ctx.lexicon.initiators.accused
-    accusations = find_accusations(mentions.actors, rules)
+    accusations = find_accusations(mentions.actors, rules, ctx.lexicon.known_determiners)
     if not accusations:
         return events
     filled = []
