@@ -251,6 +251,8 @@ class ExistingAgreement(_Frozen):
     prepositions: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     making_verbs: tuple[str, ...] = ()
+    content_verbs: tuple[str, ...] = ()
+    demonstratives: tuple[str, ...] = ()
 
 
 class NonConflict(_Frozen):
@@ -440,6 +442,9 @@ class Lexicon(_Frozen):
     """Verbs of ending: "stop the bombings" as an order or an aim reports no bombing."""
     simulation_words: tuple[str, ...] = ()
     """Words of an exercise: "exercises simulating air strikes" are played, not fought."""
+    coming_about_verbs: tuple[str, ...] = ()
+    """Verbs whose modal form makes their event subject a future: "an agreement will be
+    reached"."""
     abstract_foes: tuple[str, ...] = ()
     """Nouns of an abstract foe: "the battle against terrorism" is a policy, not a battle."""
 
@@ -686,5 +691,6 @@ def load_lexicon() -> Lexicon:
         reason_words=_words(not_happened, "reason_words"),
         cessation_lemmas=_words(not_happened, "cessation_lemmas"),
         simulation_words=_words(not_happened, "simulation_words"),
+        coming_about_verbs=_words(not_happened, "coming_about_verbs"),
         abstract_foes=_words(not_happened, "abstract_foes"),
     )

@@ -356,6 +356,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "planning attacks", "a planned offensive"
     if _complement_of_modal_verb(root, ctx):
         return False  # "it will be the site of an apocalyptic battle": a prophecy
+    if _still_to_come(root, ctx):
+        return False  # "an agreement will be reached", "reinforcements will be brought in"
     if entry.sub_event_type == TERRITORY_GAIN:
         before = trigger.doc[trigger.start - 1] if trigger.start > sentence.start else None
         if before is not None and before.tag_ == "TO":
@@ -582,13 +584,15 @@ def _phrase_top(token: Token) -> Token:
 
 def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     """The agreement word names an agreement the news takes as given: broken or kept,
-    ended, the background of a clause ("since a ceasefire collapsed", "despite a truce"), or
-    described as old ("the fragile ceasefire", "a February ceasefire")."""
+    ended, the background of a clause ("since a ceasefire collapsed", "despite a truce"),
+    described as old ("the fragile ceasefire", "a February ceasefire"), saying what it holds
+    ("what does the agreement say?"), or named or pointed back at and not made here ("the Tela
+    agreements", "these agreements are a victory")."""
     if _acted_on_by(root, rule.verbs) or _after_its_verb(root, rule.verbs):
         return True
     head = _phrase_top(root)
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in rule.ended_by:
-        return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in (*rule.ended_by, *rule.content_verbs):
+        return True  # "the truce collapsed", "what does the agreement say?"
     if head.dep_ == "pobj":
         preposition = head.head  # "since", or the last word of "in accordance with"
         doc = preposition.doc
@@ -600,7 +604,8 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
            or (c.dep_ in ("compound", "npadvmod", "nmod") and c.lower_ in months)
            for c in head.children):
         return True
-    return _named_after(root) and not (
+    pointed_at = any(c.dep_ == "det" and c.lower_ in rule.demonstratives for c in head.children)
+    return (pointed_at or _named_after(root)) and not (
         _acted_on_by(root, rule.making_verbs) or _after_its_verb(root, rule.making_verbs))
 
 
@@ -667,6 +672,18 @@ def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
             return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in
                        ctx.lexicon.modal_words for c in token.children)
     return False
+
+
+def _still_to_come(root: Token, ctx: Context) -> bool:
+    """The event word is the subject of a verb that brings it about (``coming_about_verbs``)
+    with a modal auxiliary: "an agreement will be reached", "a state of emergency might be
+    imposed". A modal's subject otherwise happened ("the strikes will be investigated")."""
+    top = _phrase_top(root)
+    verb = top.head
+    return top.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in \
+        ctx.lexicon.coming_about_verbs and any(
+            c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ctx.lexicon.modal_words
+            for c in verb.children)
 
 
 def _named_by_year(trigger: Span) -> bool:
