@@ -430,11 +430,16 @@ def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
                    hitting: frozenset[str] = frozenset()) -> set[str]:
     """What an attack word is aimed at: its object, or the noun after "on" / "at" /
     "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque"), or the
-    object of a ``hitting`` verb it is the subject of ("the attack targeted a market"); a
-    noun a ``military`` word modifies is left out ("an attack on a training camp")."""
+    object of a ``hitting`` verb it is the subject of ("the attack targeted a market"), or
+    what was "the target of" it ("a Mercedes was the target of the attack"); a noun a
+    ``military`` word modifies is left out ("an attack on a training camp")."""
     targets = [c for c in root.children if c.dep_ in ("dobj", "obj")]
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in hitting:
         targets += [c for c in root.head.children if c.dep_ in ("dobj", "obj")]
+    target = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if target is not None and target.lemma_.lower() == "target" and target.dep_ == "attr":
+        # "a Mercedes 4WD was the target of the early morning attack"
+        targets += [c for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for prep in (c for c in root.children if c.dep_ == "prep"
                  and c.lower_ in ("on", "at", "against", "upon")):
         targets += [c for c in prep.children if c.dep_ == "pobj"]
