@@ -669,9 +669,14 @@ def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
                     c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower()
                     in ctx.lexicon.inquiry_nouns for c in token.children):
                 return False  # "an investigation will be conducted into the murders"
-            return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in
-                       ctx.lexicon.modal_words for c in token.children)
+            return _has_modal(token, ctx.lexicon.modal_words)
     return False
+
+
+def _has_modal(verb: Token, modal_words: tuple[str, ...]) -> bool:
+    """The verb has a modal auxiliary of ``modal_words`` ("will be", "might be imposed")."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modal_words
+               for c in verb.children)
 
 
 def _still_to_come(root: Token, ctx: Context) -> bool:
@@ -681,9 +686,7 @@ def _still_to_come(root: Token, ctx: Context) -> bool:
     top = _phrase_top(root)
     verb = top.head
     return top.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in \
-        ctx.lexicon.coming_about_verbs and any(
-            c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ctx.lexicon.modal_words
-            for c in verb.children)
+        ctx.lexicon.coming_about_verbs and _has_modal(verb, ctx.lexicon.modal_words)
 
 
 def _named_by_year(trigger: Span) -> bool:
