@@ -24,6 +24,20 @@ def test_an_ally_that_is_no_fixed_actor_name_is_refused(ally: str) -> None:
         _checked_actors(entries, set())
 
 
+@pytest.mark.parametrize(("state_of", "elsewhere"), [
+    ("SYR", "Nobody"),  # no such entry
+    (None, "Military Forces of {country}"),  # no state whose texts tell home from elsewhere
+])
+def test_home_aliases_need_a_state_and_an_entry_elsewhere(state_of: str | None,
+                                                          elsewhere: str) -> None:
+    entries = [ActorEntry(name="Army of X", inter=1, aliases=("the regime",), state_of=state_of,
+                          home_aliases=("the regime",), elsewhere=elsewhere),
+               ActorEntry(name="Military Forces of {country}", inter=1, aliases=("army",),
+                          state_of="*")]
+    with pytest.raises(MarsadError, match="^actors.yaml: entry 1: elsewhere: "):
+        _checked_actors(entries, set())
+
+
 def test_acronym_adjectives_match_only_as_written() -> None:
     lexicon = load_lexicon()
     islamic_state = lexicon.adjective_actor("IS")

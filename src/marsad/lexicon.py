@@ -287,6 +287,13 @@ class ActorEntry(_Frozen):
     the text never ties them to it ("the FMLN ... the guerrillas attacked"): guerrillas are the
     guerrilla army the report is about; "opposition groups" in a text naming only ISIS are
     not ISIS, so "rebels" and "opposition" are not among them."""
+    home_aliases: tuple[str, ...] = ()
+    """Aliases that name this state's forces only in a text whose places are in that state
+    (``state_of``): "the regime" is Syria's army in a Syrian report, the Salvadoran army in
+    Salvadoran guerrilla radio. Elsewhere they name the ``elsewhere`` entry."""
+    elsewhere: str | None = None
+    """The entry (usually "Military Forces of {country}") that ``home_aliases`` name in a text
+    about another country."""
     operates_in: str | None = None
     """ISO 3166 alpha-2 code of the one country this non-state group fights in: a text that
     names no place and no nationality, only the group, is placed there (precision 3)."""
@@ -315,7 +322,7 @@ class ActorEntry(_Frozen):
     """Names of actors (entries of actors.yaml, fixed names) that fight on this actor's side
     (Hezbollah with the Syrian army): never the other side of its battles. Read both ways."""
 
-    @field_validator("sole_group_aliases", "known_as", mode="before")
+    @field_validator("sole_group_aliases", "known_as", "home_aliases", mode="before")
     @classmethod
     def _lower_aliases(cls, value: Any) -> Any:
         return lowered_words(value)
@@ -568,14 +575,18 @@ def _known_sides(outlets: list[OutletEntry], actor_names: set[str]) -> tuple[Out
 
 
 def _checked_actors(actors: list[ActorEntry], known: set[str]) -> tuple[ActorEntry, ...]:
-    """Refuse what would silently never apply: allies and ``strikes_from_afar`` are looked up
-    by fixed names, and the latter's types must be sub-event types (``known``)."""
+    """Refuse what would silently never apply: allies, ``elsewhere`` and ``strikes_from_afar``
+    are looked up by names, and the latter's types must be sub-event types (``known``)."""
     names = {entry.name for entry in actors}
     for number, entry in enumerate(actors, start=1):
         for ally in entry.allies:
             if ally not in names or "{country}" in ally or "{country}" in entry.name:
                 raise MarsadError(f"actors.yaml: entry {number}: allies: {ally!r} is not the "
                                   "fixed name of an entry (one without {country})")
+        if entry.elsewhere is not None and (entry.elsewhere not in names or not entry.state_of
+                                            or entry.state_of == "*"):
+            raise MarsadError(f"actors.yaml: entry {number}: elsewhere: {entry.elsewhere!r} "
+                              "must name an entry, and the entry needs a fixed state_of")
         if entry.strikes_from_afar and "{country}" in entry.name:
             raise MarsadError(f"actors.yaml: entry {number}: strikes_from_afar needs a fixed "
                               "name (one without {country}): it is looked up by name")

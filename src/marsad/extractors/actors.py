@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
-from marsad.lexicon import ActorEntry
+from marsad.lexicon import ActorEntry, Lexicon
 from marsad.model import Actor
 from marsad.nlp import NOT_ACTOR
 
@@ -53,6 +53,19 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
     held = {i for m in anaphoric for i in range(m.span.start, m.span.end)}
     kept = [m for m in mentions if held.isdisjoint(range(m.span.start, m.span.end))]
     return sorted(kept + anaphoric, key=lambda m: m.span.start)
+
+
+def localised(mentions: list[ActorMention], place_countries: set[str],
+              lexicon: Lexicon) -> list[ActorMention]:
+    """Read a state's ``home_aliases`` as the ``elsewhere`` entry in a text whose places
+    (``place_countries``, ISO3) are all in other countries: "THE REGIME" of Salvadoran
+    guerrilla radio is the Salvadoran army, not Syria's. A text with no place keeps them."""
+    if not place_countries:
+        return mentions
+    return [ActorMention(lexicon.actor(m.entry.elsewhere), m.span)
+            if m.entry.elsewhere is not None and m.entry.state_of not in place_countries
+            and _alias_of(m) in m.entry.home_aliases else m
+            for m in mentions]
 
 
 def _indefinite(mention: ActorMention) -> bool:

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from marsad.context import Context
-from marsad.extractors.actors import find_actors
+from marsad.extractors.actors import find_actors, localised
 from marsad.extractors.attribution import find_claims, publisher_claim
 from marsad.extractors.casualties import find_casualties
 from marsad.extractors.events.candidates import Mentions
@@ -45,13 +45,17 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     places = [p for p in find_places(doc, ctx.gazetteer, names=names + sources)
               if not _place_as_modifier(p, doc, ctx.gazetteer.settings)
               and not (cased and _dateline(p, text))]
+    nationality = nationality_place(doc, ctx.gazetteer) or country_of_words(
+        doc, ctx.gazetteer, [(a.entry.operates_in, a.span) for a in actors
+                             if a.entry.operates_in is not None])
+    # "THE REGIME" of a Salvadoran text is not Syria's (actors.yaml home_aliases)
+    actors = localised(actors, {p.location.iso3 for p in [*places, nationality]
+                                if p is not None and p.location.iso3}, ctx.lexicon)
     return Mentions(
         text=document.text,
         sentences=list(doc.sents),
         places=places,
-        nationality=nationality_place(doc, ctx.gazetteer) or country_of_words(
-            doc, ctx.gazetteer, [(a.entry.operates_in, a.span) for a in actors
-                                 if a.entry.operates_in is not None]),
+        nationality=nationality,
         dates=dates,
         actors=actors,
         casualties=find_casualties(doc),
