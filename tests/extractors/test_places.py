@@ -498,6 +498,7 @@ def test_units_people_and_cars_are_no_places(nlp: Language, gazetteer: Gazetteer
     # ... before "de" and a name
     ("THE IDEOLOGUE OF THE ORLANDO DE SOLA GROUP WAS KILLED IN SAN SALVADOR.", "Orlando",
      "San Salvador"),
+    # ... not before a noun: "SANTIAGO NEIGHBORHOOD" is Santiago's (below)
     # ... before a name the gazetteer does not know
     ("TWO TEACHERS WERE KIDNAPPED BY THE NELSON MANDELA CELL OF THE ELN IN BOGOTA.", "Nelson",
      "Bogot"),
@@ -511,6 +512,7 @@ def test_a_first_name_that_is_a_place_before_a_surname_is_a_person(
 @pytest.mark.parametrize(("text", "present"), [
     ("A bomb exploded in Orlando on Monday.", "Orlando"),
     ("Guerrillas attacked a police post in Santiago de Chile on Monday.", "Santiago"),
+    ("HE WAS MURDERED ON A SOCCER FIELD IN THE SANTIAGO NEIGHBORHOOD OF QUILICURA.", "Santiago"),
 ])
 def test_a_first_name_that_is_a_place_stays_a_place_alone(
         nlp: Language, gazetteer: Gazetteer, text: str, present: str) -> None:
@@ -534,6 +536,9 @@ def test_in_capitals_a_city_abroad_does_not_vouch_for_itself(nlp: Language,
     ("ARICA -- TWO BOLIVIANS CARRYING COCAINE HAVE BEEN ARRESTED BY CARABINEROS.", "Arica"),
     # so does a world city
     ("THE FMLN DELEGATION ARRIVED IN MEXICO CITY FROM SAN SALVADOR ON MONDAY.", "Mexico City"),
+    # and a national capital, where the text names another country once
+    ("OFFICIALS IN WASHINGTON REPORTED THAT THE REBELS ATTACKED SAN SALVADOR ON MONDAY.",
+     "San Salvador"),
     # and in ordinary text a city abroad still does (a Turkish border city in a Syrian text)
     ("Rebels shelled Azaz on Monday. The wounded were taken to Gaziantep.", "Gaziantep"),
 ])

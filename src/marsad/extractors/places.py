@@ -178,12 +178,13 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
 
 
 def _vouches_for_itself(mention: _Mention, famous: _Fame) -> bool:
-    """A world city (``stray_max_population``), or the dateline that opens the text ("ARICA
-    -- TWO BOLIVIANS ..."), is a place even where nothing else in the text points at its
-    country. A capital is not enough: "THE GOVERNMENT SAID IT IN SAN JOSE" in a Salvadoran
-    interview named Costa Rica's capital, not where the attacks were."""
+    """A world city or a national capital under its own name (``_Fame``), or the dateline that
+    opens the text ("ARICA -- TWO BOLIVIANS ..."), is a place even where nothing else in the
+    text points at its country: "SAN SALVADOR" in a report that also names the United States
+    once. (So "THE GOVERNMENT SAID IT IN SAN JOSE" in a Salvadoran interview stays Costa
+    Rica's capital.)"""
     return mention.start_token == 0 or (
-        mention.chosen is not None and mention.chosen.population >= famous.world_city)
+        mention.chosen is not None and famous(mention.chosen, mention))
 
 
 def _without_itself(mention: _Mention, mentions: list[_Mention], countries: Counter[str],
@@ -501,11 +502,14 @@ def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
         if gazetteer.candidates(doc[ent.start:word.i + 1].text) or any(
                 p.kind in REGION_KINDS for p in gazetteer.candidates(word.text)):
             return False
-        return word.is_alpha and (word.is_title or word.is_upper)
+        return word.is_alpha and word.pos_ == "PROPN"
     if not (word.is_alpha and (word.is_title or word.is_upper)) or word.is_stop:
         return False
-    return word.lower_ in settings.name_words or not (
-        gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text))
+    # a noun after it ("SANTIAGO NEIGHBORHOOD", "ROSARIO ISLAND", "ORLANDO AIRPORT") is no
+    # surname: in text written in capitals the tagger, which reads a copy in ordinary case,
+    # tells a name from a noun
+    return word.lower_ in settings.name_words or (word.pos_ == "PROPN" and not (
+        gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text)))
 
 
 def _names_a_person(word: Token, settings: GazetteerSettings) -> bool:
