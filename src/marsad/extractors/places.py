@@ -183,8 +183,10 @@ def _vouches_for_itself(mention: _Mention, famous: _Fame) -> bool:
     text points at its country: "SAN SALVADOR" in a report that also names the United States
     once. (So "THE GOVERNMENT SAID IT IN SAN JOSE" in a Salvadoran interview stays Costa
     Rica's capital.)"""
-    return mention.start_token == 0 or (
-        mention.chosen is not None and famous(mention.chosen, mention))
+    place = mention.chosen
+    # (a country, a province or a curated place is never a stray: no need to count votes)
+    return mention.start_token == 0 or place is None or place.kind in REGION_KINDS \
+        or place.curated or famous(place, mention)
 
 
 def _without_itself(mention: _Mention, mentions: list[_Mention], countries: Counter[str],
@@ -508,7 +510,7 @@ def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     # a noun after it ("SANTIAGO NEIGHBORHOOD", "ROSARIO ISLAND", "ORLANDO AIRPORT") is no
     # surname: in text written in capitals the tagger, which reads a copy in ordinary case,
     # tells a name from a noun
-    return word.lower_ in settings.name_words or (word.pos_ == "PROPN" and not (
+    return _names_a_person(word, settings) or (word.pos_ == "PROPN" and not (
         gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text)))
 
 

@@ -42,6 +42,7 @@ from marsad.extractors.events.sub_types import (
     attacked_nouns,
     event_type_of,
     ground_bombing,
+    police_search,
     state_bombing,
 )
 from marsad.extractors.events.tolls import casualties_of, victim_span
@@ -70,8 +71,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                  two_sided=candidate.sub_event_type in initiators.two_sided,
                                  taken_from=candidate.sub_event_type in initiators.taken_from)
     actor1, actor2 = corrected_roles(actor1, actor2, trigger.root, initiators)
-    if actor1 is not None and actor1.entry.law_enforcement and candidate.generic \
-            and not victims and trigger.text.lower() in initiators.police_raids:
+    if actor1 is not None and police_search(candidate, actor1, bool(victims), initiators):
         warnings.append(f"{trigger.text!r} by {actor1.span.text!r}: a police raid with "
                         "nobody killed or hurt is a search, no event of its own")
         return None

@@ -412,6 +412,15 @@ def state_bombing(sub_event_type: str, candidate: Candidate, actor1: Actor | Non
     return sub_event_type
 
 
+def police_search(candidate: Candidate, actor1: ActorMention, hurt: bool,
+                  rules: Initiators) -> bool:
+    """A generic raid word done by law enforcement with nobody killed or hurt in its sentence
+    (``police_raids`` in triggers.yaml) is a search, no event of its own: "the raids carried
+    out by the police" (a deadly police raid stays a clash)."""
+    return actor1.entry.law_enforcement and candidate.generic and not hurt \
+        and candidate.trigger.text.lower() in rules.police_raids
+
+
 def ground_bombing(candidate: Candidate, actor1: Actor | None, subject: bool,
                    ctx: Context) -> Candidate:
     """An air-raid word whose ``subject`` (actor1 named as the verb's subject) flies no
