@@ -391,6 +391,8 @@ class RoleWords:
     """Words that say who holds a place (``holding_words``): the holder never initiates."""
     times: frozenset[str]
     """Prepositions tying an event to another act by time only (``time_prepositions``)."""
+    reacting: frozenset[str]
+    """Verbs of reacting to an event (``reaction_lemmas``): their subject judges, never acts."""
 
 
 class Lexicon(_Frozen):
@@ -436,6 +438,8 @@ class Lexicon(_Frozen):
     hypothetical_marks: tuple[str, ...] = ()
     known_determiners: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
+    history_adverbials: tuple[str, ...] = ()
+    """"in the past", "several times": with the present perfect, an undated past."""
     attempt_lemmas: tuple[str, ...] = ()
     reaction_lemmas: tuple[str, ...] = ()
     """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
@@ -479,7 +483,8 @@ class Lexicon(_Frozen):
                          members=frozenset(self.member_cues),
                          acted_on=frozenset(initiators.acted_on_words),
                          holding=frozenset(initiators.holding_words),
-                         times=frozenset(initiators.time_prepositions))
+                         times=frozenset(initiators.time_prepositions),
+                         reacting=frozenset(self.reaction_lemmas))
 
     @cached_property
     def weapon_agents(self) -> frozenset[str]:
@@ -696,6 +701,7 @@ def load_lexicon() -> Lexicon:
         hypothetical_marks=_words(not_happened, "hypothetical_marks"),
         known_determiners=_words(not_happened, "known_determiners"),
         habitual_adverbs=_words(not_happened, "habitual_adverbs"),
+        history_adverbials=_words(not_happened, "history_adverbials"),
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),
         inquiry_nouns=_words(not_happened, "inquiry_nouns"),

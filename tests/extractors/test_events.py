@@ -34,6 +34,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "actor1": lambda v: event.actor1 is not None and v in event.actor1.name,
         "no_actor1": lambda v: (event.actor1 is None) == v,
         "actor2": lambda v: event.actor2 is not None and v in event.actor2.name,
+        "no_actor2": lambda v: (event.actor2 is None) == v,
         "assoc1": lambda v: any(v in a.name for a in event.assoc_actors1),
         "notes": lambda v: v in event.notes,
         "mentions": lambda v: len(event.mentions) == v,

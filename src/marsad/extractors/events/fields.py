@@ -92,7 +92,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     # detonated a car bomb"), as does a modifier, an agent or a member ("planted by ISIS")
     direct = actor1 is not None and (names_author(actor1.span.root, trigger.root,
                                                   ctx.lexicon.role_words.members)
-                                     or acts_through(actor1.span.root, trigger.root))
+                                     or acts_through(actor1.span.root, trigger.root,
+                                                     ctx.lexicon.reaction_lemmas))
     planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it

@@ -9,7 +9,7 @@ acts (territory gained by a state or by a non-state actor).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -76,6 +76,9 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         elif token.dep_ == "nsubj" and token.head != root \
                 and _before_or_after(root, token.head, times):
             continue  # "police raids began shortly after the kidnapping": another act's doer
+        elif token.dep_ == "nsubj" and token.head != root \
+                and token.head.lemma_.lower() in words.reacting and token.head.is_ancestor(root):
+            continue  # "Kurdish forces condemned the bombing": a judge, not a side
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
@@ -124,12 +127,27 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
     actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
     second = second + struck + holders
     remaining = [m for m in second + after + before
-                 if actor1 is None or m.entry.name != actor1.entry.name]
+                 if actor1 is None or (m.entry.name != actor1.entry.name
+                                       and not _alternative_to(m, actor1))]
     actor2 = remaining[0] if remaining else None
     if actor1 is None and actor2 is None:
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+def _alternative_to(mention: ActorMention, actor1: ActorMention) -> bool:
+    """``mention`` is coordinated with ``actor1`` by "or" ("carried out by the Shining Path or
+    the MRTA"): a second suspect, never the target."""
+    head, other = phrase_head(mention.span.root), phrase_head(actor1.span.root)
+    for first, second in ((head, other), (other, head)):
+        token = first
+        while token.dep_ in ("conj", "appos") and token.head != token:
+            if token.dep_ == "conj" and token.head == second and any(
+                    c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in second.children):
+                return True
+            token = token.head
+    return False
 
 
 def _misread_compound(word: Token, root: Token) -> bool:
@@ -276,7 +294,8 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
         # repelled it" repelled, they did not assault)
         if actor1 is not None and (names_author(actor1.span.root, alternate.root, member_cues)
                                    or (alternate.root.pos_ != "VERB"
-                                       and acts_through(actor1.span.root, alternate.root))):
+                                       and acts_through(actor1.span.root, alternate.root,
+                                                        ctx.lexicon.reaction_lemmas))):
             return actor1, actor2
     return found
 
@@ -285,21 +304,43 @@ def subject_of(token: Token, verb: Token) -> bool:
     """The actor is the verb's subject, or named inside it by "of" or "from" ("Members of the
     FMLN bombed a bank", "fighters from ISIS bombed"): it did what the verb says."""
     head = members_phrase(token)
-    return head.dep_ == "nsubj" and head.head == verb
+    return (head.dep_ == "nsubj" and head.head == verb) or _presumed_subject(head, verb)
 
 
-def acts_through(token: Token, word: Token) -> bool:
+def _presumed_subject(head: Token, verb: Token) -> bool:
+    """"GUERRILLAS PRESUMED TO BE MEMBERS OF THE ELN TODAY DYNAMITED THE PIPELINE": the parser
+    takes the participle for the main verb (with "to be" as its complement) and hangs the
+    event verb under it; the actor's phrase (label and owner: ``actors._presumed_owner``) is
+    rooted at the participle, or is its subject."""
+    presumed = head.head if head.dep_ == "nsubj" else head
+    return verb.head == presumed and presumed != verb and verb.dep_ in ("advcl", "conj") \
+        and verb.i > presumed.i and presumed.tag_ in ("VBN", "VBD") \
+        and any(c.dep_ == "nsubj" for c in presumed.children) \
+        and any(c.dep_ == "xcomp" and any(g.lemma_ == "be" for g in c.subtree)
+                for c in presumed.children if c.i < verb.i)
+
+
+def acts_through(token: Token, word: Token, reacting: Collection[str] = ()) -> bool:
     """The actor did what the event word says by the parse's verbs: it is the subject of the
     event verb ("Rebels blew up an oil pipeline") or of the verb whose object or instrument
     the event noun is ("ISIS detonated a car bomb", "terrorists planted a bomb", "the rebels
-    blew up the poles with dynamite")."""
+    blew up the poles with dynamite"), or the agent of the verb whose passive subject the event
+    noun is ("the car bomb was planted by ISIS", "the bombing was carried out by ISIS").
+    A verb of reacting (``reacting``: attribution.yaml ``reaction_lemmas``) has a witness or a
+    judge for subject, not the doer: "Kurdish forces condemned the bombing"."""
     if word.pos_ == "VERB":
         return subject_of(token, word)
     if word.dep_ == "pobj" and word.head.lower_ == "with":
         word = word.head  # ("with dynamite": the phrase's head is "with")
     if word.dep_ == "prep" and word.lower_ == "with":
         return subject_of(token, word.head)
-    return word.dep_ in ("dobj", "obj") and subject_of(token, word.head)
+    verb = word.head
+    if verb.lemma_.lower() in reacting:
+        return False
+    if word.dep_ == "nsubjpass":
+        head = members_phrase(token)
+        return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head == verb
+    return word.dep_ in ("dobj", "obj") and subject_of(token, verb)
 
 
 def civilians(ctx: Context, country: str | None) -> Actor | None:

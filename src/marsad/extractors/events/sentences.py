@@ -55,7 +55,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                 if happened(span, entry, ctx) and not what_an_attack_did(entry, span, ctx)]
     triggers = drop_generic(triggers + [(entry, span) for entry, span in
                                         verb_object_events(sentence, ctx)
-                                        if happened(span, entry, ctx)])
+                                        if happened(span, entry, ctx)],
+                            frozenset(ctx.lexicon.context_typing.open_attack.words))
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
     offset = sentence.start_char

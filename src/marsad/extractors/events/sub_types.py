@@ -17,7 +17,12 @@ from spacy.tokens import Span, Token
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention, phrase_head
 from marsad.extractors.events.candidates import Candidate, Mentions
-from marsad.extractors.events.roles import actor_roles, associated_with_other, named_first
+from marsad.extractors.events.roles import (
+    actor_roles,
+    associated_with_other,
+    named_first,
+    subject_of,
+)
 from marsad.extractors.events.triggers import governing_verb
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
@@ -99,7 +104,10 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
     take the means of the nearest air strike or shelling the same way."""
     rule = ctx.lexicon.context_typing
     determiners = set(rule.anaphora_determiners)
-    specific = [c for c in candidates if not c.vague and not c.open_means]
+    # (an air-raid word a ground group is the subject of is a planted bomb, retyped once its
+    # actor is read: "THE SHINING PATH BOMBED A BUS" lends no air strike to "THE ATTACKS")
+    specific = [c for c in candidates if not c.vague and not c.open_means
+                and not _bombed_by_ground_group(c, mentions, ctx)]
     for candidate in candidates:
         if candidate.vague:
             types = rule.donor_types
@@ -118,6 +126,18 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
         if donor is not None:
             candidate.sub_event_type = donor.sub_event_type
     return candidates
+
+
+def _bombed_by_ground_group(candidate: Candidate, mentions: Mentions, ctx: Context) -> bool:
+    """The air-raid word's subject is an armed group that flies no aircraft: what
+    :func:`ground_bombing` will retype as a planted bomb, so no donor of air strikes."""
+    rule = ctx.lexicon.initiators.ground_bombing
+    allowed = ctx.lexicon.initiators.allowed_inter.get(AIR_STRIKE)
+    if not rule.becomes or allowed is None or candidate.sub_event_type != AIR_STRIKE \
+            or candidate.trigger.text.lower() not in rule.words:
+        return False
+    return any(m.entry.inter not in allowed and m.entry.inter != 7
+               and subject_of(m.span.root, candidate.trigger.root) for m in mentions.actors)
 
 
 def _nearest_donor(candidate: Candidate, donors: list[Candidate], mentions: Mentions,

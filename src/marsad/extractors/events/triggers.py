@@ -228,9 +228,11 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
     return None
 
 
-def drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[TriggerEntry, Span]]:
+def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
+                 open_attack: frozenset[str] = frozenset()) -> list[tuple[TriggerEntry, Span]]:
     """Generic words yield to any specific trigger; of generic ones keep the strongest type,
-    after those that only say what another did."""
+    after those that only say what another did. ``open_attack``: attack words that name no
+    means (``context_typing.open_attack.words``)."""
     specific = [(e, s) for e, s in triggers if not e.generic]
     if specific:
         return specific
@@ -246,8 +248,31 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]]) -> list[tuple[Trigge
     triggers = [(e, s) for e, s in triggers if not any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i in roots and c.i != s.root.i
         for c in s.root.children if s.root.pos_ in ("VERB", "AUX"))] or triggers
+    # An attack word that names no means, with a relative clause that tells what was done,
+    # leaves the type to that clause, which stands whatever else the sentence holds: "the
+    # attacks today come after Shining Path attacks during which at least 10 buses were burned"
+    # (the earlier attacks were arson). A bomb's clause tells what the bomb did ("a bomb,
+    # which destroyed the masonry, exploded"): no event of its own.
+    told = [(e, s) for e, s in triggers if _in_clause_of_other(e, s, triggers, open_attack)]
+    triggers = [(e, s) for e, s in triggers
+                if not any(_in_clause_of(o, s) and o_e.sub_event_type != e.sub_event_type
+                           for o_e, o in told)]
     strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
-    return [(e, s) for e, s in triggers if e.sub_event_type == strongest]
+    return [(e, s) for e, s in triggers if e.sub_event_type == strongest or (e, s) in told]
+
+
+def _in_clause_of(span: Span, word: Span) -> bool:
+    """``span``'s word stands in a relative clause on ``word``'s."""
+    return any(c.dep_ == "relcl" and (c == span.root or c.is_ancestor(span.root))
+               for c in word.root.children)
+
+
+def _in_clause_of_other(entry: TriggerEntry, span: Span,
+                        triggers: list[tuple[TriggerEntry, Span]],
+                        open_attack: frozenset[str]) -> bool:
+    """``span`` tells what an attack word of another type, naming no means, was."""
+    return any(e.sub_event_type != entry.sub_event_type and s.text.lower() in open_attack
+               and _in_clause_of(span, s) for e, s in triggers)
 
 
 def yields(entry: TriggerEntry, span: Span, others: Iterable[tuple[str, Span]]) -> bool:
@@ -305,6 +330,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the province has seen several rounds of heavy fighting"
     if _habitual(root, ctx.lexicon.habitual_adverbs):
         return False  # "Rebels regularly fire rockets into the west of the city"
+    if _undated_past(root, ctx.lexicon.history_adverbials):
+        return False  # "the Shining Path has attacked Soviet interests in the past"
     if _defined(root):
         return False  # "Barrel bombs are improvised containers packed with explosives"
     if _says_who_they_are(root):
@@ -398,6 +425,18 @@ def _habitual(root: Token, adverbs: tuple[str, ...]) -> bool:
         c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have" for c in auxiliaries) or (
         verb.tag_ == "VBG" and not auxiliaries)  # "with fighting regularly flaring"
     return present and any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
+
+
+def _undated_past(root: Token, adverbials: tuple[str, ...]) -> bool:
+    """The event word's verb is in the present perfect with an adverbial of an undated past
+    ("has attacked Soviet interests in the past", "has been shelled several times"): a
+    record, not an event; "has attacked the base" alone is news."""
+    verb = governing_verb(root)
+    if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                               for c in verb.children):
+        return False
+    return any(c.dep_ in ("advmod", "prep", "npadvmod")
+               and " ".join(t.lower_ for t in c.subtree) in adverbials for c in verb.children)
 
 
 def _says_who_they_are(root: Token) -> bool:
