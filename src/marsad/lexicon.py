@@ -419,6 +419,8 @@ class Lexicon(_Frozen):
     not_actors: tuple[str, ...] = ()
     association_cues: tuple[str, ...]
     group_of_cues: tuple[str, ...]
+    opposed_prefixes: tuple[str, ...] = ()
+    """"anti", "counter": "anti-regime groups" name no mention of the regime."""
     member_cues: tuple[str, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
@@ -543,6 +545,16 @@ class Lexicon(_Frozen):
     def _alliances(self) -> frozenset[frozenset[str]]:
         return frozenset(frozenset((entry.name, ally)) for entry in self.actors
                          for ally in entry.allies)
+
+    @cached_property
+    def label_stems(self) -> tuple[str, ...]:
+        """Name stems of the kinds of fighter (``label``: "Opposition Rebels")."""
+        return tuple(entry.name.replace(" ({country})", "") for entry in self.actors
+                     if entry.label)
+
+    def is_label(self, name: str) -> bool:
+        """``name`` is a kind of fighter's actor ("Opposition Rebels (El Salvador)")."""
+        return any(name == stem or name.startswith(f"{stem} (") for stem in self.label_stems)
 
     def allied(self, one: str, other: str) -> bool:
         """``one`` and ``other`` (actor names) fight on the same side (``allies``)."""
@@ -681,6 +693,7 @@ def load_lexicon() -> Lexicon:
         not_actors=_words(actors_file, "not_actors"),
         association_cues=_words(actors_file, "association_cues"),
         group_of_cues=_words(actors_file, "group_of_cues"),
+        opposed_prefixes=_words(actors_file, "opposed_prefixes"),
         member_cues=_words(actors_file, "member_cues"),
         outlets=_known_sides(validate_items("outlets.yaml", outlets_file["outlets"],
                                             OutletEntry), actor_names),

@@ -42,8 +42,10 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
     "the group" resolved to the last armed group named before them."""
     # A not_actors phrase wins as the longest match and names nobody ("the Syrian National
     # Coalition" is the political opposition, not the coalition against the Islamic State).
+    opposed = frozenset(ctx.lexicon.opposed_prefixes)
     mentions = _named_over_generic([mention for key, start, end in ctx.matchers.actors(doc)
-                                    if key != NOT_ACTOR and not _indefinite(
+                                    if key != NOT_ACTOR and not _opposed(doc, start, opposed)
+                                    and not _indefinite(
                                         mention := ActorMention(ctx.lexicon.actor(key),
                                                                 doc[start:end]))],
                                    frozenset(ctx.lexicon.group_of_cues))
@@ -66,6 +68,13 @@ def localised(mentions: list[ActorMention], place_countries: set[str],
             if m.entry.elsewhere is not None and m.entry.state_of not in place_countries
             and _alias_of(m) in m.entry.home_aliases else m
             for m in mentions]
+
+
+def _opposed(doc: Doc, start: int, prefixes: frozenset[str]) -> bool:
+    """The name follows an ``opposed_prefixes`` word and a hyphen ("anti-regime groups",
+    "anti-ISIS fighters"): it names what the phrase opposes, not an actor in it."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in prefixes \
+        or start >= 1 and any(doc[start - 1].lower_ == f"{p}-" for p in prefixes)
 
 
 def _indefinite(mention: ActorMention) -> bool:

@@ -514,6 +514,18 @@ def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
         gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text)))
 
 
+def persons_origin(root: Token, settings: GazetteerSettings) -> bool:
+    """The place is where a named person is from: "ROBERTO ROASCIO OF MILAN AND MARIO ACCURSO
+    OF ROME ... WERE TAKEN HOSTAGE" (after "of", on a proper name a given name or a title
+    opens, or that spaCy calls a person); "the city of Milan", "the port of Latakia" stay."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    head = root.head.head
+    return head.ent_type_ == "PERSON" or (head.pos_ in ("PROPN", "NOUN") and any(
+        child.dep_ in ("compound", "amod") and _names_a_person(child, settings)
+        for child in head.children))
+
+
 def _names_a_person(word: Token, settings: GazetteerSettings) -> bool:
     """A capitalised given name, title or surname: the name after it is a surname (in capitals
     in wire copy too: "JOSE ANTONIO RODRIGUEZ"), unless it is a verb ("SAID")."""

@@ -37,6 +37,7 @@ from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from spacy.tokens import Token
 
 from marsad.errors import MarsadError
 from marsad.resources import read_yaml, validate_items
@@ -70,6 +71,14 @@ class DateMention:
     end: date
     precision: int
     kind: str
+
+
+def dates_verb(date_root: Token, verb: Token) -> bool:
+    """The date (its root token) modifies ``verb`` itself: "said on Sunday", "said Sunday",
+    "Sunday's statement"; not a date of the clause the verb reports ("police said that a bomb
+    went off last night": "night" hangs on "went", itself under "said")."""
+    return date_root.head == verb or verb.head == date_root or (
+        date_root.head.head == verb and date_root.head.dep_ in ("prep", "agent"))
 
 
 # ----------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from marsad.extractors.actors import ActorMention
 from marsad.extractors.attribution import ClaimMention
 from marsad.extractors.casualties import CasualtyMention
 from marsad.extractors.places import PlaceMention
-from marsad.extractors.time import DateMention
+from marsad.extractors.time import DateMention, dates_verb
 from marsad.model import Claim
 
 FATAL_KINDS = {"killed"}
@@ -75,9 +75,8 @@ class Mentions:
             for mention in self.dates:
                 span = doc.char_span(mention.start_char, mention.end_char,
                                      alignment_mode="expand")
-                if span is not None and span.sent == claim.cue_span.sent and (
-                        span.root.head == claim.anchor_token
-                        or span.root.head.head == claim.anchor_token):
+                if span is not None and span.sent == claim.cue_span.sent \
+                        and dates_verb(span.root, claim.anchor_token):
                     starts.add(mention.start_char)
         return frozenset(starts)
 

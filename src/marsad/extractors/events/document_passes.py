@@ -216,6 +216,7 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
     actors.yaml). Recorded without a span: inferred."""
     counts: dict[str, int] = {}
     entries = {}
+    spans: dict[str, set[tuple[int, int]]] = {}
     # Police named as the source ("the police reported ...") report the battle, they are no
     # side of it; a combatant's own voice ("the army said") speaks for a side and counts.
     for mention in mentions.actors:
@@ -228,6 +229,8 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
         if mention.entry.inter in FIGHTING_INTER:
             counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
             entries[mention.entry.name] = mention
+            spans.setdefault(mention.entry.name, set()).add(
+                (mention.span.start_char, mention.span.end_char))
     filled = []
     for event in events:
         if event.event_type == "Battles" and event.actor1 is not None and event.actor2 is None:
@@ -235,6 +238,8 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
             country = event.location.country if event.location else None
             options = []
             for name, count in counts.items():
+                if spans[name] == {event.actor1.char_span}:
+                    continue  # the initiator's own words, renamed ("militants" in Amaaq's voice)
                 actor = canonical(entries[name].to_actor(country), ctx)
                 if actor.name not in own and entries[name].entry.inter != event.actor1.inter \
                         and not ctx.lexicon.allied(event.actor1.name, actor.name):

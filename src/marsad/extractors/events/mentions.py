@@ -22,8 +22,9 @@ from marsad.extractors.places import (
     country_of_words,
     find_places,
     nationality_place,
+    persons_origin,
 )
-from marsad.extractors.time import DateMention, find_dates
+from marsad.extractors.time import DateMention, dates_verb, find_dates
 from marsad.gazetteer import GazetteerSettings
 from marsad.model import Document
 
@@ -92,13 +93,16 @@ def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSetting
     army": a country naming whose forces act, or whose people ("U.S. CITIZEN JENNIFER
     CASOLO": ``modifier_nouns``, read by word where the parse of text in capitals fails); "near
     the border with Iraq": a country giving a bearing (``bearing_before`` in gazetteer.yaml);
-    "sent to the United States": a destination (``destination_verbs``)."""
+    "sent to the United States": a destination (``destination_verbs``); "Mario Accurso of
+    Rome": where a person is from."""
     if place.names_side:  # read once by find_places
         return True
-    if place.location.feature != "country":
-        return False
     span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
     if span is None:
+        return False
+    if persons_origin(span.root, settings):
+        return True  # "MARIO ACCURSO OF ROME ... WERE TAKEN HOSTAGE": where he is from
+    if place.location.feature != "country":
         return False
     for phrase in settings.bearing_before:
         words = phrase.split()
@@ -123,8 +127,7 @@ def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, 
             span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
             if span is None or span.sent != cue.sent:
                 continue
-            root = span.root
-            if root.head == cue or root.head.head == cue or cue.head == root:
+            if dates_verb(span.root, cue):
                 attached.append((abs(span.start - cue.i), mention))
         if attached:
             found[cue.i] = min(attached, key=lambda pair: pair[0])[1].end

@@ -76,8 +76,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         elif token.dep_ == "nsubj" and token.head != root \
                 and _before_or_after(root, token.head, times):
             continue  # "police raids began shortly after the kidnapping": another act's doer
-        elif token.dep_ == "nsubj" and token.head != root \
-                and token.head.lemma_.lower() in words.reacting and token.head.is_ancestor(root):
+        elif _reacts_to(token, root, words.reacting):
             continue  # "Kurdish forces condemned the bombing": a judge, not a side
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
@@ -134,6 +133,19 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+def _reacts_to(token: Token, root: Token, reacting: frozenset[str]) -> bool:
+    """The actor is the subject of a verb of reacting above the event word, or the noun a
+    relative clause with that verb is about, or the noun it stands beside ("General Nunez,
+    the Carabineros director, who described the latest terrorist attacks as isolated
+    events")."""
+    nouns = [token, token.head] if token.dep_ in ("appos", "conj") else [token]
+    verbs = [token.head] if token.dep_ == "nsubj" else [
+        c for noun in nouns for c in noun.children if c.dep_ == "relcl"
+        and any(g.dep_ == "nsubj" and g.tag_ in ("WP", "WDT") for g in c.children)]
+    return any(verb != root and verb.lemma_.lower() in reacting and verb.is_ancestor(root)
+               for verb in verbs)
 
 
 def _alternative_to(mention: ActorMention, actor1: ActorMention) -> bool:
@@ -330,6 +342,8 @@ def acts_through(token: Token, word: Token, reacting: Collection[str] = ()) -> b
     judge for subject, not the doer: "Kurdish forces condemned the bombing"."""
     if word.pos_ == "VERB":
         return subject_of(token, word)
+    while word.dep_ == "compound" and word.head != word:
+        word = word.head  # "carried out a car bomb attack": the phrase's head is "attack"
     if word.dep_ == "pobj" and word.head.lower_ == "with":
         word = word.head  # ("with dynamite": the phrase's head is "with")
     if word.dep_ == "prep" and word.lower_ == "with":
@@ -597,7 +611,9 @@ def fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | N
                        sub_event_type: str) -> tuple[Actor | None, Actor | None]:
     """A belligerent's own outlet claiming an attack names its side ("Amaaq" -> ISIS), unless
     its side cannot have done it ("Rebels said barrel bombs fell on Daraya": rebels fly no
-    aircraft, ``initiators.allowed_inter``)."""
+    aircraft, ``initiators.allowed_inter``): the initiator where none is named or only a
+    kind of fighter of its own kind is ("Radio Venceremos said the rebels attacked": the
+    FMLN), else the target where none is named and it is no ally of the initiator."""
     if speaking_for is None:
         return a1, a2
     names = {a.name for a in (a1, a2) if a}
@@ -613,7 +629,10 @@ def fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | N
         return a1, a2
     if a1 is None:
         return claimant, a2
-    if a2 is None:
+    if a1.inter == claimant.inter and ctx.lexicon.is_label(a1.name):
+        # the FMLN's radio saying "the rebels attacked": its own fighters, not its foes
+        return claimant.model_copy(update={"text": a1.text, "char_span": a1.char_span}), a2
+    if a2 is None and not ctx.lexicon.allied(a1.name, claimant.name):
         return a1, claimant
     return a1, a2
 
