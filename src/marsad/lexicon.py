@@ -392,7 +392,8 @@ class RoleWords:
     times: frozenset[str]
     """Prepositions tying an event to another act by time only (``time_prepositions``)."""
     reacting: frozenset[str]
-    """Verbs of reacting to an event (``reaction_lemmas``): their subject judges, never acts."""
+    """Verbs of reacting to an event or believing it (``reaction_lemmas``,
+    ``cognition_lemmas``): their subject judges, never acts."""
 
 
 class Lexicon(_Frozen):
@@ -444,6 +445,8 @@ class Lexicon(_Frozen):
     """"in the past", "several times": with the present perfect, an undated past."""
     attempt_lemmas: tuple[str, ...] = ()
     reaction_lemmas: tuple[str, ...] = ()
+    cognition_lemmas: tuple[str, ...] = ()
+    """"believe", "suspect": their subject holds a view of the event, no side of it."""
     """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
     inquiry_nouns: tuple[str, ...] = ()
     """"an investigation will be conducted into the murders": what an inquiry under a modal
@@ -486,7 +489,7 @@ class Lexicon(_Frozen):
                          acted_on=frozenset(initiators.acted_on_words),
                          holding=frozenset(initiators.holding_words),
                          times=frozenset(initiators.time_prepositions),
-                         reacting=frozenset(self.reaction_lemmas))
+                         reacting=frozenset(self.reaction_lemmas + self.cognition_lemmas))
 
     @cached_property
     def weapon_agents(self) -> frozenset[str]:
@@ -717,6 +720,7 @@ def load_lexicon() -> Lexicon:
         history_adverbials=_words(not_happened, "history_adverbials"),
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),
+        cognition_lemmas=_words(not_happened, "cognition_lemmas"),
         inquiry_nouns=_words(not_happened, "inquiry_nouns"),
         reason_words=_words(not_happened, "reason_words"),
         cessation_lemmas=_words(not_happened, "cessation_lemmas"),
