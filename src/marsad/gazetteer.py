@@ -137,6 +137,8 @@ class GazetteerSettings(BaseModel):
     surnames: SurnameSettings = SurnameSettings()
     common_words: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, ...]] = {}
+    region_prefixes: frozenset[str] = frozenset()
+    """Words that make the nationality word after them a region's ("Central American")."""
     context_min_population: int = 100_000
     stray_max_population: int = 1_000_000
     capital_min_population: int = 250_000
@@ -173,7 +175,7 @@ class GazetteerSettings(BaseModel):
                      "side_suffixes", "modifier_nouns", "unit_words", "mission_nouns",
                      "bearing_before", "destination_verbs", "back_references", "directions",
                      "person_names", "given_names", "given_name_places", "common_words",
-                     "speaker_verbs", mode="before")
+                     "speaker_verbs", "region_prefixes", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return lowered_words(value)

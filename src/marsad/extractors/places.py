@@ -150,7 +150,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     _read_country_cues(text, mentions)
     _read_sides(doc, text, mentions, settings.side_suffixes)
     _read_stretches(text, mentions, sentence_starts, settings)
-    named = _demonym_countries(doc, settings.demonyms)
+    named = _demonym_countries(doc, settings)
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     first = _country_context(mentions, country_hint, named, settings)
     famous = _Fame(settings.stray_max_population, settings.capital_min_population,
@@ -805,27 +805,31 @@ def _base_context(country_hint: str | None, named: Counter[str]) -> Counter[str]
     return countries
 
 
-def _demonym_countries(doc: Doc, demonyms: dict[str, tuple[str, ...]]) -> Counter[str]:
+def _demonym_countries(doc: Doc, settings: GazetteerSettings) -> Counter[str]:
     """Half a vote per nationality word ("Syrian", "Iraqis"): the country the text is about."""
     found: Counter[str] = Counter()
-    for code, _span in _nationality_words(doc, demonyms):
+    for code, _span in _nationality_words(doc, settings):
         found[code] += 0.5  # type: ignore[assignment]
     return found
 
 
-def _nationality_words(doc: Doc, demonyms: dict[str, tuple[str, ...]]
-                       ) -> list[tuple[str, Span]]:
+def _nationality_words(doc: Doc, settings: GazetteerSettings) -> list[tuple[str, Span]]:
     """The nationality words of ``doc`` with their country (ISO2), in text order. In text
     written in capitals every word is read: parsed in lower case, the recogniser misses most
-    of them ("SALVADORAN TROOPS")."""
-    by_word = {word.lower(): code for code, words in demonyms.items() for word in words}
+    of them ("SALVADORAN TROOPS"). A word after a ``region_prefixes`` word names a region
+    ("THE CENTRAL AMERICAN UNIVERSITY", "Latin American", "Pan-American"), no country."""
+    by_word = {word.lower(): code for code, words in settings.demonyms.items() for word in words}
     spans = [doc[t.i:t.i + 1] for t in doc] if doc_in_capitals(doc) else \
         [ent for ent in doc.ents if ent.label_ == "NORP"]
     found = []
     for span in spans:
         word = span.text.lower()
         code = by_word.get(word) or by_word.get(word[:-1] if word.endswith("s") else word)
-        if code is not None:
+        before = span.start - 1
+        if before >= 0 and doc[before].text == "-":
+            before -= 1
+        if code is not None and not (before >= 0
+                                     and doc[before].lower_ in settings.region_prefixes):
             found.append((code, span))
     return found
 
@@ -840,7 +844,7 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
     A foreign mission's nationality ("the Brazilian embassy": ``mission_nouns``) does not count.
     """
     missions = gazetteer.settings.mission_nouns
-    words = [(code, span) for code, span in _nationality_words(doc, gazetteer.settings.demonyms)
+    words = [(code, span) for code, span in _nationality_words(doc, gazetteer.settings)
              if span.end >= len(doc) or doc[span.end].lower_ not in missions]
     return country_of_words(doc, gazetteer, words)
 
