@@ -374,7 +374,7 @@ def test_in_capitals_nationality_words_vote_for_their_country(nlp: Language,
                                                                gazetteer: Gazetteer) -> None:
     # parsed in lower case, the recogniser misses "SALVADORAN": every word is read instead
     doc = nlp("SALVADORAN TROOPS CLASHED WITH GUERRILLAS TODAY, SALVADORAN ARMY SPOKESMEN SAID.")
-    votes = _demonym_countries(doc, gazetteer.settings.demonyms)
+    votes = _demonym_countries(doc, gazetteer.settings)
     assert votes == {"SV": 1.0}, votes
 
 
@@ -566,3 +566,12 @@ def test_a_foreign_missions_nationality_places_nothing(nlp: Language,
     # gazetteer.yaml mission_nouns: "the Brazilian embassy" says whose mission, not where
     doc = nlp("When the demonstrators passed the Brazilian embassy, a guard pointed a gun at them.")
     assert nationality_place(doc, gazetteer) is None
+
+
+def test_a_nationality_word_after_a_region_word_is_no_vote(nlp: Language,
+                                                             gazetteer: Gazetteer) -> None:
+    """"THE CENTRAL AMERICAN UNIVERSITY", "Pan-American": a region's word, no country's
+    (``region_prefixes``); "SALVADORAN" still votes."""
+    doc = nlp("THE RECTOR OF THE CENTRAL AMERICAN UNIVERSITY MET A SALVADORAN MINISTER ON THE "
+              "PAN-AMERICAN HIGHWAY.")
+    assert _demonym_countries(doc, gazetteer.settings) == {"SV": 0.5}
