@@ -391,6 +391,8 @@ class RoleWords:
     """Words that say who holds a place (``holding_words``): the holder never initiates."""
     times: frozenset[str]
     """Prepositions tying an event to another act by time only (``time_prepositions``)."""
+    blaming: frozenset[str]
+    """Blame verbs (``accused.blame_verbs``): "blamed the attack on X" names the accused."""
     reacting: frozenset[str]
     """Verbs of reacting to an event or believing it (``reaction_lemmas``,
     ``cognition_lemmas``): their subject judges, never acts."""
@@ -446,6 +448,12 @@ class Lexicon(_Frozen):
     attempt_lemmas: tuple[str, ...] = ()
     reaction_lemmas: tuple[str, ...] = ()
     cognition_lemmas: tuple[str, ...] = ()
+    inventory_words: tuple[str, ...] = ()
+    transfer_verbs: tuple[str, ...] = ()
+    telling_lemmas: tuple[str, ...] = ()
+    """"confirmed the attack": told by its source, not done by it."""
+    """"supplied missiles": weapons handed over, not used."""
+    """Small arms and gear: a weapon word listed with one is an inventory, not a use."""
     """"believe", "suspect": their subject holds a view of the event, no side of it."""
     """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
     inquiry_nouns: tuple[str, ...] = ()
@@ -489,7 +497,15 @@ class Lexicon(_Frozen):
                          acted_on=frozenset(initiators.acted_on_words),
                          holding=frozenset(initiators.holding_words),
                          times=frozenset(initiators.time_prepositions),
+                         blaming=frozenset(initiators.accused.blame_verbs),
                          reacting=frozenset(self.reaction_lemmas + self.cognition_lemmas))
+
+    @cached_property
+    def weapon_nouns(self) -> frozenset[str]:
+        """Words for weapons: the objects of the verb-object rules of Disrupted weapons use
+        ("seized rockets, grenades, explosives")."""
+        return frozenset(o for rule in self.verb_object_rules
+                         if rule.becomes == "Disrupted weapons use" for o in rule.objects)
 
     @cached_property
     def weapon_agents(self) -> frozenset[str]:
@@ -721,6 +737,9 @@ def load_lexicon() -> Lexicon:
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),
         cognition_lemmas=_words(not_happened, "cognition_lemmas"),
+        inventory_words=_words(not_happened, "inventory_words"),
+        transfer_verbs=_words(not_happened, "transfer_verbs"),
+        telling_lemmas=_words(not_happened, "telling_lemmas"),
         inquiry_nouns=_words(not_happened, "inquiry_nouns"),
         reason_words=_words(not_happened, "reason_words"),
         cessation_lemmas=_words(not_happened, "cessation_lemmas"),

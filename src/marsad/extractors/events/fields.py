@@ -17,6 +17,7 @@ from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.dates import date_of
 from marsad.extractors.events.locations import document_country, location_of
 from marsad.extractors.events.roles import (
+    accused_of,
     actor_by_adjective,
     actor_roles,
     acts_through,
@@ -93,7 +94,9 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     direct = actor1 is not None and (names_author(actor1.span.root, trigger.root,
                                                   ctx.lexicon.role_words.members)
                                      or acts_through(actor1.span.root, trigger.root,
-                                                     ctx.lexicon.reaction_lemmas))
+                                                     ctx.lexicon.reaction_lemmas)
+                                     or accused_of(actor1.span.root, trigger.root,
+                                                   ctx.lexicon.initiators.accused.blame_verbs))
     planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it
@@ -123,7 +126,13 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         # "air strikes on a market", "the attack targeted a market": civilians were the target
         a2 = civilians(ctx, country)
     speaking_for = next((c.actor_name for c in claim_mentions if c.actor_name), None)
-    if speaking_for is not None and not victim_report(candidate, a2, ctx) \
+    # A side that confirms or reports the attack itself ("the attack was confirmed by a
+    # spokesman for the National Guard") tells of it; only a claim ("Amaaq claimed the
+    # attack") or a report of what it did ("the army said it shelled ...") names its author.
+    confirmed = any(c.cue_span.root.lemma_.lower() in ctx.lexicon.telling_lemmas
+                    and trigger.root.head == c.cue_span.root
+                    and trigger.root.dep_ in ("dobj", "nsubjpass") for c in claim_mentions)
+    if speaking_for is not None and not confirmed and not victim_report(candidate, a2, ctx) \
             and not side_acted_on(trigger, speaking_for, ctx):
         a1, a2 = fill_from_claimant(a1, a2, speaking_for, ctx, country,
                                     candidate.sub_event_type)

@@ -102,7 +102,13 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
             child = _child_on_path(token, root)
             if agent or child.dep_ == "nsubj":
                 first.append(mention)
-            elif child.dep_ in ("dobj", "obj", "nsubjpass") and root.lemma_.lower() in acted_on:
+            elif child.dep_ == "prep" and child.lower_ == "on" and root.dep_ == "dobj" \
+                    and root.head.lemma_.lower() in words.blaming:
+                continue  # "blamed the attack on the regime": the accused (accusations.py)
+            elif (child.dep_ in ("dobj", "obj", "nsubjpass") or (
+                    child.dep_ == "prep" and child.lower_ in ("on", "upon", "against"))) \
+                    and root.lemma_.lower() in acted_on:
+                # ("inflicted casualties on U.S. Army troops", "an attack on the base")
                 # "a key position for the terrorists was destroyed": what was hit, never the
                 # side a two-sided battle turns into its initiator
                 second.append(mention)
@@ -357,6 +363,18 @@ def acts_through(token: Token, word: Token, reacting: Collection[str] = ()) -> b
     return word.dep_ in ("dobj", "obj") and subject_of(token, verb)
 
 
+def accused_of(token: Token, word: Token, blame_verbs: Collection[str]) -> bool:
+    """The actor is the object of a blame verb whose "of" governs the event word: "accused the
+    regime of bombing a hospital" (the allegation stays visible: the claim's cue is
+    "accused", hedged)."""
+    head = members_phrase(token)
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in blame_verbs:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and (c.is_ancestor(word))
+               for c in [*verb.children, *head.children])
+
+
 def civilians(ctx: Context, country: str | None) -> Actor | None:
     """The dictionary's civilians actor (inter 7) of ``country``, without a span: inferred."""
     entry = next((e for e in ctx.lexicon.actors if e.inter == 7), None)
@@ -544,7 +562,10 @@ def inside_source(actor: ActorMention, claims: list[ClaimMention], trigger: Toke
         if span and span[0] <= actor.span.start_char and actor.span.end_char <= span[1]:
             return True
         sent = claim.cue_span.sent
+        # (or its agent: "the attack was confirmed by a spokesman for the National Guard")
         subject = [t for t in claim.anchor_token.children if t.dep_ in ("nsubj", "nsubjpass")]
+        subject += [g for t in claim.anchor_token.children if t.dep_ == "agent"
+                    for g in t.children if g.dep_ == "pobj"]
         for token in subject:
             tokens = list(token.subtree)
             if tokens[0].i <= actor.span.start and actor.span.end <= tokens[-1].i + 1 \

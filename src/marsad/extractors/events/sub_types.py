@@ -45,6 +45,11 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     verbs = [*(c for c in trigger.root.children if c.dep_ == "acl")]
     if verb is not None:
         verbs += [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+        first = verb
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head  # "planes have been strafing and bombing": the first's subject
+        if first is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verbs.append(first)
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
     doers += [g for v in verbs for c in v.children
               if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")
@@ -184,8 +189,10 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
     events = []
     for candidate, event in built:
         if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words:
+            # (never a means its own initiator cannot use: FMLN fighters fly no helicopter)
             by_same_hand = [(c, donor) for c, donor in donors
-                            if c is not candidate and _same_hand(event.actor1, donor.actor1, ctx)]
+                            if c is not candidate and _same_hand(event.actor1, donor.actor1, ctx)
+                            and _can_use(event.actor1, donor.sub_event_type, ctx)]
             donor = _nearest_donor(candidate, [c for c, _e in by_same_hand], mentions,
                                    rule.window)
             if donor is not None:
@@ -201,6 +208,12 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
                 event = _retyped(event, donor_event.sub_event_type, ctx, **update)
         events.append(event)
     return events
+
+
+def _can_use(actor: Actor | None, sub_event_type: str, ctx: Context) -> bool:
+    """An unnamed hand can use any means; a named one only those ``allowed_inter`` allows."""
+    allowed = ctx.lexicon.initiators.allowed_inter.get(sub_event_type)
+    return actor is None or allowed is None or actor.inter in allowed
 
 
 def delivery_from_context(built: list[tuple[Candidate, Event]], mentions: Mentions,

@@ -35,6 +35,9 @@ NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"of", "on", "against"})
 # Prepositions through which a purpose clause's verb acts on an event word ("to proceed with
 # the bombing", "to participate in air bombings"); not "for" or "over", which give a reason
 # ("to punish Assad for the gas attack": the attack happened)
+DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+"""A seizure or a find: its list of weapons is what it found, not an inventory to drop."""
+
 PURPOSE_PREPOSITIONS = frozenset({"with", "in"})
 # Entity labels whose name an agreement may bear ("the Sochi agreement", "the Esquipulas II
 # agreement"); not organisations ("a Hamas-Fatah agreement" is often new)
@@ -357,6 +360,13 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "struggling to broker a ceasefire" (an attempted advance is a clash)
     if _names_gear(trigger, ctx.lexicon.gear_heads):
         return False  # "an artillery depot", "rocket launchers": gear, not an attack
+    weapon = root.lemma_.lower() in ctx.lexicon.weapon_nouns \
+        or root.lower_ in ctx.lexicon.weapon_nouns
+    if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _in_inventory(
+            root, ctx.lexicon.inventory_words):
+        return False  # "118 AUTOMATIC PISTOLS, ... FRAGMENTATION GRENADES": listed, not used
+    if weapon and _handed_over(root, ctx.lexicon.transfer_verbs):
+        return False  # "HAVE GIVEN THE CONTRAS ... 300 SURFACE-TO-AIR MISSILES": supplied
     if root.dep_ == "acl" and root.lower_ in ctx.lexicon.role_participles:
         return False  # "the coalition fighting Daesh": who they are, not what happened
     state_protest = ctx.lexicon.non_conflict.state_protest
@@ -437,6 +447,44 @@ def _undated_past(root: Token, adverbials: tuple[str, ...]) -> bool:
         return False
     return any(c.dep_ in ("advmod", "prep", "npadvmod")
                and " ".join(t.lower_ for t in c.subtree) in adverbials for c in verb.children)
+
+
+LIST_PREPOSITIONS = frozenset({"including", "like", "as"})
+"""Words that open a list of examples ("armaments, including missiles", "such as rockets")."""
+
+
+def _handed_over(root: Token, verbs: tuple[str, ...]) -> bool:
+    """The weapon noun, or the phrase that lists it, is what a verb of handing over acts on
+    (``transfer_verbs``: "gave the Contras ... missiles", "missiles were delivered", "armed
+    them with rockets"): supplied, not used."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    token = root
+    for _step in range(6):
+        if token.dep_ in ("dobj", "nsubjpass", "dative") and token.head.lemma_.lower() in verbs:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and any(
+                t.lemma_.lower() in verbs for t in (token.head.head, token.head.head.head)):
+            return True  # "armed them with rockets", "provided them with missiles"
+        if token.dep_ in ("conj", "appos") or (
+                token.dep_ == "pobj" and token.head.lower_ in LIST_PREPOSITIONS):
+            token = token.head if token.dep_ != "pobj" else token.head.head
+            continue
+        return False
+    return False
+
+
+def _in_inventory(root: Token, words: tuple[str, ...]) -> bool:
+    """The weapon noun is coordinated with small arms or gear (``inventory_words``): a list of
+    what was held, found or seized, no use of it ("348 RIFLES, 118 PISTOLS, FRAGMENTATION
+    GRENADES, AND EXPLOSIVE BLOCKS"); "rockets and mortars hit the city" is a shelling."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    group = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    return any(t is not root and t.lemma_.lower() in words for t in group)
 
 
 def _says_who_they_are(root: Token) -> bool:
