@@ -623,12 +623,24 @@ def _purpose(root: Token, reactions: tuple[str, ...]) -> bool:
 def _names_gear(trigger: Span, heads: tuple[str, ...]) -> bool:
     """The one-word trigger modifies, maybe through other modifiers, a noun of gear or a site
     ("an artillery and tank projectiles depot", "rocket launchers": ``gear_heads``)."""
-    if len(trigger) != 1:
+    if len(trigger) != 1 or _headline_verb(trigger.root):
         return False
     token = trigger.root
     while token.dep_ in ("compound", "amod", "nmod", "conj") and token.head != token:
         token = token.head
     return token.i != trigger.root.i and token.lemma_.lower() in heads
+
+
+def _headline_verb(word: Token) -> bool:
+    """A headline with no verb but the event word, which the tagger read as a noun after a
+    plural subject: "Rebels attack army base in Idlib" (not "an attack helicopter", "the
+    rebels' artillery base")."""
+    sentence = word.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in sentence) or word.i == sentence.start:
+        return False
+    before = word.doc[word.i - 1]
+    return before.tag_ in ("NNS", "NNPS") and before.i == sentence.start + (
+        1 if sentence[0].pos_ in ("ADJ", "PROPN") and sentence[0].i != before.i else 0)
 
 
 def _demanded(root: Token, lemmas: tuple[str, ...]) -> bool:
