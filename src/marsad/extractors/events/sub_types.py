@@ -301,10 +301,16 @@ AIR_STRIKE = "Air/drone strike"
 
 
 def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:
-    """The stronger protest type the sentence (or the next one) reports, if any."""
-    text = mentions.sentences[index].text
-    if index + 1 < len(mentions.sentences):
-        text += " " + mentions.sentences[index + 1].text
+    """The stronger protest type the sentence (or the next one) reports, if any. What a verb
+    of reacting acts on is another, earlier event ("rallied to mourn dozens of demonstrators
+    killed last month in a raid": a peaceful protest), so its words do not count."""
+    sentences = mentions.sentences[index:index + 2]
+    reacting = set(ctx.lexicon.reaction_lemmas)
+    mourned = {t.i for sentence in sentences for verb in sentence
+               if verb.lemma_.lower() in reacting and verb.pos_ == "VERB"
+               for child in verb.children if child.dep_ in ("dobj", "obj")
+               for t in child.subtree}
+    text = " ".join(t.text for sentence in sentences for t in sentence if t.i not in mourned)
     padded = " " + re.sub(r"[^\w\s-]", " ", text.casefold()) + " "
     padded = re.sub(r"\s+", " ", padded)
     for rule in ctx.lexicon.protest_escalation:
