@@ -621,9 +621,10 @@ def _purpose(root: Token, reactions: tuple[str, ...]) -> bool:
 
 
 def _names_gear(trigger: Span, heads: tuple[str, ...]) -> bool:
-    """The one-word trigger modifies, maybe through other modifiers, a noun of gear or a site
-    ("an artillery and tank projectiles depot", "rocket launchers": ``gear_heads``)."""
-    if len(trigger) != 1 or _headline_verb(trigger.root):
+    """The trigger modifies, maybe through other modifiers, a noun of gear or a site ("an
+    artillery and tank projectiles depot", "rocket launchers", "three chemical weapons
+    facilities": ``gear_heads``)."""
+    if _headline_verb(trigger.root):
         return False
     token = trigger.root
     while token.dep_ in ("compound", "amod", "nmod", "conj") and token.head != token:
