@@ -188,6 +188,9 @@ class BorrowedMeans(_Frozen):
     donor_types: tuple[str, ...] = ()
     elliptic_subjects: tuple[str, ...] = ()
     """Words that stand for an attack word as a subject ("... and another hit a base")."""
+    weaponless: tuple[str, ...] = ()
+    """Words that name no weapon at all ("targeted", "hit"): their type is a default, lent
+    to no other word unless they borrowed it themselves."""
 
 
 class MeansByAgent(_Frozen):

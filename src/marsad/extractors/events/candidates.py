@@ -39,6 +39,8 @@ class Candidate:
     """A bare toll or "the attack": its means may come from a nearby event (context_typing)."""
     open_means: bool = False
     """"The bombing", "bombs hit": bombed, but not said how (context_typing.open_means)."""
+    borrowed: bool = False
+    """Its sub-event type came from a nearby event (context_typing), not its own word."""
     alternates: tuple[Span, ...] = ()
     """Later words of the same type in the sentence ("Missile kills 18 ... A missile fired by
     Syrian forces ..." run together): one event, but their parse may name its author."""

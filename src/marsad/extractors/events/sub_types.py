@@ -130,6 +130,7 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
                           and _compatible_places(candidate.place, c.place)), None)
         if donor is not None:
             candidate.sub_event_type = donor.sub_event_type
+            candidate.borrowed = True
     return candidates
 
 
@@ -184,8 +185,12 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
     words = set(rule.open_attack.words)
     # A generic blast or strike word names its means too ("a blast hit their bus", "a bomb
     # attack"); _nearest_donor prefers a specific word. Only a vague toll lends none.
+    # ("targeted", "hit" name no weapon: their default type is no means to lend)
+    weaponless = set(rule.open_means.weaponless)
     donors = [(c, e) for c, e in built if not c.vague
-              and e.sub_event_type in rule.open_attack.donor_types]
+              and e.sub_event_type in rule.open_attack.donor_types
+              and (c.borrowed or c.trigger.text.lower() not in weaponless
+                   or _with_a_weapon(c.trigger.root, ctx.lexicon.weapon_nouns))]
     events = []
     for candidate, event in built:
         if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words:
@@ -208,6 +213,14 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
                 event = _retyped(event, donor_event.sub_event_type, ctx, **update)
         events.append(event)
     return events
+
+
+def _with_a_weapon(word: Token, weapons: frozenset[str]) -> bool:
+    """"targeted the neighbourhoods with a number of explosive ammunition": the weapon the
+    word itself is done with."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        t.lemma_.lower() in weapons or t.lower_ in weapons for t in c.subtree)
+        for c in word.children)
 
 
 def _can_use(actor: Actor | None, sub_event_type: str, ctx: Context) -> bool:

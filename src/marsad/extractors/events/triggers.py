@@ -568,7 +568,8 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
     or "on" complement, whether the parser hangs that on the word or on the verb the word is
     the object of ("win this battle against terrorism", "the war on drugs", "fighting
     corruption"): a policy, not a battle. An event noun's "of" complement counts too: "this
-    explosion of freedom" is a figure of speech ("the bombing of drug labs" is of labs)."""
+    explosion of freedom" is a figure of speech ("the bombing of drug labs" is of labs), and so
+    is a passive whose agent is one ("Syria was hit by the unrest since 2011")."""
     token = _phrase_top(root)
     holders = [root, token] + ([token.head] if token.dep_ in ("dobj", "obj") else [])
     for holder in holders:
@@ -580,7 +581,10 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
             if child.dep_ == "prep" and child.lower_ in prepositions and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in foes for g in child.children):
                 return True
-    return False
+    # ... and one that strikes: "Syria was hit by the unrest" (its agent)
+    return root.pos_ == "VERB" and any(
+        c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lemma_.lower() in foes
+                                  for g in c.children) for c in root.children)
 
 
 def _hypothetical(root: Token, marks: tuple[str, ...], known: tuple[str, ...]) -> bool:
