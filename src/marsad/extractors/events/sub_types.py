@@ -193,7 +193,10 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
                    or _with_a_weapon(c.trigger.root, ctx.lexicon.weapon_nouns))]
     events = []
     for candidate, event in built:
-        if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words:
+        # (one its own agent already typed keeps its means: "THE AIR FORCE ... RESUMED ITS
+        # ATTACKS" are air strikes whatever explosions are heard later)
+        if candidate.generic and not candidate.vague and candidate.trigger.text.lower() in words \
+                and event.sub_event_type not in rule.open_attack.donor_types:
             # (never a means its own initiator cannot use: FMLN fighters fly no helicopter)
             by_same_hand = [(c, donor) for c, donor in donors
                             if c is not candidate and _same_hand(event.actor1, donor.actor1, ctx)

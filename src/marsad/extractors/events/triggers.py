@@ -395,6 +395,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "it will be the site of an apocalyptic battle": a prophecy
     if _still_to_come(root, ctx):
         return False  # "an agreement will be reached", "reinforcements will be brought in"
+    if _subject_of_modal_be(root, ctx.lexicon.modal_words):
+        return False  # "Capturing Manbij would be its most significant victory yet"
     if entry.sub_event_type == TERRITORY_GAIN:
         before = trigger.doc[trigger.start - 1] if trigger.start > sentence.start else None
         if before is not None and before.tag_ == "TO":
@@ -775,6 +777,19 @@ def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
                 return False  # "an investigation will be conducted into the murders"
             return _has_modal(token, ctx.lexicon.modal_words)
     return False
+
+
+def _subject_of_modal_be(root: Token, modal_words: tuple[str, ...]) -> bool:
+    """The event word heads the subject of "be" with a modal auxiliary: what it would be is a
+    hypothesis ("Capturing Manbij would be its most significant victory yet", "Full control of
+    Aleppo would be a huge prize"); "the strikes will be investigated" is a passive, no "be"
+    of its own."""
+    token = _phrase_top(root)
+    while token.dep_ in ("pobj", "prep") and token.head != token:
+        token = token.head
+    verb = token.head
+    return token.dep_ in ("nsubj", "csubj") and verb.lemma_ == "be" and verb.pos_ == "AUX" \
+        and _has_modal(verb, modal_words)
 
 
 def _has_modal(verb: Token, modal_words: tuple[str, ...]) -> bool:
