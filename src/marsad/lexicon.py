@@ -97,6 +97,10 @@ class Accused(_Frozen):
     initiator the prevailing accused side fills (``initiators.accused`` in triggers.yaml)."""
 
     blame_verbs: tuple[str, ...] = ()
+    charge_words: tuple[str, ...] = ()
+    """Words of arresting or charging someone for an act ("arrested three ISIS members for
+    bombing a market", "the arrest of 45 soldiers for killing 6 clergymen"): the act is an
+    event of its own, and the one arrested or charged its alleged author."""
     attribute_verbs: tuple[str, ...] = ()
     """Verbs whose "to" names the accused: "attributed the attack to X"."""
     point_verbs: tuple[str, ...] = ()
@@ -395,6 +399,8 @@ class RoleWords:
     times: frozenset[str]
     """Prepositions tying an event to another act by time only (``time_prepositions``)."""
     blaming: frozenset[str]
+    charging: frozenset[str]
+    """``accused.charge_words``: the one arrested "for" an act is its alleged author."""
     """Blame verbs (``accused.blame_verbs``): "blamed the attack on X" names the accused."""
     reacting: frozenset[str]
     """Verbs of reacting to an event or believing it (``reaction_lemmas``,
@@ -501,6 +507,7 @@ class Lexicon(_Frozen):
                          holding=frozenset(initiators.holding_words),
                          times=frozenset(initiators.time_prepositions),
                          blaming=frozenset(initiators.accused.blame_verbs),
+                         charging=frozenset(initiators.accused.charge_words),
                          reacting=frozenset(self.reaction_lemmas + self.cognition_lemmas))
 
     @cached_property

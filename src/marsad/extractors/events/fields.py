@@ -96,7 +96,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                      or acts_through(actor1.span.root, trigger.root,
                                                      ctx.lexicon.reaction_lemmas)
                                      or accused_of(actor1.span.root, trigger.root,
-                                                   ctx.lexicon.initiators.accused.blame_verbs))
+                                                   ctx.lexicon.initiators.accused.blame_verbs,
+                                                   ctx.lexicon.initiators.accused.charge_words))
     planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it

@@ -17,7 +17,7 @@ from marsad.context import Context
 from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phrase, phrase_head
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
-from marsad.extractors.events.triggers import governing_verb
+from marsad.extractors.events.triggers import charge_word_over, governing_verb
 from marsad.lexicon import Initiators, RoleWords
 from marsad.model import Actor
 from marsad.recase import doc_in_capitals
@@ -61,10 +61,21 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
     hit: set[int] = set()  # ids of mentions the event's own harm verb acts on: never a side
     root = trigger.root
     heads = {phrase_head(m.span.root).i for m in actors}
+    # "Police arrested three ISIS members for bombing a market": the one arrested is the
+    # act's alleged author, the one arresting no side of it
+    charge = charge_word_over(root, words.charging)
     for mention in actors:
         token = phrase_head(mention.span.root)
         if associated_with_other(token, heads, cues):
             continue  # "regime forces" in "Hezbollah alongside regime forces": an associate
+        if charge is not None and charge.is_ancestor(token):
+            if (token.head == charge and token.dep_ == "nsubj") or (
+                    token.dep_ == "pobj" and token.head.dep_ == "agent"
+                    and token.head.head == charge):
+                continue  # "Police arrested ...", "... were arrested by police"
+            if accused_of(mention.span.root, root, (), words.charging):
+                first.append(mention)
+                continue
         if any(start <= mention.span.start_char and mention.span.end_char <= end
                for start, end in victims):
             second.append(mention)
@@ -363,15 +374,21 @@ def acts_through(token: Token, word: Token, reacting: Collection[str] = ()) -> b
     return word.dep_ in ("dobj", "obj") and subject_of(token, verb)
 
 
-def accused_of(token: Token, word: Token, blame_verbs: Collection[str]) -> bool:
+def accused_of(token: Token, word: Token, blame_verbs: Collection[str],
+               charge_words: Collection[str] = ()) -> bool:
     """The actor is the object of a blame verb whose "of" governs the event word: "accused the
     regime of bombing a hospital" (the allegation stays visible: the claim's cue is
-    "accused", hedged)."""
+    "accused", hedged); or the one arrested or charged for it ("arrested three ISIS members
+    for bombing a market", "the arrest of 45 soldiers for killing 6 clergymen")."""
     head = members_phrase(token)
     verb = head.head
-    if head.dep_ != "dobj" or verb.lemma_.lower() not in blame_verbs:
+    if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in charge_words:
+        verb = verb.head  # "the arrest of 45 soldiers for killing"
+    elif head.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in (
+            *blame_verbs, *charge_words):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "of" and (c.is_ancestor(word))
+    preps = ("of",) if verb.lemma_.lower() in blame_verbs else ("for", "with", "of")
+    return any(c.dep_ == "prep" and c.lower_ in preps and c.is_ancestor(word)
                for c in [*verb.children, *head.children])
 
 

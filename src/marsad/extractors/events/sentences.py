@@ -56,7 +56,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     triggers = drop_generic(triggers + [(entry, span) for entry, span in
                                         verb_object_events(sentence, ctx)
                                         if happened(span, entry, ctx)],
-                            frozenset(ctx.lexicon.context_typing.open_attack.words))
+                            frozenset(ctx.lexicon.context_typing.open_attack.words),
+                            frozenset(ctx.lexicon.initiators.accused.charge_words))
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
     offset = sentence.start_char

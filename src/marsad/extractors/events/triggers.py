@@ -8,7 +8,7 @@ the dead) is decided before its type, place or actors, and from its own sentence
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -232,13 +232,17 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
 
 
 def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
-                 open_attack: frozenset[str] = frozenset()) -> list[tuple[TriggerEntry, Span]]:
+                 open_attack: frozenset[str] = frozenset(),
+                 charged: frozenset[str] = frozenset()) -> list[tuple[TriggerEntry, Span]]:
     """Generic words yield to any specific trigger; of generic ones keep the strongest type,
     after those that only say what another did. ``open_attack``: attack words that name no
-    means (``context_typing.open_attack.words``)."""
+    means (``context_typing.open_attack.words``). ``charged``: words of arresting or charging
+    (``accused.charge_words``): the act someone is arrested for is an event of its own
+    ("arrested three ISIS members for bombing a market")."""
     specific = [(e, s) for e, s in triggers if not e.generic]
     if specific:
-        return specific
+        return specific + [(e, s) for e, s in triggers if e.generic
+                           and _charged_for(s.root, charged)]
     if not triggers:
         return []
     # A word that yields to another's type in the sentence leaves the choice to the rest ("the
@@ -262,6 +266,33 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
                            for o_e, o in told)]
     strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
     return [(e, s) for e, s in triggers if e.sub_event_type == strongest or (e, s) in told]
+
+
+def _charged_for(root: Token, charged: frozenset[str]) -> bool:
+    """The word is the act someone is arrested or charged for: under "for", "with" or "of" of
+    a ``charge_words`` verb or noun ("arrested ... for bombing", "the arrest of 45 soldiers
+    for killing", "charged with murdering")."""
+    return charge_word_over(root, charged) is not None
+
+
+def charge_word_over(root: Token, charged: Collection[str]) -> Token | None:
+    """The ``charge_words`` verb or noun whose "for"/"with" phrase holds the event word, also
+    when the parser hangs the phrase on the person ("THE ARREST OF 45 SOLDIERS AND 2 OFFICERS
+    FOR KILLING": "for" under "OFFICERS")."""
+    token = root
+    for _step in range(3):
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("for", "with"):
+            holder = token.head.head
+            for _up in range(5):
+                if holder.lemma_.lower() in charged:
+                    return holder
+                if holder.dep_ not in ("conj", "pobj", "prep", "dobj", "nsubjpass", "appos") \
+                        or holder.head == holder:
+                    break
+                holder = holder.head
+            return None
+        token = token.head
+    return None
 
 
 def _in_clause_of(span: Span, word: Span) -> bool:
