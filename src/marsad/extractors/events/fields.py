@@ -94,7 +94,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     direct = actor1 is not None and (names_author(actor1.span.root, trigger.root,
                                                   ctx.lexicon.role_words.members)
                                      or acts_through(actor1.span.root, trigger.root,
-                                                     ctx.lexicon.reaction_lemmas)
+                                                     ctx.lexicon.role_words.reacting)
                                      or accused_of(actor1.span.root, trigger.root,
                                                    ctx.lexicon.initiators.accused.blame_verbs,
                                                    ctx.lexicon.initiators.accused.charge_words))

@@ -324,7 +324,7 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
         if actor1 is not None and (names_author(actor1.span.root, alternate.root, member_cues)
                                    or (alternate.root.pos_ != "VERB"
                                        and acts_through(actor1.span.root, alternate.root,
-                                                        ctx.lexicon.reaction_lemmas))):
+                                                        ctx.lexicon.role_words.reacting))):
             return actor1, actor2
     return found
 
