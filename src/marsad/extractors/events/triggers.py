@@ -269,9 +269,9 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
 
 
 def _charged_for(root: Token, charged: frozenset[str]) -> bool:
-    """The word is the act someone is arrested or charged for: under "for", "with" or "of" of
-    a ``charge_words`` verb or noun ("arrested ... for bombing", "the arrest of 45 soldiers
-    for killing", "charged with murdering")."""
+    """The word is the act someone is arrested or charged for: under "for" or "with" of a
+    ``charge_words`` verb or noun ("arrested ... for bombing", "the arrest of 45 soldiers for
+    killing", "charged with murdering")."""
     return charge_word_over(root, charged) is not None
 
 
