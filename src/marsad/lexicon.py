@@ -20,6 +20,8 @@ from marsad.recase import reads_as_word
 from marsad.resources import lowered_words, read_yaml, validate_items
 
 TERRITORY_GAIN = "territory gain"
+DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+"""ACLED's sub-event type of seizures and finds: its verb-object rules name the weapons."""
 """Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
 
 
@@ -399,9 +401,9 @@ class RoleWords:
     times: frozenset[str]
     """Prepositions tying an event to another act by time only (``time_prepositions``)."""
     blaming: frozenset[str]
+    """Blame verbs (``accused.blame_verbs``): "blamed the attack on X" names the accused."""
     charging: frozenset[str]
     """``accused.charge_words``: the one arrested "for" an act is its alleged author."""
-    """Blame verbs (``accused.blame_verbs``): "blamed the attack on X" names the accused."""
     reacting: frozenset[str]
     """Verbs of reacting to an event or believing it (``reaction_lemmas``,
     ``cognition_lemmas``): their subject judges, never acts."""
@@ -456,15 +458,15 @@ class Lexicon(_Frozen):
     """"in the past", "several times": with the present perfect, an undated past."""
     attempt_lemmas: tuple[str, ...] = ()
     reaction_lemmas: tuple[str, ...] = ()
+    """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
     cognition_lemmas: tuple[str, ...] = ()
+    """"believe", "suspect": their subject holds a view of the event, no side of it."""
     inventory_words: tuple[str, ...] = ()
+    """Small arms and gear: a weapon word listed with one is an inventory, not a use."""
     transfer_verbs: tuple[str, ...] = ()
+    """"supplied missiles": weapons handed over, not used."""
     telling_lemmas: tuple[str, ...] = ()
     """"confirmed the attack": told by its source, not done by it."""
-    """"supplied missiles": weapons handed over, not used."""
-    """Small arms and gear: a weapon word listed with one is an inventory, not a use."""
-    """"believe", "suspect": their subject holds a view of the event, no side of it."""
-    """Verbs of reacting to a done event: "to protest the assassination" is no purpose."""
     inquiry_nouns: tuple[str, ...] = ()
     """"an investigation will be conducted into the murders": what an inquiry under a modal
     verb is into happened (``not_happened.inquiry_nouns``)."""
@@ -515,7 +517,7 @@ class Lexicon(_Frozen):
         """Words for weapons: the objects of the verb-object rules of Disrupted weapons use
         ("seized rockets, grenades, explosives")."""
         return frozenset(o for rule in self.verb_object_rules
-                         if rule.becomes == "Disrupted weapons use" for o in rule.objects)
+                         if rule.becomes == DISRUPTED_WEAPONS_USE for o in rule.objects)
 
     @cached_property
     def weapon_agents(self) -> frozenset[str]:
@@ -561,8 +563,17 @@ class Lexicon(_Frozen):
 
     def is_unidentified(self, name: str) -> bool:
         """``name`` is a generic label's actor ("Unidentified Armed Group (Syria)")."""
-        return any(name == stem or name.startswith(f"{stem} (")
-                   for stem in self.unidentified_groups)
+        return _named_from(name, self.unidentified_groups)
+
+    @cached_property
+    def label_stems(self) -> tuple[str, ...]:
+        """Name stems of the kinds of fighter (``label``: "Opposition Rebels")."""
+        return tuple(entry.name.replace(" ({country})", "") for entry in self.actors
+                     if entry.label)
+
+    def is_label(self, name: str) -> bool:
+        """``name`` is a kind of fighter's actor ("Opposition Rebels (El Salvador)")."""
+        return _named_from(name, self.label_stems)
 
     @cached_property
     def distant_means(self) -> dict[str, dict[str, str]]:
@@ -574,16 +585,6 @@ class Lexicon(_Frozen):
     def _alliances(self) -> frozenset[frozenset[str]]:
         return frozenset(frozenset((entry.name, ally)) for entry in self.actors
                          for ally in entry.allies)
-
-    @cached_property
-    def label_stems(self) -> tuple[str, ...]:
-        """Name stems of the kinds of fighter (``label``: "Opposition Rebels")."""
-        return tuple(entry.name.replace(" ({country})", "") for entry in self.actors
-                     if entry.label)
-
-    def is_label(self, name: str) -> bool:
-        """``name`` is a kind of fighter's actor ("Opposition Rebels (El Salvador)")."""
-        return any(name == stem or name.startswith(f"{stem} (") for stem in self.label_stems)
 
     def allied(self, one: str, other: str) -> bool:
         """``one`` and ``other`` (actor names) fight on the same side (``allies``)."""
@@ -602,6 +603,11 @@ class Lexicon(_Frozen):
             if entry.name.casefold() == wanted or wanted in (a.casefold() for a in entry.aliases):
                 return entry
         return None
+
+
+def _named_from(name: str, stems: Sequence[str]) -> bool:
+    """``name`` is one of ``stems`` or one of them placed ("Opposition Rebels (Syria)")."""
+    return any(name == stem or name.startswith(f"{stem} (") for stem in stems)
 
 
 def _known_names(key: str, names: Sequence[str], known: set[str]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from marsad.extractors.actors import (
 )
 from marsad.extractors.events.candidates import Mentions
 from marsad.extractors.events.locations import SUMMARY_SENTENCES
-from marsad.extractors.events.roles import canonical, named_first
+from marsad.extractors.events.roles import can_initiate, canonical, named_first
 from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
 from marsad.extractors.time import history_days
 from marsad.lexicon import Responsibility
@@ -40,10 +40,9 @@ def inherit_actors(events: list[Event], mentions: Mentions, ctx: Context) -> lis
         if event.actor1 is None and event.sub_event_type in rule.anywhere + rule.nearby:
             at = mentions.sentence_of(event.trigger.char_span[0])
             order = list(reversed(events[:position])) + events[position + 1:]
-            allowed = ctx.lexicon.initiators.allowed_inter.get(event.sub_event_type)
             donor = next((e.actor1 for e in order if e.actor1 is not None
                           and e.sub_event_type == event.sub_event_type and e.actor1.inter != 7
-                          and (allowed is None or e.actor1.inter in allowed)
+                          and can_initiate(e.actor1.inter, event.sub_event_type, ctx)
                           and (event.actor2 is None or e.actor1.name != event.actor2.name)
                           and (event.sub_event_type in rule.anywhere or abs(
                               mentions.sentence_of(e.trigger.char_span[0]) - at) <= rule.window)),

@@ -442,13 +442,19 @@ def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,
     rules = ctx.lexicon.initiators
     if a1 is None:
         return a1, a2
-    allowed = rules.allowed_inter.get(sub_event_type)
     # ... unless the group names the bomb itself ("Islamic State suicide bombers"): ``direct``.
     hidden = sub_event_type in rules.hidden_initiator and a1.char_span is not None \
         and a1.inter != 7 and not direct
-    if (allowed is not None and a1.inter not in allowed) or hidden:
+    if not can_initiate(a1.inter, sub_event_type, ctx) or hidden:
         return None, a2 if a2 is not None else a1
     return a1, a2
+
+
+def can_initiate(inter: int, sub_event_type: str, ctx: Context) -> bool:
+    """An actor of inter code ``inter`` can carry out an event of this type: any, unless
+    ``allowed_inter`` lists the codes that can (air strikes: states and external forces)."""
+    allowed = ctx.lexicon.initiators.allowed_inter.get(sub_event_type)
+    return allowed is None or inter in allowed
 
 
 def corrected_roles(actor1: ActorMention | None, actor2: ActorMention | None, trigger: Token,
@@ -656,8 +662,7 @@ def fill_from_claimant(a1: Actor | None, a2: Actor | None, speaking_for: str | N
         return a1, a2
     names = {a.name for a in (a1, a2) if a}
     entry = ctx.lexicon.actor(speaking_for)
-    allowed = ctx.lexicon.initiators.allowed_inter.get(sub_event_type)
-    if a1 is None and allowed is not None and entry.inter not in allowed:
+    if a1 is None and not can_initiate(entry.inter, sub_event_type, ctx):
         return a1, a2
     name = entry.name_for(country)
     if name in names:

@@ -20,10 +20,11 @@ from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.roles import (
     actor_roles,
     associated_with_other,
+    can_initiate,
     named_first,
     subject_of,
 )
-from marsad.extractors.events.triggers import governing_verb
+from marsad.extractors.events.triggers import governing_verb, is_weapon_word
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
 from marsad.lexicon import TERRITORY_GAIN, Initiators, TriggerEntry
@@ -137,12 +138,7 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
 def _bombed_by_ground_group(candidate: Candidate, mentions: Mentions, ctx: Context) -> bool:
     """The air-raid word's subject is an armed group that flies no aircraft: what
     :func:`ground_bombing` will retype as a planted bomb, so no donor of air strikes."""
-    rule = ctx.lexicon.initiators.ground_bombing
-    allowed = ctx.lexicon.initiators.allowed_inter.get(AIR_STRIKE)
-    if not rule.becomes or allowed is None or candidate.sub_event_type != AIR_STRIKE \
-            or candidate.trigger.text.lower() not in rule.words:
-        return False
-    return any(m.entry.inter not in allowed and m.entry.inter != 7
+    return any(_planted_by(candidate, m.entry.inter, ctx)
                and subject_of(m.span.root, candidate.trigger.root) for m in mentions.actors)
 
 
@@ -200,7 +196,8 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
             # (never a means its own initiator cannot use: FMLN fighters fly no helicopter)
             by_same_hand = [(c, donor) for c, donor in donors
                             if c is not candidate and _same_hand(event.actor1, donor.actor1, ctx)
-                            and _can_use(event.actor1, donor.sub_event_type, ctx)]
+                            and (event.actor1 is None
+                                 or can_initiate(event.actor1.inter, donor.sub_event_type, ctx))]
             donor = _nearest_donor(candidate, [c for c, _e in by_same_hand], mentions,
                                    rule.window)
             if donor is not None:
@@ -221,15 +218,8 @@ def attack_means_from_context(built: list[tuple[Candidate, Event]], mentions: Me
 def _with_a_weapon(word: Token, weapons: frozenset[str]) -> bool:
     """"targeted the neighbourhoods with a number of explosive ammunition": the weapon the
     word itself is done with."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-        t.lemma_.lower() in weapons or t.lower_ in weapons for t in c.subtree)
-        for c in word.children)
-
-
-def _can_use(actor: Actor | None, sub_event_type: str, ctx: Context) -> bool:
-    """An unnamed hand can use any means; a named one only those ``allowed_inter`` allows."""
-    allowed = ctx.lexicon.initiators.allowed_inter.get(sub_event_type)
-    return actor is None or allowed is None or actor.inter in allowed
+    return any(c.dep_ == "prep" and c.lower_ == "with"
+               and any(is_weapon_word(t, weapons) for t in c.subtree) for c in word.children)
 
 
 def delivery_from_context(built: list[tuple[Candidate, Event]], mentions: Mentions,
@@ -482,12 +472,19 @@ def ground_bombing(candidate: Candidate, actor1: Actor | None, subject: bool,
     aircraft is a planted bomb (``ground_bombing`` in triggers.yaml): "Rebels bombed a police
     station"; an aircraft or a state keeps the air strike."""
     rule = ctx.lexicon.initiators.ground_bombing
-    allowed = ctx.lexicon.initiators.allowed_inter.get(AIR_STRIKE)
-    if (rule.becomes and subject and actor1 is not None and allowed is not None
-            and candidate.sub_event_type == AIR_STRIKE and actor1.inter not in allowed
-            and actor1.inter != 7 and candidate.trigger.text.lower() in rule.words):
+    if subject and actor1 is not None and rule.becomes \
+            and _planted_by(candidate, actor1.inter, ctx):
         return replace(candidate, sub_event_type=rule.becomes)
     return candidate
+
+
+def _planted_by(candidate: Candidate, inter: int, ctx: Context) -> bool:
+    """An air-raid word (``ground_bombing.words``) of an air strike whose doer, of inter code
+    ``inter``, flies no aircraft (``allowed_inter``) and is no civilian: a planted bomb."""
+    rule = ctx.lexicon.initiators.ground_bombing
+    return bool(rule.becomes) and candidate.sub_event_type == AIR_STRIKE \
+        and not can_initiate(inter, AIR_STRIKE, ctx) and inter != 7 \
+        and candidate.trigger.text.lower() in rule.words
 
 
 def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),

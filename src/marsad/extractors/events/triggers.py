@@ -18,6 +18,7 @@ from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
 from marsad.extractors.numbers import load_quantifiers
 from marsad.lexicon import (
+    DISRUPTED_WEAPONS_USE,
     TERRITORY_GAIN,
     BorrowedMeans,
     ExistingAgreement,
@@ -35,13 +36,15 @@ NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"of", "on", "against"})
 # Prepositions through which a purpose clause's verb acts on an event word ("to proceed with
 # the bombing", "to participate in air bombings"); not "for" or "over", which give a reason
 # ("to punish Assad for the gas attack": the attack happened)
-DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
-"""A seizure or a find: its list of weapons is what it found, not an inventory to drop."""
-
 PURPOSE_PREPOSITIONS = frozenset({"with", "in"})
 # Entity labels whose name an agreement may bear ("the Sochi agreement", "the Esquipulas II
 # agreement"); not organisations ("a Hamas-Fatah agreement" is often new)
 AGREEMENT_NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "EVENT", "LAW"})
+
+
+def is_weapon_word(token: Token, weapons: frozenset[str]) -> bool:
+    """The word, or its lemma, is one of ``weapons`` (``Lexicon.weapon_nouns``)."""
+    return token.lemma_.lower() in weapons or token.lower_ in weapons
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -242,7 +245,7 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
     specific = [(e, s) for e, s in triggers if not e.generic]
     if specific:
         return specific + [(e, s) for e, s in triggers if e.generic
-                           and _charged_for(s.root, charged)]
+                           and charge_word_over(s.root, charged) is not None]
     if not triggers:
         return []
     # A word that yields to another's type in the sentence leaves the choice to the rest ("the
@@ -266,13 +269,6 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
                            for o_e, o in told)]
     strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
     return [(e, s) for e, s in triggers if e.sub_event_type == strongest or (e, s) in told]
-
-
-def _charged_for(root: Token, charged: frozenset[str]) -> bool:
-    """The word is the act someone is arrested or charged for: under "for" or "with" of a
-    ``charge_words`` verb or noun ("arrested ... for bombing", "the arrest of 45 soldiers for
-    killing", "charged with murdering")."""
-    return charge_word_over(root, charged) is not None
 
 
 def charge_word_over(root: Token, charged: Collection[str]) -> Token | None:
@@ -391,8 +387,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "struggling to broker a ceasefire" (an attempted advance is a clash)
     if _names_gear(trigger, ctx.lexicon.gear_heads):
         return False  # "an artillery depot", "rocket launchers": gear, not an attack
-    weapon = root.lemma_.lower() in ctx.lexicon.weapon_nouns \
-        or root.lower_ in ctx.lexicon.weapon_nouns
+    weapon = is_weapon_word(root, ctx.lexicon.weapon_nouns)
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _in_inventory(
             root, ctx.lexicon.inventory_words):
         return False  # "118 AUTOMATIC PISTOLS, ... FRAGMENTATION GRENADES": listed, not used
