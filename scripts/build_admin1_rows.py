@@ -12,7 +12,14 @@ its outline's vertices (the desk's tests check that the point lies inside the ou
     .venv/bin/python scripts/build_admin1_rows.py SV CO PE GT HN NI BO \
         >> src/marsad/resources/admin1.csv
 
-Rows of a country already in the file are skipped (curated rows win).
+Rows of a country already in the file are skipped (curated rows win). Session 17 added,
+with this script, the divisions of the other countries of ACLED's busiest regions:
+
+    .venv/bin/python scripts/build_admin1_rows.py NG SO AF LY EG ML SD SS UA CD MM PK ET CF \
+        BF NE MZ CM IL TD PH MX KE IR SA AZ AM GE IN ZA >> src/marsad/resources/admin1.csv
+
+A division's "State", "Prefecture" ... suffix is dropped from its name and kept as an alias
+(``SUFFIXES``); names in ``SKIPPED`` are left out.
 """
 
 from __future__ import annotations
@@ -76,8 +83,45 @@ RENAMED = {
     "Cusco Departament": ("Cusco", "Cuzco"),  # Natural Earth's spelling slip
     "Archipelago of Saint Andréws": ("San Andrés y Providencia",
                                      "San Andres y Providencia|San Andres|San Andrés"),
+    # the spelling ACLED and the wires use first, Natural Earth's kept as an alias
+    "Lower Shebelle": ("Lower Shabelle", "Lower Shebelle|Shabeellaha Hoose"),
+    "Middle Shebelle": ("Middle Shabelle", "Middle Shebelle|Shabeellaha Dhexe"),
+    "Hiran": ("Hiraan", "Hiran"),
+    "Tombouctou": ("Timbuktu", "Tombouctou"),
+    "Maidan Wardak": ("Wardak", "Maidan Wardak|Wardag"),
+    "Urozgan": ("Uruzgan", "Urozgan|Oruzgan"),
+    "Odessa": ("Odesa", "Odessa"),
+    "Federally Administered Tribal Areas": ("Federally Administered Tribal Areas", "FATA"),
 }
 """Natural Earth names that are no name a news report uses."""
+
+SUFFIXES = (" Economic Prefecture", " Prefecture", " State", " Region", " Province")
+"""Natural Earth's "Borno State", "Rakhine State", "Ouaka Prefecture": ACLED and the news
+name the division bare ("Borno"); the suffixed form stays an alias. Kept whole where the bare
+name is a country ("Niger State") or a word of its own (``WHOLE``)."""
+
+WHOLE = frozenset({"Delta", "Rivers", "Free", "Chin", "Shan"})
+"""Bare names that are words or surnames of their own: "Delta State", "Rivers State", "Free
+State", Myanmar's "Chin State" and "Shan State"."""
+
+SKIPPED = frozenset({
+    # words of direction or of another kind ("Cameroon's North", Kenya's "Coast", South
+    # Sudan's "Lakes" and "Unity" without their "State"): every "northern", "the coast"
+    # would become a province
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Centre", "Northwest", "Southwest", "North Eastern", "North West", "Far North", "Coast",
+    "Littoral", "Lakes", "Unity", "Mountain", "Antique", "Bay", "Bam", "Lac",
+    # names the news uses for something else: the sea the Houthis attack ships in, Iraqi
+    # Kurdistan, the Gaza Strip (Mozambique's Gaza province)
+    "Red Sea", "Kurdistan", "Gaza",
+    # Iran's Fars province and the Fars news agency; Ethiopia's Somali region and the
+    # nationality; Philippine and Mexican divisions named as Latin American people and towns
+    # are ("GUERRERO", "HIDALGO", "RIZAL", "LAGUNA" in a Salvadoran report)
+    "Fars", "Somali", "Susa", "Guerrero", "Hidalgo", "Rizal", "Laguna", "Isabela", "Quirino",
+    "La Union", "Abra", "Aurora",
+})
+"""Division names left out: a bare name that, read as the division, would misplace more
+reports than it places."""
 
 
 def inside(lat: float, lon: float, geometry: dict[str, Any],
@@ -106,6 +150,7 @@ def main(countries: list[str]) -> None:
     present = {line.split(",", 1)[0] for line in ADMIN1.read_text("utf-8").splitlines()
                if line and not line.startswith("#")}
     writer = csv.writer(sys.stdout, lineterminator="\n")
+    written: set[tuple[str, str]] = set()
     for geometry in next(iter(topology["objects"].values()))["geometries"]:
         properties = geometry.get("properties") or {}
         iso2, code, name = properties.get("iso"), properties.get("code"), properties.get("name")
@@ -123,6 +168,14 @@ def main(countries: list[str]) -> None:
             continue
         lat, lon = points[0]
         name, alias = RENAMED.get(name, (name, plain(name) if plain(name) != name else ""))
+        suffix = next((s for s in SUFFIXES if name.endswith(s)), None)
+        if suffix is not None and name[:-len(suffix)] not in country_names | SKIPPED | WHOLE:
+            alias = "|".join(a for a in (name, alias, plain(name[:-len(suffix)])) if a
+                             and a != name[:-len(suffix)])
+            name = name[:-len(suffix)]
+        if name in SKIPPED or (iso2, name) in written:
+            continue  # (Natural Earth splits some divisions into two outlines)
+        written.add((iso2, name))
         writer.writerow([iso2, admin1, name, alias, lat, lon])
 
 

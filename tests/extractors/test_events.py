@@ -22,6 +22,8 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
     checks = {
         "sub_event_type": lambda v: event.sub_event_type == v,
         "location": lambda v: event.location is not None and v in event.location.name,
+        "admin1": lambda v: event.location is not None and event.location.admin1 == v,
+        "country": lambda v: event.location is not None and event.location.country == v,
         "date": lambda v: event.date is not None and event.date.start == v,
         "date_end": lambda v: event.date is not None and event.date.end == v,
         "fatalities": lambda v: event.fatalities is not None and event.fatalities.best == v,

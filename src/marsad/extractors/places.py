@@ -975,7 +975,10 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
 
 def _size(place: Place, mention: _Mention) -> int:
     """A place's population; a province's is ``ADMIN1_SIZE`` unless a namesake town of the
-    mention lies in it."""
+    mention lies in it, and so is a curated area's (an analyst added "Sinai" or "Golan Heights"
+    because the news means the region: it is not outweighed by Sinnai, Italy, 16,000)."""
+    if not place.population and place.curated and place.kind == "area":
+        return ADMIN1_SIZE
     if place.population or place.kind != "admin1" or any(
             other.kind not in REGION_KINDS and other.iso2 == place.iso2
             and other.admin1 == place.admin1 for other in mention.candidates):

@@ -380,9 +380,14 @@ def accused_of(token: Token, word: Token, blame_verbs: Collection[str],
     regime of bombing a hospital" (the allegation stays visible: the claim's cue is
     "accused", hedged); or the one arrested or charged for it ("arrested three ISIS members
     for bombing a market", "the arrest of 45 soldiers for killing 6 clergymen")."""
-    head = members_phrase(token)
+    def charged_of(word: Token) -> bool:
+        return word.dep_ == "pobj" and word.head.lower_ == "of" \
+            and word.head.head.lemma_.lower() in charge_words
+
+    # (not the members phrase: "the arrest of 45 soldiers" is no group named "arrest")
+    head = token if charged_of(token) else members_phrase(token)
     verb = head.head
-    if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in charge_words:
+    if charged_of(head):
         verb = verb.head  # "the arrest of 45 soldiers for killing"
     elif head.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in (
             *blame_verbs, *charge_words):

@@ -34,6 +34,7 @@ from marsad.extractors.events.triggers import (
     among_the_dead,
     armed,
     blamed_for,
+    charge_word_over,
     describes_a_place,
     drop_generic,
     happened,
@@ -144,8 +145,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
             # a specific word keeps it ("Suicide bomber kills 4": no aircraft in "bomber")
             toll = TriggerEntry(sub_event_type=means, weight=0.45, generic=True, phrases=())
             if (not by_type or (means != sub and means not in by_type and all(
-                    entry.generic for entry, _ in by_type.values()))) \
-                    and happened(kill_span, toll, ctx):
+                    entry.generic for entry, _ in by_type.values())) or _charged_killing(
+                        kill_span, by_type, ctx)) and happened(kill_span, toll, ctx):
                 # (a killing only prepared or threatened is none: "the mercenaries who were
                 # preparing to assassinate one of the cartel leaders")
                 by_type[means] = (toll, kill_span)
@@ -188,6 +189,15 @@ def _takes_dead(sub_event_type: str, ctx: Context) -> bool:
     ``toll_takers``: protesters shot dead)."""
     return disorder_of(sub_event_type, ctx) == "Political violence" \
         or sub_event_type in ctx.lexicon.toll_takers
+
+
+def _charged_killing(kill_span: Span, by_type: dict[str, tuple[TriggerEntry, Span]],
+                     ctx: Context) -> bool:
+    """The killing someone is arrested, charged or sentenced for is an event beside the arrest,
+    as a trigger word is ("THE ARREST OF 45 SOLDIERS ... FOR KILLING 6 CLERGYMEN"); a sentence
+    that already holds a violent event gives it the toll."""
+    return not any(_takes_dead(kind, ctx) for kind in by_type) and charge_word_over(
+        kill_span.root, frozenset(ctx.lexicon.initiators.accused.charge_words)) is not None
 
 
 def _about(toll: CasualtyMention, trigger: Span, doc: Doc) -> bool:
