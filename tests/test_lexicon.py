@@ -1,11 +1,12 @@
-"""The actor dictionary's alliances: read both ways, and checked at load."""
+"""The actor dictionary: alliances read both ways and checked at load; acronyms; one state's
+entries made from a ``{country}`` entry."""
 
 from __future__ import annotations
 
 import pytest
 
 from marsad.errors import MarsadError
-from marsad.lexicon import ActorEntry, _checked_actors, load_lexicon
+from marsad.lexicon import ActorEntry, _checked_actors, is_acronym, load_lexicon, same_entry
 
 
 def test_alliances_read_both_ways() -> None:
@@ -48,3 +49,24 @@ def test_acronym_adjectives_match_only_as_written() -> None:
     for form in ("regime", "Regime", "REGIME"):
         regime = lexicon.adjective_actor(form, capitals=True)
         assert regime is not None and regime.name == "Military Forces of Syria (2000-)"
+
+
+@pytest.mark.parametrize(("alias", "acronym"), [
+    ("IS", True), ("SAA", True), ("LeT", True), ("JeM", True),  # "let" is a verb
+    ("Daesh", False), ("Hamas", False), ("Wagner Group", False), ("LeT fighters", False)])
+def test_short_names_with_capitals_match_only_as_written(alias: str, acronym: bool) -> None:
+    assert is_acronym(alias) is acronym
+
+
+def test_a_state_filled_into_a_country_entry_is_that_entry() -> None:
+    lexicon = load_lexicon()
+    kenya = lexicon.actor("Military Forces of Kenya")  # no entry of its own
+    template = lexicon.actor("Military Forces of {country}")
+    assert kenya.inter == template.inter and kenya.state_of == template.state_of
+    assert lexicon.template_of("Military Forces of Kenya") == template
+    assert lexicon.template_of("Hezbollah") is None
+    assert same_entry(kenya, template) and same_entry(template, kenya)
+    assert not same_entry(kenya, lexicon.actor("Police Forces of {country}"))
+    assert not same_entry(kenya, lexicon.actor("Hezbollah"))
+    with pytest.raises(KeyError):
+        lexicon.actor("Brigade of Nobody")

@@ -273,9 +273,11 @@ class NonConflict(_Frozen):
 
 
 def is_acronym(phrase: str) -> bool:
-    """Short all-capital names (IS, SAA, AP, WHO) match only as written: 'is' is a verb."""
+    """Short all-capital names (IS, SAA, AP, WHO) match only as written: 'is' is a verb; so
+    do short one-word names with two capitals ("LeT", "JeM"): 'let' is a verb too."""
     letters = [c for c in phrase if c.isalpha()]
-    return bool(letters) and phrase.upper() == phrase and len(phrase) <= 6
+    return bool(letters) and len(phrase) <= 6 and (phrase.upper() == phrase or (
+        " " not in phrase and sum(c.isupper() for c in letters) >= 2))
 
 
 class ActorEntry(_Frozen):
@@ -342,6 +344,28 @@ class ActorEntry(_Frozen):
         if country is None and self.unplaced:
             return self.unplaced
         return self.name.replace("{country}", country or "International")
+
+
+def national_entry(entry: ActorEntry, country: str, iso3: str | None = None) -> ActorEntry:
+    """A ``{country}`` entry made one state's: "Ukrainian forces" are "Military Forces of
+    Ukraine" wherever the event is (the event's country fills ``{country}`` otherwise). Its
+    words stay the template's; it names no alias of its own."""
+    return entry.model_copy(update={
+        "name": entry.name_for(country), "aliases": (), "adjectives": (), "home_aliases": (),
+        "elsewhere": None, "unplaced": None, "state_of": iso3 or entry.state_of})
+
+
+def same_entry(one: ActorEntry, other: ActorEntry) -> bool:
+    """One entry, or a ``{country}`` entry and one state's (:func:`national_entry`): "THE
+    SALVADORAN ARMY ... SHOT BY SOLDIERS" names the army twice, not two sides."""
+    if one.name == other.name:
+        return True
+    for template, filled in ((one, other), (other, one)):
+        head, placeholder, tail = template.name.partition("{country}")
+        if placeholder and filled.name.startswith(head) and filled.name.endswith(tail) \
+                and "{country}" not in filled.name:
+            return True
+    return False
 
 
 class OutletEntry(_Frozen):
@@ -435,6 +459,9 @@ class Lexicon(_Frozen):
     group_of_cues: tuple[str, ...]
     opposed_prefixes: tuple[str, ...] = ()
     """"anti", "counter": "anti-regime groups" name no mention of the regime."""
+    national_nouns: tuple[str, ...] = ()
+    """Nouns that name a state's military forces after its nationality word only ("Ukrainian
+    forces", "Nigerian warplanes"); alone they name nobody."""
     member_cues: tuple[str, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
@@ -591,10 +618,26 @@ class Lexicon(_Frozen):
         return frozenset((one, other)) in self._alliances
 
     def actor(self, name: str) -> ActorEntry:
+        """The entry named ``name``; a ``{country}`` entry's name filled with a country
+        ("Military Forces of Ukraine", a nationality's forces: :func:`national_entry`) is that
+        entry, named so."""
         for entry in self.actors:
             if entry.name == name:
                 return entry
+        template = self.template_of(name)
+        if template is not None:
+            head, _, tail = template.name.partition("{country}")
+            return national_entry(template, name[len(head):len(name) - len(tail)])
         raise KeyError(name)
+
+    def template_of(self, name: str) -> ActorEntry | None:
+        """The ``{country}`` entry whose name, filled with a country, is ``name``."""
+        for entry in self.actors:
+            head, placeholder, tail = entry.name.partition("{country}")
+            if placeholder and name.startswith(head) and name.endswith(tail) \
+                    and len(name) > len(head) + len(tail):
+                return entry
+        return None
 
     def outlet(self, name: str) -> OutletEntry | None:
         """Find a registered outlet by canonical name or alias (case-insensitive)."""
@@ -729,6 +772,7 @@ def load_lexicon() -> Lexicon:
         association_cues=_words(actors_file, "association_cues"),
         group_of_cues=_words(actors_file, "group_of_cues"),
         opposed_prefixes=_words(actors_file, "opposed_prefixes"),
+        national_nouns=_words(actors_file, "national_nouns"),
         member_cues=_words(actors_file, "member_cues"),
         outlets=_known_sides(validate_items("outlets.yaml", outlets_file["outlets"],
                                             OutletEntry), actor_names),

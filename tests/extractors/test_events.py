@@ -34,6 +34,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "source": lambda v: bool(event.attribution) and event.attribution[0].source == v,
         "hedged": lambda v: bool(event.attribution) and event.attribution[0].hedged == v,
         "actor1": lambda v: event.actor1 is not None and v in event.actor1.name,
+        "inter1": lambda v: event.actor1 is not None and event.actor1.inter == v,
         "no_actor1": lambda v: (event.actor1 is None) == v,
         "actor2": lambda v: event.actor2 is not None and v in event.actor2.name,
         "no_actor2": lambda v: (event.actor2 is None) == v,

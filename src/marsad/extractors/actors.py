@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
-from marsad.lexicon import ActorEntry, Lexicon
+from marsad.extractors.places import nationality_words
+from marsad.gazetteer import Place
+from marsad.lexicon import ActorEntry, Lexicon, national_entry
 from marsad.model import Actor
 from marsad.nlp import NOT_ACTOR
 
@@ -49,6 +51,7 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
                                         mention := ActorMention(ctx.lexicon.actor(key),
                                                                 doc[start:end]))],
                                    frozenset(ctx.lexicon.group_of_cues))
+    mentions = _national(doc, mentions, ctx)
     # "The terrorist group" is the group named before it, not a second, unidentified one: an
     # anaphoric phrase replaces the generic label inside it.
     anaphoric = _anaphora(doc, mentions, ctx)
@@ -68,6 +71,46 @@ def localised(mentions: list[ActorMention], place_countries: set[str],
             if m.entry.elsewhere is not None and m.entry.state_of not in place_countries
             and _alias_of(m) in m.entry.home_aliases else m
             for m in mentions]
+
+
+def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[ActorMention]:
+    """A nationality word right before any state's forces ("Ukrainian troops", "Nigerian
+    police") or before a ``national_nouns`` word ("Somali forces") makes them that state's
+    wherever the event is: filled with the event's country, Ukrainian troops shelling Russian
+    positions were Russia's. A state with an entry of its own ("Syrian troops") is matched by
+    that entry first, and the nationality word is then inside its mention."""
+    words = nationality_words(doc, ctx.gazetteer.settings, every_word=True)
+    if not words:
+        return mentions
+    at = {m.span.start: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    nouns = [noun.split() for noun in ctx.lexicon.national_nouns]
+    military = next(e for e in ctx.lexicon.actors if e.state_of == "*" and not e.law_enforcement)
+    for code, word in words:
+        country = ctx.gazetteer.places.get(f"country:{code}")
+        if word.start in taken or len(word) != 1 or country is None:
+            continue
+        forces = at.get(word.end)
+        if forces is not None:
+            if forces.entry.state_of == "*":
+                at[word.end] = ActorMention(_state_entry(forces.entry, country, ctx),
+                                            doc[word.start:forces.span.end])
+            continue
+        noun = next((n for n in nouns if [t.lower_ for t in doc[word.end:word.end + len(n)]]
+                     == n), None)
+        if noun is not None:
+            at[word.end] = ActorMention(_state_entry(military, country, ctx),
+                                        doc[word.start:word.end + len(noun)])
+    return sorted(at.values(), key=lambda m: m.span.start)
+
+
+def _state_entry(template: ActorEntry, country: Place, ctx: Context) -> ActorEntry:
+    """The one entry of ``country``'s forces of the template's kind ("Russian fighter jets":
+    "Military Forces of Russia (2000-)"), else the template filled with the country (also
+    where two entries claim one state: Libya's rival armies)."""
+    own = [e for e in ctx.lexicon.actors if e.state_of == country.iso3
+           and e.law_enforcement == template.law_enforcement and e.inter in (1, 8)]
+    return own[0] if len(own) == 1 else national_entry(template, country.name, country.iso3)
 
 
 def _opposed(doc: Doc, start: int, prefixes: frozenset[str]) -> bool:

@@ -808,18 +808,22 @@ def _base_context(country_hint: str | None, named: Counter[str]) -> Counter[str]
 def _demonym_countries(doc: Doc, settings: GazetteerSettings) -> Counter[str]:
     """Half a vote per nationality word ("Syrian", "Iraqis"): the country the text is about."""
     found: Counter[str] = Counter()
-    for code, _span in _nationality_words(doc, settings):
+    for code, _span in nationality_words(doc, settings, every_word=True):
         found[code] += 0.5  # type: ignore[assignment]
     return found
 
 
-def _nationality_words(doc: Doc, settings: GazetteerSettings) -> list[tuple[str, Span]]:
+def nationality_words(doc: Doc, settings: GazetteerSettings,
+                      every_word: bool = False) -> list[tuple[str, Span]]:
     """The nationality words of ``doc`` with their country (ISO2), in text order. In text
     written in capitals every word is read: parsed in lower case, the recogniser misses most
-    of them ("SALVADORAN TROOPS"). A word after a ``region_prefixes`` word names a region
-    ("THE CENTRAL AMERICAN UNIVERSITY", "Latin American", "Pan-American"), no country."""
+    of them ("SALVADORAN TROOPS"); ``every_word`` reads every capitalised word too (the small
+    model tags "Ukrainian troops" GPE, "Somali forces" nothing). A word after a
+    ``region_prefixes`` word names a region ("THE CENTRAL AMERICAN UNIVERSITY", "Latin
+    American", "Pan-American"), no country."""
     by_word = {word.lower(): code for code, words in settings.demonyms.items() for word in words}
-    spans = [doc[t.i:t.i + 1] for t in doc] if doc_in_capitals(doc) else \
+    spans = [doc[t.i:t.i + 1] for t in doc if t.text[:1].isupper()] \
+        if every_word or doc_in_capitals(doc) else \
         [ent for ent in doc.ents if ent.label_ == "NORP"]
     found = []
     for span in spans:
@@ -844,7 +848,8 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
     A foreign mission's nationality ("the Brazilian embassy": ``mission_nouns``) does not count.
     """
     missions = gazetteer.settings.mission_nouns
-    words = [(code, span) for code, span in _nationality_words(doc, gazetteer.settings)
+    words = [(code, span)
+             for code, span in nationality_words(doc, gazetteer.settings, every_word=True)
              if span.end >= len(doc) or doc[span.end].lower_ not in missions]
     return country_of_words(doc, gazetteer, words)
 

@@ -32,6 +32,7 @@ from marsad.extractors.events.document_passes import (
     accused_perpetrator,
     claimed_responsibility,
     fold_summaries,
+    forces_at_home_or_abroad,
     infer_opponents,
     inherit_actors,
     leave_out_history,
@@ -77,4 +78,5 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = claimed_responsibility(events, mentions, ctx)
     events = infer_opponents(events, mentions, ctx)
     events = leave_out_history(events, document, mentions, warnings)
-    return link_denials(fold_summaries(merge_duplicates(events, ctx), ctx), denials), warnings
+    events = fold_summaries(merge_duplicates(events, ctx), ctx)
+    return link_denials(forces_at_home_or_abroad(events, ctx), denials), warnings

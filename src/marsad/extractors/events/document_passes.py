@@ -408,3 +408,37 @@ def leave_out_history(events: list[Event], document: Document, mentions: Mention
             continue
         kept.append(event)
     return kept
+
+
+def forces_at_home_or_abroad(events: list[Event], ctx: Context) -> list[Event]:
+    """ACLED's inter code of a state's forces depends on where they fight: state forces (1)
+    in their own country, external forces (8) elsewhere ("Military Forces of Kenya" in
+    Somalia, of Turkey against the PKK in Turkey or in Syria). The dictionary states each
+    entry's country (``state_of``); a ``{country}`` entry's filled name ("Military Forces of
+    Kenya", from "Kenyan troops") is at home where the event's country fills it so."""
+    return [event.model_copy(update={
+        field: _placed_forces(actor, event.location, ctx)
+        for field in ("actor1", "actor2")
+        if (actor := getattr(event, field)) is not None}) for event in events]
+
+
+def _placed_forces(actor: Actor, location: Location | None, ctx: Context) -> Actor:
+    if location is None or actor.inter not in (1, 8):
+        return actor
+    try:
+        entry = ctx.lexicon.actor(actor.name)
+    except KeyError:
+        return actor
+    if entry.state_of is None or entry.law_enforcement:
+        return actor
+    if entry.state_of != "*":
+        if location.iso3 is None:
+            return actor
+        home = entry.state_of == location.iso3
+    else:
+        template = ctx.lexicon.template_of(actor.name)
+        home = location.country is not None and template is not None \
+            and canonical(Actor(name=template.name_for(location.country), inter=actor.inter),
+                          ctx).name == actor.name
+    inter = 1 if home else 8
+    return actor if actor.inter == inter else actor.model_copy(update={"inter": inter})

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from marsad.context import Context
-from marsad.extractors.actors import find_actors, localised
+from marsad.extractors.actors import ActorMention, find_actors, localised
 from marsad.extractors.attribution import find_claims, publisher_claim
 from marsad.extractors.casualties import find_casualties
 from marsad.extractors.events.candidates import Mentions
@@ -52,6 +52,7 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     # "THE REGIME" of a Salvadoran text is not Syria's (actors.yaml home_aliases)
     actors = localised(actors, {p.location.iso3 for p in [*places, nationality]
                                 if p is not None and p.location.iso3}, ctx.lexicon)
+    actors = [a for a in actors if not _place_possessive(a, places)]
     return Mentions(
         text=document.text,
         sentences=list(doc.sents),
@@ -132,3 +133,11 @@ def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, 
         if attached:
             found[cue.i] = min(attached, key=lambda pair: pair[0])[1].end
     return found
+
+
+def _place_possessive(actor: ActorMention, places: list[PlaceMention]) -> bool:
+    """A one-word actor name that is a place of the text with an "s": the place's possessive
+    in a text that lost its apostrophes ("Hamas recent upsurge in violence" in a report on
+    Hama), not the group."""
+    word = actor.span.text.casefold()
+    return len(actor.span) == 1 and any(p.text.casefold() + "s" == word for p in places)

@@ -18,7 +18,7 @@ from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phras
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import charge_word_over, governing_verb
-from marsad.lexicon import Initiators, RoleWords
+from marsad.lexicon import Initiators, RoleWords, same_entry
 from marsad.model import Actor
 from marsad.recase import doc_in_capitals
 
@@ -143,7 +143,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
     actor1 = next((m for m in ordered_first if m.entry.inter != 7), None)
     second = second + struck + holders
     remaining = [m for m in second + after + before
-                 if actor1 is None or (m.entry.name != actor1.entry.name
+                 if actor1 is None or (not same_entry(m.entry, actor1.entry)
                                        and not _alternative_to(m, actor1))]
     actor2 = remaining[0] if remaining else None
     if actor1 is None and actor2 is None:
