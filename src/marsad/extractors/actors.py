@@ -79,7 +79,9 @@ def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[Acto
     wherever the event is: filled with the event's country, Ukrainian troops shelling Russian
     positions were Russia's. A state with an entry of its own ("Syrian troops") is matched by
     that entry first, and the nationality word is then inside its mention."""
-    words = nationality_words(doc, ctx.gazetteer.settings, every_word=True)
+    words = [(code, word) for code, word in nationality_words(doc, ctx.gazetteer.settings,
+                                                               every_word=True)
+             if len(word) == 1] + _possessive_countries(doc, ctx)
     if not words:
         return mentions
     at = {m.span.start: m for m in mentions}
@@ -88,7 +90,7 @@ def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[Acto
     military = next(e for e in ctx.lexicon.actors if e.state_of == "*" and not e.law_enforcement)
     for code, word in words:
         country = ctx.gazetteer.places.get(f"country:{code}")
-        if word.start in taken or len(word) != 1 or country is None:
+        if word.start in taken or country is None:
             continue
         forces = at.get(word.end)
         if forces is not None:
@@ -102,6 +104,20 @@ def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[Acto
             at[word.end] = ActorMention(_state_entry(military, country, ctx),
                                         doc[word.start:word.end + len(noun)])
     return sorted(at.values(), key=lambda m: m.span.start)
+
+
+def _possessive_countries(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:
+    """A country's name with "'s" ("Ukraine's air force", "Somalia's army"): its ISO2 code
+    and the span of name and "'s", as a nationality word is read."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
+            continue
+        country = next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"),
+                       None)
+        if country is not None and country.iso2:
+            found.append((country.iso2, doc[ent.start:ent.end + 1]))
+    return found
 
 
 def _state_entry(template: ActorEntry, country: Place, ctx: Context) -> ActorEntry:

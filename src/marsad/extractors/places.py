@@ -122,8 +122,14 @@ class _Mention:
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = None,
-                names: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+                names: Sequence[tuple[int, int]] = (),
+                group_countries: Sequence[str] = ()) -> list[PlaceMention]:
     """Return the resolved place mentions of ``doc`` in text order.
+
+    ``group_countries`` (ISO2, one per mention) are the countries of the groups the text
+    names that fight in one country (actors.yaml ``operates_in``): each votes as a
+    nationality word does ("Kenyan troops killed 20 al-Shabaab fighters in Gedo": Somalia's
+    province, not Gēdo, Ethiopia).
 
     ``country_hint`` (ISO2) is the country the source is known to cover, if any. ``names``
     are the character spans of actors and sources: a name inside one ("Taliban", a town in
@@ -143,7 +149,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
                 if not (capitals and reads_as_word(ent.text))
                 and (m := _mention(doc, text, ent, gazetteer, sentence_starts,
                                    surnames)) is not None
-                and not _inside_a_name(m, names)]
+                and not _inside_a_name(m, names, text)]
     for mention in mentions:
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
@@ -151,6 +157,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     _read_sides(doc, text, mentions, settings.side_suffixes)
     _read_stretches(text, mentions, sentence_starts, settings)
     named = _demonym_countries(doc, settings)
+    for code in group_countries:
+        named[code] += 0.5  # type: ignore[assignment]  # (as a nationality word)
+    for mention in mentions:
+        # "Nigeria's military": a country's possessive naming its state votes as its
+        # nationality word ("the Nigerian military") would. (Not "THE UNITED STATES SAID":
+        # a Colombian commentary on the United States became a text about the United States.)
+        state = next((p for p in mention.candidates if p.kind == "country"), None)
+        if mention.side and not mention.suffixed and state is not None and state.iso2 \
+                and text.startswith(("'s", "’s"), mention.end):
+            named[state.iso2] += 0.5  # type: ignore[assignment]
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     first = _country_context(mentions, country_hint, named, settings)
     famous = _Fame(settings.stray_max_population, settings.capital_min_population,
@@ -200,14 +216,18 @@ def _without_itself(mention: _Mention, mentions: list[_Mention], countries: Coun
     return _resolved_context(others, country_hint, named, settings) or countries
 
 
-def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]]) -> bool:
+def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]], text: str) -> bool:
     """The mention lies in an actor's or a source's name; one that is the whole name stays
-    when it can be a country or province ("Turkey" as a name and a place)."""
+    when it can be a country or province ("Turkey" as a name and a place), and so does a
+    country whose forces the name is ("Nigeria's military": Nigeria still tells the text's
+    country)."""
     for start, end in names:
         if start <= mention.start and mention.end <= end:
             whole = (start, end) == (mention.start, mention.end)
-            return not (whole and any(p.kind in ("country", "admin1")
-                                      for p in mention.candidates))
+            possessive = start == mention.start and text.startswith(("'s", "’s"), mention.end)
+            return not ((whole and any(p.kind in ("country", "admin1")
+                                       for p in mention.candidates))
+                        or (possessive and any(p.kind == "country" for p in mention.candidates)))
     return False
 
 
@@ -960,7 +980,7 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
         # Saturating: a country named half as often as the most named one is as much "the
         # document's" (a text about Syria names the US as an actor often); size then decides.
         share = min(1.0, 2.0 * countries[place.iso2] / max(countries.values()))
-        if famous(place, mention):
+        if famous(place, mention) or _province_of_famous(place, mention, famous):
             share = 1.0  # "MOSCOW (RIA Novosti)", "Moscow said": a world city needs no context
         score += 4.0 * share
     score += _proximity(place, anchors)
@@ -984,11 +1004,25 @@ def _size(place: Place, mention: _Mention) -> int:
     because the news means the region: it is not outweighed by Sinnai, Italy, 16,000)."""
     if not place.population and place.curated and place.kind == "area":
         return ADMIN1_SIZE
-    if place.population or place.kind != "admin1" or any(
-            other.kind not in REGION_KINDS and other.iso2 == place.iso2
-            and other.admin1 == place.admin1 for other in mention.candidates):
+    if place.population or place.kind != "admin1" or _namesake_inside(place, mention):
         return place.population
     return ADMIN1_SIZE
+
+
+def _namesake_inside(province: Place, mention: _Mention) -> bool:
+    """A town of the mention's name lies in the province: "Aleppo", "Idlib" ... bare are the
+    town, and the province counts no size of its own."""
+    return any(other.kind not in REGION_KINDS and other.iso2 == province.iso2
+               and other.admin1 == province.admin1 for other in mention.candidates)
+
+
+def _province_of_famous(province: Place, mention: _Mention, famous: _Fame) -> bool:
+    """"The Odesa region": with a province word, the province of a world city of its name
+    needs no more context than the city does."""
+    return mention.kind_hint == "admin1" and province.kind == "admin1" and any(
+        other.kind in CITY_KINDS and other.iso2 == province.iso2
+        and other.admin1 == province.admin1 and famous(other, mention)
+        for other in mention.candidates)
 
 
 def _proximity(place: Place, anchors: list[Place]) -> float:

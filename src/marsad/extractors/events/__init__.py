@@ -30,6 +30,7 @@ from marsad.extractors.attribution import denial_of, link_denials
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.document_passes import (
     accused_perpetrator,
+    civilians_struck,
     claimed_responsibility,
     fold_summaries,
     forces_at_home_or_abroad,
@@ -79,4 +80,5 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = infer_opponents(events, mentions, ctx)
     events = leave_out_history(events, document, mentions, warnings)
     events = fold_summaries(merge_duplicates(events, ctx), ctx)
-    return link_denials(forces_at_home_or_abroad(events, ctx), denials), warnings
+    events = civilians_struck(forces_at_home_or_abroad(events, ctx), ctx)
+    return link_denials(events, denials), warnings

@@ -64,6 +64,10 @@ class Mentions:
     nationality_place`), else of the groups it names that fight in one country
     (``operates_in``): an event's place when the text names none, and the document's country
     between two named as often."""
+    dateline: PlaceMention | None = None
+    """The city the report was filed from ("NEW DELHI -", "MOGADISHU (AP) -"), which places
+    nothing while the text names another place: the last resort of an event in a text that
+    names none, or only the dateline's own country (precision 2: near the city)."""
 
     @cached_property
     def claim_date_starts(self) -> frozenset[int]:

@@ -20,7 +20,8 @@ from marsad.extractors.actors import (
 )
 from marsad.extractors.events.candidates import Mentions
 from marsad.extractors.events.locations import SUMMARY_SENTENCES
-from marsad.extractors.events.roles import can_initiate, canonical, named_first
+from marsad.extractors.events.roles import can_initiate, canonical, civilians, named_first
+from marsad.extractors.events.sub_types import REMOTE_VIOLENCE
 from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
 from marsad.extractors.time import history_days
 from marsad.lexicon import Responsibility
@@ -442,3 +443,18 @@ def _placed_forces(actor: Actor, location: Location | None, ctx: Context) -> Act
                           ctx).name == actor.name
     inter = 1 if home else 8
     return actor if actor.inter == inter else actor.model_copy(update={"inter": inter})
+
+
+def civilians_struck(events: list[Event], ctx: Context) -> list[Event]:
+    """A strike or a bomb whose dead are civilians, with no target named, struck civilians
+    (ACLED's actor2): "an air strike killed five members of one family". Run last: a target
+    filled earlier would keep two reports of one strike from folding into one event."""
+    filled = []
+    for event in events:
+        deaths = event.fatalities
+        if event.actor2 is None and event.event_type == REMOTE_VIOLENCE and deaths is not None \
+                and deaths.victims == "civilians" and not deaths.aggregate:
+            struck = civilians(ctx, event.location.country if event.location else None)
+            event = event.model_copy(update={"actor2": struck}) if struck else event
+        filled.append(event)
+    return filled

@@ -38,6 +38,8 @@ from marsad.extractors.events.roles import (
     victim_report,
 )
 from marsad.extractors.events.sub_types import (
+    PEACEFUL_PROTEST,
+    PROTESTS,
     REMOTE_VIOLENCE,
     against_civilians,
     attacked_nouns,
@@ -146,6 +148,11 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         candidate, a1, ctx))
     if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
         a2 = civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
+    if event_type.name == PROTESTS:
+        # "Police used tear gas to disperse thousands of farmers": in a protest the people
+        # are its protesters (inter 6), not civilians
+        a1, a2 = (_as_protesters(a, ctx, country) for a in (a1, a2))
+
     if a1 is None:
         a1 = default_initiator(sub.name, ctx, country)  # "residents protested": Protesters
     a2, fatalities, injuries = _other_side(event_type.name, a1, a2, fatalities, injuries)
@@ -169,6 +176,14 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         confidence=_confidence(candidate, date, location, attribution),
     )
     return event.model_copy(update={"notes": event_notes(event)})
+
+
+def _as_protesters(actor: Actor | None, ctx: Context, country: str | None) -> Actor | None:
+    if actor is None or actor.inter != CIVILIANS_INTER:
+        return actor
+    protesters = default_initiator(PEACEFUL_PROTEST, ctx, country)
+    return actor if protesters is None else protesters.model_copy(
+        update={"text": actor.text, "char_span": actor.char_span})
 
 
 def _other_side(event_type: str, a1: Actor | None, a2: Actor | None,

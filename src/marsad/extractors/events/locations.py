@@ -86,9 +86,17 @@ def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] 
     fallback = [p for p in mentions.places if p.location.feature != "country"]
     if fallback:
         return fallback[:1], True
+    dateline = mentions.dateline
     if mentions.places:  # the document's own country first ("PRESSURE FROM THE UNITED STATES")
-        return sorted(mentions.places, key=lambda p: p.location.country != home)[:1], True
-    return ([mentions.nationality] if mentions.nationality is not None else []), True
+        first = sorted(mentions.places, key=lambda p: p.location.country != home)[:1]
+        if dateline is not None and dateline.location.country == first[0].location.country:
+            return [dateline], True  # "MOGADISHU (AP) - ... in Somalia's capital"
+        return first, True
+    nationality = mentions.nationality
+    if dateline is not None and (nationality is None
+                                 or nationality.location.country == dateline.location.country):
+        return [dateline], True  # "NEW DELHI - Police ... disperse thousands of farmers"
+    return ([nationality] if nationality is not None else []), True
 
 
 def _referred_nouns(sentence: Span, back_references: tuple[str, ...]) -> set[str]:

@@ -7,6 +7,7 @@ city, a country naming a side or a bearing) are dropped here, before they can pl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -43,9 +44,12 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     head = [c for c in text[:DATELINE_REACH] if c.isalpha()]
     cased = sum(c.islower() for c in head) > len(head) // 5  # all-capitals wires: no datelines
     # ... nor an actor's: find_places drops both before they can vote for a country.
-    places = [p for p in find_places(doc, ctx.gazetteer, names=names + sources)
-              if not _place_as_modifier(p, doc, ctx.gazetteer.settings)
-              and not (cased and _dateline(p, text))]
+    found = [p for p in find_places(doc, ctx.gazetteer, names=names + sources,
+                                    group_countries=[a.entry.operates_in for a in actors
+                                                     if a.entry.operates_in is not None])
+             if not _place_as_modifier(p, doc, ctx.gazetteer.settings)]
+    datelines = [p for p in found if cased and _dateline(p, text)]
+    places = [p for p in found if p not in datelines]
     nationality = nationality_place(doc, ctx.gazetteer) or country_of_words(
         doc, ctx.gazetteer, [(a.entry.operates_in, a.span) for a in actors
                              if a.entry.operates_in is not None])
@@ -58,6 +62,8 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         sentences=list(doc.sents),
         places=places,
         nationality=nationality,
+        dateline=_near(datelines[0]) if datelines and datelines[0].location.feature != "country"
+        else None,
         dates=dates,
         actors=actors,
         casualties=find_casualties(doc),
@@ -141,3 +147,9 @@ def _place_possessive(actor: ActorMention, places: list[PlaceMention]) -> bool:
     Hama), not the group."""
     word = actor.span.text.casefold()
     return len(actor.span) == 1 and any(p.text.casefold() + "s" == word for p in places)
+
+
+def _near(place: PlaceMention) -> PlaceMention:
+    """The dateline as an event's last-resort place: near the city (ACLED precision 2)."""
+    return dataclasses.replace(place, location=place.location.model_copy(
+        update={"precision": max(2, place.location.precision)}))

@@ -24,14 +24,18 @@ from marsad.recase import doc_in_capitals
 
 
 def associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -> bool:
-    """True when ``token`` hangs off another actor's phrase through an association cue."""
+    """True when ``token`` hangs off another actor's phrase through an association cue, or is
+    joined to it by "and" ("regime forces and Hezbollah"), unless both stand after "between":
+    "clashes between the army and the Houthis" names the two sides."""
     words: set[str] = set()
     node = token
     while node.head != node:
         words.add(node.lower_)
         node = node.head
         if node.i in heads and node.i != token.i:
-            return bool((words | {node.lower_}) & cues) or token in node.conjuncts
+            return bool((words | {node.lower_}) & cues) or (
+                token in node.conjuncts
+                and not (node.dep_ == "pobj" and node.head.lower_ == "between"))
     return False
 
 

@@ -302,6 +302,7 @@ PEACEFUL_PROTEST = "Peaceful protest"
 EXCESSIVE_FORCE = "Excessive force against protesters"
 PROPERTY_DESTRUCTION = "Looting/property destruction"
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+PROTESTS = "Protests"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
 AIR_STRIKE = "Air/drone strike"
 
