@@ -280,7 +280,26 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
 NO_OUTLINE = {"IQ.19": "Halabja, split from Sulaymaniyah in 2014",
               "LB.10": "Akkar, split from North in 2014",
               "LB.11": "Baalbek-Hermel, split from Bekaa in 2014",
-              "YE.28": "Socotra, split from Hadramawt in 2013"}
+              "YE.28": "Socotra, split from Hadramawt in 2013",
+              "CD.13": "Bas-Uele, split from Orientale in 2015",
+              "CD.14": "Haut-Katanga, split from Katanga in 2015",
+              "CD.15": "Haut-Lomami, split from Katanga in 2015",
+              "CD.16": "Haut-Uele, split from Orientale in 2015",
+              "CD.17": "Ituri, split from Orientale in 2015",
+              "CD.18": "Kasaï, split from Kasaï-Occidental in 2015",
+              "CD.19": "Kwango, split from Bandundu in 2015",
+              "CD.20": "Kwilu, split from Bandundu in 2015",
+              "CD.21": "Lomami, split from Kasaï-Oriental in 2015",
+              "CD.22": "Lualaba, split from Katanga in 2015",
+              "CD.23": "Kasaï-Central, split from Kasaï-Occidental in 2015",
+              "CD.24": "Mai-Ndombe, split from Bandundu in 2015",
+              "CD.25": "Mongala, split from Équateur in 2015",
+              "CD.26": "Nord-Ubangi, split from Équateur in 2015",
+              "CD.27": "Sankuru, split from Kasaï-Oriental in 2015",
+              "CD.28": "Sud-Ubangi, split from Équateur in 2015",
+              "CD.29": "Tanganyika, split from Katanga in 2015",
+              "CD.30": "Tshopo, split from Orientale in 2015",
+              "CD.31": "Tshuapa, split from Équateur in 2015"}
 # Capitals that lie in another outline: (code of that outline, why)
 CAPITAL_ELSEWHERE = {"SY.03": ("SY.", "Quneitra city lies in the UN (UNDOF) buffer zone, "
                                       "a division of its own in Natural Earth")}

@@ -547,10 +547,20 @@ def _source_head(cue: CueEntry, cue_span: Span, rules: AttributionRules) -> Toke
     return None
 
 
+def _dateline_word(token: Token) -> bool:
+    """The text's first word, in capitals, before a comma, a parenthesis or a dash: the
+    place a report was filed from ("BUNIA, Congo -", "MOGADISHU (AP) -")."""
+    doc = token.doc
+    return token.i == 0 and len(token.text) > 2 and token.text.isupper() and len(doc) > 1 \
+        and doc[1].text in (",", "(", "-", "--", "—", "–")
+
+
 def _verb_subject(verb: Token, hops: int = 2) -> Token | None:
-    """The subject of a reporting verb; the agent of a passive; inherited along conj/advcl."""
+    """The subject of a reporting verb; the agent of a passive; inherited along conj/advcl.
+    A dateline the parser made a subject is none ("BUNIA, Congo - ADF rebels killed ..., a
+    local civil society leader said": BUNIA said nothing)."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.dep_ != "expl":
+        if child.dep_ in ("nsubj", "csubj") and not _dateline_word(child):
             return child
     for child in verb.children:
         if child.dep_ == "agent":  # "it was reported by X"

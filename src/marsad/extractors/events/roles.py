@@ -72,6 +72,8 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         token = phrase_head(mention.span.root)
         if associated_with_other(token, heads, cues):
             continue  # "regime forces" in "Hezbollah alongside regime forces": an associate
+        if _side_of_main_clause(token, root):
+            continue  # "Fighting raged between rebels and regime loyalists as helicopters ..."
         if charge is not None and charge.is_ancestor(token):
             if (token.head == charge and token.dep_ == "nsubj") or (
                     token.dep_ == "pobj" and token.head.dep_ == "agent"
@@ -154,6 +156,22 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         civilians = [m for m in actors if m.entry.inter == 7]
         return None, civilians[0] if civilians else None
     return actor1, actor2
+
+
+def _side_of_main_clause(token: Token, root: Token) -> bool:
+    """The actor is one of two sides named after "between" in the main clause, and the event
+    word stands in an adverbial clause apart from it: "Fighting raged in Aleppo between rebels
+    and regime loyalists as helicopters dropped a barrel bomb" (the rebels are no side of the
+    barrel bomb)."""
+    phrase = token
+    while phrase.dep_ == "conj" and phrase.head != phrase:
+        phrase = phrase.head
+    if not (phrase.dep_ == "pobj" and phrase.head.lower_ == "between"):
+        return False
+    clause = root
+    while clause.dep_ != "advcl" and clause.head != clause:
+        clause = clause.head
+    return clause.dep_ == "advcl" and not clause.is_ancestor(token)
 
 
 def _reacts_to(token: Token, root: Token, reacting: frozenset[str]) -> bool:
