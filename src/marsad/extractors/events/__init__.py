@@ -30,7 +30,7 @@ from marsad.extractors.attribution import denial_of, link_denials
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.document_passes import (
     accused_perpetrator,
-    civilians_struck,
+    civilian_targets,
     claimed_responsibility,
     fold_summaries,
     forces_at_home_or_abroad,
@@ -80,5 +80,5 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = infer_opponents(events, mentions, ctx)
     events = leave_out_history(events, document, mentions, warnings)
     events = fold_summaries(merge_duplicates(events, ctx), ctx)
-    events = civilians_struck(forces_at_home_or_abroad(events, ctx), ctx)
+    events = civilian_targets(forces_at_home_or_abroad(events, ctx), ctx)
     return link_denials(events, denials), warnings

@@ -21,7 +21,7 @@ from marsad.extractors.actors import (
 from marsad.extractors.events.candidates import Mentions
 from marsad.extractors.events.locations import SUMMARY_SENTENCES
 from marsad.extractors.events.roles import can_initiate, canonical, civilians, named_first
-from marsad.extractors.events.sub_types import REMOTE_VIOLENCE
+from marsad.extractors.events.sub_types import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
 from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
 from marsad.extractors.time import history_days
 from marsad.lexicon import Responsibility
@@ -445,16 +445,20 @@ def _placed_forces(actor: Actor, location: Location | None, ctx: Context) -> Act
     return actor if actor.inter == inter else actor.model_copy(update={"inter": inter})
 
 
-def civilians_struck(events: list[Event], ctx: Context) -> list[Event]:
-    """A strike or a bomb whose dead are civilians, with no target named, struck civilians
-    (ACLED's actor2): "an air strike killed five members of one family". Run last: a target
-    filled earlier would keep two reports of one strike from folding into one event."""
+def civilian_targets(events: list[Event], ctx: Context) -> list[Event]:
+    """Civilians are the target (ACLED's actor2) of a strike or a bomb whose dead are
+    civilians ("an air strike killed five members of one family") and, by definition, of
+    violence against civilians with no target named ("Gunmen abducted more than 300
+    schoolgirls"; an Attack's are filled with its fields). Run last: a target filled earlier
+    would keep two reports of one event from folding into one."""
     filled = []
     for event in events:
         deaths = event.fatalities
-        if event.actor2 is None and event.event_type == REMOTE_VIOLENCE and deaths is not None \
-                and deaths.victims == "civilians" and not deaths.aggregate:
+        if event.actor2 is None and (event.event_type == VIOLENCE_AGAINST_CIVILIANS or (
+                event.event_type == REMOTE_VIOLENCE and deaths is not None
+                and deaths.victims == "civilians" and not deaths.aggregate)):
             struck = civilians(ctx, event.location.country if event.location else None)
-            event = event.model_copy(update={"actor2": struck}) if struck else event
+            if struck is not None and (event.actor1 is None or event.actor1.name != struck.name):
+                event = event.model_copy(update={"actor2": struck})
         filled.append(event)
     return filled

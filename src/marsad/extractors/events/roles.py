@@ -665,12 +665,23 @@ def side_acted_on(trigger: Span, side: str, ctx: Context) -> bool:
     """The event a combatant's voice reports was done to its side, or provoked its side's
     act, so its side is no author: "A Russian military helicopter was shot down" (what was
     acted on bears the side's adjective), "the Israeli army said it targeted positions in
-    retaliation for mortar fire" (``initiators.provoked_by``)."""
-    verb = governing_verb(trigger.root) or trigger.root
+    retaliation for mortar fire" (``initiators.provoked_by``); or it tells of a weapon that
+    arrived, the weapon the subject of a verb with no object and no owner ("Two rockets
+    landed inside the Green Zone, the Iraqi military said": its own would be "its rockets
+    struck ...")."""
+    root = trigger.root
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "obj") for c in root.head.children) \
+            and not any(c.dep_ == "poss" for c in root.children):
+        return True  # "Two rockets landed inside the Green Zone, the Iraqi military said"
+    verb = governing_verb(root) or root
     acted_on = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     capitals = doc_in_capitals(trigger.doc)
+    # (the words before the noun: "two drones launched ... towards Saudi Arabia" is no Saudi
+    # drone)
     if any((entry := ctx.lexicon.adjective_actor(word.text, capitals=capitals)) is not None
-           and entry.name == side for noun in acted_on for word in noun.subtree):
+           and entry.name == side for noun in acted_on for word in noun.subtree
+           if word.i <= noun.i):
         return True
     provoked = frozenset(ctx.lexicon.initiators.provoked_by)
     return any(word.dep_ == "prep" and word.head.lemma_.lower() in provoked

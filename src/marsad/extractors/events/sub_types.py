@@ -303,6 +303,7 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 PROPERTY_DESTRUCTION = "Looting/property destruction"
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 PROTESTS = "Protests"
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
 AIR_STRIKE = "Air/drone strike"
 
