@@ -114,6 +114,14 @@ def _with_initiator(event: Event, actor1: Actor, note: str = "") -> Event:
     return event.model_copy(update={"notes": event_notes(event) + note})
 
 
+def _with_target(event: Event, actor2: Actor) -> Event:
+    """``event`` with ``actor2`` as its target and notes to match (the summary sentence names
+    the target; an allegation note stays)."""
+    note = ALLEGED_NOTE if event.notes.endswith(ALLEGED_NOTE) else ""
+    event = event.model_copy(update={"actor2": actor2})
+    return event.model_copy(update={"notes": event_notes(event) + note})
+
+
 def accused_perpetrator(events: list[Event], mentions: Mentions, ctx: Context) -> list[Event]:
     """Code the side the text blames for an attack as the initiator of the attacks nearby whose
     own sentence names none (``initiators.accused``): the chemical attack "believed carried out
@@ -246,8 +254,8 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
                     options.append((count, actor))
             if options:
                 best = max(options, key=lambda pair: pair[0])[1]
-                event = event.model_copy(update={
-                    "actor2": best.model_copy(update={"text": None, "char_span": None})})
+                event = _with_target(event, best.model_copy(update={"text": None,
+                                                                    "char_span": None}))
         filled.append(event)
     return filled
 
@@ -459,6 +467,6 @@ def civilian_targets(events: list[Event], ctx: Context) -> list[Event]:
                 and deaths.victims == "civilians" and not deaths.aggregate)):
             struck = civilians(ctx, event.location.country if event.location else None)
             if struck is not None and (event.actor1 is None or event.actor1.name != struck.name):
-                event = event.model_copy(update={"actor2": struck})
+                event = _with_target(event, struck)
         filled.append(event)
     return filled
