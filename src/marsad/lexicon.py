@@ -355,17 +355,21 @@ def national_entry(entry: ActorEntry, country: str, iso3: str | None = None) -> 
         "elsewhere": None, "unplaced": None, "state_of": iso3 or entry.state_of})
 
 
+def filled_country(template: str, name: str) -> str | None:
+    """The country ``name`` fills into the ``{country}`` of ``template`` ("Military Forces of
+    {country}", "Military Forces of Kenya" -> "Kenya"); None when it is no filling of it."""
+    head, placeholder, tail = template.partition("{country}")
+    if not placeholder or "{country}" in name or len(name) <= len(head) + len(tail) \
+            or not (name.startswith(head) and name.endswith(tail)):
+        return None
+    return name[len(head):len(name) - len(tail)]
+
+
 def same_entry(one: ActorEntry, other: ActorEntry) -> bool:
     """One entry, or a ``{country}`` entry and one state's (:func:`national_entry`): "THE
     SALVADORAN ARMY ... SHOT BY SOLDIERS" names the army twice, not two sides."""
-    if one.name == other.name:
-        return True
-    for template, filled in ((one, other), (other, one)):
-        head, placeholder, tail = template.name.partition("{country}")
-        if placeholder and filled.name.startswith(head) and filled.name.endswith(tail) \
-                and "{country}" not in filled.name:
-            return True
-    return False
+    return one.name == other.name or filled_country(one.name, other.name) is not None \
+        or filled_country(other.name, one.name) is not None
 
 
 class OutletEntry(_Frozen):
@@ -624,20 +628,15 @@ class Lexicon(_Frozen):
         for entry in self.actors:
             if entry.name == name:
                 return entry
-        template = self.template_of(name)
-        if template is not None:
-            head, _, tail = template.name.partition("{country}")
-            return national_entry(template, name[len(head):len(name) - len(tail)])
+        for entry in self.actors:
+            country = filled_country(entry.name, name)
+            if country is not None:
+                return national_entry(entry, country)
         raise KeyError(name)
 
     def template_of(self, name: str) -> ActorEntry | None:
         """The ``{country}`` entry whose name, filled with a country, is ``name``."""
-        for entry in self.actors:
-            head, placeholder, tail = entry.name.partition("{country}")
-            if placeholder and name.startswith(head) and name.endswith(tail) \
-                    and len(name) > len(head) + len(tail):
-                return entry
-        return None
+        return next((e for e in self.actors if filled_country(e.name, name) is not None), None)
 
     def outlet(self, name: str) -> OutletEntry | None:
         """Find a registered outlet by canonical name or alias (case-insensitive)."""

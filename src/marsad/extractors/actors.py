@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
-from marsad.extractors.places import nationality_words
+from marsad.extractors.places import POSSESSIVE_ENDINGS, nationality_words
 from marsad.gazetteer import Place
 from marsad.lexicon import ActorEntry, Lexicon, national_entry
 from marsad.model import Actor
@@ -111,7 +111,8 @@ def _possessive_countries(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:
     and the span of name and "'s", as a nationality word is read."""
     found = []
     for ent in doc.ents:
-        if ent.label_ != "GPE" or ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
+        if ent.label_ != "GPE" or ent.end >= len(doc) \
+                or doc[ent.end].lower_ not in POSSESSIVE_ENDINGS:
             continue
         country = next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"),
                        None)

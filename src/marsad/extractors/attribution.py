@@ -27,9 +27,10 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention
-from marsad.extractors.places import PLACE_LABELS
+from marsad.extractors.places import PLACE_LABELS, is_dateline
 from marsad.lexicon import CueEntry
 from marsad.model import Claim, Event, Relay
+from marsad.recase import doc_in_capitals
 from marsad.resources import read_yaml
 
 PREPOSITIONAL_CUES = {"according to"}
@@ -548,11 +549,10 @@ def _source_head(cue: CueEntry, cue_span: Span, rules: AttributionRules) -> Toke
 
 
 def _dateline_word(token: Token) -> bool:
-    """The text's first word, in capitals, before a comma, a parenthesis or a dash: the
-    place a report was filed from ("BUNIA, Congo -", "MOGADISHU (AP) -")."""
-    doc = token.doc
-    return token.i == 0 and len(token.text) > 2 and token.text.isupper() and len(doc) > 1 \
-        and doc[1].text in (",", "(", "-", "--", "—", "–")
+    """The text's first word is its dateline, in a text not written in capitals ("BUNIA,
+    Congo -", "MOGADISHU (AP) -"): the place a report was filed from."""
+    return token.i == 0 and not doc_in_capitals(token.doc) \
+        and is_dateline(token.idx, token.idx + len(token.text), token.doc.text)
 
 
 def _verb_subject(verb: Token, hops: int = 2) -> Token | None:

@@ -49,6 +49,11 @@ GOVERNMENT_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod"})
 GOVERNMENT_PREPOSITIONS = frozenset({"for", "by", "against", "with"})
 """A capital after these names its government: "the deadliest incident for Moscow", "backed by
 Tehran", "sanctions against Moscow", "talks with Ankara"."""
+POSSESSIVE_ENDINGS = ("'s", "’s")
+"""A possessive "'s" as spaCy splits it off a name, with a straight or a curly apostrophe."""
+DATELINE_REACH = 400
+"""Characters from the start of the text in which a capitalised city can be a dateline."""
+DATELINE_NEXT = re.compile(r"\s*(?:[(,\-\u2013\u2014]|[A-Z0-9])")
 ADMIN1_BONUS = 1.0
 ADMIN1_SIZE = 100_000
 """The size a province or department (population 0 in the gazetteer) counts as when scored
@@ -165,7 +170,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
         # a Colombian commentary on the United States became a text about the United States.)
         state = next((p for p in mention.candidates if p.kind == "country"), None)
         if mention.side and not mention.suffixed and state is not None and state.iso2 \
-                and text.startswith(("'s", "’s"), mention.end):
+                and _possessive(text, mention.end):
             named[state.iso2] += 0.5  # type: ignore[assignment]
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     first = _country_context(mentions, country_hint, named, settings)
@@ -216,6 +221,11 @@ def _without_itself(mention: _Mention, mentions: list[_Mention], countries: Coun
     return _resolved_context(others, country_hint, named, settings) or countries
 
 
+def _possessive(text: str, end: int) -> bool:
+    """The name ending at ``end`` takes a possessive "'s" ("Nigeria's military")."""
+    return text.startswith(POSSESSIVE_ENDINGS, end)
+
+
 def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]], text: str) -> bool:
     """The mention lies in an actor's or a source's name; one that is the whole name stays
     when it can be a country or province ("Turkey" as a name and a place), and so does a
@@ -224,7 +234,7 @@ def _inside_a_name(mention: _Mention, names: Sequence[tuple[int, int]], text: st
     for start, end in names:
         if start <= mention.start and mention.end <= end:
             whole = (start, end) == (mention.start, mention.end)
-            possessive = start == mention.start and text.startswith(("'s", "’s"), mention.end)
+            possessive = start == mention.start and _possessive(text, mention.end)
             return not ((whole and any(p.kind in ("country", "admin1")
                                        for p in mention.candidates))
                         or (possessive and any(p.kind == "country" for p in mention.candidates)))
@@ -737,7 +747,7 @@ def _possessed_countryside(doc: Doc, mention: _Mention, settings: GazetteerSetti
     """"Aleppo's countryside", "Aleppo's western countryside": a possessive, maybe a
     direction, then a word of ``admin1_words``."""
     after = [t.lower_ for t in doc[mention.end_token:mention.end_token + 3]]
-    if not after or after[0] not in ("'s", "’s", "s"):
+    if not after or after[0] not in (*POSSESSIVE_ENDINGS, "s"):  # ("Aleppos": apostrophe lost)
         return False
     rest = after[1:]
     if rest and rest[0] in settings.directions:
@@ -1103,3 +1113,13 @@ def _place_mention(doc_text: str, mention: _Mention, sentence_starts: list[int],
         sentence_index=max(0, bisect_right(sentence_starts, mention.start) - 1), place=place,
         within=doc_text[within.start:within.end] if within is not None else None,
         names_side=mention.suffixed)
+
+
+def is_dateline(start: int, end: int, text: str) -> bool:
+    """The capitals at ``text[start:end]`` are a dateline: "BEIRUT (Reuters) -", "MOSCOW
+    October 18 (RIA Novosti) -", "BEIRUT Air strikes ...", "BUNIA, Congo -": the city the
+    report was filed from, near the top, is not where anything happened (ACLED codes the
+    event's place, not the correspondent's), and said nothing."""
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return (start < DATELINE_REACH and len(letters) >= 4 and all(c.isupper() for c in letters)
+            and DATELINE_NEXT.match(text, end) is not None)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 from spacy.tokens import Doc
 
@@ -19,9 +18,11 @@ from marsad.extractors.attribution import find_claims, publisher_claim
 from marsad.extractors.casualties import find_casualties
 from marsad.extractors.events.candidates import Mentions
 from marsad.extractors.places import (
+    DATELINE_REACH,
     PlaceMention,
     country_of_words,
     find_places,
+    is_dateline,
     nationality_place,
     persons_origin,
 )
@@ -48,7 +49,7 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
                                     group_countries=[a.entry.operates_in for a in actors
                                                      if a.entry.operates_in is not None])
              if not _place_as_modifier(p, doc, ctx.gazetteer.settings)]
-    datelines = [p for p in found if cased and _dateline(p, text)]
+    datelines = [p for p in found if cased and is_dateline(p.start_char, p.end_char, text)]
     places = [p for p in found if p not in datelines]
     nationality = nationality_place(doc, ctx.gazetteer) or country_of_words(
         doc, ctx.gazetteer, [(a.entry.operates_in, a.span) for a in actors
@@ -79,19 +80,6 @@ def _named_as_place(doc: Doc, start: int, settings: GazetteerSettings) -> bool:
         and doc[start - 2].lower_ in settings.generic_words
 
 
-DATELINE_REACH = 400
-"""Characters from the start of the text in which a capitalised city can be a dateline."""
-DATELINE_NEXT = re.compile(r"\s*(?:[(,\-\u2013\u2014]|[A-Z0-9])")
-
-
-def _dateline(place: PlaceMention, text: str) -> bool:
-    """"BEIRUT (Reuters) -", "MOSCOW October 18 (RIA Novosti) -", "BEIRUT Air strikes ...":
-    the city the report was filed from, in capitals near the top, is not where anything
-    happened (ACLED codes the event's place, not the correspondent's)."""
-    letters = [c for c in place.text if c.isalpha()]
-    return (place.start_char < DATELINE_REACH and len(letters) >= 4
-            and all(c.isupper() for c in letters)
-            and DATELINE_NEXT.match(text, place.end_char) is not None)
 
 
 def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSettings) -> bool:

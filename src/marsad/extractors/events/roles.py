@@ -34,9 +34,16 @@ def associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -
         node = node.head
         if node.i in heads and node.i != token.i:
             return bool((words | {node.lower_}) & cues) or (
-                token in node.conjuncts
-                and not (node.dep_ == "pobj" and node.head.lower_ == "between"))
+                token in node.conjuncts and not _between_sides(node))
     return False
+
+
+def _between_sides(token: Token) -> bool:
+    """The token is one of the sides named after "between" ("clashes between the army and the
+    Houthis"), itself or as a conjunct of the first."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
 def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
@@ -163,10 +170,7 @@ def _side_of_main_clause(token: Token, root: Token) -> bool:
     word stands in an adverbial clause apart from it: "Fighting raged in Aleppo between rebels
     and regime loyalists as helicopters dropped a barrel bomb" (the rebels are no side of the
     barrel bomb)."""
-    phrase = token
-    while phrase.dep_ == "conj" and phrase.head != phrase:
-        phrase = phrase.head
-    if not (phrase.dep_ == "pobj" and phrase.head.lower_ == "between"):
+    if not _between_sides(token):
         return False
     clause = root
     while clause.dep_ != "advcl" and clause.head != clause:

@@ -197,7 +197,7 @@ def _charged_killing(kill_span: Span, by_type: dict[str, tuple[TriggerEntry, Spa
     as a trigger word is ("THE ARREST OF 45 SOLDIERS ... FOR KILLING 6 CLERGYMEN"); a sentence
     that already holds a violent event gives it the toll."""
     return not any(_takes_dead(kind, ctx) for kind in by_type) and charge_word_over(
-        kill_span.root, frozenset(ctx.lexicon.initiators.accused.charge_words)) is not None
+        kill_span.root, ctx.lexicon.role_words.charging) is not None
 
 
 def _about(toll: CasualtyMention, trigger: Span, doc: Doc) -> bool:
