@@ -165,6 +165,10 @@ class GazetteerSettings(BaseModel):
     destination_verbs: frozenset[str] = frozenset()
     """"their bodies will be sent to the United States": a country a verb of these (lemmas)
     sends someone "to" is a destination, not where the event is."""
+    origin_verbs: frozenset[str] = frozenset()
+    """"A PLANE THAT ARRIVED IN MEDELLIN FROM PEREIRA": a place a verb of these (lemmas) takes
+    "from" is where something came from, not where the event is, when the sentence names a
+    place as fine."""
     speaker_verbs: frozenset[str] = frozenset()
     """"Najib Ansari said": the subject of one of these verbs is no place."""
     back_references: tuple[str, ...] = ()
@@ -173,7 +177,8 @@ class GazetteerSettings(BaseModel):
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "mission_nouns",
-                     "bearing_before", "destination_verbs", "back_references", "directions",
+                     "bearing_before", "destination_verbs", "origin_verbs", "back_references",
+                     "directions",
                      "person_names", "given_names", "given_name_places", "common_words",
                      "speaker_verbs", "region_prefixes", mode="before")
     @classmethod

@@ -248,6 +248,10 @@ class StateProtest(_Frozen):
     types: tuple[str, ...] = ()
     doers: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
+    purpose_of: tuple[str, ...] = ()
+    """Acts whose purpose "to protest" is no demonstration ("ISSUED A NOTE TO PROTEST", "THE
+    OFFENSIVE HAS BEEN LAUNCHED TO PROTEST", "COMMITTED THIS CRIME TO PROTEST"); a crowd's
+    act ("rallied to protest", "occupy the office to protest") is one."""
 
 
 class ExistingAgreement(_Frozen):
@@ -443,6 +447,10 @@ class Lexicon(_Frozen):
     event_types: tuple[EventType, ...]
     triggers: tuple[TriggerEntry, ...]
     subsumes: dict[str, tuple[str, ...]]
+    subsumes_per_clause: tuple[str, ...] = ()
+    """Types that subsume only inside their own clause (triggers.yaml
+    ``subsumes_per_clause``): "A BOMB EXPLODED ..., AND A SECOND DEVICE ... WAS DEACTIVATED"
+    is an explosion and a bomb defused."""
     object_rules: tuple[ObjectRule, ...]
     verb_object_rules: tuple[VerbObjectRule, ...]
     protest_escalation: tuple[ProtestEscalation, ...]
@@ -754,6 +762,8 @@ def load_lexicon() -> Lexicon:
         event_types=tuple(event_types),
         triggers=tuple(triggers),
         subsumes=subsumes,
+        subsumes_per_clause=_known_names("subsumes_per_clause",
+                                         trigger_file.get("subsumes_per_clause") or [], known),
         toll_takers=_known_names("toll_takers", trigger_file.get("toll_takers") or [], known),
         object_rules=tuple(object_rules),
         verb_object_rules=tuple(_known_types(validate_items(

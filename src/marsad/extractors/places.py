@@ -387,8 +387,12 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
             ent = longer
         elif longer.start < ent.start or ent.text.lower() in settings.name_prefixes:
             return None  # "Safi" of "Aqareb es Safi", "Tal" of "Tal Samin": no place alone
-    if _after_a_given_name(doc, ent, settings):
+    if _after_a_given_name(doc, ent, gazetteer):
         return None  # "Najib Ansari said": a surname, though al-Ansari is a district
+    if ent.root.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ in ("a", "an")
+                                       for child in ent.root.children):
+        return None  # "IN A PILMAIQUEN ALLEY": a common noun (Aley by spelling), no name
+        # (but "a new Syria", "a democratic Syria" name the country)
     if _before_a_surname(doc, ent, gazetteer):
         return None  # "COLONEL ORLANDO MONTANO": a first name, though Orlando is a city
     if len(ent) > 2 and all(word.lower_ in settings.given_names for word in ent[:2]):
@@ -513,11 +517,20 @@ def _inside_longer_quote(text: str, ent: Span) -> bool:
         word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in outside)
 
 
-def _after_a_given_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> bool:
+def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     """The name follows a capitalised given name ("Najib Ansari") or a first surname ("ADOLFO
     MESA MENESES"): a person's surname. Words that also begin place names ("Abu", "Umm",
-    "Sheikh": ``name_prefixes``) do not count."""
-    return ent.start > 0 and _names_a_person(doc[ent.start - 1], settings)
+    "Sheikh": ``name_prefixes``) do not count. A second surname counts too: "GENERAL OSCAR
+    BOTERO RESTREPO" (a capitalised name between that is no English word)."""
+    settings = gazetteer.settings
+    if ent.start > 0 and _names_a_person(doc[ent.start - 1], settings):
+        return True
+    between = doc[ent.start - 1] if ent.start > 1 else None
+    return between is not None and between.is_alpha and (between.is_title or between.is_upper) \
+        and not between.is_stop and between.pos_ in ("PROPN", "NOUN") \
+        and between.ent_type_ not in ("GPE", "LOC", "FAC") \
+        and not gazetteer.is_ordinary_word(between.text) \
+        and _names_a_person(doc[ent.start - 2], settings)
 
 
 def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:

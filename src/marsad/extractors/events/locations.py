@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.places import PlaceMention
+from marsad.gazetteer import GazetteerSettings
 from marsad.model import Location
 
 # How far a sentence with no place looks for one: the next sentence may elaborate it ("The
@@ -28,12 +29,12 @@ SUMMARY_SENTENCES = 2
 BACK_REFERENCE_LOOKBACK = 6
 
 
-def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] = (),
+def places_for(index: int, mentions: Mentions, settings: GazetteerSettings,
                reports_events: Callable[[int], bool] = lambda _index: False,
                ) -> tuple[list[PlaceMention], bool]:
     """Places of sentence ``index``; else of the sentence elaborating it; else of earlier ones.
 
-    A sentence that says "the city" (``back_references``) speaks of a place named before
+    A sentence that says "the city" (``settings.back_references``) speaks of a place named before
     it; the next sentence elaborates nothing when its place is abroad ("negotiations in
     Geneva") or, after the headline and the lead, when it reports events of its own
     (``reports_events``: "... shells on al-Midan neighborhood. Civilians were injured in
@@ -51,13 +52,15 @@ def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] 
         return [p for p in places if not (
             p.location.feature == "country" and home and p.location.country != home)]
 
-    own = _specific_places([p for p in mentions.places if p.sentence_index == index])
+    own = _specific_places(_without_origins(
+        [p for p in mentions.places if p.sentence_index == index], mentions.sentences[index],
+        settings))
     headline_country = index == 0 and bool(own) and all(
         p.location.feature == "country" for p in own)
     if usable(own) and not headline_country:
         return usable(own), False
     own_countries = {p.location.country for p in own}
-    nouns = _referred_nouns(mentions.sentences[index], back_references)
+    nouns = _referred_nouns(mentions.sentences[index], settings.back_references)
     if nouns:
         # "Two barrel bombs were dropped on the camp": the last sentence that spoke of a camp
         for back in range(index - 1, max(-1, index - 1 - BACK_REFERENCE_LOOKBACK), -1):
@@ -82,6 +85,9 @@ def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] 
         if earlier:
             return earlier[-1:], True
     if own:
+        home_named = _home_instead(own, home, mentions, index)
+        if home_named is not None:
+            return [home_named], True
         return own, False
     fallback = [p for p in mentions.places if p.location.feature != "country"]
     if fallback:
@@ -97,6 +103,87 @@ def places_for(index: int, mentions: Mentions, back_references: tuple[str, ...] 
                                  or nationality.location.country == dateline.location.country):
         return [dateline], True  # "NEW DELHI - Police ... disperse thousands of farmers"
     return ([nationality] if nationality is not None else []), True
+
+
+# Where a foreign country named in a sentence is an aside, not where its events are: inside a
+# relative clause or a participle about a noun ("the agency, whose main offices are in Mexico";
+# "peace talks being held in Astana, Kazakhstan"), or naming who acts ("Turkey sees a
+# threat"), who reports, or where aircraft came from.
+ASIDE_CLAUSES = frozenset({"relcl", "acl"})
+ASIDE_ROLES = frozenset({"nsubj", "nsubjpass"})
+ASIDE_PREPOSITIONS = frozenset({"by", "from"})
+
+
+def _home_instead(own: list[PlaceMention], home: str | None, mentions: Mentions,
+                  index: int) -> PlaceMention | None:
+    """The article's own country, named elsewhere, when the sentence names only foreign
+    countries and each only as an aside: "A REPORT BY CERIGUA -- WHOSE MAIN OFFICES ARE IN
+    MEXICO -- SAYS THAT A GUERRILLA COLUMN ATTACKED THE FARM" in a report on Guatemala;
+    "clashed with IS (banned in Russia)" in a report on Syria. A foreign country the sentence
+    places its events in ("strikes on Lebanon", "aid convoys in Syria") stays."""
+    if not home or any(p.location.feature != "country" or p.location.country == home
+                       or not _aside(p, mentions.sentences[index]) for p in own):
+        return None
+    named = [p for p in mentions.places
+             if p.location.feature == "country" and p.location.country == home]
+    counts = Counter(p.location.country for p in mentions.places)
+    if not named or any(counts[p.location.country] > counts[home] for p in own):
+        return None  # a report from Moscow on Syria: Syria, named most, is no aside
+    before = [p for p in named if p.sentence_index <= index]
+    return before[-1] if before else named[0]
+
+
+def _aside(place: PlaceMention, sentence: Span) -> bool:
+    """Whether the country mention is an aside of its sentence (``ASIDE_CLAUSES``,
+    ``ASIDE_ROLES``, ``ASIDE_PREPOSITIONS``, or within brackets: "(banned in Russia)")."""
+    doc = sentence.doc
+    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc.text[sentence.start_char:place.start_char]
+    if before.count("(") > before.count(")"):
+        return True
+    token = span.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head  # "The government and Russia have accused ..."
+    if token.dep_ in ASIDE_ROLES:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ASIDE_PREPOSITIONS:
+        return True
+    while token.head != token and token.i >= sentence.start:
+        if token.dep_ in ASIDE_CLAUSES:
+            return True
+        token = token.head
+    return False
+
+
+def _without_origins(places: list[PlaceMention], sentence: Span,
+                     settings: GazetteerSettings) -> list[PlaceMention]:
+    """Drop the places something or someone came from when the sentence names another as fine:
+    "DEFUSED A CHARGE OF DYNAMITE FOUND IN A PLANE THAT ARRIVED IN MEDELLIN FROM PEREIRA" is
+    in Medellin; "rockets fired from Gaza hit Sderot" in Sderot; "a shelter for 50 families
+    from Aleppo" is not in Aleppo (``origin_verbs``, or a noun's "from"). "expelled rebels from
+    Deir al-Zor city ... the province bordering Iraq" stays in Deir al-Zor."""
+    doc = sentence.doc
+
+    def origin(place: PlaceMention) -> bool:
+        span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ in ("conj", "appos") and token.head != token:
+            token = token.head  # "families from Aleppo, Raqqa and Homs"
+        if token.dep_ != "pobj" or token.head.lower_ != "from":
+            return False
+        holder = token.head.head
+        return holder.pos_ in ("NOUN", "PROPN") or holder.lemma_.lower() in settings.origin_verbs
+
+    origins = [p for p in places if origin(p)]
+    rest = [p for p in places if p not in origins]
+    if not origins or not rest:
+        return places
+    finest = min(p.location.precision for p in rest)
+    return [p for p in places if p in rest or p.location.precision < finest]
 
 
 def _referred_nouns(sentence: Span, back_references: tuple[str, ...]) -> set[str]:

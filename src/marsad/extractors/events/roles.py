@@ -116,6 +116,8 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
                 hit.add(id(mention))
             else:
                 first.append(mention)
+        elif root.is_ancestor(token) and _in_clause_of_its_own(token, root):
+            continue  # "A BOMB EXPLODED ..., AND A SECOND DEVICE WAS DEACTIVATED BY THE POLICE"
         elif root.is_ancestor(token):
             path = _path_words(token, root)
             # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"
@@ -274,6 +276,21 @@ def _acts_elsewhere(token: Token, root: Token) -> bool:
     if verb == root or verb.is_ancestor(root) or root.is_ancestor(verb):
         return False
     return verb.dep_ in ("advcl", "conj", "ccomp", "relcl", "ROOT")
+
+
+def _in_clause_of_its_own(token: Token, root: Token) -> bool:
+    """Between ``token`` and the event word stands a verb coordinated with the event's verb,
+    with a subject of its own: the actor is a side of that other happening ("A BOMB EXPLODED
+    ..., AND A SECOND DEVICE WAS DEACTIVATED BY THE POLICE"); with no subject of its own, or a
+    pronoun for one ("STUDENTS WHO WERE ARRESTED ... AND WHO WERE PRESENTED BY THE TREASURY
+    POLICE"), the clause goes on telling the event."""
+    for word in _path(token, root):
+        if word.dep_ == "conj" and word.pos_ in ("VERB", "AUX") and word.head == root \
+                and word is not token.head and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                    for c in word.children):
+            return True
+    return False
 
 
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from marsad.context import Context
+from marsad.extractors.attribution import SUBJECT_DEPS
 from marsad.extractors.casualties import (
     CasualtyMention,
     load_casualty_terms,
@@ -37,6 +38,7 @@ from marsad.extractors.events.triggers import (
     charge_word_over,
     describes_a_place,
     drop_generic,
+    governing_verb,
     happened,
     non_conflict_context,
     triggers_in,
@@ -120,6 +122,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         by_type.setdefault(EXCESSIVE_FORCE, by_type[protest])  # protesters met with lethal force
     for sub in list(by_type):
         for weaker in ctx.lexicon.subsumes.get(sub, ()):
+            if weaker in by_type and sub in ctx.lexicon.subsumes_per_clause and \
+                    _own_clauses(by_type[sub][1], by_type[weaker][1]):
+                continue  # "A BOMB EXPLODED ..., AND A SECOND DEVICE WAS DEACTIVATED"
             by_type.pop(weaker, None)  # the same happening, read the more specific way
     if not by_type and killed and continue_toll(index, killed, mentions, ctx, earlier):
         return []
@@ -153,7 +158,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     if not by_type:
         return []
     places, inherited = places_for(
-        index, mentions, ctx.gazetteer.settings.back_references,
+        index, mentions, ctx.gazetteer.settings,
         lambda ahead: any(happened(span, entry, ctx) for entry, span
                           in triggers_in(mentions.sentences[ahead], ctx)))
     slots: list[PlaceMention | None] = list(places) or [None]
@@ -182,6 +187,19 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                     inside[0].casualties = [c for c, other in zip(killed, clauses, strict=True)
                                             if other == clause]
     return candidates
+
+
+def _own_clauses(one: Span, other: Span) -> bool:
+    """The two event words are in coordinated clauses, each with a subject of its own (not a
+    pronoun, which points back at the other's)."""
+    first, second = governing_verb(one.root), governing_verb(other.root)
+    if first is None or second is None or first == second:
+        return False
+    if not (second.dep_ == "conj" and second.head == first
+            or first.dep_ == "conj" and first.head == second):
+        return False
+    return all(any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.children)
+               for verb in (first, second))
 
 
 def _takes_dead(sub_event_type: str, ctx: Context) -> bool:

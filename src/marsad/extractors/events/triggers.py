@@ -349,6 +349,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         previous -= 1
     if previous >= sentence.start and trigger.doc[previous].lower_ in ctx.lexicon.negation_words:
         return False  # "entered the town without fighting", "not a single clash"
+    if any(a.dep_ == "prep" and a.lower_ == "without" for a in list(root.ancestors)[:3]):
+        return False  # "A COUNTRY BEING INVADED WITHOUT A SHOT BEING FIRED"
     if root.head.lower_ in ("with", "to") and root.head.head.lemma_.lower() in \
             ctx.lexicon.mission_words:
         return False  # "the coalition tasked with fighting Daesh": a mission
@@ -398,6 +400,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     state_protest = ctx.lexicon.non_conflict.state_protest
     if entry.sub_event_type in state_protest.types and _lodged_by_state(root, state_protest):
         return False  # "Turkey protested the move": diplomacy, not a demonstration
+    if entry.sub_event_type in state_protest.types and _protest_as_purpose(
+            root, state_protest.purpose_of):
+        return False  # "ISSUED A NOTE TO PROTEST STATEMENTS BY ...": what the note was for
     existing = ctx.lexicon.non_conflict.existing_agreement
     if entry.sub_event_type in existing.types and _made_before(root, existing):
         return False  # "breached the cessation of hostilities agreement": an old agreement
@@ -609,6 +614,13 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
             if child.dep_ == "prep" and child.lower_ in prepositions and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in foes for g in child.children):
                 return True
+    # ... or one it is for: "THE BATTLE TO PRESERVE DEMOCRACY AND DEFEAT VIOLENCE"
+    if root.pos_ == "NOUN" and any(
+            c.dep_ == "acl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            and any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in foes
+                    for v in (c, *(g for g in c.children if g.dep_ == "conj"))
+                    for o in v.children) for c in root.children):
+        return True
     # ... and one that strikes: "Syria was hit by the unrest" (its agent)
     return root.pos_ == "VERB" and any(
         c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lemma_.lower() in foes
@@ -782,6 +794,18 @@ def _lodged_by_state(root: Token, rule: StateProtest) -> bool:
         if doer.ent_type_ == "GPE" or doer.lemma_.lower() in rule.doers or compound in rule.doers:
             return True
     return any(c.dep_ == "amod" and c.lower_ in rule.modifiers for c in root.children)
+
+
+def _protest_as_purpose(root: Token, acts: tuple[str, ...]) -> bool:
+    """The protest word is the infinitive of what one of ``acts`` was for ("THE OFFENSIVE HAS
+    BEEN LAUNCHED TO PROTEST THE GOVERNMENT'S MEASURES", "THE FOREIGN MINISTRY ISSUED A NOTE TO
+    PROTEST"): the act is the news."""
+    if root.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in root.children):
+        return False
+    head = root.head
+    if root.dep_ in ("acl", "relcl") and head.head != head:
+        head = head.head  # "issued a note to protest": the note's verb
+    return head != root and head.lemma_.lower() in acts
 
 
 def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
