@@ -72,6 +72,9 @@ class ObjectRule(_Frozen):
     becomes: str | None
     """None: what the trigger acts on makes it no event ("documents seized")."""
     if_state: str | None = None
+    triggers: tuple[str, ...] = ()
+    """Only for these trigger words (lower-cased), when given: fighters "captured" are
+    people taken, fighters "expelled" lost ground."""
 
 
 class VerbObjectRule(_Frozen):
@@ -225,6 +228,16 @@ class Delivery(_Frozen):
     types: tuple[str, ...]
 
 
+class WorkStoppage(_Frozen):
+    """A bare "strike" whose phrase names who stops work or why is a stoppage, not an air
+    strike (triggers.yaml ``context_typing.work_stoppage``)."""
+
+    sub_event_type: str
+    words: tuple[str, ...]
+    signals: tuple[str, ...]
+    becomes: str
+
+
 class ContextTyping(_Frozen):
     """Which vague mentions borrow their means from a nearby specific event (triggers.yaml)."""
 
@@ -235,6 +248,7 @@ class ContextTyping(_Frozen):
     open_attack: BorrowedMeans = BorrowedMeans()
     means_by_agent: tuple[MeansByAgent, ...] = ()
     needs_crowd: tuple[NeedsCrowd, ...] = ()
+    work_stoppage: WorkStoppage | None = None
     delivery: tuple[Delivery, ...] = ()
     from_afar_retypes: tuple[str, ...] = ()
     """Types an attack word that names no means gets by default (a clash, an attack on
@@ -720,7 +734,9 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     named = [m.becomes for m in rule.means_by_agent] + [
         t for m in rule.means_by_agent for t in m.retypes] + [
         t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)] + [
-        t for d in rule.delivery for t in (d.becomes, *d.types)] + list(rule.from_afar_retypes)
+        t for d in rule.delivery for t in (d.becomes, *d.types)] + list(rule.from_afar_retypes) + (
+        [rule.work_stoppage.sub_event_type, rule.work_stoppage.becomes]
+        if rule.work_stoppage is not None else [])
     _known_names("context_typing", [*rule.donor_types, *rule.open_means.donor_types,
                                      *rule.open_attack.donor_types, *named], known)
     return rule

@@ -29,6 +29,7 @@ from marsad.extractors.events.sub_types import (
     protest_escalation,
     resolve_sub_type,
     vague,
+    work_stoppage,
 )
 from marsad.extractors.events.tolls import continue_toll
 from marsad.extractors.events.triggers import (
@@ -99,7 +100,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         resolved = resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
         if resolved is None:
             continue  # "documents that were seized": what was taken makes it no event
-        sub = needs_crowd(means_by_agent(resolved, span, ctx), span, index, mentions, ctx)
+        sub = needs_crowd(work_stoppage(means_by_agent(resolved, span, ctx), span, ctx), span,
+                          index, mentions, ctx)
         by_type.setdefault(sub, (entry, span))
         same_type.setdefault(sub, []).append(span)
     protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),
@@ -168,7 +170,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             vague=vague(entry, span, determiners),
                             open_means=entry.generic and span.text.lower() in open_words,
                             alternates=tuple(same_type.get(sub, [])[1:]))
-                  for sub, (entry, span) in by_type.items() for place in slots]
+                  for sub, (entry, span) in by_type.items()
+                  for place in _places_of_word(span, slots, inherited)]
     violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]
     if killed and violent:
         # Casualties belong to one event, never repeated per place: the violent event whose
@@ -187,6 +190,23 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                     inside[0].casualties = [c for c, other in zip(killed, clauses, strict=True)
                                             if other == clause]
     return candidates
+
+
+def _places_of_word(trigger: Span, places: list[PlaceMention | None],
+                    inherited: bool) -> list[PlaceMention | None]:
+    """The places of its sentence an event noun governs, when it governs some: "SUSPEND THE
+    TALKS -- THE FIRST ROUND HELD IN MEXICO CITY, THE SECOND IN SAN JOSE -- FOLLOWING THE
+    ATTACK ON A LABOR UNION HEADQUARTERS IN SAN SALVADOR" is one attack, in San Salvador.
+    A verb governs its clause, which may hold every place; a noun that governs none takes
+    them all ("clashes erupted in Idlib and Hama")."""
+    if inherited or len(places) < 2 or trigger.root.pos_ != "NOUN":
+        return places
+    words = range(trigger.root.left_edge.i, trigger.root.right_edge.i + 1)
+    doc = trigger.doc
+    governed = [p for p in places if p is not None and any(
+        t.i in words for t in doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
+        or ())]
+    return list(governed) or places
 
 
 def _own_clauses(one: Span, other: Span) -> bool:

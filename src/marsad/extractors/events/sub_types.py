@@ -86,6 +86,30 @@ def needs_crowd(sub: str, trigger: Span, index: int, mentions: Mentions, ctx: Co
     return sub
 
 
+def work_stoppage(sub: str, trigger: Span, ctx: Context) -> str:
+    """A bare "strike" whose phrase, or the subject of the verb it is the object of, names who
+    stops work or why is a stoppage ("THE STRIKE BY JUDICIAL BRANCH EMPLOYEES", "workers
+    staged a strike"), not an air strike (``context_typing.work_stoppage``)."""
+    rule = ctx.lexicon.context_typing.work_stoppage
+    if rule is None or sub != rule.sub_event_type or trigger.text.lower() not in rule.words:
+        return sub
+    root = trigger.root
+    # who strikes or why: its modifiers ("the teachers' strike", "a general strike"), its "by"
+    # or "of" phrase, a clause about it ("a strike to demand higher pay"), not what it hits
+    # ("strikes on the bus", "the aftermath of the strikes with civil defence workers")
+    words = [root, *(t for c in root.children
+                     if c.dep_ in ("compound", "amod", "poss", "nmod", "acl", "relcl")
+                     or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+                     for t in c.subtree)]
+    if root.dep_ in ("dobj", "obj") or (root.dep_ == "pobj" and root.head.head != root.head):
+        verb = root.head if root.dep_ != "pobj" else root.head.head
+        words += [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    signals = set(rule.signals)
+    if any(t.lower_ in signals or t.lemma_.lower() in signals for t in words):
+        return rule.becomes
+    return sub
+
+
 def _has_determiner(root: Token, determiners: set[str]) -> bool:
     """"the attack", "these strikes": the word refers back (``anaphora_determiners``)."""
     return any(c.dep_ == "det" and c.lower_ in determiners for c in root.children)
@@ -392,6 +416,8 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
     rules = [rule for rule in ctx.lexicon.object_rules if rule.trigger_type == sub]
     objects = _object_words(trigger, lambda head: _persons_name(head, ctx)) if rules else set()
     for rule in rules:
+        if rule.triggers and trigger.text.lower() not in rule.triggers:
+            continue
         if objects & set(rule.objects):
             return rule.if_state if state and rule.if_state else rule.becomes
     if sub != TERRITORY_GAIN:
@@ -416,6 +442,7 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
     if trigger.root.dep_ == "relcl" and any(h.tag_ == "WDT" for h in heads):
         heads.append(trigger.root.head)  # "documents that were seized": the documents
     heads += [word for head in heads for word in _renamed_as(head)]
+    heads += [word for head in heads for word in _part_of(head)]  # "ONE OF THE TERRORISTS"
     words = {head.lower_ for head in heads}
     if any(is_person(head) for head in heads):
         words.add("person")
@@ -432,10 +459,17 @@ def _renamed_as(head: Token) -> list[Token]:
         frontier = [c for word in frontier for c in word.children if c.dep_ == "appos"]
         for word in frontier:
             found.append(word)
-            if word.pos_ == "NUM" or word.lower_ == "one":
-                found += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"]
+            found += _part_of(word)
     return found
+
+
+def _part_of(word: Token) -> list[Token]:
+    """The whole a number or "one", "some", "several" is part of ("ONE OF THE TERRORISTS",
+    "two of the gunmen")."""
+    if not (word.pos_ == "NUM" or word.lower_ in ("one", "some", "several", "many")):
+        return []
+    return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _persons_name(head: Token, ctx: Context) -> bool:
