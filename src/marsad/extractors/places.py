@@ -870,6 +870,9 @@ def nationality_words(doc: Doc, settings: GazetteerSettings,
         [ent for ent in doc.ents if ent.label_ == "NORP"]
     found = []
     for span in spans:
+        pair = f"{doc[span.start - 1].lower_} {span.text.lower()}" if span.start > 0 else ""
+        if len(span) == 1 and pair in by_word:
+            span = doc[span.start - 1:span.end]  # "COSTA RICAN", read word by word
         word = span.text.lower()
         code = by_word.get(word) or by_word.get(word[:-1] if word.endswith("s") else word)
         before = span.start - 1
@@ -881,7 +884,8 @@ def nationality_words(doc: Doc, settings: GazetteerSettings,
     return found
 
 
-def nationality_place(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
+def nationality_place(doc: Doc, gazetteer: Gazetteer,
+                      groups: Sequence[tuple[str, Span]] = ()) -> PlaceMention | None:
     """The country the text's nationality words point at, for a text that names no place.
 
     "THE SALVADORAN DEFENSE MINISTRY ... THE MURDER OF THE SIX JESUITS" names no town, yet an
@@ -889,12 +893,18 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
     the first such word, so the reading can be checked; none when two countries' words are
     as many ("Russian jets killed Syrian civilians": which country the text is in is not said).
     A foreign mission's nationality ("the Brazilian embassy": ``mission_nouns``) does not count.
+    ``groups``: the countries (ISO2) the groups the text names fight in, one mention per
+    group, vote as nationality words do, and decide where only those words would not ("THE FMLN'S
+    TERRORIST ATTACKS AGAINST SALVADORANS ... COSTA RICAN PRESIDENT OSCAR ARIAS' OFFER TO HOLD
+    A DIALOGUE ... IN COSTA RICAN TERRITORY" is about El Salvador).
     """
     missions = gazetteer.settings.mission_nouns
     words = [(code, span)
              for code, span in nationality_words(doc, gazetteer.settings, every_word=True)
              if span.end >= len(doc) or doc[span.end].lower_ not in missions]
-    return country_of_words(doc, gazetteer, words)
+    if not words:
+        return None
+    return country_of_words(doc, gazetteer, [*words, *groups])
 
 
 def country_of_words(doc: Doc, gazetteer: Gazetteer,

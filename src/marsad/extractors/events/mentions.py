@@ -51,9 +51,11 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
              if not _place_as_modifier(p, doc, ctx.gazetteer.settings)]
     datelines = [p for p in found if cased and is_dateline(p.start_char, p.end_char, text)]
     places = [p for p in found if p not in datelines]
-    nationality = nationality_place(doc, ctx.gazetteer) or country_of_words(
-        doc, ctx.gazetteer, [(a.entry.operates_in, a.span) for a in actors
-                             if a.entry.operates_in is not None])
+    groups = [(a.entry.operates_in, a.span) for a in actors if a.entry.operates_in is not None]
+    first_of_each = list({a.entry.name: (a.entry.operates_in, a.span) for a in reversed(actors)
+                          if a.entry.operates_in is not None}.values())
+    nationality = nationality_place(doc, ctx.gazetteer, first_of_each) or country_of_words(
+        doc, ctx.gazetteer, groups)
     # "THE REGIME" of a Salvadoran text is not Syria's (actors.yaml home_aliases)
     actors = localised(actors, {p.location.iso3 for p in [*places, nationality]
                                 if p is not None and p.location.iso3}, ctx.lexicon)

@@ -475,7 +475,11 @@ def _part_of(word: Token) -> list[Token]:
 def _persons_name(head: Token, ctx: Context) -> bool:
     """A proper name that begins with a given name or surname (the gazetteer's ``name_words``)
     and is no place the gazetteer knows: a person ("Roberto Mena"; not "Hasan Kalesi", a
-    town; not "the Omar oil field", whose head is no name)."""
+    town; not "the Omar oil field", whose head is no name); or a nationality's plural
+    ("Colombians", "Syrians")."""
+    if head.lower_.endswith("s") and head.lower_[:-1] in {
+            w.lower() for words in ctx.gazetteer.settings.demonyms.values() for w in words}:
+        return True  # "THE NUMBER OF COLOMBIANS THAT HAVE BEEN SEIZED": people of a nation
     if head.pos_ != "PROPN":
         return False
     # (the parse of text in capitals makes a first name an adjective: "ROBERTO MENA")
