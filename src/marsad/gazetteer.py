@@ -193,6 +193,12 @@ class GazetteerSettings(BaseModel):
         return self.given_names | self.surnames.every
 
     @cached_property
+    def demonym_words(self) -> frozenset[str]:
+        """Every nationality word, lower-cased ("colombian", "costa rican"): a captured
+        object's plural of one is people (built once)."""
+        return frozenset(word.lower() for words in self.demonyms.values() for word in words)
+
+    @cached_property
     def people_words(self) -> frozenset[str]:
         """Words of people's names (``person_names``, ``given_names``, surnames that are no
         place): never places alone."""

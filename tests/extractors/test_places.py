@@ -8,6 +8,7 @@ from spacy.language import Language
 from marsad.extractors.places import (
     PlaceMention,
     _demonym_countries,
+    country_of_words,
     find_places,
     nationality_place,
 )
@@ -435,6 +436,27 @@ def test_nationality_words_give_the_country_of_a_text_without_places(
     assert (found.location.name, found.location.feature, found.location.precision,
             found.text) == (country, "country", 3, word)
     assert doc.text[slice(*found.location.char_span)] == word
+
+
+def test_two_word_nationality_read_in_capitals(nlp: Language, gazetteer: Gazetteer) -> None:
+    # "COSTA RICAN", read word by word in capitals, is one word for Costa Rica (not "RICAN")
+    found = nationality_place(nlp("THE COSTA RICAN POLICE ARRESTED TWO MEN TODAY."), gazetteer)
+    assert found is not None
+    assert (found.location.name, found.text) == ("Costa Rica", "COSTA RICAN")
+
+
+def test_groups_vote_with_nationality_words(nlp: Language, gazetteer: Gazetteer) -> None:
+    # two Costa Rican words against one Salvadoran would make a Salvadoran text Costa Rica's;
+    # the FMLN, which fights in El Salvador, votes too: a tie, so no nationality, and
+    # events/mentions.py then asks the groups alone (country_of_words): El Salvador
+    doc = nlp("THE FMLN ATTACKED SALVADORANS. THE COSTA RICAN PRESIDENT OFFERED TALKS IN COSTA "
+              "RICAN TERRITORY.")
+    alone = nationality_place(doc, gazetteer)
+    assert alone is not None and alone.location.name == "Costa Rica"
+    groups = [("SV", doc[1:2])]
+    assert nationality_place(doc, gazetteer, groups) is None
+    found = country_of_words(doc, gazetteer, groups)
+    assert found is not None and found.location.name == "El Salvador"
 
 
 def test_nationality_words_of_two_countries_as_many_give_none(nlp: Language,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.places import PlaceMention
@@ -136,16 +136,12 @@ def _home_instead(own: list[PlaceMention], home: str | None, mentions: Mentions,
 def _aside(place: PlaceMention, sentence: Span) -> bool:
     """Whether the country mention is an aside of its sentence (``ASIDE_CLAUSES``,
     ``ASIDE_ROLES``, ``ASIDE_PREPOSITIONS``, or within brackets: "(banned in Russia)")."""
-    doc = sentence.doc
-    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
-    if span is None:
-        return False
-    before = doc.text[sentence.start_char:place.start_char]
+    before = sentence.doc.text[sentence.start_char:place.start_char]
     if before.count("(") > before.count(")"):
         return True
-    token = span.root
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head  # "The government and Russia have accused ..."
+    token = _first_conjunct(place, sentence.doc)  # "The government and Russia have accused"
+    if token is None:
+        return False
     if token.dep_ in ASIDE_ROLES:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in ASIDE_PREPOSITIONS:
@@ -164,16 +160,9 @@ def _without_origins(places: list[PlaceMention], sentence: Span,
     in Medellin; "rockets fired from Gaza hit Sderot" in Sderot; "a shelter for 50 families
     from Aleppo" is not in Aleppo (``origin_verbs``, or a noun's "from"). "expelled rebels from
     Deir al-Zor city ... the province bordering Iraq" stays in Deir al-Zor."""
-    doc = sentence.doc
-
     def origin(place: PlaceMention) -> bool:
-        span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
-        if span is None:
-            return False
-        token = span.root
-        while token.dep_ in ("conj", "appos") and token.head != token:
-            token = token.head  # "families from Aleppo, Raqqa and Homs"
-        if token.dep_ != "pobj" or token.head.lower_ != "from":
+        token = _first_conjunct(place, sentence.doc)  # "families from Aleppo, Raqqa and Homs"
+        if token is None or token.dep_ != "pobj" or token.head.lower_ != "from":
             return False
         holder = token.head.head
         return holder.pos_ in ("NOUN", "PROPN") or holder.lemma_.lower() in settings.origin_verbs
@@ -184,6 +173,18 @@ def _without_origins(places: list[PlaceMention], sentence: Span,
         return places
     finest = min(p.location.precision for p in rest)
     return [p for p in places if p in rest or p.location.precision < finest]
+
+
+def _first_conjunct(place: PlaceMention, doc: Doc) -> Token | None:
+    """The head word of the mention, or of the first of the conjuncts or appositions it is one
+    of ("Aleppo, Raqqa and Homs": Aleppo's), whose role in the sentence it shares."""
+    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head != token:
+        token = token.head
+    return token
 
 
 def _referred_nouns(sentence: Span, back_references: tuple[str, ...]) -> set[str]:

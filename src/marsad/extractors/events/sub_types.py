@@ -477,8 +477,7 @@ def _persons_name(head: Token, ctx: Context) -> bool:
     and is no place the gazetteer knows: a person ("Roberto Mena"; not "Hasan Kalesi", a
     town; not "the Omar oil field", whose head is no name); or a nationality's plural
     ("Colombians", "Syrians")."""
-    if head.lower_.endswith("s") and head.lower_[:-1] in {
-            w.lower() for words in ctx.gazetteer.settings.demonyms.values() for w in words}:
+    if head.lower_.endswith("s") and head.lower_[:-1] in ctx.gazetteer.settings.demonym_words:
         return True  # "THE NUMBER OF COLOMBIANS THAT HAVE BEEN SEIZED": people of a nation
     if head.pos_ != "PROPN":
         return False
