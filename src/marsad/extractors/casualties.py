@@ -908,11 +908,33 @@ def _named_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> l
                     found += _names_under(child, token, kind, covered)
         elif terms.kind_of(token, "verbs") is not None and token.pos_ == "VERB":
             for child in token.children:
-                if child.dep_ in ("nsubjpass", "dobj") and child.ent_type_ == "PERSON" \
-                        and child.i not in covered and not _counts_companions(token, terms):
-                    link = _Link(terms.kind_of(token, "verbs") or "killed", token)
+                if child.dep_ not in ("nsubjpass", "dobj") or child.i in covered \
+                        or _counts_companions(token, terms):
+                    continue
+                link = _Link(terms.kind_of(token, "verbs") or "killed", token)
+                if child.ent_type_ == "PERSON":
                     found += _name_candidates(child, link, covered)
+                else:
+                    found += _titled_name(child, link, covered, terms)
     return found
+
+
+def _titled_name(victim: Token, link: _Link, covered: set[int],
+                 terms: CasualtyTerms) -> list[_Candidate]:
+    """One person the text names and says what they are in apposition, where the recogniser
+    found no person (text in capitals): "MARY STANISLAUS MAKEIL, A U.S. NUN, WAS SERIOUSLY
+    WOUNDED" is one civilian wounded."""
+    if victim.pos_ != "PROPN" or not any(
+            c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and _names_people(c, terms)
+            for c in victim.children):
+        return []
+    doc = victim.doc
+    phrase = doc[victim.left_edge.i:victim.right_edge.i + 1]
+    if any(token.i in covered for token in phrase):
+        return []
+    covered.update(range(phrase.start, phrase.end))
+    name = doc[victim.left_edge.i:victim.i + 1]
+    return [_Candidate(Count(1, 1, 1), phrase, link, victim, victim, (name.text,), phrase)]
 
 
 def _names_under(preposition: Token, trigger: Token, kind: Kind,
