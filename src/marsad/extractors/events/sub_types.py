@@ -435,8 +435,11 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and child.i >= trigger.start - 3:
                 heads += [child, *child.conjuncts]
-        if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
+        if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN" and not any(
+                c.dep_ == "mark" for c in token.head.children):
             heads.append(token.head)  # "the seized weapons", "prisoners of war captured"
+            # (not a clause's subject the parser hung the verb on: "a hill that Al-Nusra
+            # Front jihadist rebels seized")
     if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
         heads += [c for c in trigger.root.children if c.dep_ == "nsubjpass"]
     if trigger.root.dep_ == "relcl" and any(h.tag_ == "WDT" for h in heads):
