@@ -928,13 +928,8 @@ def _titled_name(victim: Token, link: _Link, covered: set[int],
             c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and _names_people(c, terms)
             for c in victim.children):
         return []
-    doc = victim.doc
-    phrase = doc[victim.left_edge.i:victim.right_edge.i + 1]
-    if any(token.i in covered for token in phrase):
-        return []
-    covered.update(range(phrase.start, phrase.end))
-    name = doc[victim.left_edge.i:victim.i + 1]
-    return [_Candidate(Count(1, 1, 1), phrase, link, victim, victim, (name.text,), phrase)]
+    return _named_phrase(victim, link, covered,
+                         (victim.doc[victim.left_edge.i:victim.i + 1].text,))
 
 
 def _names_under(preposition: Token, trigger: Token, kind: Kind,
@@ -949,17 +944,20 @@ def _name_candidates(victim: Token, link: _Link, covered: set[int]) -> list[_Can
     """Collect PERSON entities in the victim phrase and its conjuncts, one count each."""
     doc = victim.doc
     phrase = doc[victim.left_edge.i:victim.right_edge.i + 1]
-    if any(token.i in covered for token in phrase):
-        return []  # "the death of 35 civilians ... launched by Assad's air force": counted
     names = tuple(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ == "PERSON"
                                 and ent.start >= phrase.start and ent.end <= phrase.end))
-    if not names:
+    return _named_phrase(victim, link, covered, names)
+
+
+def _named_phrase(victim: Token, link: _Link, covered: set[int],
+                  names: tuple[str, ...]) -> list[_Candidate]:
+    """One count per name in the victim's phrase, unless the phrase was counted already ("the
+    death of 35 civilians ... launched by Assad's air force")."""
+    phrase = victim.doc[victim.left_edge.i:victim.right_edge.i + 1]
+    if not names or any(token.i in covered for token in phrase):
         return []
     covered.update(range(phrase.start, phrase.end))
     size = len(names)
-    start = phrase.start
-    while start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head == link.trigger:
-        start -= 1
     return [_Candidate(Count(size, size, size), phrase, link, victim, victim, names, phrase)]
 
 

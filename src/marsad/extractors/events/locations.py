@@ -175,10 +175,29 @@ def _without_origins(places: list[PlaceMention], sentence: Span,
     return [p for p in places if p in rest or p.location.precision < finest]
 
 
+def places_of_word(trigger: Span, places: list[PlaceMention | None],
+                   inherited: bool) -> list[PlaceMention | None]:
+    """The places of its sentence (``places``, from ``places_for``) an event noun governs, when
+    it governs some: "SUSPEND THE TALKS -- THE FIRST ROUND HELD IN MEXICO CITY, THE SECOND IN
+    SAN JOSE -- FOLLOWING THE ATTACK ON A LABOR UNION HEADQUARTERS IN SAN SALVADOR" is one
+    attack, in San Salvador. A verb governs its clause, which may hold every place; a noun
+    that governs none takes them all ("clashes erupted in Idlib and Hama")."""
+    if inherited or len(places) < 2 or trigger.root.pos_ != "NOUN":
+        return places
+    words = range(trigger.root.left_edge.i, trigger.root.right_edge.i + 1)
+    governed = [p for p in places if p is not None and any(
+        t.i in words for t in _span_of(p, trigger.doc) or ())]
+    return list(governed) or places
+
+
+def _span_of(place: PlaceMention, doc: Doc) -> Span | None:
+    return doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+
+
 def _first_conjunct(place: PlaceMention, doc: Doc) -> Token | None:
     """The head word of the mention, or of the first of the conjuncts or appositions it is one
     of ("Aleppo, Raqqa and Homs": Aleppo's), whose role in the sentence it shares."""
-    span = doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+    span = _span_of(place, doc)
     if span is None:
         return None
     token = span.root

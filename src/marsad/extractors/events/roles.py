@@ -17,7 +17,7 @@ from marsad.context import Context
 from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phrase, phrase_head
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
-from marsad.extractors.events.triggers import charge_word_over, governing_verb
+from marsad.extractors.events.triggers import charge_word_over, governing_verb, has_own_subject
 from marsad.lexicon import Initiators, RoleWords, same_entry
 from marsad.model import Actor
 from marsad.recase import doc_in_capitals
@@ -286,9 +286,7 @@ def _in_clause_of_its_own(token: Token, root: Token) -> bool:
     POLICE"), the clause goes on telling the event."""
     for word in _path(token, root):
         if word.dep_ == "conj" and word.pos_ in ("VERB", "AUX") and word.head == root \
-                and word is not token.head and any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
-                    for c in word.children):
+                and word is not token.head and has_own_subject(word):
             return True
     return False
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from marsad.context import Context
-from marsad.extractors.attribution import SUBJECT_DEPS
 from marsad.extractors.casualties import (
     CasualtyMention,
     load_casualty_terms,
@@ -18,7 +17,7 @@ from marsad.extractors.casualties import (
     war_background_spans,
 )
 from marsad.extractors.events.candidates import FATAL_KINDS, INJURY_KINDS, Candidate, Mentions
-from marsad.extractors.events.locations import places_for
+from marsad.extractors.events.locations import places_for, places_of_word
 from marsad.extractors.events.sub_types import (
     EXCESSIVE_FORCE,
     PEACEFUL_PROTEST,
@@ -41,6 +40,7 @@ from marsad.extractors.events.triggers import (
     drop_generic,
     governing_verb,
     happened,
+    has_own_subject,
     non_conflict_context,
     triggers_in,
     verb_object_events,
@@ -171,7 +171,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             open_means=entry.generic and span.text.lower() in open_words,
                             alternates=tuple(same_type.get(sub, [])[1:]))
                   for sub, (entry, span) in by_type.items()
-                  for place in _places_of_word(span, slots, inherited)]
+                  for place in places_of_word(span, slots, inherited)]
     violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]
     if killed and violent:
         # Casualties belong to one event, never repeated per place: the violent event whose
@@ -192,23 +192,6 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     return candidates
 
 
-def _places_of_word(trigger: Span, places: list[PlaceMention | None],
-                    inherited: bool) -> list[PlaceMention | None]:
-    """The places of its sentence an event noun governs, when it governs some: "SUSPEND THE
-    TALKS -- THE FIRST ROUND HELD IN MEXICO CITY, THE SECOND IN SAN JOSE -- FOLLOWING THE
-    ATTACK ON A LABOR UNION HEADQUARTERS IN SAN SALVADOR" is one attack, in San Salvador.
-    A verb governs its clause, which may hold every place; a noun that governs none takes
-    them all ("clashes erupted in Idlib and Hama")."""
-    if inherited or len(places) < 2 or trigger.root.pos_ != "NOUN":
-        return places
-    words = range(trigger.root.left_edge.i, trigger.root.right_edge.i + 1)
-    doc = trigger.doc
-    governed = [p for p in places if p is not None and any(
-        t.i in words for t in doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
-        or ())]
-    return list(governed) or places
-
-
 def _own_clauses(one: Span, other: Span) -> bool:
     """The two event words are in coordinated clauses, each with a subject of its own (not a
     pronoun, which points back at the other's)."""
@@ -218,8 +201,7 @@ def _own_clauses(one: Span, other: Span) -> bool:
     if not (second.dep_ == "conj" and second.head == first
             or first.dep_ == "conj" and first.head == second):
         return False
-    return all(any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.children)
-               for verb in (first, second))
+    return has_own_subject(first) and has_own_subject(second)
 
 
 def _takes_dead(sub_event_type: str, ctx: Context) -> bool:

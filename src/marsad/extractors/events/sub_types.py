@@ -56,9 +56,7 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
               if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")
               for g in c.children if g.dep_ == "pobj"]
     # "ONE OF THE BULLETS HIT MAKEIL", "some of the jets": the part's whole
-    doers += [g for d in doers if d.pos_ in ("NUM", "PRON") or d.lower_ in ("one", "some")
-              for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj"]
+    doers += [whole for doer in doers for whole in _part_of(doer)]
     for doer in doers:
         if trigger.start <= doer.i < trigger.end:
             continue  # inside a toll it is the victim: "6 ISIS Bombers Killed" (a headline)

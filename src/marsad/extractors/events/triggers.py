@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention
+from marsad.extractors.attribution import SUBJECT_DEPS
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
 from marsad.extractors.numbers import load_quantifiers
@@ -53,6 +54,17 @@ def governing_verb(token: Token) -> Token | None:
     while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def has_own_subject(verb: Token) -> bool:
+    """The verb has a subject of its own, not a pronoun pointing back at another clause's
+    ("A SECOND DEVICE WAS DEACTIVATED", not "... AND WHO WERE PRESENTED")."""
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """The verb is a "to" infinitive ("to protest", "to preserve democracy")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def among_the_dead(trigger: Span, index: int, mentions: Mentions) -> bool:
@@ -349,7 +361,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         previous -= 1
     if previous >= sentence.start and trigger.doc[previous].lower_ in ctx.lexicon.negation_words:
         return False  # "entered the town without fighting", "not a single clash"
-    if any(a.dep_ == "prep" and a.lower_ == "without" for a in list(root.ancestors)[:3]):
+    if any(a.dep_ == "prep" and a.lower_ in ctx.lexicon.negation_words
+           for a in list(root.ancestors)[:3]):
         return False  # "A COUNTRY BEING INVADED WITHOUT A SHOT BEING FIRED"
     if root.head.lower_ in ("with", "to") and root.head.head.lemma_.lower() in \
             ctx.lexicon.mission_words:
@@ -616,7 +629,7 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
                 return True
     # ... or one it is for: "THE BATTLE TO PRESERVE DEMOCRACY AND DEFEAT VIOLENCE"
     if root.pos_ == "NOUN" and any(
-            c.dep_ == "acl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            c.dep_ == "acl" and _infinitive(c)
             and any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in foes
                     for v in (c, *(g for g in c.children if g.dep_ == "conj"))
                     for o in v.children) for c in root.children):
@@ -659,8 +672,7 @@ def _purpose(root: Token, reactions: tuple[str, ...]) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in PURPOSE_PREPOSITIONS \
             and root.head.head.pos_ == "VERB":
         verb = root.head.head  # "in order to proceed with the bombing", "to take part in"
-    return verb is not None and verb.dep_ in ("advcl", "acl") and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+    return verb is not None and verb.dep_ in ("advcl", "acl") and _infinitive(verb) \
         and verb.lemma_.lower() not in reactions
 
 
@@ -800,7 +812,7 @@ def _protest_as_purpose(root: Token, acts: tuple[str, ...]) -> bool:
     """The protest word is the infinitive of what one of ``acts`` was for ("THE OFFENSIVE HAS
     BEEN LAUNCHED TO PROTEST THE GOVERNMENT'S MEASURES", "THE FOREIGN MINISTRY ISSUED A NOTE TO
     PROTEST"): the act is the news."""
-    if root.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in root.children):
+    if root.pos_ != "VERB" or not _infinitive(root):
         return False
     head = root.head
     if root.dep_ in ("acl", "relcl") and head.head != head:
