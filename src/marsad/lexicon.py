@@ -75,6 +75,11 @@ class ObjectRule(_Frozen):
     triggers: tuple[str, ...] = ()
     """Only for these trigger words (lower-cased), when given: fighters "captured" are
     people taken, fighters "expelled" lost ground."""
+    victim_classes: tuple[str, ...] = ()
+    """Classes of ``victims`` in casualty_terms.yaml whose words are objects too: the people
+    a casualty count knows ("10 UNIVERSITY GUARDS WERE CAPTURED") need no second list."""
+    not_objects: tuple[str, ...] = ()
+    """Words of those classes that are no person taken here ("army", "forces")."""
 
 
 class VerbObjectRule(_Frozen):
@@ -141,8 +146,8 @@ class Responsibility(_Frozen):
 
 class StateBombing(_Frozen):
     """A bare "bombing" by a state's or a foreign force is an air raid, a "bombed" by a side
-    that flies no aircraft a planted bomb (triggers.yaml ``state_bombing``,
-    ``ground_bombing``)."""
+    that flies no aircraft a planted bomb, its "raids" a ground assault (triggers.yaml
+    ``state_bombing``, ``ground_bombing``, ``ground_raids``)."""
 
     words: tuple[str, ...] = ()
     inter: tuple[int, ...] = ()
@@ -181,6 +186,7 @@ class Initiators(_Frozen):
     property_targets: tuple[str, ...] = ()
     state_bombing: StateBombing = Field(default_factory=StateBombing)
     ground_bombing: StateBombing = Field(default_factory=StateBombing)
+    ground_raids: StateBombing = Field(default_factory=StateBombing)
     police_raids: tuple[str, ...] = ()
     """Raid words that, done by law enforcement with nobody killed or hurt, are a search: no
     event of their own ("the police raids began after the kidnapping")."""
@@ -247,6 +253,9 @@ class ContextTyping(_Frozen):
     open_means: BorrowedMeans = BorrowedMeans()
     open_attack: BorrowedMeans = BorrowedMeans()
     means_by_agent: tuple[MeansByAgent, ...] = ()
+    instrument_verbs: tuple[str, ...] = ()
+    """Verbs (lemmas) whose object is the weapon of the "to" infinitive after them: "the air
+    force used 15 aircraft to bomb civilians" (``means_by_agent`` reads the aircraft)."""
     needs_crowd: tuple[NeedsCrowd, ...] = ()
     work_stoppage: WorkStoppage | None = None
     delivery: tuple[Delivery, ...] = ()
@@ -713,6 +722,19 @@ def _checked_actors(actors: list[ActorEntry], known: set[str]) -> tuple[ActorEnt
     return tuple(actors)
 
 
+def _with_victims(rule: ObjectRule, victims: dict[str, list[str]]) -> ObjectRule:
+    """The rule with the words of its ``victim_classes`` added to its objects."""
+    if not rule.victim_classes:
+        return rule
+    unknown = [name for name in rule.victim_classes if name not in victims]
+    if unknown:
+        raise MarsadError(f"triggers.yaml: object_rules: unknown victim class {unknown[0]!r} "
+                          f"(casualty_terms.yaml victims has {', '.join(victims)})")
+    added = [word for name in rule.victim_classes for word in victims[name]
+             if word not in rule.not_objects]
+    return rule.model_copy(update={"objects": tuple(dict.fromkeys((*rule.objects, *added)))})
+
+
 def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjectRule]:
     for number, rule in enumerate(rules, start=1):
         if rule.becomes not in known:
@@ -771,6 +793,8 @@ def load_lexicon() -> Lexicon:
         for name in (rule.trigger_type, rule.becomes, rule.if_state):
             if name is not None and name not in known:
                 raise MarsadError(f"triggers.yaml: object_rules: unknown type {name!r}")
+    object_rules = [_with_victims(rule, read_yaml("casualty_terms.yaml")["victims"])
+                    for rule in object_rules]
     outlets_file = read_yaml("outlets.yaml")
     cues_file = read_yaml("attribution.yaml")
     not_happened = cues_file["not_happened"]

@@ -39,6 +39,7 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
         "actor2": lambda v: event.actor2 is not None and v in event.actor2.name,
         "no_actor2": lambda v: (event.actor2 is None) == v,
         "assoc1": lambda v: any(v in a.name for a in event.assoc_actors1),
+        "no_assoc1": lambda v: (not event.assoc_actors1) == v,
         "notes": lambda v: v in event.notes,
         "mentions": lambda v: len(event.mentions) == v,
     }

@@ -285,6 +285,13 @@ def test_without_anchor_only_dates_with_a_year(text: str,
         "Mondays and Thursdays are market days.",
         "The fighting on Sundays.",
         "on 31 April",
+        # a day that names a place, a unit or a movement; a clock time (date_name_nouns)
+        "IN THE 27 SEPTEMBER NEIGHBORHOOD",
+        "ON BOYACA AND 9 OCTOBER AVENUES",
+        "the bus station and April 7th Street",
+        "members of the April 6 Youth Movement",
+        "the 17 February Brigade",
+        "BETWEEN 1310 AND 1350 (1910 AND 1950 GMT)",
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -298,6 +305,8 @@ def test_not_dates(text: str) -> None:
         ("on 3 and 5 May", ["5 May"]),
         ("yesterday at dawn", ["yesterday"]),
         ("overnight Sunday", ["Sunday"]),
+        # a day with its year is a date whatever word follows (a dateline, then a headline)
+        ("Wednesday 30 November 2016 Coalition Letter to UN", ["Wednesday 30 November 2016"]),
         ("on Monday, clashes; on Sunday, strikes", ["Monday", "Sunday"]),
         ("Monday 7 May", ["Monday 7 May"]),
         ("claimed on\xa0Sunday, three\xa0weeks ago", ["Sunday", "three\xa0weeks ago"]),

@@ -7,6 +7,7 @@ an analyst extends ``actors.yaml``, no retraining needed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -180,15 +181,17 @@ def _said_of_one(mention: ActorMention, owners: dict[str, set[str]],
                  named: list[ActorMention]) -> ActorMention:
     """A kind of fighter (``label``) the text elsewhere says is of one named group, and of no
     other ("FMLN guerrillas ... the guerrillas attacked"), is that group wherever it stands
-    alone, when no other group of that group's kind is named: the writer's "the guerrillas"."""
+    alone, when no other group of that group's kind is named: the writer's "the guerrillas";
+    so is one the only group named is known by (:func:`sole_group`)."""
     said_of = owners.get(mention.entry.name, set())
     if mention.entry.generic and not said_of:
         return _known_as(mention, named)
-    if not said_of and _alias_of(mention) in mention.entry.sole_group_aliases:
-        # "the guerrillas" where the text names one guerrilla group and ties no label to it
-        said_of = {m.entry.name for m in named
-                   if m.entry.inter == mention.entry.inter and not m.entry.label}
-    if not mention.entry.label or len(said_of) != 1:
+    if not mention.entry.label:
+        return mention
+    if not said_of:
+        group = sole_group(mention.entry, _alias_of(mention), named)
+        return mention if group is None else ActorMention(group, mention.span)
+    if len(said_of) != 1:
         return mention
     (name,) = said_of
     group = next(m.entry for m in named if m.entry.name == name)
@@ -196,6 +199,20 @@ def _said_of_one(mention: ActorMention, owners: dict[str, set[str]],
            for m in named):
         return mention
     return ActorMention(group, mention.span)
+
+
+def sole_group(label: ActorEntry, alias: str, named: Sequence[ActorMention]
+               ) -> ActorEntry | None:
+    """The one group of a label's kind the text names, when the label's words (``alias``,
+    lower case, no determiner) stand for it: a ``sole_group_aliases`` word ("the guerrillas"
+    of the FMLN), or one the group is known by (``known_as``: "the rebels", "the rebel
+    offensive" of the FMLN; not of ISIS, whose Syrian texts call other groups rebels)."""
+    groups = {m.entry.name: m.entry for m in named
+              if m.entry.inter == label.inter and not m.entry.label}
+    if not label.label or len(groups) != 1:
+        return None
+    (group,) = groups.values()
+    return group if alias in label.sole_group_aliases or alias in group.known_as else None
 
 
 def _known_as(mention: ActorMention, named: list[ActorMention]) -> ActorMention:

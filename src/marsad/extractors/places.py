@@ -287,15 +287,23 @@ def _resolve(mentions: list[_Mention],
         countries, home = context(mention)
         # "French President Hollande ... in Paris": a world city's small namesake in the
         # document's home country (Paris, Texas, in a text whose places point at the US) does
-        # not take the home bonus from it; a big namesake (Tripoli, Lebanon) still does.
+        # not take the home bonus from it; a big namesake (Tripoli, Lebanon) still does, as
+        # does a province of another country than the world city's, whose size the gazetteer
+        # does not give (La Paz department, El Salvador, is not La Paz, Bolivia, in a
+        # Salvadoran report; but Lima in a Peruvian one is the city, not its province).
         known = [p for p in mention.candidates if famous(p, mention)]
         floor = NAMESAKE_SHARE * min(famous.world_city,
                                      max((p.population for p in known), default=0))
         scores = [_score(p, mention, countries, anchors, famous,
                          _NO_HOME if known and not p.curated and p.population < floor
-                         else home)
+                         and not _foreign_province(p, known) else home)
                   for p in mention.candidates]
         mention.chosen = mention.candidates[scores.index(max(scores))]
+
+
+def _foreign_province(place: Place, famous: list[Place]) -> bool:
+    """A province in another country than every famous place of its name."""
+    return place.kind in REGION_KINDS and all(p.iso2 != place.iso2 for p in famous)
 
 
 @dataclass(frozen=True)

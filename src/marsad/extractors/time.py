@@ -146,6 +146,7 @@ class _TimeExpressions(_Model):
     months: list[_Named] = Field(min_length=12, max_length=12)
     weekdays: list[_Named] = Field(min_length=7, max_length=7)
     weekday_blockers: list[str]
+    date_name_nouns: list[str] = Field(default_factory=list)
     times_of_day: list[str]
     counts: list[_CountWords]
     units: list[_Unit]
@@ -336,6 +337,8 @@ def _compile_patterns(data: _TimeExpressions, words: dict[str, str],
                           rf"{_alternation(data.campaigns.nouns)})(?!\w)",
         "campaign_noun": rf"(?<!\w)(?P<noun>{_alternation(data.campaigns.nouns)})(?!\w)",
         "campaign_verb": rf"(?<!\w){_alternation(data.campaigns.start_verbs)}(?!\w)",
+        "date_name": rf"\s+(?:{_alternation(data.date_name_nouns)})(?!\w)"
+                     if data.date_name_nouns else r"(?!)",
     }
     return {name: re.compile(source) for name, source in sources.items()}
 
@@ -640,16 +643,33 @@ _HANDLERS: dict[str, _Handler] = {
 # Putting the candidates together
 
 
-def _candidates(text: str, anchor: date | None, lex: _Lexicon) -> Iterator[tuple[int, _Found]]:
-    """Yield (pattern rank, candidate) for every match of every pattern."""
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
+
+
+def _candidates(text: str, anchor: date | None, lex: _Lexicon) -> list[tuple[int, _Found]]:
+    """(pattern rank, candidate) for every match of every pattern, but those of a name."""
+    found: list[tuple[int, _Found]] = []
     for rank, (name, handler) in enumerate(_HANDLERS.items()):
         for match in lex.patterns[name].finditer(text):
             try:
-                found = handler(match, lex, anchor)
+                item = handler(match, lex, anchor)
             except (ValueError, OverflowError):
                 continue  # "31 April", or a date outside the calendar's range
-            if found is not None:
-                yield rank, found
+            if item is not None:
+                found.append((rank, item))
+    # "the 27 SEPTEMBER NEIGHBORHOOD" names a place, not a day; so no part of it is a date
+    # either ("and April" of "the bus station and April 7th Street"). A day with its year is
+    # a date whatever follows (a dateline before a headline: "30 November 2016 Coalition
+    # Letter to UN ...").
+    dated = [f for _, f in found
+             if f.precision == 1 and _YEAR_WRITTEN.search(text, f.start_char, f.end_char)]
+    names = [f for _, f in found if lex.patterns["date_name"].match(text, f.end_char)
+             and not any(_overlap(f, d) for d in dated)]
+    return [(rank, f) for rank, f in found if not any(_overlap(f, n) for n in names)]
+
+
+def _overlap(one: _Found, other: _Found) -> bool:
+    return one.start_char < other.end_char and other.start_char < one.end_char
 
 
 def _select(candidates: list[tuple[int, _Found]]) -> list[_Found]:
@@ -738,7 +758,7 @@ def find_dates(text: str, anchor: date | None,
     if isinstance(anchor, datetime):
         anchor = anchor.date()  # a datetime does not compare with a date
     lex = _lexicon(language)
-    found = _select(list(_candidates(text, anchor, lex)))
+    found = _select(_candidates(text, anchor, lex))
     found = _drop_yielding(text, found)
     found = _merge_ranges(text, found, lex)
     found = _extend_since(text, found, anchor, lex)

@@ -100,7 +100,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                      or accused_of(actor1.span.root, trigger.root,
                                                    ctx.lexicon.initiators.accused.blame_verbs,
                                                    ctx.lexicon.initiators.accused.charge_words))
-    planted = ground_bombing(candidate, a1, subject, ctx)  # "Rebels bombed a police station"
+    # "Rebels bombed a police station", "TERRORIST RAIDS"
+    planted = ground_bombing(candidate, a1, subject, subject or direct, ctx)
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it
     a1, a2 = plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
@@ -111,7 +112,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         else (trigger,)
     named = None if candidate.vague else next(
         (found for word in words
-         if (found := actor_by_adjective(word, ctx, country, sentence_actors)) is not None),
+         if (found := actor_by_adjective(word, ctx, country, sentence_actors,
+                                         mentions.actors)) is not None),
         None)
     named = canonical(named, ctx) if named is not None else None
     if named is not None and a1 is not None and ctx.lexicon.is_unidentified(named.name) \
@@ -122,6 +124,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         # names who struck; whoever else was found is the target.
         a2 = a2 if a2 is not None and a2.name != named.name else a1
         a1 = named
+        candidate = ground_bombing(candidate, a1, False, True, ctx)  # "TERRORIST RAIDS"
     if a2 is None and event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
             attacked_nouns(trigger.root, frozenset(ctx.lexicon.initiators.military_modifiers),
                            frozenset(ctx.lexicon.initiators.acted_on_words)) \

@@ -14,7 +14,13 @@ from collections.abc import Collection, Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from marsad.context import Context
-from marsad.extractors.actors import FIGHTING_INTER, ActorMention, members_phrase, phrase_head
+from marsad.extractors.actors import (
+    FIGHTING_INTER,
+    ActorMention,
+    members_phrase,
+    phrase_head,
+    sole_group,
+)
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import charge_word_over, governing_verb, has_own_subject
@@ -453,11 +459,17 @@ def default_initiator(sub_event_type: str, ctx: Context, country: str | None) ->
     return Actor(name=entry.name_for(country), inter=entry.inter) if entry else None
 
 
+_STATE_AND_REBELS = frozenset({1, 2})
+"""ACLED inter codes of a state's forces and of rebels: opposed unless ``allies`` says not."""
+
+
 def associates(actors: list[ActorMention], mention1: ActorMention | None,
                mention2: ActorMention | None, a1: Actor | None, a2: Actor | None, ctx: Context,
                country: str | None) -> tuple[list[Actor], list[Actor]]:
     """Actors tied to actor1 or actor2 in the parse: coordinated with them ("regime forces and
-    Hezbollah") or joined by an association cue ("backed by Russian jets", "alongside")."""
+    Hezbollah") or joined by an association cue ("backed by Russian jets", "alongside"); not
+    a state's forces and a rebel group that are no allies: coordinated, they are the two
+    sides ("THE ARMY AND REBELS HAVE SUSTAINED ... CASUALTIES ... AS A RESULT OF CLASHES")."""
     cues = set(ctx.lexicon.association_cues)
     chosen = {a.name for a in (a1, a2) if a}
     groups: tuple[list[Actor], list[Actor]] = ([], [])
@@ -472,6 +484,10 @@ def associates(actors: list[ActorMention], mention1: ActorMention | None,
             tied = token in head.conjuncts or (
                 head.is_ancestor(token) and bool(_path_words(token, head) & cues))
             actor = canonical(other.to_actor(country), ctx)
+            side = (a1, a2)[slot]
+            if side is not None and {side.inter, actor.inter} == _STATE_AND_REBELS \
+                    and not ctx.lexicon.allied(side.name, actor.name):
+                continue
             if tied and actor.name not in chosen:
                 groups[slot].append(actor)
                 chosen.add(actor.name)
@@ -589,11 +605,13 @@ def conjoined_head(trigger: Span) -> tuple[Span, ...]:
 
 
 def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
-                       named: Sequence[ActorMention] = ()) -> Actor | None:
+                       named: Sequence[ActorMention] = (),
+                       document: Sequence[ActorMention] = ()) -> Actor | None:
     """"Russian air strikes", "regime shelling": an actor adjective right before the trigger,
     or before one of ``initiators.adjective_gap_words`` right before it ("Russian planes
     struck"), unless it is a word of a longer name (``named``): "allied" in "Syrian allied
-    forces"."""
+    forces". A label's adjective is the one group of its kind the ``document`` names when
+    it stands for it ("THE REBEL OFFENSIVE" in a report on the FMLN: ``sole_group``)."""
     doc = trigger.doc
     start = max(trigger.sent.start, trigger.start - 3)
     window = [t for t in doc[start:trigger.start + len(trigger) - 1]]
@@ -613,6 +631,8 @@ def actor_by_adjective(trigger: Span, ctx: Context, country: str | None,
                                      ctx.lexicon.initiators.patient_nouns):
                 continue  # "a carabinero's assassination": the victim
             entry = ctx.lexicon.adjective_actor(phrase.text, capitals=doc_in_capitals(doc))
+            if entry is not None and entry.label:
+                entry = sole_group(entry, phrase.text.lower(), document) or entry
             if entry is not None and not any(
                     m.span.start <= phrase.start and phrase.end <= m.span.end
                     and len(m.span) > len(phrase) for m in named):

@@ -24,10 +24,10 @@ from marsad.extractors.events.roles import (
     named_first,
     subject_of,
 )
-from marsad.extractors.events.triggers import governing_verb, is_weapon_word
+from marsad.extractors.events.triggers import governing_verb, is_infinitive, is_weapon_word
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
-from marsad.lexicon import TERRITORY_GAIN, Initiators, TriggerEntry
+from marsad.lexicon import TERRITORY_GAIN, Initiators, StateBombing, TriggerEntry
 from marsad.model import Actor, Casualties, Event
 from marsad.notes import event_notes
 
@@ -51,7 +51,14 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
             first = first.head  # "planes have been strafing and bombing": the first's subject
         if first is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verbs.append(first)
-    doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    doers = []
+    if verb is not None and verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb):
+        # "the air force used 15 aircraft to bomb civilians": the subject of "used" and,
+        # of a verb of using, its object
+        verbs.append(verb.head)
+        if verb.head.lemma_.lower() in ctx.lexicon.context_typing.instrument_verbs:
+            doers += [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+    doers += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
     doers += [g for v in verbs for c in v.children
               if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")
               for g in c.children if g.dep_ == "pobj"]
@@ -425,7 +432,8 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
 
 def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t: False
                   ) -> set[str]:
-    """Lower-cased heads of what the trigger acts on (object, passive subject, 'of' object);
+    """Lower-cased heads of what the trigger acts on (object, passive subject, 'of' object),
+    as written and as lemmas;
     "person" for a person's name among them (``is_person``: "ROBERTO MENA WAS CAPTURED",
     "the seizure of Virgilio Ortiz")."""
     heads = []
@@ -433,6 +441,10 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and child.i >= trigger.start - 3:
                 heads += [child, *child.conjuncts]
+        if token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+            # "CAPTURED AND BLINDFOLDED 10 UNIVERSITY GUARDS": the verbs share the object
+            heads += [c for verb in token.children if verb.dep_ == "conj" and verb.pos_ == "VERB"
+                      and verb.i > token.i for c in verb.children if c.dep_ == "dobj"]
         if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN" and not any(
                 c.dep_ == "mark" for c in token.head.children):
             heads.append(token.head)  # "the seized weapons", "prisoners of war captured"
@@ -444,7 +456,7 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
         heads.append(trigger.root.head)  # "documents that were seized": the documents
     heads += [word for head in heads for word in _renamed_as(head)]
     heads += [word for head in heads for word in _part_of(head)]  # "ONE OF THE TERRORISTS"
-    words = {head.lower_ for head in heads}
+    words = {head.lower_ for head in heads} | {head.lemma_.lower() for head in heads}
     if any(is_person(head) for head in heads):
         words.add("person")
     return words
@@ -510,22 +522,26 @@ def police_search(candidate: Candidate, actor1: ActorMention, hurt: bool,
         and candidate.trigger.text.lower() in rules.police_raids
 
 
-def ground_bombing(candidate: Candidate, actor1: Actor | None, subject: bool,
+def ground_bombing(candidate: Candidate, actor1: Actor | None, subject: bool, direct: bool,
                    ctx: Context) -> Candidate:
     """An air-raid word whose ``subject`` (actor1 named as the verb's subject) flies no
     aircraft is a planted bomb (``ground_bombing`` in triggers.yaml): "Rebels bombed a police
-    station"; an aircraft or a state keeps the air strike."""
-    rule = ctx.lexicon.initiators.ground_bombing
-    if subject and actor1 is not None and rule.becomes \
-            and _planted_by(candidate, actor1.inter, ctx):
-        return replace(candidate, sub_event_type=rule.becomes)
+    station"; an aircraft or a state keeps the air strike. Its "raids", named as their author
+    in any way (``direct``), went in on the ground (``ground_raids``)."""
+    initiators = ctx.lexicon.initiators
+    for rule, named in ((initiators.ground_bombing, subject), (initiators.ground_raids, direct)):
+        if named and actor1 is not None and rule.becomes \
+                and _planted_by(candidate, actor1.inter, ctx, rule):
+            return replace(candidate, sub_event_type=rule.becomes)
     return candidate
 
 
-def _planted_by(candidate: Candidate, inter: int, ctx: Context) -> bool:
-    """An air-raid word (``ground_bombing.words``) of an air strike whose doer, of inter code
-    ``inter``, flies no aircraft (``allowed_inter``) and is no civilian: a planted bomb."""
-    rule = ctx.lexicon.initiators.ground_bombing
+def _planted_by(candidate: Candidate, inter: int, ctx: Context,
+                rule: StateBombing | None = None) -> bool:
+    """An air-raid word (``ground_bombing.words``, or those of ``rule``) of an air strike whose
+    doer, of inter code ``inter``, flies no aircraft (``allowed_inter``) and is no civilian: a
+    planted bomb."""
+    rule = rule or ctx.lexicon.initiators.ground_bombing
     return bool(rule.becomes) and candidate.sub_event_type == AIR_STRIKE \
         and not can_initiate(inter, AIR_STRIKE, ctx) and inter != 7 \
         and candidate.trigger.text.lower() in rule.words

@@ -62,7 +62,7 @@ def has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.children)
 
 
-def _infinitive(verb: Token) -> bool:
+def is_infinitive(verb: Token) -> bool:
     """The verb is a "to" infinitive ("to protest", "to preserve democracy")."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
@@ -629,7 +629,7 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
                 return True
     # ... or one it is for: "THE BATTLE TO PRESERVE DEMOCRACY AND DEFEAT VIOLENCE"
     if root.pos_ == "NOUN" and any(
-            c.dep_ == "acl" and _infinitive(c)
+            c.dep_ == "acl" and is_infinitive(c)
             and any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in foes
                     for v in (c, *(g for g in c.children if g.dep_ == "conj"))
                     for o in v.children) for c in root.children):
@@ -672,7 +672,7 @@ def _purpose(root: Token, reactions: tuple[str, ...]) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in PURPOSE_PREPOSITIONS \
             and root.head.head.pos_ == "VERB":
         verb = root.head.head  # "in order to proceed with the bombing", "to take part in"
-    return verb is not None and verb.dep_ in ("advcl", "acl") and _infinitive(verb) \
+    return verb is not None and verb.dep_ in ("advcl", "acl") and is_infinitive(verb) \
         and verb.lemma_.lower() not in reactions
 
 
@@ -812,7 +812,7 @@ def _protest_as_purpose(root: Token, acts: tuple[str, ...]) -> bool:
     """The protest word is the infinitive of what one of ``acts`` was for ("THE OFFENSIVE HAS
     BEEN LAUNCHED TO PROTEST THE GOVERNMENT'S MEASURES", "THE FOREIGN MINISTRY ISSUED A NOTE TO
     PROTEST"): the act is the news."""
-    if root.pos_ != "VERB" or not _infinitive(root):
+    if root.pos_ != "VERB" or not is_infinitive(root):
         return False
     head = root.head
     if root.dep_ in ("acl", "relcl") and head.head != head:
