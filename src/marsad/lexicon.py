@@ -510,6 +510,7 @@ class Lexicon(_Frozen):
     modal_lemmas: tuple[str, ...] = ()
     demand_lemmas: tuple[str, ...] = ()
     gear_heads: tuple[str, ...] = ()
+    craft_heads: tuple[str, ...] = ()
     history_verbs: tuple[str, ...] = ()
     place_descriptions: tuple[str, ...] = ()
     """Nouns of ", the scene of ..." after a place: what follows describes the place."""
@@ -837,6 +838,7 @@ def load_lexicon() -> Lexicon:
         modal_lemmas=_words(not_happened, "modal_lemmas"),
         demand_lemmas=_words(not_happened, "demand_lemmas"),
         gear_heads=_words(not_happened, "gear_heads"),
+        craft_heads=_words(not_happened, "craft_heads"),
         history_verbs=_words(not_happened, "history_verbs"),
         place_descriptions=_words(not_happened, "place_descriptions"),
         hypothetical_marks=_words(not_happened, "hypothetical_marks"),

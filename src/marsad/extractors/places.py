@@ -39,6 +39,8 @@ REGION_KM = 100.0
 KM_PER_DEGREE_LAT = 111.19
 """A lower bound of great-circle km per degree of latitude difference (6371 km radius)."""
 HOME_BONUS = 2.0
+NEIGHBOURHOOD = "neighbourhood"
+"""The kind a generic word such as "neighborhood" or "quarter" gives a name."""
 NAMESAKE_SHARE = 0.1
 """A place under this share of a world city's size (``stray_max_population``) that has the
 world city's name takes no home bonus against it."""
@@ -158,6 +160,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     for mention in mentions:
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
+    _read_list_kinds(doc, mentions, settings)
     _read_country_cues(text, mentions)
     _read_sides(doc, text, mentions, settings.side_suffixes)
     _read_stretches(text, mentions, sentence_starts, settings)
@@ -195,7 +198,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
                 if capitals and not _vouches_for_itself(m, famous) else countries,
                 settings, capitals)
             and not _names_a_government(doc, m, countries, gazetteer)
-            and not _speaks(doc, m, settings.speaker_verbs)]
+            and not _speaks(doc, m, settings.speaker_verbs)
+            and not _namesake_of_a_neighbourhood(m, countries)]
 
 
 def _vouches_for_itself(mention: _Mention, famous: _Fame) -> bool:
@@ -336,6 +340,8 @@ def _vote(mention: _Mention, settings: GazetteerSettings) -> _Votes:
     """
     votes = _Votes()
     place = None if mention.side else mention.chosen
+    if _town_for_a_neighbourhood(mention):
+        return votes  # a neighbourhood read as a town of that name says nothing of the country
     if (place is not None and place.iso2 and not mention.fuzzy and place.kind != "country"
             and (place.curated or place.key in mention.own_name)):
         votes.local[place.iso2] += 1  # "Near Rawah, ... Near Sinjar": small places count here
@@ -786,6 +792,49 @@ def _generic_kind(word: str) -> str:
             "quarter": "neighbourhood", "suburb": "neighbourhood"}.get(word, word)
 
 
+def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSettings) -> None:
+    """Give every name of a list the kind its plural generic word says: "THE SANTA CLARA, SAN
+    RAFAEL, ALTAMIRA, GUEVARA, FLORIDA, AND PERALTA NEIGHBORHOODS" are neighbourhoods, not
+    the towns of Argentina and Brazil the gazetteer knows by those names. Between the names
+    stand only commas, "and" and other names (no "the", no verb)."""
+    by_end = {m.end_token: m for m in mentions}
+    for word in doc:
+        singular = word.lower_[:-1]
+        if not word.lower_.endswith("s") or singular not in settings.generic_words:
+            continue
+        kind = _generic_kind(singular)
+        at = word.i
+        while at > 0 and _list_word(doc[at - 1]):
+            at -= 1
+            mention = by_end.get(at)
+            if mention is not None and mention.start_token >= 0:
+                mention.kind_hint = mention.kind_hint or kind
+                at = mention.start_token
+
+
+def _list_word(token: Token) -> bool:
+    """A token that may stand in a list of names: a comma, "and", a word of a name."""
+    return token.text == "," or token.lower_ == "and" or (
+        token.is_alpha and (token.is_title or token.is_upper) and not token.is_stop)
+
+
+def _town_for_a_neighbourhood(mention: _Mention) -> bool:
+    """The text calls the name a neighbourhood ("LA COQUERA NEIGHBORHOOD", a list of them) and
+    the place chosen is a town or a city of that name the gazetteer knows, no curated place."""
+    place = mention.chosen
+    return mention.kind_hint == NEIGHBOURHOOD and place is not None and not place.curated \
+        and place.kind not in (NEIGHBOURHOOD, *REGION_KINDS)
+
+
+def _namesake_of_a_neighbourhood(mention: _Mention, countries: Counter[str]) -> bool:
+    """Such a town abroad of the text's main country is the neighbourhood's namesake (it casts
+    no vote for its country either: :func:`_vote`)."""
+    place = mention.chosen
+    if place is None or not _town_for_a_neighbourhood(mention) or not countries:
+        return False
+    return place.iso2 != countries.most_common(1)[0][0]
+
+
 def _link_containers(text: str, mentions: list[_Mention]) -> None:
     """Record "X in (the southern) Y" so X is resolved inside Y."""
     for inner, outer in zip(mentions, mentions[1:], strict=False):
@@ -841,7 +890,7 @@ def _resolved_context(mentions: Iterable[_Mention], country_hint: str | None,
     for mention in mentions:
         place = mention.chosen
         if (place is not None and place.iso2 and not mention.fuzzy and not mention.side
-                and _is_sure(place, settings)
+                and _is_sure(place, settings) and not _town_for_a_neighbourhood(mention)
                 and (place.kind in REGION_KINDS or place.curated or place.key in mention.own_name)):
             countries[place.iso2] += 1  # not via a GeoNames alternate name ("Der" -> Győr)
     return +countries

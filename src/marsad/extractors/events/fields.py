@@ -38,9 +38,11 @@ from marsad.extractors.events.roles import (
     victim_report,
 )
 from marsad.extractors.events.sub_types import (
+    EXCESSIVE_FORCE,
     PEACEFUL_PROTEST,
     PROTESTS,
     REMOTE_VIOLENCE,
+    RIOTS,
     against_civilians,
     attacked_nouns,
     event_type_of,
@@ -155,6 +157,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         # "Police used tear gas to disperse thousands of farmers": in a protest the people
         # are its protesters (inter 6), not civilians
         a1, a2 = (_as_protesters(a, ctx, country) for a in (a1, a2))
+    if event_type.name in (PROTESTS, RIOTS) and sub.name != EXCESSIVE_FORCE:
+        a1, a2 = _crowd_first(a1, a2, sub.name, ctx, country)
 
     if a1 is None:
         a1 = default_initiator(sub.name, ctx, country)  # "residents protested": Protesters
@@ -187,6 +191,31 @@ def _as_protesters(actor: Actor | None, ctx: Context, country: str | None) -> Ac
     protesters = default_initiator(PEACEFUL_PROTEST, ctx, country)
     return actor if protesters is None else protesters.model_copy(
         update={"text": actor.text, "char_span": actor.char_span})
+
+
+CROWD_INTER = frozenset({5, 6})
+"""ACLED inter codes of rioters and protesters."""
+STATE_INTER = 1
+"""ACLED inter code of a state's forces (army, police)."""
+
+
+def _crowd_first(a1: Actor | None, a2: Actor | None, sub_event_type: str, ctx: Context,
+                 country: str | None) -> tuple[Actor | None, Actor | None]:
+    """ACLED codes a protest's protesters and a riot's rioters as actor1, the state's forces
+    that met them as actor2, whatever the sentence named first ("STREET CONFRONTATIONS BETWEEN
+    POLICE AND DEMONSTRATORS"), or when the text names no crowd ("POLICE UNITS DISPERSED A
+    DEMONSTRATION"); a riot's crowd are rioters. (Not excessive force against protesters:
+    there the force is actor1.)"""
+    if a1 is None or a1.inter != STATE_INTER:
+        return a1, a2  # (a group that marches is the crowd's associate, no side against it)
+    crowd = default_initiator(sub_event_type, ctx, country)
+    if a2 is not None and a2.inter in CROWD_INTER:
+        if crowd is not None and crowd.inter in CROWD_INTER and crowd.inter != a2.inter:
+            a2 = crowd.model_copy(update={"text": a2.text, "char_span": a2.char_span})
+        return a2, a1
+    if a2 is None and crowd is not None and crowd.inter in CROWD_INTER:
+        return crowd, a1  # "POLICE UNITS DISPERSED A DEMONSTRATION": its crowd, unnamed
+    return a1, a2
 
 
 def _other_side(event_type: str, a1: Actor | None, a2: Actor | None,

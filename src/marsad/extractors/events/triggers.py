@@ -400,8 +400,11 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if not violent and any(a.lemma_.lower() in ctx.lexicon.attempt_lemmas
                            for a in list(root.ancestors)[:3]):
         return False  # "struggling to broker a ceasefire" (an attempted advance is a clash)
-    if _names_gear(trigger, ctx.lexicon.gear_heads):
-        return False  # "an artillery depot", "rocket launchers": gear, not an attack
+    if _names_gear(trigger, ctx.lexicon.gear_heads) or (
+            root.dep_ == "compound" and root.head.lemma_.lower() in ctx.lexicon.craft_heads
+            and not _headline_verb(root)):
+        return False  # "an artillery depot", "rocket launchers", "combat pilots": not an attack
+        # (a participle is an act: "the captured pilot", "a downed helicopter")
     weapon = is_weapon_word(root, ctx.lexicon.weapon_nouns)
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _in_inventory(
             root, ctx.lexicon.inventory_words):
