@@ -168,6 +168,9 @@ class Initiators(_Frozen):
     two_sided: tuple[str, ...] = ()
     taken_from: tuple[str, ...] = ()
     acted_on_words: tuple[str, ...] = ()
+    defending_verbs: tuple[str, ...] = ()
+    """Verbs (lemmas) whose subject is the target of the attack they take as object: "FENDING
+    OFF FIERCE SALVADORAN AIR AND ARTILLERY ATTACKS", "repelled a regime assault"."""
     provoked_by: tuple[str, ...] = ()
     """Nouns whose "for"/"to" names what another side did: "in retaliation for mortar fire"
     is not the retaliating side's own (a combatant's voice is not its author)."""
@@ -462,6 +465,8 @@ class RoleWords:
     reacting: frozenset[str]
     """Verbs of reacting to an event or believing it (``reaction_lemmas``,
     ``cognition_lemmas``): their subject judges, never acts."""
+    defending: frozenset[str] = frozenset()
+    """``initiators.defending_verbs``: their subject is the target of the attack they take."""
 
 
 class Lexicon(_Frozen):
@@ -573,7 +578,8 @@ class Lexicon(_Frozen):
                          times=frozenset(initiators.time_prepositions),
                          blaming=frozenset(initiators.accused.blame_verbs),
                          charging=frozenset(initiators.accused.charge_words),
-                         reacting=frozenset(self.reaction_lemmas + self.cognition_lemmas))
+                         reacting=frozenset(self.reaction_lemmas + self.cognition_lemmas),
+                         defending=frozenset(initiators.defending_verbs))
 
     @cached_property
     def weapon_nouns(self) -> frozenset[str]:

@@ -108,6 +108,9 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
             continue  # "police raids began shortly after the kidnapping": another act's doer
         elif _reacts_to(token, root, words.reacting):
             continue  # "Kurdish forces condemned the bombing": a judge, not a side
+        elif _defends_against(token, root, words.defending):
+            second.append(mention)  # "... FENDING OFF FIERCE SALVADORAN AIR AND ARTILLERY ATTACKS"
+            hit.add(id(mention))
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
@@ -197,6 +200,34 @@ def _reacts_to(token: Token, root: Token, reacting: frozenset[str]) -> bool:
         and any(g.dep_ == "nsubj" and g.tag_ in ("WP", "WDT") for g in c.children)]
     return any(verb != root and verb.lemma_.lower() in reacting and verb.is_ancestor(root)
                for verb in verbs)
+
+
+def _defends_against(token: Token, root: Token, defending: frozenset[str]) -> bool:
+    """The actor is the subject of a verb of defending (``defending_verbs``) whose object holds
+    the event word, or of the clause that verb hangs from when it has no subject of its own
+    ("INSURGENTS ... STILL HELD KEY POSITIONS, FENDING OFF FIERCE ... ARTILLERY ATTACKS")."""
+    verb = governing_verb(root)
+    while token.dep_ == "appos" and token.head != token:
+        token = token.head  # "... FRONT (FMLN)"
+    token = members_phrase(token)  # "INSURGENTS FROM THE ... FMLN": the insurgents
+    if verb is None or verb == root or verb.lemma_.lower() not in defending \
+            or token.dep_ != "nsubj":
+        return False
+    if not any(c.dep_ in ("dobj", "obj") and _names_the_object(root, c) for c in verb.children):
+        return False
+    if has_own_subject(verb):
+        return token.head == verb
+    return verb.dep_ in ("advcl", "xcomp", "conj") and token.head == verb.head
+
+
+def _names_the_object(word: Token, head: Token) -> bool:
+    """``word`` is the object ``head`` or a word of its name, not of a phrase hung on it
+    ("REPELLED THE INCURSION WITH ARTILLERY FIRE": the fire is the defenders' means)."""
+    while word != head:
+        if word.dep_ not in ("compound", "amod", "nmod", "conj") or word.head == word:
+            return False
+        word = word.head
+    return True
 
 
 def _alternative_to(mention: ActorMention, actor1: ActorMention) -> bool:
