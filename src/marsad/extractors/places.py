@@ -415,6 +415,8 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         return None
     if ent.end < len(doc) and doc[ent.end].lower_ in settings.unit_words:
         return None  # "THE PONCE BATTALION": a unit's name, not where it fights
+    if _names_a_newspaper(doc, ent, settings.newspaper_words):
+        return None  # "THE NEW YORK TIMES", "The Washington Post reported"
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     if len(ent) == 1 and ent.text.lower() in surnames and not any(
             p.kind in ("country", "admin1") or p.curated for p in candidates):
@@ -433,6 +435,15 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     mention.kind_hint = mention.kind_hint or kind_hint
     mention.relative = mention.relative or relative
     return mention
+
+
+def _names_a_newspaper(doc: Doc, ent: Span, words: frozenset[str]) -> bool:
+    """The entity ends with, or stands right before, a capitalised newspaper word
+    (``newspaper_words``): "The Washington Post", "THE NEW YORK TIMES"."""
+    for token in (ent[-1], doc[ent.end] if ent.end < len(doc) else None):
+        if token is not None and token.lower_ in words and (token.is_title or token.is_upper):
+            return True
+    return False
 
 
 def _longer_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> Span | None:
