@@ -147,6 +147,9 @@ class GazetteerSettings(BaseModel):
     """In text written in capitals, a town abroad under this size is a namesake too when its
     country has under half the votes of the text's main country ("DUARTE": Duarte,
     California, in Salvadoran news that mentions the U.S. as well)."""
+    lone_min_population: int = 5_000
+    """In text written in capitals, a town under this size that nothing else in the text
+    vouches for is a word the recogniser took for a name ("IN THE ZONA ROSA": Zone, Italy)."""
     offsets: OffsetSettings
     stretches: StretchSettings
     side_suffixes: frozenset[str] = frozenset()

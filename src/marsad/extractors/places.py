@@ -220,9 +220,11 @@ def _without_itself(mention: _Mention, mentions: list[_Mention], countries: Coun
     """The countries the text's other names point at: in text written in capitals, where the
     recogniser takes surnames for places, a city abroad does not vouch for itself ("THE
     CRISTIANI GOVERNMENT, PONCE, AND THE HIGH COMMAND" in a Salvadoran interview is no
-    Puerto Rican city; "PONCE" written twice does not vouch for itself either)."""
+    Puerto Rican city; "PONCE" written twice does not vouch for itself either). Empty when
+    nothing else points anywhere (:func:`_stray` then keeps all but a hamlet:
+    ``lone_min_population``)."""
     others = [m for m in mentions if m.key != mention.key]
-    return _resolved_context(others, country_hint, named, settings) or countries
+    return _resolved_context(others, country_hint, named, settings)
 
 
 def _possessive(text: str, end: int) -> bool:
@@ -804,23 +806,30 @@ def _generic_kind(word: str) -> str:
 
 
 def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSettings) -> None:
-    """Give every name of a list the kind its plural generic word says: "THE SANTA CLARA, SAN
-    RAFAEL, ALTAMIRA, GUEVARA, FLORIDA, AND PERALTA NEIGHBORHOODS" are neighbourhoods, not
-    the towns of Argentina and Brazil the gazetteer knows by those names. Between the names
+    """Give every name of a list the kind its generic word says, a plural or a singular after
+    "and": "THE SANTA CLARA, SAN RAFAEL, ALTAMIRA, GUEVARA, FLORIDA, AND PERALTA NEIGHBORHOODS"
+    are neighbourhoods, not the towns of Argentina and Brazil the gazetteer knows by those
+    names. Between the names
     stand only commas, "and" and other names (no "the", no verb)."""
     by_end = {m.end_token: m for m in mentions}
     for word in doc:
-        singular = word.lower_[:-1]
-        if not word.lower_.endswith("s") or singular not in settings.generic_words:
+        plural = word.lower_.endswith("s") and word.lower_[:-1] in settings.generic_words
+        if not plural and word.lower_ not in settings.generic_words:
             continue
-        kind = _generic_kind(singular)
-        at = word.i
+        kind = _generic_kind(word.lower_[:-1] if plural else word.lower_)
+        at, joined, listed = word.i, False, []
         while at > 0 and _list_word(doc[at - 1]):
             at -= 1
+            joined = joined or doc[at].lower_ == "and"
             mention = by_end.get(at)
-            if mention is not None and mention.start_token >= 0:
-                mention.kind_hint = mention.kind_hint or kind
+            if mention is not None:
+                listed.append((mention, joined))
                 at = mention.start_token
+        for mention, after_and in listed:
+            # (a singular word after a coordination is the kind of both: "SAN BENITO AND
+            # ESCALON NEIGHBORHOOD"; of one name alone, _read_surroundings reads it)
+            if plural or after_and:
+                mention.kind_hint = mention.kind_hint or kind
 
 
 def _list_word(token: Token) -> bool:
@@ -1013,8 +1022,12 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
     one ("DUARTE", "PONCE": surnames in Salvadoran news, towns in the U.S.); in ordinary text
     such a town is most often a second country's place ("Manbij" in news about Iraq).
     """
-    if not countries or place.kind in REGION_KINDS or place.curated or mention.country_cue:
+    if place.kind in REGION_KINDS or place.curated or mention.country_cue:
         return False
+    if not countries:
+        # in capitals, a hamlet with nothing else in the text to vouch for its country is a
+        # word the recogniser took for a name ("IN THE ZONA ROSA": Zone, Italy, 867 people)
+        return capitals and place.population < settings.lone_min_population
     # a spelling match is no evidence of fame: "Khazan" in Quneitra is not Kazan, Russia
     votes = countries[place.iso2 or ""]
     if votes <= 0:
