@@ -597,3 +597,21 @@ def test_a_nationality_word_after_a_region_word_is_no_vote(nlp: Language,
     doc = nlp("THE RECTOR OF THE CENTRAL AMERICAN UNIVERSITY MET A SALVADORAN MINISTER ON THE "
               "PAN-AMERICAN HIGHWAY.")
     assert _demonym_countries(doc, gazetteer.settings) == {"SV": 0.5}
+
+
+def test_a_name_prefix_alone_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """gazetteer.yaml name_prefixes: "(SAN) SALVADOR" leaves "SAN" alone (Anshan, China, by an
+    alternate name), and "Khan-Shaikhoun" is read whole across its hyphen."""
+    found = find_places(nlp("IT WAS A BOMBING BY THE ARMY ON THE SLOPES OF THE (SAN) SALVADOR "
+                            "VOLCANO."), gazetteer)
+    assert "China" not in [m.location.country for m in found], found
+    found = find_places(nlp("An investigation of the alleged chemical attack on the city of "
+                            "Khan-Shaikhoun was demanded."), gazetteer)
+    assert [m.location.name for m in found] == ["Khan Sheikhoun"], found
+
+
+def test_a_newspaper_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    # gazetteer.yaml newspaper_words
+    found = find_places(nlp("The Washington Post and THE NEW YORK TIMES reported clashes in "
+                            "Kabul."), gazetteer)
+    assert [m.location.name for m in found] == ["Kabul"], found

@@ -403,6 +403,8 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
             ent = longer
         elif longer.start < ent.start or ent.text.lower() in settings.name_prefixes:
             return None  # "Safi" of "Aqareb es Safi", "Tal" of "Tal Samin": no place alone
+    elif ent.text.lower() in settings.name_prefixes:
+        return None  # "THE (SAN) SALVADOR VOLCANO": a name's first word is no place alone
     if _after_a_given_name(doc, ent, gazetteer):
         return None  # "Najib Ansari said": a surname, though al-Ansari is a district
     if ent.root.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ in ("a", "an")
@@ -457,9 +459,12 @@ def _longer_name(doc: Doc, ent: Span, settings: GazetteerSettings) -> Span | Non
     ``name_prefixes``) does not."""
     articles = settings.name_joining_articles
     start, end = ent.start, ent.end
-    if len(ent) == 1 and ent.text.lower() in settings.name_prefixes and end < len(doc) \
-            and doc[end].is_alpha and doc[end].text[:1].isupper():
-        return doc[start:end + 1]  # "Tal" + "Samin": a name's first word is no place alone
+    if len(ent) == 1 and ent.text.lower() in settings.name_prefixes and end < len(doc):
+        if doc[end].is_alpha and doc[end].text[:1].isupper():
+            return doc[start:end + 1]  # "Tal" + "Samin": a name's first word is no place alone
+        if doc[end].text in _HYPHENS and end + 1 < len(doc) and doc[end + 1].is_alpha \
+                and doc[end + 1].text[:1].isupper():
+            return doc[start:end + 2]  # "Khan-Shaikhoun"
     at = start - 1
     if at >= 1 and doc[at].text in _HYPHENS:
         at -= 1
