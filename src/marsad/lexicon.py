@@ -533,6 +533,9 @@ class Lexicon(_Frozen):
     """Small arms and gear: a weapon word listed with one is an inventory, not a use."""
     transfer_verbs: tuple[str, ...] = ()
     """"supplied missiles": weapons handed over, not used."""
+    cargo_nouns: tuple[str, ...] = ()
+    """"CARRYING THE FOLLOWING WEAPONS ...: 24 ... MISSILES": the list after the colon is the
+    cargo's."""
     telling_lemmas: tuple[str, ...] = ()
     """"confirmed the attack": told by its source, not done by it."""
     inquiry_nouns: tuple[str, ...] = ()
@@ -856,6 +859,7 @@ def load_lexicon() -> Lexicon:
         cognition_lemmas=_words(not_happened, "cognition_lemmas"),
         inventory_words=_words(not_happened, "inventory_words"),
         transfer_verbs=_words(not_happened, "transfer_verbs"),
+        cargo_nouns=_words(not_happened, "cargo_nouns"),
         telling_lemmas=_words(not_happened, "telling_lemmas"),
         inquiry_nouns=_words(not_happened, "inquiry_nouns"),
         reason_words=_words(not_happened, "reason_words"),

@@ -409,7 +409,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _in_inventory(
             root, ctx.lexicon.inventory_words):
         return False  # "118 AUTOMATIC PISTOLS, ... FRAGMENTATION GRENADES": listed, not used
-    if weapon and _handed_over(root, ctx.lexicon.transfer_verbs):
+    if weapon and (_handed_over(root, ctx.lexicon.transfer_verbs) or _listed_as_cargo(
+            root, ctx.lexicon.transfer_verbs, ctx.lexicon.cargo_nouns)):
         return False  # "HAVE GIVEN THE CONTRAS ... 300 SURFACE-TO-AIR MISSILES": supplied
     if root.dep_ == "acl" and root.lower_ in ctx.lexicon.role_participles:
         return False  # "the coalition fighting Daesh": who they are, not what happened
@@ -510,10 +511,10 @@ def _handed_over(root: Token, verbs: tuple[str, ...]) -> bool:
         return False
     token = root
     for _step in range(6):
-        if token.dep_ in ("dobj", "nsubjpass", "dative") and token.head.lemma_.lower() in verbs:
+        if token.dep_ in ("dobj", "nsubjpass", "dative") and _hands_over(token.head, verbs):
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "with" and any(
-                t.lemma_.lower() in verbs for t in (token.head.head, token.head.head.head)):
+                _hands_over(t, verbs) for t in (token.head.head, token.head.head.head)):
             return True  # "armed them with rockets", "provided them with missiles"
         if token.dep_ in ("conj", "appos") or (
                 token.dep_ == "pobj" and token.head.lower_ in LIST_PREPOSITIONS):
@@ -521,6 +522,28 @@ def _handed_over(root: Token, verbs: tuple[str, ...]) -> bool:
             continue
         return False
     return False
+
+
+def _hands_over(verb: Token, verbs: tuple[str, ...]) -> bool:
+    """A verb of handing over or carrying, not "carry out" ("the attacks were carried out
+    with grenades": used)."""
+    return verb.lemma_.lower() in verbs and not any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]) -> bool:
+    """The weapon noun stands in a list after a colon that follows a noun of cargo a verb of
+    handing over or carrying acts on, with no verb of its own: "THE PLANE WAS CARRYING THE
+    FOLLOWING WEAPONS FOR THE ... TERRORISTS: 24 SAM-7, SOVIET-MADE SURFACE-TO-AIR MISSILES;
+    21 GRENADES" (the parser makes the list a sentence of its own)."""
+    if root.pos_ not in ("NOUN", "PROPN") or governing_verb(root) is not None:
+        return False
+    sentence = root.sent
+    colon = next((t for t in reversed(sentence[:root.i - sentence.start]) if t.text == ":"),
+                 None)
+    return colon is not None and any(
+        t.lemma_.lower() in cargo and t.dep_ in ("dobj", "nsubjpass")
+        and _hands_over(t.head, verbs) for t in sentence[:colon.i - sentence.start])
 
 
 def _in_inventory(root: Token, words: tuple[str, ...]) -> bool:
