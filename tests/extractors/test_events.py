@@ -91,3 +91,16 @@ def test_same_event_mentioned_twice_is_one_event_with_both_spans(ctx: Context) -
     assert [m.text for m in strikes[0].mentions] == [
         "The air strikes on Saraqib on Monday also destroyed a school."]
     assert span_mismatches(result) == []
+
+
+def test_at_after_an_object_is_where_not_what_was_hit(ctx: Context) -> None:
+    """sub_types.attacked_nouns: "attacked a group of paratroopers at the INSA factory" hit
+    the paratroopers (the factory is no property target); "opened fire at a bus" aims at it."""
+    from marsad.extractors.events.sub_types import attacked_nouns
+
+    doc = ctx.nlp("FMLN FORCES ATTACKED A GROUP OF PARATROOPERS AT THE INSA FACTORY IN SOYAPANGO.")
+    verb = next(t for t in doc if t.lower_ == "attacked")
+    assert "factory" not in attacked_nouns(verb)
+    doc = ctx.nlp("Gunmen opened fire at a bus near Kabul.")
+    verb = next(t for t in doc if t.lower_ == "opened")
+    assert "bus" in attacked_nouns(verb)

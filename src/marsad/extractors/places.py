@@ -280,7 +280,10 @@ class _Fame:
 
     def __call__(self, place: Place, mention: _Mention) -> bool:
         if place.population >= self.world_city:
-            return True
+            # (under another of its names only where no place bears the name itself:
+            # "Bombay" is Mumbai, but "GUADALUPE GARDENS" is no borough of Mexico City)
+            return place.kind == "country" or place.key in mention.own_name \
+                or not mention.own_name  # (a country's alias is its name: "US")
         return (place.population >= self.capital and place.kind in CITY_KINDS
                 and place.key in mention.own_name
                 and (place.iso2, place.lat, place.lon) in self.capitals)

@@ -548,6 +548,10 @@ def _planted_by(candidate: Candidate, inter: int, ctx: Context,
         and candidate.trigger.text.lower() in rule.words
 
 
+_AIMED_OBJECTS = frozenset({"fire", "shot", "shots", "gunfire", "bullet", "bullets"})
+"""Objects of an attack verb that are what is aimed, not the target ("opened fire at")."""
+
+
 def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
                    hitting: frozenset[str] = frozenset()) -> set[str]:
     """What an attack word is aimed at: its object, or the noun after "on" / "at" /
@@ -562,8 +566,12 @@ def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
     if target is not None and target.lemma_.lower() == "target" and target.dep_ == "attr":
         # "a Mercedes 4WD was the target of the early morning attack"
         targets += [c for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # ("at" after an object is where: "ATTACKED A GROUP OF PARATROOPERS AT THE INSA FACTORY";
+    # "opened fire at a bus" aims it)
+    aimed = not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _AIMED_OBJECTS
+                    for c in root.children)
     for prep in (c for c in root.children if c.dep_ == "prep"
-                 and c.lower_ in ("on", "at", "against", "upon")):
+                 and (c.lower_ in ("on", "against", "upon") or (c.lower_ == "at" and aimed))):
         targets += [c for c in prep.children if c.dep_ == "pobj"]
     return {t.lower_ for t in targets if not any(
         c.dep_ in ("amod", "compound") and c.lower_ in military for c in t.children)}
