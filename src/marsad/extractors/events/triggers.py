@@ -532,11 +532,20 @@ def _hands_over(verb: Token, verbs: tuple[str, ...]) -> bool:
 
 
 def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]) -> bool:
-    """The weapon noun stands in a list after a colon that follows a noun of cargo a verb of
-    handing over or carrying acts on, with no verb of its own: "THE PLANE WAS CARRYING THE
+    """The weapon noun is what a noun of cargo holds ("A SHIPMENT OF MISSILES"), or stands in
+    a list after a colon that follows a noun of cargo a verb of handing over or carrying acts
+    on, with no verb of its own: "THE PLANE WAS CARRYING THE
     FOLLOWING WEAPONS FOR THE ... TERRORISTS: 24 SAM-7, SOVIET-MADE SURFACE-TO-AIR MISSILES;
     21 GRENADES" (the parser makes the list a sentence of its own)."""
-    if root.pos_ not in ("NOUN", "PROPN") or governing_verb(root) is not None:
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = root
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.lemma_.lower() in cargo:
+        return True  # "AN ALLEGED SHIPMENT OF SURFACE-TO-AIR MISSILES FOUND INSIDE A ... PLANE"
+    if governing_verb(root) is not None:
         return False
     sentence = root.sent
     colon = next((t for t in reversed(sentence[:root.i - sentence.start]) if t.text == ":"),
