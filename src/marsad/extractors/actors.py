@@ -25,6 +25,12 @@ NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 """ACLED inter codes of rebels, political militias and identity militias."""
 CIVILIANS_INTER = 7
 """ACLED's inter code of civilians."""
+STATE_INTER = 1
+"""ACLED's inter code of a state's forces at home (army, police)."""
+REBEL_INTER = 2
+"""ACLED's inter code of rebel groups."""
+CROWD_INTER = frozenset({5, 6})
+"""ACLED inter codes of rioters and protesters."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.context import Context
-from marsad.extractors.actors import CIVILIANS_INTER
+from marsad.extractors.actors import CIVILIANS_INTER, CROWD_INTER, STATE_INTER
 from marsad.extractors.attribution import attribution_for
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.dates import date_of
@@ -103,7 +103,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
                                                    ctx.lexicon.initiators.accused.blame_verbs,
                                                    ctx.lexicon.initiators.accused.charge_words))
     # "Rebels bombed a police station", "TERRORIST RAIDS"
-    planted = ground_bombing(candidate, a1, subject, subject or direct, ctx)
+    planted = ground_bombing(candidate, a1, ctx, subject=subject, direct=subject or direct)
     if planted is not candidate:
         candidate, direct = planted, True  # the subject that bombed planted it
     a1, a2 = plausible_initiator(candidate.sub_event_type, a1, a2, ctx, direct=direct)
@@ -126,7 +126,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         # names who struck; whoever else was found is the target.
         a2 = a2 if a2 is not None and a2.name != named.name else a1
         a1 = named
-        candidate = ground_bombing(candidate, a1, False, True, ctx)  # "TERRORIST RAIDS"
+        candidate = ground_bombing(candidate, a1, ctx, direct=True)  # "TERRORIST RAIDS"
     if a2 is None and event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
             attacked_nouns(trigger.root, frozenset(ctx.lexicon.initiators.military_modifiers),
                            frozenset(ctx.lexicon.initiators.acted_on_words)) \
@@ -191,12 +191,6 @@ def _as_protesters(actor: Actor | None, ctx: Context, country: str | None) -> Ac
     protesters = default_initiator(PEACEFUL_PROTEST, ctx, country)
     return actor if protesters is None else protesters.model_copy(
         update={"text": actor.text, "char_span": actor.char_span})
-
-
-CROWD_INTER = frozenset({5, 6})
-"""ACLED inter codes of rioters and protesters."""
-STATE_INTER = 1
-"""ACLED inter code of a state's forces (army, police)."""
 
 
 def _crowd_first(a1: Actor | None, a2: Actor | None, sub_event_type: str, ctx: Context,

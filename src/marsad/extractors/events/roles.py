@@ -16,6 +16,8 @@ from spacy.tokens import Span, Token
 from marsad.context import Context
 from marsad.extractors.actors import (
     FIGHTING_INTER,
+    REBEL_INTER,
+    STATE_INTER,
     ActorMention,
     members_phrase,
     phrase_head,
@@ -490,8 +492,8 @@ def default_initiator(sub_event_type: str, ctx: Context, country: str | None) ->
     return Actor(name=entry.name_for(country), inter=entry.inter) if entry else None
 
 
-_STATE_AND_REBELS = frozenset({1, 2})
-"""ACLED inter codes of a state's forces and of rebels: opposed unless ``allies`` says not."""
+_STATE_AND_REBELS = frozenset({STATE_INTER, REBEL_INTER})
+"""A state's forces and rebels: opposed unless ``allies`` says not."""
 
 
 def associates(actors: list[ActorMention], mention1: ActorMention | None,

@@ -523,8 +523,8 @@ def police_search(candidate: Candidate, actor1: ActorMention, hurt: bool,
         and candidate.trigger.text.lower() in rules.police_raids
 
 
-def ground_bombing(candidate: Candidate, actor1: Actor | None, subject: bool, direct: bool,
-                   ctx: Context) -> Candidate:
+def ground_bombing(candidate: Candidate, actor1: Actor | None, ctx: Context, *,
+                   subject: bool = False, direct: bool = False) -> Candidate:
     """An air-raid word whose ``subject`` (actor1 named as the verb's subject) flies no
     aircraft is a planted bomb (``ground_bombing`` in triggers.yaml): "Rebels bombed a police
     station"; an aircraft or a state keeps the air strike. Its "raids", named as their author
