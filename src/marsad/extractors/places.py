@@ -815,10 +815,10 @@ def _generic_kind(word: str) -> str:
 
 def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSettings) -> None:
     """Give every name of a list the kind its generic word says, a plural or a singular after
-    "and": "THE SANTA CLARA, SAN RAFAEL, ALTAMIRA, GUEVARA, FLORIDA, AND PERALTA NEIGHBORHOODS"
+    "and" ("THE SANTA CLARA, SAN RAFAEL, ALTAMIRA, GUEVARA, FLORIDA, AND PERALTA NEIGHBORHOODS"
     are neighbourhoods, not the towns of Argentina and Brazil the gazetteer knows by those
-    names. Between the names
-    stand only commas, "and" and other names (no "the", no verb)."""
+    names), or "neighbourhoods" before "of". Between the names stand only commas, "and" and
+    other names (no verb)."""
     by_end = {m.end_token: m for m in mentions}
     for word in doc:
         plural = word.lower_.endswith("s") and word.lower_[:-1] in settings.generic_words
@@ -838,6 +838,19 @@ def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSett
             # ESCALON NEIGHBORHOOD"; of one name alone, _read_surroundings reads it)
             if plural or after_and:
                 mention.kind_hint = mention.kind_hint or kind
+        if plural and kind == NEIGHBOURHOOD and word.i + 1 < len(doc) \
+                and doc[word.i + 1].lower_ == "of":
+            # ... and "neighbourhoods of" is the kind of the list after it ("THE NEIGHBORHOODS
+            # OF SANTA LUCIA, LA ROSA, AND SAN JOSE"; not "areas of", often towns)
+            by_start = {m.start_token: m for m in mentions}
+            at = word.i + 2
+            while at < len(doc) and (_list_word(doc[at]) or doc[at].lower_ == "the"):
+                mention = by_start.get(at)
+                if mention is not None:
+                    mention.kind_hint = mention.kind_hint or kind
+                    at = mention.end_token
+                else:
+                    at += 1
 
 
 def _list_word(token: Token) -> bool:
@@ -848,7 +861,8 @@ def _list_word(token: Token) -> bool:
 
 def _town_for_a_neighbourhood(mention: _Mention) -> bool:
     """The text calls the name a neighbourhood ("LA COQUERA NEIGHBORHOOD", a list of them) and
-    the place chosen is a town or a city of that name the gazetteer knows, no curated place."""
+    the place chosen is a town or a city of that name the gazetteer knows, no curated place.
+    (Not an "area": "the areas of Kafr Nabl and Saraqib" are towns.)"""
     place = mention.chosen
     return mention.kind_hint == NEIGHBOURHOOD and place is not None and not place.curated \
         and place.kind not in (NEIGHBOURHOOD, *REGION_KINDS)
