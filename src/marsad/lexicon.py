@@ -177,6 +177,8 @@ class Initiators(_Frozen):
     holding_words: tuple[str, ...] = ()
     civilian_targets: tuple[str, ...] = ()
     military_modifiers: tuple[str, ...] = ()
+    aimed_objects: tuple[str, ...] = ()
+    """Objects of an attack verb that are what is aimed ("opened fire at a bus")."""
     site_nouns: tuple[str, ...] = ()
     """Nouns of a site an actor's name can modify ("a police station"): its owner acted not."""
     time_prepositions: tuple[str, ...] = ()

@@ -809,8 +809,8 @@ def _extend_right(doc: Doc, mention: _Mention) -> None:
 
 
 def _generic_kind(word: str) -> str:
-    return {"neighborhood": "neighbourhood", "refugee": "camp", "village": "town",
-            "quarter": "neighbourhood", "suburb": "neighbourhood"}.get(word, word)
+    return {"neighborhood": NEIGHBOURHOOD, "refugee": "camp", "village": "town",
+            "quarter": NEIGHBOURHOOD, "suburb": NEIGHBOURHOOD}.get(word, word)
 
 
 def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSettings) -> None:
@@ -820,6 +820,7 @@ def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSett
     names), or "neighbourhoods" before "of". Between the names stand only commas, "and" and
     other names (no verb)."""
     by_end = {m.end_token: m for m in mentions}
+    by_start = {m.start_token: m for m in mentions}
     for word in doc:
         plural = word.lower_.endswith("s") and word.lower_[:-1] in settings.generic_words
         if not plural and word.lower_ not in settings.generic_words:
@@ -842,7 +843,6 @@ def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSett
                 and doc[word.i + 1].lower_ == "of":
             # ... and "neighbourhoods of" is the kind of the list after it ("THE NEIGHBORHOODS
             # OF SANTA LUCIA, LA ROSA, AND SAN JOSE"; not "areas of", often towns)
-            by_start = {m.start_token: m for m in mentions}
             at = word.i + 2
             while at < len(doc) and (_list_word(doc[at]) or doc[at].lower_ == "the"):
                 mention = by_start.get(at)

@@ -678,8 +678,7 @@ def _select(candidates: list[tuple[int, _Found]]) -> list[_Found]:
                                                 c[1].start_char))
     taken: list[_Found] = []
     for _, found in ordered:
-        if all(found.end_char <= t.start_char or found.start_char >= t.end_char
-               for t in taken):
+        if not any(_overlap(found, t) for t in taken):
             taken.append(found)
     return sorted(taken, key=lambda f: f.start_char)
 

@@ -129,7 +129,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         candidate = ground_bombing(candidate, a1, ctx, direct=True)  # "TERRORIST RAIDS"
     if a2 is None and event_type_of(candidate.sub_event_type, ctx) == REMOTE_VIOLENCE and \
             attacked_nouns(trigger.root, frozenset(ctx.lexicon.initiators.military_modifiers),
-                           frozenset(ctx.lexicon.initiators.acted_on_words)) \
+                           frozenset(ctx.lexicon.initiators.acted_on_words),
+                           frozenset(ctx.lexicon.initiators.aimed_objects)) \
             & set(ctx.lexicon.initiators.civilian_targets):
         # "air strikes on a market", "the attack targeted a market": civilians were the target
         a2 = civilians(ctx, country)

@@ -548,17 +548,15 @@ def _planted_by(candidate: Candidate, inter: int, ctx: Context,
         and candidate.trigger.text.lower() in rule.words
 
 
-_AIMED_OBJECTS = frozenset({"fire", "shot", "shots", "gunfire", "bullet", "bullets"})
-"""Objects of an attack verb that are what is aimed, not the target ("opened fire at")."""
-
-
 def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
-                   hitting: frozenset[str] = frozenset()) -> set[str]:
+                   hitting: frozenset[str] = frozenset(),
+                   aimed: frozenset[str] = frozenset()) -> set[str]:
     """What an attack word is aimed at: its object, or the noun after "on" / "at" /
     "against" ("opened fire on a bus", "attacked a village", "an attack on a mosque"), or the
     object of a ``hitting`` verb it is the subject of ("the attack targeted a market"), or
     what was "the target of" it ("a Mercedes was the target of the attack"); a noun a
-    ``military`` word modifies is left out ("an attack on a training camp")."""
+    ``military`` word modifies is left out ("an attack on a training camp"). After an object
+    that is not one of ``aimed`` ("fire"), "at" says where, not what was hit."""
     targets = [c for c in root.children if c.dep_ in ("dobj", "obj")]
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in hitting:
         targets += [c for c in root.head.children if c.dep_ in ("dobj", "obj")]
@@ -568,10 +566,10 @@ def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
         targets += [c for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # ("at" after an object is where: "ATTACKED A GROUP OF PARATROOPERS AT THE INSA FACTORY";
     # "opened fire at a bus" aims it)
-    aimed = not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _AIMED_OBJECTS
-                    for c in root.children)
+    at_aims = not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in aimed
+                      for c in root.children)
     for prep in (c for c in root.children if c.dep_ == "prep"
-                 and (c.lower_ in ("on", "against", "upon") or (c.lower_ == "at" and aimed))):
+                 and (c.lower_ in ("on", "against", "upon") or (c.lower_ == "at" and at_aims))):
         targets += [c for c in prep.children if c.dep_ == "pobj"]
     return {t.lower_ for t in targets if not any(
         c.dep_ in ("amod", "compound") and c.lower_ in military for c in t.children)}
@@ -585,7 +583,8 @@ def against_civilians(candidate: Candidate, actor2: Actor | None,
     properties") is property destruction; a named battle word ("clashes") stays a battle."""
     if candidate.sub_event_type != "Armed clash" or not candidate.generic:
         return candidate.sub_event_type
-    aimed_at = attacked_nouns(candidate.trigger.root, frozenset(rules.military_modifiers)) \
+    aimed_at = attacked_nouns(candidate.trigger.root, frozenset(rules.military_modifiers),
+                              aimed=frozenset(rules.aimed_objects)) \
         if actor2 is None else set()
     if aimed_at & set(rules.property_targets) and fatalities is None and unharmed:
         return PROPERTY_DESTRUCTION

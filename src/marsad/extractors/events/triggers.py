@@ -539,9 +539,7 @@ def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]
     21 GRENADES" (the parser makes the list a sentence of its own)."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    head = root
-    while head.dep_ == "conj" and head.head != head:
-        head = head.head
+    head = _first_in_list(root)
     if head.dep_ == "pobj" and head.head.lower_ == "of" \
             and head.head.head.lemma_.lower() in cargo:
         return True  # "AN ALLEGED SHIPMENT OF SURFACE-TO-AIR MISSILES FOUND INSIDE A ... PLANE"
@@ -555,15 +553,21 @@ def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]
         and _hands_over(t.head, verbs) for t in sentence[:colon.i - sentence.start])
 
 
+def _first_in_list(token: Token) -> Token:
+    """The first of the conjuncts ``token`` is one of ("rifles, pistols and grenades":
+    rifles), whose role in the sentence the list shares."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
 def _in_inventory(root: Token, words: tuple[str, ...]) -> bool:
     """The weapon noun is coordinated with small arms or gear (``inventory_words``): a list of
     what was held, found or seized, no use of it ("348 RIFLES, 118 PISTOLS, FRAGMENTATION
     GRENADES, AND EXPLOSIVE BLOCKS"); "rockets and mortars hit the city" is a shelling."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    first = root
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
+    first = _first_in_list(root)
     group = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t is not root and t.lemma_.lower() in words for t in group)
 
