@@ -90,6 +90,9 @@ class VerbObjectRule(_Frozen):
     not_on: tuple[str, ...] = ()
     """Lemmas of what the act falls "on" that make it no event of this type: "inflicting
     losses on private and public properties" is the damage a shelling did, not a clash."""
+    not_objects: tuple[str, ...] = ()
+    """Lemmas among what the verb acts on that make it no event of this type: "FOUND MANY
+    SHELL CASINGS", "recovered fragments of the missile" are what was fired, not weapons."""
     yields_to: tuple[str, ...] = ()
     generic: bool = False
     """The act names no means ("destroyed ISIS positions"): like a generic trigger word,
@@ -247,6 +250,18 @@ class WorkStoppage(_Frozen):
     words: tuple[str, ...]
     signals: tuple[str, ...]
     becomes: str
+    shutdowns: tuple[str, ...] = ()
+    """Modifiers of a strike a group orders ("an 'armed strike'"): no air strike either, and
+    a definite "the strike" after one is that shutdown again."""
+
+
+class GroundStrikes(_Frozen):
+    """The verb "strike" done by a non-state armed group is an attack on the ground, not an
+    air strike (triggers.yaml ``context_typing.ground_strikes``)."""
+
+    sub_event_type: str
+    words: tuple[str, ...]
+    becomes: str
 
 
 class ContextTyping(_Frozen):
@@ -261,8 +276,13 @@ class ContextTyping(_Frozen):
     instrument_verbs: tuple[str, ...] = ()
     """Verbs (lemmas) whose object is the weapon of the "to" infinitive after them: "the air
     force used 15 aircraft to bomb civilians" (``means_by_agent`` reads the aircraft)."""
+    non_striking_verbs: tuple[str, ...] = ()
+    """Verbs (lemmas) whose subject or agent names no means (``means_by_agent``): it watches
+    or stops a weapon ("THE SAM-7 MISSILES WERE DETECTED BY OBSERVER PLANES") or is what blew
+    up ("AN AIRPLANE EXPLODED WHEN TAKING OFF")."""
     needs_crowd: tuple[NeedsCrowd, ...] = ()
     work_stoppage: WorkStoppage | None = None
+    ground_strikes: GroundStrikes | None = None
     delivery: tuple[Delivery, ...] = ()
     from_afar_retypes: tuple[str, ...] = ()
     """Types an attack word that names no means gets by default (a clash, an attack on
@@ -504,6 +524,9 @@ class Lexicon(_Frozen):
     national_nouns: tuple[str, ...] = ()
     """Nouns that name a state's military forces after its nationality word only ("Ukrainian
     forces", "Nigerian warplanes"); alone they name nobody."""
+    striking_verbs: tuple[str, ...] = ()
+    """Verbs (lemmas) of armed force whose subject or passive agent, a country's name, names
+    its military forces ("Israel bombed a military airport")."""
     member_cues: tuple[str, ...]
     outlets: tuple[OutletEntry, ...]
     generic_sources: tuple[GenericSource, ...]
@@ -515,6 +538,9 @@ class Lexicon(_Frozen):
     state_participles: tuple[str, ...] = ()
     role_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
+    liking_lemmas: tuple[str, ...] = ()
+    """Verbs of liking: an act liked is a taste, not an event ("THOSE WHO LIKE THROWING
+    BOMBS"); read as verbs only ("events like chemical weapons attacks" gives examples)."""
     demand_lemmas: tuple[str, ...] = ()
     gear_heads: tuple[str, ...] = ()
     craft_heads: tuple[str, ...] = ()
@@ -769,8 +795,8 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
         t for m in rule.means_by_agent for t in m.retypes] + [
         t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)] + [
         t for d in rule.delivery for t in (d.becomes, *d.types)] + list(rule.from_afar_retypes) + (
-        [rule.work_stoppage.sub_event_type, rule.work_stoppage.becomes]
-        if rule.work_stoppage is not None else [])
+        [t for r in (rule.work_stoppage, rule.ground_strikes) if r is not None
+         for t in (r.sub_event_type, r.becomes)])
     _known_names("context_typing", [*rule.donor_types, *rule.open_means.donor_types,
                                      *rule.open_attack.donor_types, *named], known)
     return rule
@@ -834,6 +860,7 @@ def load_lexicon() -> Lexicon:
         group_of_cues=_words(actors_file, "group_of_cues"),
         opposed_prefixes=_words(actors_file, "opposed_prefixes"),
         national_nouns=_words(actors_file, "national_nouns"),
+        striking_verbs=_words(actors_file, "striking_verbs"),
         member_cues=_words(actors_file, "member_cues"),
         outlets=_known_sides(validate_items("outlets.yaml", outlets_file["outlets"],
                                             OutletEntry), actor_names),
@@ -847,6 +874,7 @@ def load_lexicon() -> Lexicon:
         state_participles=_words(not_happened, "state_participles"),
         role_participles=_words(not_happened, "role_participles"),
         modal_lemmas=_words(not_happened, "modal_lemmas"),
+        liking_lemmas=_words(not_happened, "liking_lemmas"),
         demand_lemmas=_words(not_happened, "demand_lemmas"),
         gear_heads=_words(not_happened, "gear_heads"),
         craft_heads=_words(not_happened, "craft_heads"),

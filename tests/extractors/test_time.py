@@ -224,7 +224,8 @@ def test_forms(text: str, expected_text: str, start: str, end: str, precision: i
     ("text", "anchor", "start", "end"),
     [
         ("on 19 December", "2018-05-08", "2017-12-19", "2017-12-19"),
-        ("on 5 January", "2018-01-03", "2017-01-05", "2017-01-05"),
+        ("on 15 January", "2018-01-03", "2017-01-15", "2017-01-15"),  # (a day of the coming
+        # week is that day: test_a_day_of_the_coming_week_is_not_last_years)
         ("on 3 January", "2018-01-03", "2018-01-03", "2018-01-03"),
         ("on Sunday", "2018-01-02", "2017-12-31", "2017-12-31"),
         ("last month", "2018-01-15", "2017-12-01", "2017-12-31"),
@@ -478,3 +479,20 @@ def test_language_sections() -> None:
 def test_which_dates_govern_later_sentences(clause: str, governs: bool) -> None:
     [mention] = find_dates(clause, date(2016, 7, 15))
     assert governs_later_sentences(mention, clause[:mention.start_char]) is governs
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # a day of the coming week is that coming day, not the same day last year
+        ("A general strike was scheduled for 1 November", date(1989, 10, 31), date(1989, 11, 1)),
+        ("Peace talks on 2 January", date(2018, 12, 30), date(2019, 1, 2)),  # a new year
+        # a day just past, or more than a week ahead (last year's), is read as before
+        ("Rebels attacked the town on 30 October", date(1989, 10, 31), date(1989, 10, 30)),
+        ("Rebels attacked the town on 30 December", date(2018, 1, 2), date(2017, 12, 30)),
+        ("The massacre of 20 November", date(1989, 10, 31), date(1988, 11, 20)),
+    ],
+)
+def test_a_day_of_the_coming_week_is_not_last_years(text: str, anchor: date,
+                                                    expected: date) -> None:
+    assert [m.start for m in find_dates(text, anchor)] == [expected]

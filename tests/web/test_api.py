@@ -299,7 +299,13 @@ NO_OUTLINE = {"IQ.19": "Halabja, split from Sulaymaniyah in 2014",
               "CD.28": "Sud-Ubangi, split from Équateur in 2015",
               "CD.29": "Tanganyika, split from Katanga in 2015",
               "CD.30": "Tshopo, split from Orientale in 2015",
-              "CD.31": "Tshuapa, split from Équateur in 2015"}
+              "CD.31": "Tshuapa, split from Équateur in 2015",
+              # the United Kingdom's constituent countries name places ("SCOTLAND YARD OF
+              # ENGLAND"); the vendored outlines are of the countries we map events in
+              "GB.ENG": "England, not among the vendored outlines",
+              "GB.SCT": "Scotland, not among the vendored outlines",
+              "GB.WLS": "Wales, not among the vendored outlines",
+              "GB.NIR": "Northern Ireland, not among the vendored outlines"}
 # Capitals that lie in another outline: (code of that outline, why)
 CAPITAL_ELSEWHERE = {"SY.03": ("SY.", "Quneitra city lies in the UN (UNDOF) buffer zone, "
                                       "a division of its own in Natural Earth")}

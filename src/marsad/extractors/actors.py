@@ -27,6 +27,8 @@ CIVILIANS_INTER = 7
 """ACLED's inter code of civilians."""
 STATE_INTER = 1
 """ACLED's inter code of a state's forces at home (army, police)."""
+STATES_INTER = frozenset({1, 8})
+"""ACLED inter codes of a state's forces, at home or abroad (external forces)."""
 REBEL_INTER = 2
 """ACLED's inter code of rebel groups."""
 CROWD_INTER = frozenset({5, 6})
@@ -59,6 +61,7 @@ def find_actors(doc: Doc, ctx: Context) -> list[ActorMention]:
                                                                 doc[start:end]))],
                                    frozenset(ctx.lexicon.group_of_cues))
     mentions = _national(doc, mentions, ctx)
+    mentions = _countries_striking(doc, mentions, ctx)
     # "The terrorist group" is the group named before it, not a second, unidentified one: an
     # anaphoric phrase replaces the generic label inside it.
     anaphoric = _anaphora(doc, mentions, ctx)
@@ -88,7 +91,7 @@ def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[Acto
     that entry first, and the nationality word is then inside its mention."""
     words = [(code, word) for code, word in nationality_words(doc, ctx.gazetteer.settings,
                                                                every_word=True)
-             if len(word) == 1] + _possessive_countries(doc, ctx)
+             if len(word) == 1] + _possessive_countries(doc, ctx) + _country_modifiers(doc, ctx)
     if not words:
         return mentions
     at = {m.span.start: m for m in mentions}
@@ -99,18 +102,62 @@ def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[Acto
         country = ctx.gazetteer.places.get(f"country:{code}")
         if word.start in taken or country is None:
             continue
-        forces = at.get(word.end)
+        # a participle between says what they do, not whose they are: "THE U.S. INVADING
+        # TROOPS", "Russian deployed forces" (an adjective may not: "Syrian rebel forces")
+        end = word.end + 1 if word.end < len(doc) - 1 and doc[word.end].tag_ in ("VBG", "VBN") \
+            and doc[word.end].dep_ == "amod" and word.end not in taken else word.end
+        forces = at.get(end)
         if forces is not None:
             if forces.entry.state_of == "*":
-                at[word.end] = ActorMention(_state_entry(forces.entry, country, ctx),
-                                            doc[word.start:forces.span.end])
+                at[end] = ActorMention(_state_entry(forces.entry, country, ctx),
+                                       doc[word.start:forces.span.end])
             continue
-        noun = next((n for n in nouns if [t.lower_ for t in doc[word.end:word.end + len(n)]]
-                     == n), None)
+        noun = next((n for n in nouns if [t.lower_ for t in doc[end:end + len(n)]] == n), None)
         if noun is not None:
-            at[word.end] = ActorMention(_state_entry(military, country, ctx),
-                                        doc[word.start:word.end + len(noun)])
+            at[end] = ActorMention(_state_entry(military, country, ctx),
+                                   doc[word.start:end + len(noun)])
     return sorted(at.values(), key=lambda m: m.span.start)
+
+
+def _countries_striking(doc: Doc, mentions: list[ActorMention],
+                        ctx: Context) -> list[ActorMention]:
+    """A country that does a verb of armed force ("Israel bombed a military airport", "IT WAS
+    BOMBED BY THE UNITED STATES": subject or passive agent of ``striking_verbs``) names its
+    military forces, as its nationality word before "forces" would. (As the subject of any
+    other verb it is a government speaking or acting, no party to the fighting.)"""
+    verbs = frozenset(ctx.lexicon.striking_verbs)
+    if not verbs:
+        return mentions
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    military = next(e for e in ctx.lexicon.actors if e.state_of == "*" and not e.law_enforcement)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or taken.intersection(range(ent.start, ent.end)):
+            continue
+        root = ent.root
+        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else (
+            root.head if root.dep_ == "nsubj" else None)
+        if verb is None or verb.lemma_.lower() not in verbs:
+            continue
+        country = next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"),
+                       None)
+        if country is not None:
+            found.append(ActorMention(_state_entry(military, country, ctx), ent))
+    return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
+
+
+def _country_modifiers(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:
+    """A country's name written before a noun as its nationality word would be ("U.S.
+    AIRPLANES", "THE U.S. INVADING TROOPS"): its ISO2 code and the span of the name."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or ent.end >= len(doc) or not doc[ent.end].is_alpha:
+            continue
+        country = next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"),
+                       None)
+        if country is not None and country.iso2:
+            found.append((country.iso2, ent))
+    return found
 
 
 def _possessive_countries(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:

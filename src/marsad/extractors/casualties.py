@@ -265,6 +265,8 @@ def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> li
                              alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if span.text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "another":
+            continue  # "BUYERS OF WEAPONS TO KILL ONE ANOTHER": a reciprocal pronoun, no count
         candidate = _read_counted(span, count, terms)
         covered.update(range(span.start, span.end))
         if candidate is not None:

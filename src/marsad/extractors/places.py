@@ -400,6 +400,23 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         return None
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
+    # spaCy may cut one name into two place entities with nothing between them ("SAN
+    # ANTONIO" | "ABAD"): the whole is the place where the gazetteer knows it, and the head
+    # is no place where it knows neither the whole nor the tail, a word or two of a name
+    # ("THE TOWN OF SAN ANTONIO ABAD" is not San Antonio, Texas). Two places side by side
+    # ("Douma Harasta") stay two, the tail being a place, and so does a place before another
+    # name ("in Syria the Syrian Observatory for Human Rights says": FA-KES texts lose their
+    # commas and full stops).
+    tail = _adjacent_place_entity(doc, ent, after=True)
+    if tail is not None and len(tail) <= 2 and all(
+            w.is_alpha and (w.is_title or w.is_upper) and not w.is_stop for w in tail):
+        if gazetteer.candidates(doc[ent.start:tail.end].text):
+            ent = doc[ent.start:tail.end]
+        elif not gazetteer.candidates(tail.text):
+            return None
+    head = _adjacent_place_entity(doc, ent, after=False)
+    if head is not None and gazetteer.candidates(doc[head.start:ent.end].text):
+        return None  # the tail of a name read whole from its head
     longer = _longer_name(doc, ent, settings)
     if longer is not None:
         if gazetteer.candidates(longer.text):
@@ -416,6 +433,10 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         # (but "a new Syria", "a democratic Syria" name the country)
     if _before_a_surname(doc, ent, gazetteer):
         return None  # "COLONEL ORLANDO MONTANO": a first name, though Orlando is a city
+    if _paired_with_a_nationality(doc, ent, settings):
+        return None  # "THE CHILEAN-U.S. CULTURAL INSTITUTE", "U.S.-SOVIET TALKS": a relation
+    if _listed_among_persons(doc, ent, settings):
+        return None  # "ARRESTED JOSE VIDAL ENAMORADO DIAZ, ELBA RUTH ALFARO VALENCIA, ..."
     if len(ent) > 2 and all(word.lower_ in settings.given_names for word in ent[:2]):
         # "GUSTAVO ADOLFO MADERO": a person, though Gustavo A. Madero is a borough (one given
         # name begins places: "Tariq al-Bab", "Salah al-Din")
@@ -568,6 +589,22 @@ def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
         and _names_a_person(doc[ent.start - 2], settings)
 
 
+def _adjacent_place_entity(doc: Doc, ent: Span, *, after: bool) -> Span | None:
+    """The place entity right after (or before) ``ent`` in its sentence, only a space
+    between them."""
+    if after:
+        if ent.end >= len(doc) or doc[ent.end].ent_iob_ != "B" \
+                or not doc[ent.end - 1].whitespace_:
+            return None
+        other = next(e for e in doc.ents if e.start == ent.end)
+    else:
+        if ent.start == 0 or doc[ent.start - 1].ent_iob_ == "O" \
+                or not doc[ent.start - 1].whitespace_:
+            return None
+        other = next(e for e in doc.ents if e.end == ent.start)
+    return other if other.label_ in PLACE_LABELS and other.sent == ent.sent else None
+
+
 def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     """The name is a first name that is a place too (``given_name_places``) right before a
     surname, or a capitalised name the gazetteer does not know, maybe after "de" ("ORLANDO
@@ -590,6 +627,35 @@ def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     # tells a name from a noun
     return _names_a_person(word, settings) or (word.pos_ == "PROPN" and not (
         gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text)))
+
+
+def _paired_with_a_nationality(doc: Doc, ent: Span, settings: GazetteerSettings) -> bool:
+    """The name is joined by a hyphen to a nationality word ("CHILEAN-U.S.", "U.S.-SOVIET"):
+    the pair names a relation or a joint body ("THE CHILEAN-U.S. CULTURAL INSTITUTE", "THE
+    COLOMBIAN-U.S. TREATY"), not where something happened."""
+    before = ent.start - 2
+    if before >= 0 and doc[before + 1].text in _HYPHENS and not doc[before].whitespace_ \
+            and not doc[before + 1].whitespace_ \
+            and doc[before].lower_ in settings.demonym_words:
+        return True
+    after = ent.end
+    return after + 1 < len(doc) and doc[after].text in _HYPHENS \
+        and not doc[after - 1].whitespace_ and not doc[after].whitespace_ \
+        and doc[after + 1].lower_ in settings.demonym_words
+
+
+def _listed_among_persons(doc: Doc, ent: Span, settings: GazetteerSettings) -> bool:
+    """The name ends a longer proper name (two capitalised words or more before it) in a list
+    whose other items are persons' names, a given name first: "ARRESTED JOSE VIDAL ENAMORADO
+    DIAZ, ELBA RUTH ALFARO VALENCIA, ..." (a surname, though Valencia is a city; the given
+    names the list of ``given_names`` lacks are no sign, the list is)."""
+    root = ent.root
+    before = doc[root.left_edge.i:ent.start]
+    if len(before) < 2 or not all(w.is_alpha and (w.is_title or w.is_upper) and w.dep_ == "compound"
+                                  and w.lower_ not in settings.name_prefixes for w in before):
+        return False
+    return any(item.left_edge.i < item.i and item.left_edge.lower_ in settings.given_names
+               for item in root.conjuncts)
 
 
 def persons_origin(root: Token, settings: GazetteerSettings) -> bool:
@@ -1128,8 +1194,9 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
         score += 3.0 if place.kind == mention.kind_hint or (
             mention.kind_hint == "city" and place.kind in CITY_KINDS) else 0.0
         score -= 3.0 if place.kind in REGION_KINDS else 0.0
-    elif place.kind == "admin1":
-        score -= 0.5  # a bare "Aleppo" is the city; the province needs a cue word
+    elif place.kind == "admin1" and _namesake_inside(place, mention):
+        score -= 0.5  # a bare "Aleppo" is the city; the province needs a cue word (but a
+        # province no town of its name lies in is itself: "in England", "Anbar")
     score += 1.0 if place.curated else 0.0
     return score + 0.3 * math.log10(_size(place, mention) + 1)
 

@@ -363,8 +363,23 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A day and month without a year up to this many days after the publication date are that
+# coming day, not the same day a year before: "SCHEDULED A GENERAL STRIKE ON 1 NOVEMBER" in a
+# report of 31 October is planned for the next day, and "Shelling hit Douma on 9 May" in an
+# article dated 8 May tells of the 9th (a publication date a day or two behind its text, as
+# time zones and updates make it), never of last year's.
+NEAR_FUTURE_DAYS = 7
+
+
 def _day_on_or_before(month: int, day: int, anchor: date) -> date | None:
-    """Return the latest ``day``/``month`` on or before the anchor (29 February included)."""
+    """Return the latest ``day``/``month`` on or before the anchor (29 February included),
+    or the coming one when it is at most ``NEAR_FUTURE_DAYS`` away."""
+    try:
+        coming = date(anchor.year + (month < anchor.month), month, day)
+    except ValueError:
+        coming = None
+    if coming is not None and 0 < (coming - anchor).days <= NEAR_FUTURE_DAYS:
+        return coming
     for back in range(5):
         try:
             candidate = date(anchor.year - back, month, day)

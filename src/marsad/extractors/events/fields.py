@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.context import Context
-from marsad.extractors.actors import CIVILIANS_INTER, CROWD_INTER, STATE_INTER
+from marsad.extractors.actors import CIVILIANS_INTER, CROWD_INTER, STATES_INTER
 from marsad.extractors.attribution import attribution_for
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.dates import date_of
@@ -201,8 +201,9 @@ def _crowd_first(a1: Actor | None, a2: Actor | None, sub_event_type: str, ctx: C
     POLICE AND DEMONSTRATORS"), or when the text names no crowd ("POLICE UNITS DISPERSED A
     DEMONSTRATION"); a riot's crowd are rioters. (Not excessive force against protesters:
     there the force is actor1.)"""
-    if a1 is None or a1.inter != STATE_INTER:
+    if a1 is None or a1.inter not in STATES_INTER:
         return a1, a2  # (a group that marches is the crowd's associate, no side against it)
+        # (foreign troops meet a crowd as the state's own do: "U.S. SOLDIERS" in Panama)
     crowd = default_initiator(sub_event_type, ctx, country)
     if a2 is not None and a2.inter in CROWD_INTER:
         if crowd is not None and crowd.inter in CROWD_INTER and crowd.inter != a2.inter:

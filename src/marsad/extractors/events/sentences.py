@@ -27,6 +27,7 @@ from marsad.extractors.events.sub_types import (
     needs_crowd,
     protest_escalation,
     resolve_sub_type,
+    struck_on_the_ground,
     vague,
     work_stoppage,
 )
@@ -100,8 +101,11 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         resolved = resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
         if resolved is None:
             continue  # "documents that were seized": what was taken makes it no event
-        sub = needs_crowd(work_stoppage(means_by_agent(resolved, span, ctx), span, ctx), span,
-                          index, mentions, ctx)
+        on_foot = struck_on_the_ground(resolved, span, sentence_actors, ctx)
+        stoppage = work_stoppage(means_by_agent(on_foot, span, ctx), span, ctx)
+        if stoppage is None:
+            continue  # "the strike" again after a stoppage or an "armed strike"
+        sub = needs_crowd(stoppage, span, index, mentions, ctx)
         by_type.setdefault(sub, (entry, span))
         same_type.setdefault(sub, []).append(span)
     protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from marsad.context import Context
-from marsad.extractors.actors import ActorMention, phrase_head
+from marsad.extractors.actors import NON_STATE_ARMED_INTER, ActorMention, phrase_head
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.roles import (
     actor_roles,
@@ -45,7 +45,10 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     # and of the participle after the event word ("killed by bombs dropped by helicopters")
     verbs = [*(c for c in trigger.root.children if c.dep_ == "acl")]
     if verb is not None:
-        verbs += [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+        # (a weapon names its own means whatever flies in a clause beside it: "MORTAR SHOTS
+        # WERE HEARD, WHILE AIR FORCE HELICOPTERS OVERFLEW THE CITY")
+        verbs += [verb, *(c for c in verb.children if c.dep_ == "advcl"
+                          and not is_weapon_word(trigger.root, ctx.lexicon.weapon_nouns))]
         first = verb
         while first.dep_ == "conj" and first.head != first:
             first = first.head  # "planes have been strafing and bombing": the first's subject
@@ -58,9 +61,16 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         verbs.append(verb.head)
         if verb.head.lemma_.lower() in ctx.lexicon.context_typing.instrument_verbs:
             doers += [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+    idle = set(ctx.lexicon.context_typing.non_striking_verbs)
+    verbs = [v for v in verbs if v.lemma_.lower() not in idle]  # "DETECTED BY PLANES"
     doers += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
-    doers += [g for v in verbs for c in v.children
-              if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")
+    # (and the event word's own "by", which the parser may not call an agent: "the effects
+    # of shelling Saturday by a U.S. drone on Raqqa")
+    own = [trigger.root] if trigger.root.lemma_.lower() not in idle \
+        and trigger.root.pos_ == "VERB" else []  # (a noun's "by" is often another's: "FLIGHTS
+    # NEAR THE SCENE OF THE MASSACRE BY U.S. AIR FORCE CHINOOK HELICOPTERS")
+    doers += [g for v in [*verbs, *own] for c in v.children
+              if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
               for g in c.children if g.dep_ == "pobj"]
     # "ONE OF THE BULLETS HIT MAKEIL", "some of the jets": the part's whole
     doers += [whole for doer in doers for whole in _part_of(doer)]
@@ -78,6 +88,41 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     return sub
 
 
+def struck_on_the_ground(sub: str, trigger: Span, actors: list[ActorMention],
+                         ctx: Context) -> str:
+    """The verb "strike" whose doer is a non-state armed group ("THE INSURGENTS ... STRUCK A
+    POWERFUL NEW BLOW", "THE FMLN HAD TO ... STRIKE AT THE SMALL FORCES") is an attack, not an
+    air strike: such a group has no air force (``context_typing.ground_strikes``; a drone or
+    plane it uses is the verb's subject, which ``means_by_agent`` reads after this)."""
+    rule = ctx.lexicon.context_typing.ground_strikes
+    if rule is None or sub != rule.sub_event_type or trigger.root.pos_ != "VERB" \
+            or trigger.text.lower() not in rule.words:
+        return sub
+    subject = _subject_of_verb(trigger.root)
+    if subject is not None and any(
+            m.span.start <= subject.i < m.span.end and m.entry.inter in NON_STATE_ARMED_INTER
+            for m in actors):
+        return rule.becomes
+    return sub
+
+
+def _subject_of_verb(verb: Token) -> Token | None:
+    """The subject of ``verb``: its own, the first conjunct's ("REGROUPED THEIR FORCES ... AND
+    STRUCK"), or the subject of the verb a "to" infinitive completes ("HAD TO CHANGE ITS
+    STRATEGY TO STRIKE AT"). (A relative pronoun is no doer: "a truck bombing that struck".)"""
+    for _step in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl" and is_infinitive(verb) and verb.head.dep_ in ("dobj", "obj"):
+            verb = verb.head.head  # "CHANGE ITS STRATEGY TO STRIKE AT": who changes it
+            continue
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
 def needs_crowd(sub: str, trigger: Span, index: int, mentions: Mentions, ctx: Context) -> str:
     """Arson or vandalism is a violent demonstration only where its sentence or the one
     before names a crowd (``context_typing.needs_crowd``)."""
@@ -91,14 +136,29 @@ def needs_crowd(sub: str, trigger: Span, index: int, mentions: Mentions, ctx: Co
     return sub
 
 
-def work_stoppage(sub: str, trigger: Span, ctx: Context) -> str:
+def work_stoppage(sub: str, trigger: Span, ctx: Context) -> str | None:
     """A bare "strike" whose phrase, or the subject of the verb it is the object of, names who
     stops work or why is a stoppage ("THE STRIKE BY JUDICIAL BRANCH EMPLOYEES", "workers
-    staged a strike"), not an air strike (``context_typing.work_stoppage``)."""
+    staged a strike"), not an air strike (``context_typing.work_stoppage``); "the strike"
+    after a stoppage or a shutdown a group ordered is that one again: None, no event."""
     rule = ctx.lexicon.context_typing.work_stoppage
     if rule is None or sub != rule.sub_event_type or trigger.text.lower() not in rule.words:
         return sub
     root = trigger.root
+    if _names_striker(root, rule.signals):
+        return rule.becomes
+    determiners = set(ctx.lexicon.context_typing.anaphora_determiners)
+    if _has_determiner(root, determiners) and any(
+            token.lower_ in rule.words and (_names_striker(token, rule.signals) or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in rule.shutdowns
+                for c in token.children))
+            for token in trigger.doc[:trigger.start]):
+        return None  # "THE 72-HOUR 'ARMED STRIKE' ... PARALYZED DURING THE STRIKE"
+    return sub
+
+
+def _names_striker(root: Token, signals: tuple[str, ...]) -> bool:
+    """Whether the phrase of the strike word ``root`` names who stops work or why."""
     # who strikes or why: its modifiers ("the teachers' strike", "a general strike"), its "by"
     # or "of" phrase, a clause about it ("a strike to demand higher pay"), not what it hits
     # ("strikes on the bus", "the aftermath of the strikes with civil defence workers")
@@ -108,11 +168,16 @@ def work_stoppage(sub: str, trigger: Span, ctx: Context) -> str:
                      for t in c.subtree)]
     if root.dep_ in ("dobj", "obj") or (root.dep_ == "pobj" and root.head.head != root.head):
         verb = root.head if root.dep_ != "pobj" else root.head.head
-        words += [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-    signals = set(rule.signals)
-    if any(t.lower_ in signals or t.lemma_.lower() in signals for t in words):
-        return rule.becomes
-    return sub
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not doers and verb.dep_ == "xcomp":
+            # "ASKED THE SALVADORAN WORKERS TO STAGE A STRIKE": who is asked, else who asks
+            doers = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")] or [
+                c for c in verb.head.children if c.dep_ == "nsubj"]
+        words += [t for c in doers for t in c.subtree]
+    if root.dep_ == "appos":
+        words.append(root.head)  # "AN 'ARMED STOPPAGE,' THAT IS, A STRIKE UNDER THE THREAT"
+    wanted = set(signals)
+    return any(t.lower_ in wanted or t.lemma_.lower() in wanted for t in words)
 
 
 def _has_determiner(root: Token, determiners: set[str]) -> bool:

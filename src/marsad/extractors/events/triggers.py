@@ -169,6 +169,7 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
         objects = _object_nouns(token)
         for rule in ctx.lexicon.verb_object_rules:
             if verbs & set(rule.verbs) and objects & set(rule.objects) \
+                    and not objects & set(rule.not_objects) \
                     and not _falls_on(token) & set(rule.not_on):
                 entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=(),
                                      yields_to=rule.yields_to, generic=rule.generic)
@@ -410,7 +411,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
             root, ctx.lexicon.inventory_words):
         return False  # "118 AUTOMATIC PISTOLS, ... FRAGMENTATION GRENADES": listed, not used
     if weapon and (_handed_over(root, ctx.lexicon.transfer_verbs) or _listed_as_cargo(
-            root, ctx.lexicon.transfer_verbs, ctx.lexicon.cargo_nouns)):
+            root, ctx.lexicon.transfer_verbs, ctx.lexicon.cargo_nouns, ctx.lexicon.weapon_nouns)):
         return False  # "HAVE GIVEN THE CONTRAS ... 300 SURFACE-TO-AIR MISSILES": supplied
     if root.dep_ == "acl" and root.lower_ in ctx.lexicon.role_participles:
         return False  # "the coalition fighting Daesh": who they are, not what happened
@@ -432,8 +433,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False
     modal = ctx.lexicon.modal_lemmas
     if not _told_as_done(root, modal):
+        liking = ctx.lexicon.liking_lemmas
         for ancestor in list(root.ancestors)[:3]:
-            if ancestor.lemma_ in modal:
+            if ancestor.lemma_ in modal or (ancestor.pos_ == "VERB" and ancestor.lemma_ in liking):
                 return False
     if _demanded(root, ctx.lexicon.demand_lemmas):
         return False  # "demanded that the alliance be disbanded"
@@ -445,6 +447,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "an agreement will be reached", "reinforcements will be brought in"
     if _subject_of_modal_be(root, ctx.lexicon.modal_words):
         return False  # "Capturing Manbij would be its most significant victory yet"
+    if _shares_a_modal(root, ctx.lexicon.modal_words):
+        return False  # "WILL ALLOW US TO LEARN MORE ... AND, IF POSSIBLE, MAKE SOME ARRESTS"
     if entry.sub_event_type == TERRITORY_GAIN:
         before = trigger.doc[trigger.start - 1] if trigger.start > sentence.start else None
         if before is not None and before.tag_ == "TO":
@@ -509,19 +513,29 @@ def _handed_over(root: Token, verbs: tuple[str, ...]) -> bool:
     them with rockets"): supplied, not used."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    token = root
-    for _step in range(6):
+    for token in _lists_holding(root):
         if token.dep_ in ("dobj", "nsubjpass", "dative") and _hands_over(token.head, verbs):
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "with" and any(
                 _hands_over(t, verbs) for t in (token.head.head, token.head.head.head)):
             return True  # "armed them with rockets", "provided them with missiles"
+    return False
+
+
+def _lists_holding(root: Token, steps: int = 6) -> list[Token]:
+    """``root`` and the phrases that list it, innermost first: the conjunct or apposition it
+    joins and the noun a list of examples hangs on ("WEAPONS, INCLUDING SURFACE-TO-AIR
+    MISSILES": missiles, weapons), whose role in the sentence the list shares."""
+    chain = [root]
+    token = root
+    for _step in range(steps):
         if token.dep_ in ("conj", "appos") or (
                 token.dep_ == "pobj" and token.head.lower_ in LIST_PREPOSITIONS):
             token = token.head if token.dep_ != "pobj" else token.head.head
+            chain.append(token)
             continue
-        return False
-    return False
+        break
+    return chain
 
 
 def _hands_over(verb: Token, verbs: tuple[str, ...]) -> bool:
@@ -531,7 +545,8 @@ def _hands_over(verb: Token, verbs: tuple[str, ...]) -> bool:
         c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
-def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]) -> bool:
+def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...],
+                     weapons: frozenset[str]) -> bool:
     """The weapon noun is what a noun of cargo holds ("A SHIPMENT OF MISSILES"), or stands in
     a list after a colon that follows a noun of cargo a verb of handing over or carrying acts
     on, with no verb of its own: "THE PLANE WAS CARRYING THE
@@ -539,10 +554,14 @@ def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]
     21 GRENADES" (the parser makes the list a sentence of its own)."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    head = _first_in_list(root)
-    if head.dep_ == "pobj" and head.head.lower_ == "of" \
-            and head.head.head.lemma_.lower() in cargo:
+    holders = _lists_holding(root)
+    if any(head.dep_ == "pobj" and head.head.lower_ == "of"
+           and head.head.head.lemma_.lower() in cargo for head in holders):
         return True  # "AN ALLEGED SHIPMENT OF SURFACE-TO-AIR MISSILES FOUND INSIDE A ... PLANE"
+    if any(head.lemma_.lower() in cargo and not is_weapon_word(head, weapons)
+           for head in holders[1:]):
+        return True  # "SHIPMENTS OF WEAPONS, INCLUDING SURFACE-TO-AIR MISSILES" (but "fired
+        # weapons, including missiles" is a use)
     if governing_verb(root) is not None:
         return False
     sentence = root.sent
@@ -891,6 +910,20 @@ def _subject_of_modal_be(root: Token, modal_words: tuple[str, ...]) -> bool:
     verb = token.head
     return token.dep_ in ("nsubj", "csubj") and verb.lemma_ == "be" and verb.pos_ == "AUX" \
         and _has_modal(verb, modal_words)
+
+
+def _shares_a_modal(root: Token, modal_words: tuple[str, ...]) -> bool:
+    """The event word's verb is a later conjunct, with no subject or auxiliary of its own, of
+    a verb with a modal auxiliary: "THESE INVESTIGATIONS WILL ALLOW US TO LEARN MORE ... AND,
+    IF POSSIBLE, MAKE SOME ARRESTS" (the "will" is the arrests' too)."""
+    verb = governing_verb(root)
+    if verb is None or verb.dep_ != "conj" or verb.tag_ not in ("VB", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False  # (a past or third-person verb is not under it: "will meet and attacked")
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    return _has_modal(first, modal_words)
 
 
 def _has_modal(verb: Token, modal_words: tuple[str, ...]) -> bool:
