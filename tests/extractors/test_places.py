@@ -615,3 +615,44 @@ def test_a_newspaper_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
     found = find_places(nlp("The Washington Post and THE NEW YORK TIMES reported clashes in "
                             "Kabul."), gazetteer)
     assert [m.location.name for m in found] == ["Kabul"], found
+
+
+
+def test_a_place_outside_the_country_named_after_it_is_none(nlp: Language,
+                                                            gazetteer: Gazetteer) -> None:
+    """places._outside_its_country: "ESSEX, GREAT BRITAIN" is no Essex in the U.S. (the
+    gazetteer knows none in Britain); "Palmyra, Syria" stays Palmyra."""
+    found = find_places(nlp("THEY STUDIED TOGETHER AT THE UNIVERSITY OF ESSEX, GREAT BRITAIN, "
+                            "22 YEARS AGO."), gazetteer)
+    assert [m.location.name for m in found] == ["United Kingdom"], found
+    found = find_places(nlp("A bomb hit Palmyra, Syria."), gazetteer)
+    assert "Palmyra" in [m.location.name for m in found], found
+
+
+def test_a_speaker_tag_and_a_street_are_no_places(nlp: Language, gazetteer: Gazetteer) -> None:
+    """places._speaker_tag: a name alone in brackets at the start of a transcript's turn is
+    who speaks ("(PIZARRO)", "(MONTENEGRO)"); a bracketed country after a place stays one.
+    gazetteer.yaml street_words: "BARCELONA AVENUE" is a street, not the city."""
+    found = find_places(nlp("WHAT DO YOU THINK ABOUT KIDNAPPINGS? (PIZARRO) WE ARE LIVING IN A "
+                            "TIME OF CHANGE. THE FIGHTING IN SAN MIGUEL (EL SALVADOR) CONTINUED. "
+                            "(END RECORDING) (MONTENEGRO) THE TRUTH IS THAT THE FMLN BEGAN ITS "
+                            "OFFENSIVE."), gazetteer)
+    assert [m.location.name for m in found] == ["San Miguel", "El Salvador"], found
+    found = find_places(nlp("HE OBTAINED THE WEAPONS AT THE HOME OF A WOMAN ON BARCELONA AVENUE, "
+                            "MIRALVALLE NEIGHBORHOOD, IN SAN SALVADOR."), gazetteer)
+    assert [m.location.name for m in found] == ["San Salvador"], found
+
+
+def test_streets_and_persons_of_a_nationality_are_no_places(nlp: Language,
+                                                           gazetteer: Gazetteer) -> None:
+    """A list of names that a plural street word ends is of streets ("BETWEEN SAN DIEGO AND
+    ARTURO PRATTS STREETS": not San Diego, California); a nationality word, an unknown name
+    and a surname that is a town too name a person ("GUATEMALAN GILDA FLORES")."""
+    found = find_places(nlp("A BOMB WENT OFF AT THE GATE OF THE UNIVERSITY OF CHILE ON BERNARDO "
+                            "O'HIGGINS AVENUE BETWEEN SAN DIEGO AND ARTURO PRATTS STREETS IN "
+                            "SANTIAGO."), gazetteer)
+    assert "San Diego" not in [m.location.name for m in found], found
+    found = find_places(nlp("THEY DEMANDED AN INVESTIGATION INTO THE MURDER OF SALVADORAN LEADER "
+                            "HECTOR OQUELI AND GUATEMALAN GILDA FLORES IN GUATEMALA CITY."),
+                        gazetteer)
+    assert [m.location.name for m in found] == ["Guatemala City"], found

@@ -71,6 +71,8 @@ _OPEN_QUOTES = "\"\u201c\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb"
 _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _HYPHENS = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
+# What ends a turn of a transcript before the next speaker's bracketed name
+_TURN_ENDS = frozenset({".", "?", "!", ")", ":", "\"", "\u201d"})
 # "US-led", "London-based": hyphens that join a name to a suffix (not the dashes of _HYPHENS)
 _SIDE_SUFFIX = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)")
 
@@ -107,6 +109,9 @@ class _Mention:
     kind_hint: str | None = None
     key: str = ""
     country_cue: str | None = None
+    # the country follows right after a comma and ends there ("ESSEX, GREAT BRITAIN,"): the
+    # place is in it or is none (not "Baghdad, the U.S. Embassy", "Jordan, Lebanon and Turkey")
+    strict_country_cue: bool = False
     relative: bool = False
     fuzzy: bool = False
     chosen: Place | None = None
@@ -197,6 +202,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
                                              settings)
                 if capitals and not _vouches_for_itself(m, famous) else countries,
                 settings, capitals)
+            and not _outside_its_country(m)
             and not _names_a_government(doc, m, countries, gazetteer)
             and not _speaks(doc, m, settings.speaker_verbs)
             and not _namesake_of_a_neighbourhood(m, countries)]
@@ -433,6 +439,8 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         # (but "a new Syria", "a democratic Syria" name the country)
     if _before_a_surname(doc, ent, gazetteer):
         return None  # "COLONEL ORLANDO MONTANO": a first name, though Orlando is a city
+    if _speaker_tag(doc, ent):
+        return None  # "(MONTENEGRO) THE TRUTH IS THAT ...": who speaks in a transcript
     if _paired_with_a_nationality(doc, ent, settings):
         return None  # "THE CHILEAN-U.S. CULTURAL INSTITUTE", "U.S.-SOVIET TALKS": a relation
     if _listed_among_persons(doc, ent, settings):
@@ -443,6 +451,8 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         return None
     if ent.end < len(doc) and doc[ent.end].lower_ in settings.unit_words:
         return None  # "THE PONCE BATTALION": a unit's name, not where it fights
+    if _names_a_street(doc, ent, settings.street_words):
+        return None  # "BARCELONA AVENUE", "BETWEEN SAN DIEGO AND ARTURO PRATTS STREETS"
     if _names_a_newspaper(doc, ent, settings.newspaper_words):
         return None  # "THE NEW YORK TIMES", "The Washington Post reported"
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
@@ -582,11 +592,16 @@ def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     if ent.start > 0 and _names_a_person(doc[ent.start - 1], settings):
         return True
     between = doc[ent.start - 1] if ent.start > 1 else None
-    return between is not None and between.is_alpha and (between.is_title or between.is_upper) \
-        and not between.is_stop and between.pos_ in ("PROPN", "NOUN") \
-        and between.ent_type_ not in ("GPE", "LOC", "FAC") \
-        and not gazetteer.is_ordinary_word(between.text) \
-        and _names_a_person(doc[ent.start - 2], settings)
+    if between is None or not between.is_alpha or not (between.is_title or between.is_upper) \
+            or between.is_stop or between.ent_type_ in ("GPE", "LOC", "FAC") \
+            or gazetteer.is_ordinary_word(between.text):
+        return False
+    if between.pos_ in ("PROPN", "NOUN") and _names_a_person(doc[ent.start - 2], settings):
+        return True
+    # a nationality word, a name the gazetteer does not know and a surname that is a town
+    # too: "GUATEMALAN GILDA FLORES" (the tagger reads a capitalised given name as anything)
+    return doc[ent.start - 2].lower_ in settings.demonym_words \
+        and ent.text.lower() in settings.surnames.every and not gazetteer.candidates(between.text)
 
 
 def _adjacent_place_entity(doc: Doc, ent: Span, *, after: bool) -> Span | None:
@@ -627,6 +642,33 @@ def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     # tells a name from a noun
     return _names_a_person(word, settings) or (word.pos_ == "PROPN" and not (
         gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text)))
+
+
+def _names_a_street(doc: Doc, ent: Span, words: frozenset[str]) -> bool:
+    """A street word, capitalised, follows the name ("BARCELONA AVENUE"), or ends a list of
+    names it begins in the plural ("BETWEEN SAN DIEGO AND ARTURO PRATTS STREETS"): a
+    street's name, not the city it is named after."""
+    at = ent.end
+    while at < len(doc) and at - ent.end < 8 and doc[at].lower_ not in words and (
+            doc[at].text == "," or doc[at].lower_ == "and"
+            or ((doc[at].pos_ == "PROPN" or doc[at].ent_type_) and not doc[at].is_stop)):
+        at += 1
+    if at >= len(doc) or doc[at].lower_ not in words or not doc[at].text[:1].isupper():
+        return False
+    return at == ent.end or doc[at].lower_.endswith("s")
+
+
+def _speaker_tag(doc: Doc, ent: Span) -> bool:
+    """The name alone in brackets at the start of a turn of a transcript ("? (MONTENEGRO) THE
+    TRUTH IS ...", "(END RECORDING) (PIZARRO) WE ARE LIVING ..."): the speaker's name, not a
+    place."""
+    if ent.start < 1 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" \
+            or doc[ent.end].text != ")":
+        return False
+    before = ent.start - 2
+    while before >= 0 and doc[before].is_space:
+        before -= 1  # ("KIDNAPPINGS?\n   (PIZARRO)": a new line between)
+    return before < 0 or doc[before].text in _TURN_ENDS
 
 
 def _paired_with_a_nationality(doc: Doc, ent: Span, settings: GazetteerSettings) -> bool:
@@ -951,12 +993,25 @@ def _link_containers(text: str, mentions: list[_Mention]) -> None:
             inner.within = outer
 
 
+def _outside_its_country(mention: _Mention) -> bool:
+    """The text names the place's country after it and the gazetteer knows no place of that
+    name there: "THE UNIVERSITY OF ESSEX, GREAT BRITAIN" is no Essex in the U.S. (the country
+    that follows stays a place of its own)."""
+    place = mention.chosen
+    return mention.strict_country_cue and place is not None \
+        and place.iso2 != mention.country_cue
+
+
 def _read_country_cues(text: str, mentions: list[_Mention]) -> None:
     """Record "Anbar, Iraq" / "Palmyra, Syria": the country that follows names the place's."""
     for inner, outer in zip(mentions, mentions[1:], strict=False):
         countries = {p.iso2 for p in outer.candidates if p.kind == "country"}
-        if len(countries) == 1 and _COUNTRY_CUE.match(text[inner.end:outer.start]):
+        between = text[inner.end:outer.start]
+        if len(countries) == 1 and _COUNTRY_CUE.match(between):
             inner.country_cue = countries.pop()
+            after = text[outer.end:outer.end + 2].lstrip()
+            inner.strict_country_cue = between.strip() == "," and not any(
+                p.kind == "country" for p in inner.candidates) and not after[:1].isalpha()
 
 
 def _read_sides(doc: Doc, text: str, mentions: list[_Mention], suffixes: frozenset[str]) -> None:
