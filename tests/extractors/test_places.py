@@ -656,3 +656,12 @@ def test_streets_and_persons_of_a_nationality_are_no_places(nlp: Language,
                             "HECTOR OQUELI AND GUATEMALAN GILDA FLORES IN GUATEMALA CITY."),
                         gazetteer)
     assert [m.location.name for m in found] == ["Guatemala City"], found
+
+
+def test_an_operation_name_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """gazetteer.yaml operation_words: a quoted name after "operations" is an operation's
+    ("VICTORIA" is not Victoria, a Salvadoran town), also the second of a list."""
+    found = find_places(nlp('IN EARLY JANUARY, THE ARMED FORCES BEGAN OPERATIONS "VICTORIA" AND '
+                            '"MARTILLO" WITH THE INTENTION OF ERADICATING FMLN POSITIONS NEAR SAN '
+                            'SALVADOR.'), gazetteer)
+    assert [m.location.name for m in found] == ["San Salvador"], found

@@ -406,6 +406,8 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
         return None
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
+    if _names_an_operation(text, ent, settings.operation_words):
+        return None  # 'OPERATIONS "VICTORIA" AND "MARTILLO"': an operation's name
     # spaCy may cut one name into two place entities with nothing between them ("SAN
     # ANTONIO" | "ABAD"): the whole is the place where the gazetteer knows it, and the head
     # is no place where it knows neither the whole nor the tail, a word or two of a name
@@ -564,6 +566,23 @@ def _looks_like_name(text: str, articles: frozenset[str]) -> bool:
         return False
     first = words[0]
     return not first.isascii() or not first[:1].isalpha() or first[:1].isupper()
+
+
+def _names_an_operation(text: str, ent: Span, words: tuple[str, ...]) -> bool:
+    """The entity is a quoted name after an operation word, or one of a list of such names
+    ('OPERATIONS "VICTORIA" AND "MARTILLO"', 'an offensive codenamed "Olive Branch"')."""
+    if not words:
+        return False
+    return _operation_pattern(words).search(text[max(0, ent.start_char - 80):ent.start_char]) \
+        is not None
+
+
+@cache
+def _operation_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    opening, closing = re.escape(_OPEN_QUOTES), re.escape(_CLOSE_QUOTES)
+    quoted = rf"[{opening}][^{closing}]*[{closing}]"
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\s+"
+                      rf"(?:{quoted}\s*(?:,|and)\s*)*[{opening}]\s*$", re.IGNORECASE)
 
 
 def _inside_longer_quote(text: str, ent: Span) -> bool:

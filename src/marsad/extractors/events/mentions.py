@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention, find_actors, localised
@@ -99,6 +99,8 @@ def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSetting
         return False
     if persons_origin(span.root, settings):
         return True  # "MARIO ACCURSO OF ROME ... WERE TAKEN HOSTAGE": where he is from
+    if _place_of_speaking(span.root, settings):
+        return True  # "IT WAS OFFICIALLY REPORTED TODAY IN LIMA THAT ...": where it was said
     if place.location.feature != "country":
         return False
     for phrase in settings.bearing_before:
@@ -112,6 +114,23 @@ def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSetting
             and root.head.head.lemma_.lower() in settings.destination_verbs:
         return True  # "their bodies will be sent to the United States": a destination
     return root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj")
+
+
+def _place_of_speaking(root: Token, settings: GazetteerSettings) -> bool:
+    """The place is where a verb of saying was said ("REPORTED TODAY IN LIMA THAT PERUVIAN
+    SECURITY FORCES KILLED 14", "THE GOVERNMENT SAID IT IN SAN JOSE", "TOLD EFE IN BOGOTA"):
+    not where the event it tells of happened. A verb whose object or passive subject is a
+    noun tells the event itself ("reported fighting in Idlib", "FIGHTING WAS ALSO REPORTED IN
+    LA PAZ"), and a place before the verb is where the report is from ("IN HUANCAYO, IT HAS
+    BEEN CONFIRMED THAT ...")."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+        return False
+    verb = root.head.head
+    # (a participle on a noun tells that noun: "the attack reported by the media this
+    # morning in the Khan Sheikhun area")
+    return verb.pos_ == "VERB" and verb.i < root.i and verb.dep_ not in ("acl", "relcl") \
+        and verb.lemma_.lower() in settings.speaker_verbs and not any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _claim_dates(doc: Doc, dates: list[DateMention], ctx: Context) -> dict[int, dt.date]:
