@@ -665,3 +665,22 @@ def test_an_operation_name_is_no_place(nlp: Language, gazetteer: Gazetteer) -> N
                             '"MARTILLO" WITH THE INTENTION OF ERADICATING FMLN POSITIONS NEAR SAN '
                             'SALVADOR.'), gazetteer)
     assert [m.location.name for m in found] == ["San Salvador"], found
+
+
+def test_a_longer_name_in_capitals_the_gazetteer_knows(nlp: Language,
+                                                        gazetteer: Gazetteer) -> None:
+    """places._known_name_in_capitals: "SANTIAGO DE MARIA" is Santiago de María, El
+    Salvador, not Santiago, Chile; "THE HOSPITAL DE SAN MIGUEL" stays San Miguel."""
+    found = find_places(nlp("ALL FIGHTING STOPPED IN SANTIAGO DE MARIA AT 0100. THE HOSPITAL DE "
+                            "SAN MIGUEL WAS HIT."), gazetteer)
+    assert [m.location.name for m in found] == ["Santiago de María", "San Miguel"], found
+
+
+def test_a_town_spacy_calls_a_nationality(nlp: Language, gazetteer: Gazetteer) -> None:
+    """places._place_read_as_nationality: "BETWEEN TULCAN AND IPIALES" (TULCAN read as NORP)
+    is Tulcán; a nationality word after "between" stays none ("between Syrians and Turks")."""
+    found = find_places(nlp("IN ECUADOR, COMMERCE BETWEEN TULCAN AND IPIALES IS PARALYZED."),
+                        gazetteer)
+    assert "Tulcán" in [m.location.name for m in found], found
+    found = find_places(nlp("Fighting broke out between Syrians and Turks in Azaz."), gazetteer)
+    assert [m.location.name for m in found] == ["Azaz"], found

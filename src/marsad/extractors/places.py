@@ -157,7 +157,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     settings = gazetteer.settings
     capitals = doc_in_capitals(doc)  # there "US", "MAY" are those words, not places
     surnames = _surnames(doc, settings)
-    mentions = [m for ent in doc.ents if ent.label_ in PLACE_LABELS
+    mentions = [m for ent in doc.ents
+                if ent.label_ in PLACE_LABELS or _place_read_as_nationality(ent, gazetteer)
                 if not (capitals and reads_as_word(ent.text))
                 and (m := _mention(doc, text, ent, gazetteer, sentence_starts,
                                    surnames)) is not None
@@ -425,6 +426,7 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     head = _adjacent_place_entity(doc, ent, after=False)
     if head is not None and gazetteer.candidates(doc[head.start:ent.end].text):
         return None  # the tail of a name read whole from its head
+    ent = _known_name_in_capitals(doc, ent, gazetteer)
     longer = _longer_name(doc, ent, settings)
     if longer is not None:
         if gazetteer.candidates(longer.text):
@@ -621,6 +623,36 @@ def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     # too: "GUATEMALAN GILDA FLORES" (the tagger reads a capitalised given name as anything)
     return doc[ent.start - 2].lower_ in settings.demonym_words \
         and ent.text.lower() in settings.surnames.every and not gazetteer.candidates(between.text)
+
+
+def _place_read_as_nationality(ent: Span, gazetteer: Gazetteer) -> bool:
+    """spaCy called a town a nationality ("ONE PERSON WAS KILLED IN TULCAN": NORP): a name
+    after a preposition of place that is no nationality word and is a place's own name."""
+    if ent.label_ != "NORP" or ent.text.lower() in gazetteer.settings.demonym_words:
+        return False
+    root = ent.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "BETWEEN TULCAN AND IPIALES"
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "between"):
+        return False
+    key = normalize_name(ent.text)
+    return any(normalize_name(p.name) == key for p in gazetteer.candidates(ent.text))
+
+
+def _known_name_in_capitals(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
+    """In capitals a joining article is no sign of a name ("HOSPITAL DE SAN MIGUEL" is a
+    hospital), but a longer name the gazetteer knows is read whole: "SANTIAGO DE MARIA" is
+    Santiago de María, not Santiago, Chile."""
+    articles = gazetteer.settings.name_joining_articles
+    at = ent.end
+    if not ent.text.isupper() or at >= len(doc) or not doc[at].is_upper \
+            or doc[at].lower_ not in articles:
+        return ent
+    for end in range(at + 2, min(at + 4, len(doc)) + 1):
+        longer = doc[ent.start:end]
+        if doc[end - 1].is_alpha and gazetteer.candidates(longer.text):
+            return longer
+    return ent
 
 
 def _adjacent_place_entity(doc: Doc, ent: Span, *, after: bool) -> Span | None:
