@@ -630,7 +630,7 @@ def test_a_place_outside_the_country_named_after_it_is_none(nlp: Language,
 
 
 def test_a_speaker_tag_and_a_street_are_no_places(nlp: Language, gazetteer: Gazetteer) -> None:
-    """places._speaker_tag: a name alone in brackets at the start of a transcript's turn is
+    """place_names._speaker_tag: a name alone in brackets at the start of a transcript's turn is
     who speaks ("(PIZARRO)", "(MONTENEGRO)"); a bracketed country after a place stays one.
     gazetteer.yaml street_words: "BARCELONA AVENUE" is a street, not the city."""
     found = find_places(nlp("WHAT DO YOU THINK ABOUT KIDNAPPINGS? (PIZARRO) WE ARE LIVING IN A "
@@ -669,7 +669,7 @@ def test_an_operation_name_is_no_place(nlp: Language, gazetteer: Gazetteer) -> N
 
 def test_a_longer_name_in_capitals_the_gazetteer_knows(nlp: Language,
                                                         gazetteer: Gazetteer) -> None:
-    """places._known_name_in_capitals: "SANTIAGO DE MARIA" is Santiago de María, El
+    """place_names._known_name_in_capitals: "SANTIAGO DE MARIA" is Santiago de María, El
     Salvador, not Santiago, Chile; "THE HOSPITAL DE SAN MIGUEL" stays San Miguel."""
     found = find_places(nlp("ALL FIGHTING STOPPED IN SANTIAGO DE MARIA AT 0100. THE HOSPITAL DE "
                             "SAN MIGUEL WAS HIT."), gazetteer)
@@ -677,7 +677,7 @@ def test_a_longer_name_in_capitals_the_gazetteer_knows(nlp: Language,
 
 
 def test_a_town_spacy_calls_a_nationality(nlp: Language, gazetteer: Gazetteer) -> None:
-    """places._place_read_as_nationality: "BETWEEN TULCAN AND IPIALES" (TULCAN read as NORP)
+    """place_names._place_read_as_nationality: "BETWEEN TULCAN AND IPIALES" (TULCAN read as NORP)
     is Tulcán; a nationality word after "between" stays none ("between Syrians and Turks")."""
     found = find_places(nlp("IN ECUADOR, COMMERCE BETWEEN TULCAN AND IPIALES IS PARALYZED."),
                         gazetteer)

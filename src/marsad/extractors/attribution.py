@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.extractors.actors import ActorMention
-from marsad.extractors.places import PLACE_LABELS, is_dateline
+from marsad.extractors.place_names import PLACE_LABELS
+from marsad.extractors.places import is_dateline
 from marsad.lexicon import CueEntry
 from marsad.model import Claim, Event, Relay
 from marsad.recase import doc_in_capitals

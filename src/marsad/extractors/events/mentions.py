@@ -17,6 +17,7 @@ from marsad.extractors.actors import ActorMention, find_actors, localised
 from marsad.extractors.attribution import find_claims, publisher_claim
 from marsad.extractors.casualties import find_casualties
 from marsad.extractors.events.candidates import Mentions
+from marsad.extractors.place_names import persons_origin
 from marsad.extractors.places import (
     DATELINE_REACH,
     PlaceMention,
@@ -24,7 +25,6 @@ from marsad.extractors.places import (
     find_places,
     is_dateline,
     nationality_place,
-    persons_origin,
 )
 from marsad.extractors.time import DateMention, dates_verb, find_dates
 from marsad.gazetteer import GazetteerSettings
