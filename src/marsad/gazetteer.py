@@ -160,6 +160,9 @@ class GazetteerSettings(BaseModel):
     unit_words: frozenset[str] = frozenset()
     """"the Ponce Battalion", "the Atlacatl Brigade": a name before one of these is a unit's,
     not a place."""
+    region_names: frozenset[str] = frozenset()
+    """"CENTRAL AMERICA", "LATIN AMERICA": after a ``region_prefixes`` word one of these names
+    a region, not the country it spells."""
     operation_words: tuple[str, ...] = ()
     """'OPERATIONS "VICTORIA" AND "MARTILLO"': a quoted name after one of these is an
     operation's, not a place."""
@@ -189,7 +192,7 @@ class GazetteerSettings(BaseModel):
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "street_words",
-                     "operation_words", "newspaper_words", "mission_nouns",
+                     "operation_words", "region_names", "newspaper_words", "mission_nouns",
                      "bearing_before", "destination_verbs", "origin_verbs", "back_references",
                      "directions",
                      "person_names", "given_names", "given_name_places", "common_words",

@@ -59,6 +59,10 @@ def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | N
     if head is not None and gazetteer.candidates(doc[head.start:ent.end].text):
         return None  # the tail of a name read whole from its head
     ent = _known_name_in_capitals(doc, ent, gazetteer)
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in settings.region_prefixes \
+            and (before.is_title or before.is_upper) and ent.text.lower() in settings.region_names:
+        return None  # "PEACE IN CENTRAL AMERICA", "LATIN AMERICA": a region, no country
     longer = _longer_name(doc, ent, settings)
     if longer is not None:
         if gazetteer.candidates(longer.text):

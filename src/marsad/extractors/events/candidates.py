@@ -64,6 +64,9 @@ class Mentions:
     nationality_place`), else of the groups it names that fight in one country
     (``operates_in``): an event's place when the text names none, and the document's country
     between two named as often."""
+    nationality_words: int = 0
+    """How many nationality words point at ``nationality``'s country (a group's country
+    counts none)."""
     dateline: PlaceMention | None = None
     """The city the report was filed from ("NEW DELHI -", "MOGADISHU (AP) -"), which places
     nothing while the text names another place: the last resort of an event in a text that

@@ -93,12 +93,16 @@ def places_for(index: int, mentions: Mentions, settings: GazetteerSettings,
     if fallback:
         return fallback[:1], True
     dateline = mentions.dateline
+    nationality = mentions.nationality
+    if nationality is not None and home == nationality.location.country and not any(
+            p.location.country == home for p in mentions.places):
+        return [nationality], True  # "COLOMBIAN VOTERS ... EXTRADITION TO THE UNITED STATES"
+        # names no place of the text's own country: its nationality words place it
     if mentions.places:  # the document's own country first ("PRESSURE FROM THE UNITED STATES")
         first = sorted(mentions.places, key=lambda p: p.location.country != home)[:1]
         if dateline is not None and dateline.location.country == first[0].location.country:
             return [dateline], True  # "MOGADISHU (AP) - ... in Somalia's capital"
         return first, True
-    nationality = mentions.nationality
     if dateline is not None and (nationality is None
                                  or nationality.location.country == dateline.location.country):
         return [dateline], True  # "NEW DELHI - Police ... disperse thousands of farmers"
@@ -237,17 +241,28 @@ def location_of(candidate: Candidate) -> Location | None:
     return candidate.place.location
 
 
+# Nationality words that make a text's own country outweigh a foreign country it names once
+# (and no town): a report ("THE COLOMBIAN PRESIDENCY ... COLOMBIAN VOTERS ... THE COLOMBIAN
+# CONGRESS"), not a one-line item that names a nationality in passing.
+OWN_NATIONALITY_WORDS = 3
+
+
 def document_country(mentions: Mentions) -> str | None:
     """The country most of the article's specific places are in (countries named as such
     count only when no finer place is known). Between two named as often, the one the text's
     nationality words point at ("SALVADORAN ... PRESSURE FROM THE UNITED STATES ... TO
-    DISCREDIT EL SALVADOR"), else the first named."""
+    DISCREDIT EL SALVADOR"), else the first named; and that one, where the text names no town
+    and each country once, if at least ``OWN_NATIONALITY_WORDS`` words point at it."""
     own = mentions.nationality.location.country if mentions.nationality else None
-    for places in ([p for p in mentions.places if p.location.feature != "country"],
-                   mentions.places):
+    finer = [p for p in mentions.places if p.location.feature != "country"]
+    for places in (finer, mentions.places):
         counts = Counter(p.location.country for p in places if p.location.country)
         if counts:
             top = max(counts.values())
             leaders = [country for country, n in counts.items() if n == top]  # first named first
+            if places is not finer and top == 1 and own is not None and own not in counts \
+                    and mentions.nationality_words >= OWN_NATIONALITY_WORDS:
+                return own  # "THE COLOMBIAN PRESIDENCY ... COLOMBIAN VOTERS ... EXTRADITION TO
+                # THE UNITED STATES": a country named once weighs less than the words
             return own if own in leaders else leaders[0]
     return None

@@ -25,6 +25,7 @@ from marsad.extractors.places import (
     find_places,
     is_dateline,
     nationality_place,
+    nationality_words,
 )
 from marsad.extractors.time import DateMention, dates_verb, find_dates
 from marsad.gazetteer import GazetteerSettings
@@ -56,6 +57,13 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
                           if a.entry.operates_in is not None}.values())
     nationality = nationality_place(doc, ctx.gazetteer, first_of_each) or country_of_words(
         doc, ctx.gazetteer, groups)
+    own_iso3 = nationality.location.iso3 if nationality is not None else None
+    missions = ctx.gazetteer.settings.mission_nouns
+    own_words = sum(1 for code, word in nationality_words(doc, ctx.gazetteer.settings,
+                                                          every_word=True)
+                    if own_iso3 and (word.end >= len(doc) or doc[word.end].lower_ not in missions)
+                    and getattr(ctx.gazetteer.places.get(f"country:{code}"), "iso3",
+                                None) == own_iso3)
     # "THE REGIME" of a Salvadoran text is not Syria's (actors.yaml home_aliases)
     actors = localised(actors, {p.location.iso3 for p in [*places, nationality]
                                 if p is not None and p.location.iso3}, ctx.lexicon)
@@ -65,6 +73,7 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         sentences=list(doc.sents),
         places=places,
         nationality=nationality,
+        nationality_words=own_words,
         dateline=_near(datelines[0]) if datelines and datelines[0].location.feature != "country"
         else None,
         dates=dates,
