@@ -209,6 +209,12 @@ class GazetteerSettings(BaseModel):
         return self.given_names | self.surnames.every
 
     @cached_property
+    def demonym_codes(self) -> dict[str, str]:
+        """Nationality word, lower-cased -> its country's ISO2 code (built once: asked for
+        every document, several times)."""
+        return {word.lower(): code for code, words in self.demonyms.items() for word in words}
+
+    @cached_property
     def demonym_words(self) -> frozenset[str]:
         """Every nationality word, lower-cased ("colombian", "costa rican"): a captured
         object's plural of one is people (built once)."""

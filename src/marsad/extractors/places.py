@@ -808,7 +808,7 @@ def nationality_words(doc: Doc, settings: GazetteerSettings,
     model tags "Ukrainian troops" GPE, "Somali forces" nothing). A word after a
     ``region_prefixes`` word names a region ("THE CENTRAL AMERICAN UNIVERSITY", "Latin
     American", "Pan-American"), no country."""
-    by_word = {word.lower(): code for code, words in settings.demonyms.items() for word in words}
+    by_word = settings.demonym_codes
     spans = [doc[t.i:t.i + 1] for t in doc if t.text[:1].isupper()] \
         if every_word or doc_in_capitals(doc) else \
         [ent for ent in doc.ents if ent.label_ == "NORP"]
@@ -829,7 +829,8 @@ def nationality_words(doc: Doc, settings: GazetteerSettings,
 
 
 def nationality_place(doc: Doc, gazetteer: Gazetteer,
-                      groups: Sequence[tuple[str, Span]] = ()) -> PlaceMention | None:
+                      groups: Sequence[tuple[str, Span]] = (),
+                      words: list[tuple[str, Span]] | None = None) -> PlaceMention | None:
     """The country the text's nationality words point at, for a text that names no place.
 
     "THE SALVADORAN DEFENSE MINISTRY ... THE MURDER OF THE SIX JESUITS" names no town, yet an
@@ -843,8 +844,9 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer,
     A DIALOGUE ... IN COSTA RICAN TERRITORY" is about El Salvador).
     """
     missions = gazetteer.settings.mission_nouns
-    words = [(code, span)
-             for code, span in nationality_words(doc, gazetteer.settings, every_word=True)
+    if words is None:  # (``words``: nationality_words(doc, ..., every_word=True), if read)
+        words = nationality_words(doc, gazetteer.settings, every_word=True)
+    words = [(code, span) for code, span in words
              if span.end >= len(doc) or doc[span.end].lower_ not in missions]
     if not words:
         return None

@@ -55,12 +55,12 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     groups = [(a.entry.operates_in, a.span) for a in actors if a.entry.operates_in is not None]
     first_of_each = list({a.entry.name: (a.entry.operates_in, a.span) for a in reversed(actors)
                           if a.entry.operates_in is not None}.values())
-    nationality = nationality_place(doc, ctx.gazetteer, first_of_each) or country_of_words(
-        doc, ctx.gazetteer, groups)
+    words = nationality_words(doc, ctx.gazetteer.settings, every_word=True)
+    nationality = nationality_place(doc, ctx.gazetteer, first_of_each, words) \
+        or country_of_words(doc, ctx.gazetteer, groups)
     own_iso3 = nationality.location.iso3 if nationality is not None else None
     missions = ctx.gazetteer.settings.mission_nouns
-    own_words = sum(1 for code, word in nationality_words(doc, ctx.gazetteer.settings,
-                                                          every_word=True)
+    own_words = sum(1 for code, word in words
                     if own_iso3 and (word.end >= len(doc) or doc[word.end].lower_ not in missions)
                     and getattr(ctx.gazetteer.places.get(f"country:{code}"), "iso3",
                                 None) == own_iso3)
