@@ -237,3 +237,13 @@ def test_a_department_is_its_countrys_division_with_its_towns(gazetteer: Gazette
     department = next(p for p in gazetteer.candidates("Antioquia") if p.kind == "admin1")
     # placed at its largest city, Medellín
     assert (department.iso2, round(department.lat), round(department.lon)) == ("CO", 6, -76)
+
+
+def test_generic_kinds_come_from_the_resource(gazetteer: Gazetteer) -> None:
+    settings = gazetteer.settings
+    assert settings.generic_kind("village") == "town"
+    assert settings.generic_kind("quarter") == "neighbourhood"
+    assert settings.generic_kind("refugee") == "camp"
+    assert settings.generic_kind("camp") == "camp"  # an unlisted generic word is its own kind
+    assert set(settings.generic_kinds) <= settings.generic_words, \
+        "a generic_kinds key that is no generic word is never read"

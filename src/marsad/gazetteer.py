@@ -121,6 +121,9 @@ class GazetteerSettings(BaseModel):
     name_prefixes: frozenset[str] = frozenset()
     """Words that begin a place name and are no place alone ("Tal" of "Tal Samin")."""
     generic_words: frozenset[str]
+    generic_kinds: dict[str, str] = {}
+    """The kind of place a generic word names where it is not its own spelling ("village" ->
+    "town", "quarter" -> "neighbourhood"); any other generic word is its own kind."""
     admin1_words: frozenset[str]
     relative_before: tuple[str, ...]
     admin1_before: tuple[str, ...] = ()
@@ -213,6 +216,10 @@ class GazetteerSettings(BaseModel):
         """Nationality word, lower-cased -> its country's ISO2 code (built once: asked for
         every document, several times)."""
         return {word.lower(): code for code, words in self.demonyms.items() for word in words}
+
+    def generic_kind(self, word: str) -> str:
+        """The kind of place a generic word ("camp", "village", "quarter") names."""
+        return self.generic_kinds.get(word, word)
 
     @cached_property
     def demonym_words(self) -> frozenset[str]:

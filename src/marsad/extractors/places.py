@@ -432,7 +432,7 @@ def _exact_candidates(name: str, gazetteer: Gazetteer) -> tuple[list[Place], str
     if candidates:
         last = words[-1].lower() if len(words) > 1 else ""
         generic = last in gazetteer.settings.generic_words  # "Rukban camp" as one entity
-        return candidates, _generic_kind(last) if generic else None, False
+        return candidates, gazetteer.settings.generic_kind(last) if generic else None, False
     if len(words) > 1 and words[-1].lower() in gazetteer.settings.admin1_words:
         named = gazetteer.candidates(" ".join(words[:-1]))
         provinces = [p for p in named if p.kind == "admin1"]
@@ -475,7 +475,7 @@ def _read_surroundings(doc: Doc, text: str, mention: _Mention, gazetteer: Gazett
             mention.relative = True
             _extend_right(doc, mention)
         elif word in settings.generic_words:
-            mention.kind_hint = _generic_kind(word)
+            mention.kind_hint = settings.generic_kind(word)
             _extend_right(doc, mention)
     first = doc[mention.start_token]
     previous = doc[mention.start_token - 1] if mention.start_token > 0 else None
@@ -640,11 +640,6 @@ def _extend_right(doc: Doc, mention: _Mention) -> None:
     mention.end, mention.end_token = token.idx + len(token.text), token.i + 1
 
 
-def _generic_kind(word: str) -> str:
-    return {"neighborhood": NEIGHBOURHOOD, "refugee": "camp", "village": "town",
-            "quarter": NEIGHBOURHOOD, "suburb": NEIGHBOURHOOD}.get(word, word)
-
-
 def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSettings) -> None:
     """Give every name of a list the kind its generic word says, a plural or a singular after
     "and" ("THE SANTA CLARA, SAN RAFAEL, ALTAMIRA, GUEVARA, FLORIDA, AND PERALTA NEIGHBORHOODS"
@@ -657,7 +652,7 @@ def _read_list_kinds(doc: Doc, mentions: list[_Mention], settings: GazetteerSett
         plural = word.lower_.endswith("s") and word.lower_[:-1] in settings.generic_words
         if not plural and word.lower_ not in settings.generic_words:
             continue
-        kind = _generic_kind(word.lower_[:-1] if plural else word.lower_)
+        kind = settings.generic_kind(word.lower_[:-1] if plural else word.lower_)
         at, joined, listed = word.i, False, []
         while at > 0 and _list_word(doc[at - 1]):
             at -= 1
