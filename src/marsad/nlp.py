@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from marsad.errors import MarsadError
@@ -23,6 +23,15 @@ from marsad.lexicon import Lexicon, is_acronym, possessive_variants
 from marsad.recase import add_recasing, doc_in_capitals, reads_as_word
 
 GAZETTEER_RULER = "gazetteer_ruler"
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts ``token`` is one of ("rifles, pistols and grenades":
+    rifles; "strafing and bombing": strafing), whose role in the sentence a list shares:
+    the parser hangs each later conjunct on the first, not on the list's head."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def load_model(model_name: str) -> Language:

@@ -139,8 +139,7 @@ def _countries_striking(doc: Doc, mentions: list[ActorMention],
             root.head if root.dep_ == "nsubj" else None)
         if verb is None or verb.lemma_.lower() not in verbs:
             continue
-        country = next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"),
-                       None)
+        country = _country_named(ent, ctx)
         if country is not None:
             found.append(ActorMention(_state_entry(military, country, ctx), ent))
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
@@ -153,8 +152,7 @@ def _country_modifiers(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:
     for ent in doc.ents:
         if ent.label_ != "GPE" or ent.end >= len(doc) or not doc[ent.end].is_alpha:
             continue
-        country = next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"),
-                       None)
+        country = _country_named(ent, ctx)
         if country is not None and country.iso2:
             found.append((country.iso2, ent))
     return found
@@ -168,11 +166,15 @@ def _possessive_countries(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:
         if ent.label_ != "GPE" or ent.end >= len(doc) \
                 or doc[ent.end].lower_ not in POSSESSIVE_ENDINGS:
             continue
-        country = next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"),
-                       None)
+        country = _country_named(ent, ctx)
         if country is not None and country.iso2:
             found.append((country.iso2, doc[ent.start:ent.end + 1]))
     return found
+
+
+def _country_named(ent: Span, ctx: Context) -> Place | None:
+    """The country a place entity's name spells ("U.S.", "Ukraine"), if it spells one."""
+    return next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"), None)
 
 
 def _state_entry(template: ActorEntry, country: Place, ctx: Context) -> ActorEntry:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.errors import MarsadError
 from marsad.extractors.numbers import Count, find_numbers
+from marsad.nlp import first_conjunct
 from marsad.resources import read_yaml, validate_items
 
 TERMS_FILE = "casualty_terms.yaml"
@@ -331,8 +332,7 @@ def _of_them(anchor: Token) -> bool:
 
 def _among_predicate(np_head: Token) -> bool:
     """"Three children were among the 19 civilians killed": a part named before its whole."""
-    while np_head.dep_ == "conj" and np_head.head != np_head:
-        np_head = np_head.head  # "two girls and a boy were among ..."
+    np_head = first_conjunct(np_head)  # "two girls and a boy were among ..."
     verb = np_head.head
     return np_head.dep_ == "nsubj" and verb.lemma_.lower() == "be" and any(
         child.dep_ == "prep" and child.lower_ in ("among", "amongst") for child in verb.children)
@@ -628,9 +628,7 @@ def _follows_subcount_marker(phrase: Token, terms: CasualtyTerms) -> bool:
     The parse of comma-less text often hangs "among them a child and two women" on the verb;
     the words before the count still say it is a part of the count already given.
     """
-    first = phrase
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head  # "among them a child and two women": look before "a child"
+    first = first_conjunct(phrase)  # "among them a child and two women": look before "a child"
     start = min(first.left_edge.i, phrase.left_edge.i)
     doc = phrase.doc
     for token in doc[max(phrase.sent.start, start - 2):start]:

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from marsad.gazetteer import REGION_KINDS, Gazetteer, GazetteerSettings, normalize_name
+from marsad.nlp import first_conjunct
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HYPHENS = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
@@ -215,9 +216,7 @@ def _place_read_as_nationality(ent: Span, gazetteer: Gazetteer) -> bool:
     after a preposition of place that is no nationality word and is a place's own name."""
     if ent.label_ != "NORP" or ent.text.lower() in gazetteer.settings.demonym_words:
         return False
-    root = ent.root
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head  # "BETWEEN TULCAN AND IPIALES"
+    root = first_conjunct(ent.root)  # "BETWEEN TULCAN AND IPIALES"
     if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "between"):
         return False
     key = normalize_name(ent.text)

@@ -28,6 +28,7 @@ from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import charge_word_over, governing_verb, has_own_subject
 from marsad.lexicon import Initiators, RoleWords, same_entry
 from marsad.model import Actor
+from marsad.nlp import first_conjunct
 from marsad.recase import doc_in_capitals
 
 
@@ -49,8 +50,7 @@ def associated_with_other(token: Token, heads: set[int], cues: frozenset[str]) -
 def _between_sides(token: Token) -> bool:
     """The token is one of the sides named after "between" ("clashes between the army and the
     Houthis"), itself or as a conjunct of the first."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
+    token = first_conjunct(token)
     return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 

@@ -29,6 +29,7 @@ from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
 from marsad.lexicon import TERRITORY_GAIN, Initiators, StateBombing, TriggerEntry
 from marsad.model import Actor, Casualties, Event
+from marsad.nlp import first_conjunct
 from marsad.notes import event_notes
 
 
@@ -49,9 +50,7 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         # WERE HEARD, WHILE AIR FORCE HELICOPTERS OVERFLEW THE CITY")
         verbs += [verb, *(c for c in verb.children if c.dep_ == "advcl"
                           and not is_weapon_word(trigger.root, ctx.lexicon.weapon_nouns))]
-        first = verb
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head  # "planes have been strafing and bombing": the first's subject
+        first = first_conjunct(verb)  # "planes have been strafing and bombing": its subject
         if first is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verbs.append(first)
     doers = []

@@ -26,7 +26,7 @@ from marsad.lexicon import (
     StateProtest,
     TriggerEntry,
 )
-from marsad.nlp import NOT_TRIGGER
+from marsad.nlp import NOT_TRIGGER, first_conjunct
 
 # How many words before an agreement word its verb may stand ("breached the cessation of
 # hostilities agreement": four between)
@@ -572,21 +572,13 @@ def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]
         and _hands_over(t.head, verbs) for t in sentence[:colon.i - sentence.start])
 
 
-def _first_in_list(token: Token) -> Token:
-    """The first of the conjuncts ``token`` is one of ("rifles, pistols and grenades":
-    rifles), whose role in the sentence the list shares."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
-    return token
-
-
 def _in_inventory(root: Token, words: tuple[str, ...]) -> bool:
     """The weapon noun is coordinated with small arms or gear (``inventory_words``): a list of
     what was held, found or seized, no use of it ("348 RIFLES, 118 PISTOLS, FRAGMENTATION
     GRENADES, AND EXPLOSIVE BLOCKS"); "rockets and mortars hit the city" is a shelling."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    first = _first_in_list(root)
+    first = first_conjunct(root)
     group = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t is not root and t.lemma_.lower() in words for t in group)
 
@@ -920,10 +912,7 @@ def _shares_a_modal(root: Token, modal_words: tuple[str, ...]) -> bool:
     if verb is None or verb.dep_ != "conj" or verb.tag_ not in ("VB", "VBP") or any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return False  # (a past or third-person verb is not under it: "will meet and attacked")
-    first = verb
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    return _has_modal(first, modal_words)
+    return _has_modal(first_conjunct(verb), modal_words)
 
 
 def _has_modal(verb: Token, modal_words: tuple[str, ...]) -> bool:
