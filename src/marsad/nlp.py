@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -74,6 +75,45 @@ class GazetteerRuler:
         self.max_tokens = max_tokens
         self.patterns: dict[str, tuple[str, str]] = {}
         self._dict_first_words: tuple[int, frozenset[str]] = (0, frozenset())
+        self._nlp = nlp
+        self._english: frozenset[str] | None = None
+        self._capitals_starts: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def _starts_in_capitals(self, starts: frozenset[str]) -> frozenset[str]:
+        """``starts`` and the first words of the capitals-only names, built once per set."""
+        cached = self._capitals_starts
+        if cached is None or cached[0] is not starts:
+            extra: frozenset[str] = getattr(self.patterns, "capitals_first_words", frozenset())
+            cached = self._capitals_starts = (starts, starts | extra)
+        return cached[1]
+
+    def _word_or_surname(self, doc: Doc, at: int, lowers: list[str]) -> bool:
+        """One word of text in capitals that, without accents, is an English word ("BEGUN",
+        "COME") or follows another word that is neither a stop word nor punctuation, as a
+        surname follows a name ("ANGELINO GARZON", "MARISCAL CACERES PROVINCE"): no name of
+        the capitals-only table, where the accents that told the place apart are gone."""
+        english = self._english_words()
+        if lowers[at] in english or doc[at].lemma_ in english:
+            return True
+        before = lowers[at - 1] if at > 0 else ""
+        return before.isalpha() and before not in STOP_WORDS
+
+    def _english_words(self) -> frozenset[str]:
+        """English words the pipeline's lemmatizer knows (its ``lemma_index`` base forms and
+        ``lemma_exc`` irregular forms, ~89,000): a name matched without its accents that
+        reads as one of them ("BEGUN": Begūn, India; "COME": Comé, Benin) is that word. Empty
+        when the pipeline has no such tables (another model: no word is filtered)."""
+        if self._english is None:
+            words: set[str] = set()
+            if "lemmatizer" in self._nlp.pipe_names:
+                lookups = getattr(self._nlp.get_pipe("lemmatizer"), "lookups", None)
+                for table, base in (("lemma_index", True), ("lemma_exc", False)):
+                    if lookups is None or not lookups.has_table(table):
+                        continue
+                    for forms in lookups.get_table(table).values():
+                        words.update(forms if base else forms.keys())
+            self._english = frozenset(words)
+        return self._english
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
         """Add EntityRuler-style phrase patterns ``{"label", "pattern", "id"}``."""
@@ -94,7 +134,9 @@ class GazetteerRuler:
             lowers.append(token.lower_)
             spaces.append(token.whitespace_)
             skipped.append(token.is_punct or token.is_space)
-        tokens = _Tokens(lowers, spaces, skipped)
+        tokens = _Tokens(lowers, spaces, skipped, doc_in_capitals(doc))
+        if tokens.capitals:  # (names without their accents start words of their own)
+            starts = self._starts_in_capitals(starts)
         position = 0
         while position < len(doc):
             match = self._longest_at(doc, position, starts, tokens)
@@ -144,6 +186,9 @@ class GazetteerRuler:
                 continue
             text = " ".join("".join(lowers[k] + spaces[k] for k in range(start, end)).split())
             hit = self.patterns.get(text)
+            if hit is None and tokens.capitals and not (
+                    end - start == 1 and self._word_or_surname(doc, start, lowers)):
+                hit = getattr(self.patterns, "in_capitals", lambda _key: None)(text)
             if hit is not None:
                 return Span(doc, start, end, label=hit[0], span_id=hit[1])
         return None
@@ -156,6 +201,8 @@ class _Tokens:
     lowers: list[str]
     spaces: list[str]
     skipped: list[bool]
+    capitals: bool = False
+    """The document is written in capitals: names without their accents count too."""
 
 
 @Language.factory(GAZETTEER_FACTORY)

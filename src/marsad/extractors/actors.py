@@ -98,6 +98,7 @@ def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[Acto
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     nouns = [noun.split() for noun in ctx.lexicon.national_nouns]
     military = next(e for e in ctx.lexicon.actors if e.state_of == "*" and not e.law_enforcement)
+    made: dict[int, ActorEntry] = {}  # where a state's forces were named: the kind named
     for code, word in words:
         country = ctx.gazetteer.places.get(f"country:{code}")
         if word.start in taken or country is None:
@@ -111,11 +112,29 @@ def _national(doc: Doc, mentions: list[ActorMention], ctx: Context) -> list[Acto
             if forces.entry.state_of == "*":
                 at[end] = ActorMention(_state_entry(forces.entry, country, ctx),
                                        doc[word.start:forces.span.end])
+                made[word.start] = forces.entry
             continue
         noun = next((n for n in nouns if [t.lower_ for t in doc[end:end + len(n)]] == n), None)
         if noun is not None:
             at[end] = ActorMention(_state_entry(military, country, ctx),
                                    doc[word.start:end + len(noun)])
+            made[word.start] = military
+    # "HONDURAN AND SALVADORAN TROOPS CLASHED", "Russian and Syrian warplanes": the first
+    # nationality of a pair shares the forces the second names
+    police = next(e for e in ctx.lexicon.actors if e.state_of == "*" and e.law_enforcement)
+    for mention in at.values():
+        if mention.entry.state_of not in (None, "*") and mention.span.start not in made:
+            made[mention.span.start] = police if mention.entry.law_enforcement else military
+    for code, word in words:
+        country = ctx.gazetteer.places.get(f"country:{code}")
+        # (not "either Russian or Syrian warplanes": one of them, unknown which)
+        after = word.end
+        while after < len(doc) and doc[after].lower_ in (",", "and"):
+            after += 1
+        if country is None or word.start in taken or after == word.end or after not in made \
+                or word.start in made:
+            continue
+        at[word.start] = ActorMention(_state_entry(made[after], country, ctx), word)
     return sorted(at.values(), key=lambda m: m.span.start)
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.errors import MarsadError
 from marsad.extractors.numbers import Count, find_numbers
+from marsad.gazetteer import load_settings
 from marsad.nlp import first_conjunct
 from marsad.resources import read_yaml, validate_items
 
@@ -915,8 +916,22 @@ def _named_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> l
                 if child.ent_type_ == "PERSON":
                     found += _name_candidates(child, link, covered)
                 else:
-                    found += _titled_name(child, link, covered, terms)
+                    found += _titled_name(child, link, covered, terms) \
+                        or _given_named(child, link, covered)
     return found
+
+
+def _given_named(victim: Token, link: _Link, covered: set[int]) -> list[_Candidate]:
+    """One person the recogniser missed (text in capitals), named with a given name the
+    gazetteer knows first (``given_names``): "GUNMEN KILLED M-19 LEADER CARLOS PIZARRO"."""
+    if victim.pos_ != "PROPN":
+        return []
+    words = [c for c in victim.children if c.dep_ in ("compound", "amod") and c.i < victim.i
+             and c.pos_ in ("PROPN", "ADJ") and (c.is_title or c.is_upper)] + [victim]
+    if words[0].lower_ not in load_settings().name_words:
+        return []
+    return _named_phrase(victim, link, covered,
+                         (victim.doc[words[0].i:victim.i + 1].text,))
 
 
 def _titled_name(victim: Token, link: _Link, covered: set[int],

@@ -312,6 +312,9 @@ def _is_excluded(tokens: list[_Token], i: int, used: int, table: Quantifiers) ->
         return True
     if before in table.not_after or before in ("$", "£", "€"):
         return True
+    if i >= 2 and tokens[i - 1].lower == "-" and tokens[i - 2].end == tokens[i - 1].start \
+            and tokens[i - 1].end == tokens[i].start and tokens[i - 2].lower.isalpha():
+        return True  # a name's number, written on to letters: "M-19", "AK-47", "COVID-19"
     if after in (":", "/") and i + used + 1 < len(tokens) \
             and _digit_value(after2) is not None:
         return True  # "10:30", "7/5/2018"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.gazetteer import REGION_KINDS, Gazetteer, GazetteerSettings, normalize_name
 from marsad.nlp import first_conjunct
+from marsad.recase import doc_in_capitals
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HYPHENS = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
@@ -78,6 +79,8 @@ def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | N
                                        for child in ent.root.children):
         return None  # "IN A PILMAIQUEN ALLEY": a common noun (Aley by spelling), no name
         # (but "a new Syria", "a democratic Syria" name the country)
+    if _common_noun_in_capitals(doc, ent, gazetteer):
+        return None  # "THE OWNER OF THE PLANTATION": Plantation, Florida, only by spelling
     if _before_a_surname(doc, ent, gazetteer):
         return None  # "COLONEL ORLANDO MONTANO": a first name, though Orlando is a city
     if _speaker_tag(doc, ent):
@@ -97,6 +100,23 @@ def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | N
     if _names_a_newspaper(doc, ent, settings.newspaper_words):
         return None  # "THE NEW YORK TIMES", "The Washington Post reported"
     return ent
+
+
+def _common_noun_in_capitals(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
+    """In text written in capitals, one word with an article that the tagger, reading the copy
+    in lower case, takes for a singular common noun ("THE PLANTATION WHERE ...", "A GOOD
+    OPPORTUNITY") is that noun, where the gazetteer knows the name only as a town: a
+    province or a country keeps its article ("THE PETEN"), and so do names in a list."""
+    word = ent.root
+    if len(ent) != 1 or word.pos_ != "NOUN" or word.tag_ != "NN" or not doc_in_capitals(doc):
+        return False
+    articles = [c.lower_ for c in word.children if c.dep_ == "det"]
+    listed = word.i + 1 < len(doc) and doc[word.i + 1].lower_ in (",", "and")
+    if not ({"a", "an"} & set(articles) or ("the" in articles and not listed)):
+        return False  # ("THE MEJICANOS, CUSCATANCINGO, ... NEIGHBORHOODS": names in a list)
+    places = gazetteer.candidates(ent.text)
+    return bool(places) and all(p.kind not in REGION_KINDS and p.kind != "country"
+                                for p in places)
 
 
 def _names_a_newspaper(doc: Doc, ent: Span, words: frozenset[str]) -> bool:

@@ -87,6 +87,9 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         token = phrase_head(mention.span.root)
         if associated_with_other(token, heads, cues):
             continue  # "regime forces" in "Hezbollah alongside regime forces": an associate
+        if any(other.span.start > mention.span.start and _share_a_noun(mention, other)
+               and phrase_head(other.span.root).is_ancestor(token) for other in actors):
+            continue  # "Russian" in "Russian and Syrian warplanes": the noun's associate
         if _side_of_main_clause(token, root):
             continue  # "Fighting raged between rebels and regime loyalists as helicopters ..."
         if charge is not None and charge.is_ancestor(token):
@@ -514,7 +517,7 @@ def associates(actors: list[ActorMention], mention1: ActorMention | None,
             if other is main:
                 continue
             token = phrase_head(other.span.root)
-            tied = token in head.conjuncts or (
+            tied = token in head.conjuncts or _share_a_noun(main, other) or (
                 head.is_ancestor(token) and bool(_path_words(token, head) & cues))
             actor = canonical(other.to_actor(country), ctx)
             side = (a1, a2)[slot]
@@ -525,6 +528,14 @@ def associates(actors: list[ActorMention], mention1: ActorMention | None,
                 groups[slot].append(actor)
                 chosen.add(actor.name)
     return groups
+
+
+def _share_a_noun(one: ActorMention, other: ActorMention) -> bool:
+    """Two nationality words joined before one noun ("Russian and Syrian warplanes"): a
+    conjunct of one mention's words lies inside the other's span."""
+    return any(other.span.start <= c.i < other.span.end
+               for t in one.span for c in t.conjuncts) or any(
+        one.span.start <= c.i < one.span.end for t in other.span for c in t.conjuncts)
 
 
 def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,

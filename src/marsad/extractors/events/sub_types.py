@@ -63,6 +63,9 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
     idle = set(ctx.lexicon.context_typing.non_striking_verbs)
     verbs = [v for v in verbs if v.lemma_.lower() not in idle]  # "DETECTED BY PLANES"
     doers += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    # a relative clause's "that" stands for the noun it describes: "THE BULLETS THAT HIT HIM"
+    doers += [v.head for v in verbs if v.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in v.children)]
     # (and the event word's own "by", which the parser may not call an agent: "the effects
     # of shelling Saturday by a U.S. drone on Raqqa")
     own = [trigger.root] if trigger.root.lemma_.lower() not in idle \
@@ -84,6 +87,11 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         for rule in rules:
             if words & set(rule.agents):
                 return rule.becomes
+    if not doers and trigger.root.pos_ == "VERB":
+        patients = {c.lower_ for c in trigger.root.children if c.dep_ in ("dobj", "nsubjpass")}
+        for rule in rules:
+            if patients & set(rule.patients):
+                return rule.becomes  # "HE WAS HIT FIVE TIMES": shot
     return sub
 
 
@@ -146,12 +154,17 @@ def work_stoppage(sub: str, trigger: Span, ctx: Context) -> str | None:
     root = trigger.root
     if _names_striker(root, rule.signals):
         return rule.becomes
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in rule.shutdowns for c in root.children):
+        return None  # an "armed strike" the not_triggers missed (tokens glued to quotes)
     determiners = set(ctx.lexicon.context_typing.anaphora_determiners)
-    if _has_determiner(root, determiners) and any(
-            token.lower_ in rule.words and (_names_striker(token, rule.signals) or any(
+    definite = _has_determiner(root, determiners)
+    # (or a bare one right after it, saying what it is: "THREE 'ARMED STRIKES' -- STRIKES
+    # ENFORCED BY DEATH THREATS")
+    if any(token.lower_ in rule.words and (definite or trigger.start - token.i <= 4) and (
+            _names_striker(token, rule.signals) or any(
                 c.dep_ in ("amod", "compound") and c.lower_ in rule.shutdowns
                 for c in token.children))
-            for token in trigger.doc[:trigger.start]):
+           for token in trigger.doc[:trigger.start]):
         return None  # "THE 72-HOUR 'ARMED STRIKE' ... PARALYZED DURING THE STRIKE"
     return sub
 
@@ -172,11 +185,20 @@ def _names_striker(root: Token, signals: tuple[str, ...]) -> bool:
             # "ASKED THE SALVADORAN WORKERS TO STAGE A STRIKE": who is asked, else who asks
             doers = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")] or [
                 c for c in verb.head.children if c.dep_ == "nsubj"]
-        words += [t for c in doers for t in c.subtree]
+        # (the doer's own phrase, not a clause on it: "the 10 civilians killed in strikes on
+        # the bus ... 21 others died in intense strikes" names no striker)
+        words += [t for c in doers for t in _phrase_words(c)]
     if root.dep_ == "appos":
         words.append(root.head)  # "AN 'ARMED STOPPAGE,' THAT IS, A STRIKE UNDER THE THREAT"
     wanted = set(signals)
     return any(t.lower_ in wanted or t.lemma_.lower() in wanted for t in words)
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The words of a noun's phrase without the clauses hung on it (participles, relative
+    clauses): "WORKERS OF THE STATE TELEPHONE COMPANY", not "... civilians killed in ..."."""
+    return [head, *(t for c in head.children if c.dep_ not in ("acl", "relcl", "advcl")
+                    for t in c.subtree)]
 
 
 def _has_determiner(root: Token, determiners: set[str]) -> bool:
@@ -543,8 +565,11 @@ def _renamed_as(head: Token) -> list[Token]:
 
 def _part_of(word: Token) -> list[Token]:
     """The whole a number or "one", "some", "several" is part of ("ONE OF THE TERRORISTS",
-    "two of the gunmen")."""
-    if not (word.pos_ == "NUM" or word.lower_ in ("one", "some", "several", "many")):
+    "two of the gunmen"), and what an amount or a weight is of ("LARGE AMOUNTS OF WAR
+    MATERIEL", "ONE TON OF COCAINE")."""
+    if not (word.pos_ == "NUM" or word.lower_ in ("one", "some", "several", "many")
+            or word.lemma_.lower() in ("amount", "quantity", "number", "lot", "batch", "ton",
+                                       "tonne", "kilo", "kilogram", "pound")):
         return []
     return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]
@@ -601,6 +626,24 @@ def ground_bombing(candidate: Candidate, actor1: Actor | None, ctx: Context, *,
     return candidate
 
 
+def bombed_by_unnamed(candidate: Candidate, ctx: Context) -> Candidate:
+    """An air-raid verb ("bombed", ``ground_bombing.words``) whose subject no actor names is a
+    planted bomb when that subject is an organisation's name or a noun of people
+    (``ground_bombing.unnamed_doers``): "THE PATRIOTIC LIBERATION FRONT BOMBED THREE IMPORTANT
+    PUBLIC BUILDINGS IN LIMA", "UNIDENTIFIED INDIVIDUALS BOMBED A BANK". Only aircraft, states
+    and armies bomb from the air, and those are actors or air agents."""
+    rule = ctx.lexicon.initiators.ground_bombing
+    verb = candidate.trigger.root
+    if not rule.becomes or candidate.sub_event_type != AIR_STRIKE or verb.pos_ != "VERB" \
+            or verb.lower_ not in rule.words:
+        return candidate
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.ent_type_ == "ORG" and not any(t.like_num for t in s.doc[s.left_edge.i:s.i + 1])
+           or s.lemma_.lower() in rule.unnamed_doers for s in subjects):
+        return replace(candidate, sub_event_type=rule.becomes)
+    return candidate
+
+
 def _planted_by(candidate: Candidate, inter: int, ctx: Context,
                 rule: StateBombing | None = None) -> bool:
     """An air-raid word (``ground_bombing.words``, or those of ``rule``) of an air strike whose
@@ -620,7 +663,8 @@ def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
     object of a ``hitting`` verb it is the subject of ("the attack targeted a market"), or
     what was "the target of" it ("a Mercedes was the target of the attack"); a noun a
     ``military`` word modifies is left out ("an attack on a training camp"). After an object
-    that is not one of ``aimed`` ("fire"), "at" says where, not what was hit."""
+    that is not one of ``aimed`` ("fire"), or a passive's subject, "at" says where, not what
+    was hit."""
     targets = [c for c in root.children if c.dep_ in ("dobj", "obj")]
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in hitting:
         targets += [c for c in root.head.children if c.dep_ in ("dobj", "obj")]
@@ -630,7 +674,9 @@ def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
         targets += [c for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # ("at" after an object is where: "ATTACKED A GROUP OF PARATROOPERS AT THE INSA FACTORY";
     # "opened fire at a bus" aims it)
-    at_aims = not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in aimed
+    # (nor after a passive's subject, what was attacked: "GENERAL LEIGH WAS ATTACKED AT HIS
+    # OFFICE")
+    at_aims = not any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() not in aimed
                       for c in root.children)
     for prep in (c for c in root.children if c.dep_ == "prep"
                  and (c.lower_ in ("on", "against", "upon") or (c.lower_ == "at" and at_aims))):

@@ -395,6 +395,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if violent and _against_abstract_foe(root, ctx.lexicon.abstract_foes):
         return False  # "we will win this battle against terrorism": a policy (but "marched
         # against corruption" is a protest)
+    if _said_in_words(root, ctx):
+        return False  # "HARSHLY ATTACKED PERUVIAN PRESIDENT ALAN GARCIA": a war of words
     if _purpose(root, ctx.lexicon.reaction_lemmas) and violent:
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
         # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
@@ -688,6 +690,16 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
     return root.pos_ == "VERB" and any(
         c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lemma_.lower() in foes
                                   for g in c.children) for c in root.children)
+
+
+def _said_in_words(root: Token, ctx: Context) -> bool:
+    """An attack word (``context_typing.open_attack``) whose verb has an adverb, or whose noun
+    an adjective, of ``verbal_manner``: "HARSHLY ATTACKED PERUVIAN PRESIDENT ALAN GARCIA", "a
+    scathing attack on the minister" are criticism, no violence."""
+    if root.lower_ not in ctx.lexicon.context_typing.open_attack.words:
+        return False
+    manner = ctx.lexicon.verbal_manner
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in manner for c in root.children)
 
 
 def _hypothetical(root: Token, marks: tuple[str, ...], known: tuple[str, ...]) -> bool:
