@@ -192,6 +192,14 @@ class GazetteerSettings(BaseModel):
     """"Najib Ansari said": the subject of one of these verbs is no place."""
     back_references: tuple[str, ...] = ()
     """"the city": a sentence saying one of these speaks of a place named before it."""
+    capital_prepositions: frozenset[str] = frozenset()
+    """"IN THE CAPITAL": "the capital" after one of these is where the event is."""
+    lesser_capital_words: frozenset[str] = frozenset()
+    """"the provincial capital": after one of these before "capital", a bare "the capital"
+    of the text is that one, not the country's."""
+    capital_parts: frozenset[str] = frozenset()
+    """"PARTS OF THE CAPITAL": "the capital" after "of" and one of these (lemmas) too (not
+    "northeast of the capital", "the outskirts of the capital": elsewhere)."""
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
@@ -200,7 +208,8 @@ class GazetteerSettings(BaseModel):
                      "bearing_before", "destination_verbs", "origin_verbs", "back_references",
                      "directions",
                      "person_names", "given_names", "given_name_places", "common_words",
-                     "speaker_verbs", "region_prefixes", mode="before")
+                     "speaker_verbs", "region_prefixes", "capital_prepositions",
+                     "capital_parts", "lesser_capital_words", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return lowered_words(value)
@@ -408,6 +417,16 @@ class Gazetteer:
     def get(self, key: str) -> Place:
         """Return the place with a stable key (``Place.key``)."""
         return self.places[key]
+
+    def capital_of(self, iso2: str) -> Place | None:
+        """The capital city of the country ``iso2``: the biggest city or town at the point the
+        country is placed (countries are placed at their capital, :func:`_country_places`)."""
+        row = self.connection.execute(
+            f"SELECT {_PLACE_COLUMNS_P} FROM places p JOIN places c ON c.kind = 'country' "
+            "AND c.iso2 = p.iso2 AND c.lat = p.lat AND c.lon = p.lon "
+            "WHERE p.iso2 = ? AND p.kind IN ('city', 'town') ORDER BY p.population DESC LIMIT 1",
+            (iso2,)).fetchone()
+        return _place_of(row) if row is not None else None
 
     def candidates(self, name: str) -> list[Place]:
         """Return the places whose any name normalises like ``name``, best-known first."""

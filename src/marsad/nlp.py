@@ -35,6 +35,14 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def proper_name_words(head: Token) -> list[Token]:
+    """The words of a proper name ending in ``head``: its capitalised modifiers before it and
+    itself ("ROBERTO MENA", "CARLOS PIZARRO"; the parse of text in capitals makes a first
+    name an adjective)."""
+    return [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+            and c.pos_ in ("PROPN", "ADJ") and (c.is_title or c.is_upper)] + [head]
+
+
 def load_model(model_name: str) -> Language:
     """Load an installed spaCy pipeline by package name, failing with a fix to try."""
     try:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from marsad.errors import MarsadError
 from marsad.extractors.numbers import Count, find_numbers
 from marsad.gazetteer import load_settings
-from marsad.nlp import first_conjunct
+from marsad.nlp import first_conjunct, proper_name_words
 from marsad.resources import read_yaml, validate_items
 
 TERMS_FILE = "casualty_terms.yaml"
@@ -926,8 +926,7 @@ def _given_named(victim: Token, link: _Link, covered: set[int]) -> list[_Candida
     gazetteer knows first (``given_names``): "GUNMEN KILLED M-19 LEADER CARLOS PIZARRO"."""
     if victim.pos_ != "PROPN":
         return []
-    words = [c for c in victim.children if c.dep_ in ("compound", "amod") and c.i < victim.i
-             and c.pos_ in ("PROPN", "ADJ") and (c.is_title or c.is_upper)] + [victim]
+    words = proper_name_words(victim)
     if words[0].lower_ not in load_settings().name_words:
         return []
     return _named_phrase(victim, link, covered,

@@ -848,6 +848,65 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer,
     return country_of_words(doc, gazetteer, [*words, *groups])
 
 
+def capital_mentions(doc: Doc, gazetteer: Gazetteer, home_iso2: str | None,
+                     placed: set[int]) -> list[PlaceMention]:
+    """"The capital" of a sentence that names no place (sentence index not in ``placed``): the
+    capital city of the country a nationality word before it names ("THE SALVADORAN
+    CAPITAL"), else of the text's own country (``home_iso2``): "FMLN GUERRILLAS ATTACKED
+    ARMED FORCES POSITIONS IN THE NORTHERN AND SOUTHERN PARTS OF THE CAPITAL" is in San
+    Salvador, not in the Geneva of the sentence before. "The capital of X" names X's, which
+    the gazetteer reads itself; "capital punishment" is no place; after a lesser capital
+    ("the provincial capital", ``lesser_capital_words``) "the capital" is that one."""
+    starts = _sentence_starts(doc)
+    found: list[PlaceMention] = []
+    codes = gazetteer.settings.demonym_codes
+    lesser = gazetteer.settings.lesser_capital_words
+    for token in doc:
+        if token.lower_ != "capital":
+            continue
+        if any(c.lower_ in lesser for c in token.children):
+            break  # "the provincial capital Deir Ezzor ... part of the capital": that one
+        head = token.head if token.dep_ in ("amod", "compound") and token.head.lower_ == "city" \
+            else token  # "the capital city"
+        if head is token and (token.pos_ not in ("NOUN", "PROPN")
+                              or token.dep_ in ("amod", "compound")):
+            continue
+        index = max(0, bisect_right(starts, token.idx) - 1)
+        if index in placed or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) \
+                or not _inside_the_capital(head, gazetteer.settings):
+            continue
+        modifiers = [c for c in (*token.children, *head.children) if c.i < token.i]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers) or any(
+                c.dep_ != "det" and c.lower_ not in codes for c in modifiers):
+            continue  # ("the rebels' de facto capital", "the IS capital": no country's)
+        code = next((codes[c.lower_] for c in modifiers if c.lower_ in codes), home_iso2)
+        capital = gazetteer.capital_of(code) if code else None
+        if capital is None:
+            continue
+        first = min(c.i for c in modifiers if c.dep_ == "det")
+        span = doc[first:head.i + 1]
+        mention = _Mention(span.start_char, span.end_char, span.start, span.end, [capital],
+                           chosen=capital)
+        found.append(_place_mention(doc.text, mention, starts, gazetteer.settings))
+        placed.add(index)
+    return found
+
+
+def _inside_the_capital(head: Token, settings: GazetteerSettings) -> bool:
+    """"the capital" is where the event is: after one of ``capital_prepositions`` ("IN THE
+    CAPITAL"), or after "of" and one of ``capital_parts`` ("PARTS OF THE CAPITAL"), not after
+    a bearing ("northeast of the capital") or "near", "outside", "from"; or what an event verb
+    acts on ("SHELLS HIT THE CAPITAL", "the capital was shelled")."""
+    if head.dep_ in ("dobj", "nsubjpass"):
+        return True
+    if head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    if preposition.lower_ in settings.capital_prepositions:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in settings.capital_parts
+
+
 def country_of_words(doc: Doc, gazetteer: Gazetteer,
                      words: Sequence[tuple[str, Span]]) -> PlaceMention | None:
     """The country (ISO2) most of ``words`` point at, placed at the first such word's span

@@ -30,8 +30,10 @@ from marsad.extractors.events.roles import (
     default_initiator,
     fill_from_claimant,
     footage_author,
+    foreign_foe,
     inside_source,
     names_author,
+    on_one_side,
     plausible_initiator,
     side_acted_on,
     subject_of,
@@ -52,7 +54,6 @@ from marsad.extractors.events.sub_types import (
     state_bombing,
 )
 from marsad.extractors.events.tolls import casualties_of, victim_span
-from marsad.lexicon import filled_country
 from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
 from marsad.notes import event_notes
 
@@ -126,7 +127,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
             and not ctx.lexicon.is_unidentified(a1.name):
         named = None  # "terrorist rocket attacks ... terrorists from Jaish al-Fateh fired"
     ally = None  # "Russian and Syrian regime air raids": the adjective's ally struck with it
-    if a1 is not None and a2 is not None and _on_one_side(a1, a2, ctx):
+    if a1 is not None and a2 is not None and on_one_side(a1, a2, ctx):
         ally, a2 = a2, None  # "hit by the Russian and Assad regime warplanes": allies, no foes
     if named is not None and (a1 is None or a1.name != named.name):
         # "An Israeli airstrike ... killed pro-regime forces": the adjective on the event word
@@ -156,7 +157,7 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         a1, a2 = fill_from_claimant(a1, a2, speaking_for, ctx, country,
                                     candidate.sub_event_type)
     assoc1, assoc2 = associates(sentence_actors, actor1, actor2, a1, a2, ctx, country)
-    a2, assoc1 = _foreign_foe(candidate.sub_event_type, a1, a2, assoc1, ctx)
+    a2, assoc1 = foreign_foe(candidate.sub_event_type, a1, a2, assoc1, ctx)
     if ally is not None:
         assoc1 = [*(a for a in assoc1 if a.name != ally.name), ally]
         assoc2 = [a for a in assoc2 if a.name != ally.name]
@@ -198,47 +199,6 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         confidence=_confidence(candidate, date, location, attribution),
     )
     return event.model_copy(update={"notes": event_notes(event)})
-
-
-def _foreign_foe(sub_event_type: str, a1: Actor | None, a2: Actor | None, assoc1: list[Actor],
-                 ctx: Context) -> tuple[Actor | None, list[Actor]]:
-    """Two states' forces named together as the sides of a battle with no other side
-    ("HONDURAN AND SALVADORAN TROOPS CLASHED"; ``initiators.two_sided``) fought each other,
-    unless ``allies`` says they fight on one side: the second is actor2, no associate."""
-    if a1 is None or a2 is not None or sub_event_type not in ctx.lexicon.initiators.two_sided \
-            or a1.inter not in STATES_INTER:
-        return a2, assoc1
-    own = _state_code(a1.name, ctx)
-    foe = next((a for a in assoc1 if a.inter in STATES_INTER and own is not None
-                and _state_code(a.name, ctx) not in (None, own)
-                and not ctx.lexicon.allied(a1.name, a.name)), None)
-    return (foe, [a for a in assoc1 if a is not foe]) if foe is not None else (a2, assoc1)
-
-
-def _on_one_side(one: Actor, other: Actor, ctx: Context) -> bool:
-    """Allies (``allies`` in actors.yaml), or one state's forces ("Police Forces of Colombia"
-    and "Military Forces of Colombia"): never each other's target."""
-    if ctx.lexicon.allied(one.name, other.name):
-        return True
-    if one.inter not in STATES_INTER or other.inter not in STATES_INTER:
-        return False
-    state = _state_code(one.name, ctx)
-    return state is not None and state == _state_code(other.name, ctx)
-
-
-def _state_code(name: str, ctx: Context) -> str | None:
-    """The ISO3 code of the state whose forces ``name`` names ("Military Forces of Syria
-    (2000-)", "Police Forces of Colombia"), None for any other actor."""
-    try:
-        entry = ctx.lexicon.actor(name)
-    except KeyError:
-        return None
-    template = ctx.lexicon.template_of(name)
-    if template is not None and template.state_of == "*":
-        country = filled_country(template.name, name) or ""
-        return next((p.iso3 for p in ctx.gazetteer.candidates(country) if p.kind == "country"),
-                    None)
-    return entry.state_of if entry.state_of not in (None, "*") else None
 
 
 def _as_protesters(actor: Actor | None, ctx: Context, country: str | None) -> Actor | None:

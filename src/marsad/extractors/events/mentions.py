@@ -17,10 +17,12 @@ from marsad.extractors.actors import ActorMention, find_actors, localised
 from marsad.extractors.attribution import find_claims, publisher_claim
 from marsad.extractors.casualties import find_casualties
 from marsad.extractors.events.candidates import Mentions
+from marsad.extractors.events.locations import document_country
 from marsad.extractors.place_names import persons_origin
 from marsad.extractors.places import (
     DATELINE_REACH,
     PlaceMention,
+    capital_mentions,
     country_of_words,
     find_places,
     is_dateline,
@@ -68,7 +70,7 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
     actors = localised(actors, {p.location.iso3 for p in [*places, nationality]
                                 if p is not None and p.location.iso3}, ctx.lexicon)
     actors = [a for a in actors if not _place_possessive(a, places)]
-    return Mentions(
+    mentions = Mentions(
         text=document.text,
         sentences=list(doc.sents),
         places=places,
@@ -82,6 +84,21 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
         claims=find_claims(doc, ctx, actors, claim_dates),
         publisher=publisher_claim(document.outlet, ctx),
     )
+    return _with_capitals(mentions, doc, ctx)
+
+
+def _with_capitals(mentions: Mentions, doc: Doc, ctx: Context) -> Mentions:
+    """The mentions and "the capital" of each sentence that names no place, the capital of the
+    text's own country unless a nationality word says whose (:func:`capital_mentions`)."""
+    home = document_country(mentions)
+    country = next((p for p in ctx.gazetteer.candidates(home) if p.kind == "country"), None) \
+        if home else None
+    placed = {p.sentence_index for p in mentions.places}
+    capitals = capital_mentions(doc, ctx.gazetteer, country.iso2 if country else None, placed)
+    if not capitals:
+        return mentions
+    places = sorted([*mentions.places, *capitals], key=lambda p: p.start_char)
+    return dataclasses.replace(mentions, places=places)
 
 
 def _named_as_place(doc: Doc, start: int, settings: GazetteerSettings) -> bool:

@@ -18,6 +18,7 @@ from marsad.extractors.actors import (
     FIGHTING_INTER,
     REBEL_INTER,
     STATE_INTER,
+    STATES_INTER,
     ActorMention,
     members_phrase,
     phrase_head,
@@ -26,7 +27,7 @@ from marsad.extractors.actors import (
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import charge_word_over, governing_verb, has_own_subject
-from marsad.lexicon import Initiators, RoleWords, same_entry
+from marsad.lexicon import Initiators, RoleWords, filled_country, same_entry
 from marsad.model import Actor
 from marsad.nlp import first_conjunct
 from marsad.recase import doc_in_capitals
@@ -536,6 +537,47 @@ def _share_a_noun(one: ActorMention, other: ActorMention) -> bool:
     return any(other.span.start <= c.i < other.span.end
                for t in one.span for c in t.conjuncts) or any(
         one.span.start <= c.i < one.span.end for t in other.span for c in t.conjuncts)
+
+
+def foreign_foe(sub_event_type: str, a1: Actor | None, a2: Actor | None, assoc1: list[Actor],
+                 ctx: Context) -> tuple[Actor | None, list[Actor]]:
+    """Two states' forces named together as the sides of a battle with no other side
+    ("HONDURAN AND SALVADORAN TROOPS CLASHED"; ``initiators.two_sided``) fought each other,
+    unless ``allies`` says they fight on one side: the second is actor2, no associate."""
+    if a1 is None or a2 is not None or sub_event_type not in ctx.lexicon.initiators.two_sided \
+            or a1.inter not in STATES_INTER:
+        return a2, assoc1
+    own = _state_code(a1.name, ctx)
+    foe = next((a for a in assoc1 if a.inter in STATES_INTER and own is not None
+                and _state_code(a.name, ctx) not in (None, own)
+                and not ctx.lexicon.allied(a1.name, a.name)), None)
+    return (foe, [a for a in assoc1 if a is not foe]) if foe is not None else (a2, assoc1)
+
+
+def on_one_side(one: Actor, other: Actor, ctx: Context) -> bool:
+    """Allies (``allies`` in actors.yaml), or one state's forces ("Police Forces of Colombia"
+    and "Military Forces of Colombia"): never each other's target."""
+    if ctx.lexicon.allied(one.name, other.name):
+        return True
+    if one.inter not in STATES_INTER or other.inter not in STATES_INTER:
+        return False
+    state = _state_code(one.name, ctx)
+    return state is not None and state == _state_code(other.name, ctx)
+
+
+def _state_code(name: str, ctx: Context) -> str | None:
+    """The ISO3 code of the state whose forces ``name`` names ("Military Forces of Syria
+    (2000-)", "Police Forces of Colombia"), None for any other actor."""
+    try:
+        entry = ctx.lexicon.actor(name)
+    except KeyError:
+        return None
+    template = ctx.lexicon.template_of(name)
+    if template is not None and template.state_of == "*":
+        country = filled_country(template.name, name) or ""
+        return next((p.iso3 for p in ctx.gazetteer.candidates(country) if p.kind == "country"),
+                    None)
+    return entry.state_of if entry.state_of not in (None, "*") else None
 
 
 def plausible_initiator(sub_event_type: str, a1: Actor | None, a2: Actor | None,

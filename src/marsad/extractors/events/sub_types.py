@@ -29,7 +29,7 @@ from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
 from marsad.lexicon import TERRITORY_GAIN, Initiators, StateBombing, TriggerEntry
 from marsad.model import Actor, Casualties, Event
-from marsad.nlp import first_conjunct
+from marsad.nlp import first_conjunct, proper_name_words
 from marsad.notes import event_notes
 
 
@@ -584,9 +584,7 @@ def _persons_name(head: Token, ctx: Context) -> bool:
         return True  # "THE NUMBER OF COLOMBIANS THAT HAVE BEEN SEIZED": people of a nation
     if head.pos_ != "PROPN":
         return False
-    # (the parse of text in capitals makes a first name an adjective: "ROBERTO MENA")
-    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
-             and c.pos_ in ("PROPN", "ADJ") and (c.is_title or c.is_upper)] + [head]
+    words = proper_name_words(head)
     phrase = " ".join(t.text for t in words)
     return words[0].lower_ in ctx.gazetteer.settings.name_words \
         and not ctx.gazetteer.candidates(phrase)
