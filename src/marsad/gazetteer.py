@@ -315,8 +315,7 @@ def normalize_name(text: str) -> str:
     if text.isascii():
         folded = text.lower()
     else:
-        folded = unicodedata.normalize("NFKD", text.translate(_ARABIC_FOLD))
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+        folded = _unaccented(text.translate(_ARABIC_FOLD)).lower()
     folded = folded.translate(_PUNCTUATION)
     words = [_strip_arabic_article(word) for word in folded.split()]
     kept = [word for word in words if word not in settings.articles] or words
@@ -427,6 +426,10 @@ class Gazetteer:
             "WHERE p.iso2 = ? AND p.kind IN ('city', 'town') ORDER BY p.population DESC LIMIT 1",
             (iso2,)).fetchone()
         return _place_of(row) if row is not None else None
+
+    def country_named(self, name: str) -> Place | None:
+        """The country ``name`` spells ("U.S.", "Ukraine", "El Salvador"), if it spells one."""
+        return next((p for p in self.candidates(name) if p.kind == "country"), None)
 
     def candidates(self, name: str) -> list[Place]:
         """Return the places whose any name normalises like ``name``, best-known first."""
@@ -915,8 +918,7 @@ def _country_places(cache_data: Any, cities: dict[str, Any],
 
 def _ascii_fold(name: str) -> str:
     """"Bogotá" and "Bogota", "Asunción" and "Asuncion": one key."""
-    folded = unicodedata.normalize("NFKD", name.strip())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    return _unaccented(name.strip()).casefold()
 
 
 def _admin1_places(countries: dict[str, Place]) -> dict[str, Place]:

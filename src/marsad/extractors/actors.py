@@ -193,7 +193,7 @@ def _possessive_countries(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:
 
 def _country_named(ent: Span, ctx: Context) -> Place | None:
     """The country a place entity's name spells ("U.S.", "Ukraine"), if it spells one."""
-    return next((p for p in ctx.gazetteer.candidates(ent.text) if p.kind == "country"), None)
+    return ctx.gazetteer.country_named(ent.text)
 
 
 def _state_entry(template: ActorEntry, country: Place, ctx: Context) -> ActorEntry:

@@ -90,9 +90,10 @@ def find_mentions(document: Document, doc: Doc, ctx: Context) -> Mentions:
 def _with_capitals(mentions: Mentions, doc: Doc, ctx: Context) -> Mentions:
     """The mentions and "the capital" of each sentence that names no place, the capital of the
     text's own country unless a nationality word says whose (:func:`capital_mentions`)."""
+    if not any(token.lower_ == "capital" for token in doc):
+        return mentions  # (most texts: no lookups)
     home = document_country(mentions)
-    country = next((p for p in ctx.gazetteer.candidates(home) if p.kind == "country"), None) \
-        if home else None
+    country = ctx.gazetteer.country_named(home) if home else None
     placed = {p.sentence_index for p in mentions.places}
     capitals = capital_mentions(doc, ctx.gazetteer, country.iso2 if country else None, placed)
     if not capitals:

@@ -574,9 +574,8 @@ def _state_code(name: str, ctx: Context) -> str | None:
         return None
     template = ctx.lexicon.template_of(name)
     if template is not None and template.state_of == "*":
-        country = filled_country(template.name, name) or ""
-        return next((p.iso3 for p in ctx.gazetteer.candidates(country) if p.kind == "country"),
-                    None)
+        country = ctx.gazetteer.country_named(filled_country(template.name, name) or "")
+        return country.iso3 if country is not None else None
     return entry.state_of if entry.state_of not in (None, "*") else None
 
 
