@@ -618,12 +618,22 @@ def _pattern_surfaces(places: Iterable[Place],
             names = (place.name, *(a for a in place.aliases if not _LATIN.match(a)
                                    or a.isascii()))
         elif place.population >= settings.min_population_elsewhere:
-            names = (place.name,)
+            names = (place.name, *_short_city_names(place))
         else:
             continue
         for surface in names:
             if _pattern_allowed(surface, settings, main=surface == place.name):
                 yield place, surface
+
+
+def _short_city_names(place: Place) -> tuple[str, ...]:
+    """A city's name without "City" when that leaves two words or more and is one of its
+    aliases ("New York" of New York City): else the ruler, knowing only the main name of a
+    place outside the focus countries, found "York" (England) in "a meeting in New York"."""
+    if not place.name.endswith(" City"):
+        return ()
+    short = place.name[: -len(" City")]
+    return (short,) if len(short.split()) >= 2 and short in place.aliases else ()
 
 
 def _unaccented_patterns(places: Iterable[Place], settings: GazetteerSettings,

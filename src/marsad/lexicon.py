@@ -556,6 +556,8 @@ class Lexicon(_Frozen):
     hypothetical_marks: tuple[str, ...] = ()
     known_determiners: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
+    collective_targets: tuple[str, ...] = ()
+    """"the FMLN is attacking the civilian population": a charge, no event."""
     history_adverbials: tuple[str, ...] = ()
     """"in the past", "several times": with the present perfect, an undated past."""
     attempt_lemmas: tuple[str, ...] = ()
@@ -567,6 +569,10 @@ class Lexicon(_Frozen):
     """Small arms and gear: a weapon word listed with one is an inventory, not a use."""
     transfer_verbs: tuple[str, ...] = ()
     """"supplied missiles": weapons handed over, not used."""
+    prevention_lemmas: tuple[str, ...] = ()
+    """"preventing sexual violence": kept from happening."""
+    struck_verbs: tuple[str, ...] = ()
+    """"a strike destroyed a VBIED": the weapon is what was hit, not what hit."""
     cargo_nouns: tuple[str, ...] = ()
     """"CARRYING THE FOLLOWING WEAPONS ...: 24 ... MISSILES": the list after the colon is the
     cargo's."""
@@ -891,12 +897,15 @@ def load_lexicon() -> Lexicon:
         hypothetical_marks=_words(not_happened, "hypothetical_marks"),
         known_determiners=_words(not_happened, "known_determiners"),
         habitual_adverbs=_words(not_happened, "habitual_adverbs"),
+        collective_targets=_words(not_happened, "collective_targets"),
         history_adverbials=_words(not_happened, "history_adverbials"),
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),
         cognition_lemmas=_words(not_happened, "cognition_lemmas"),
         inventory_words=_words(not_happened, "inventory_words"),
         transfer_verbs=_words(not_happened, "transfer_verbs"),
+        struck_verbs=_words(not_happened, "struck_verbs"),
+        prevention_lemmas=_words(not_happened, "prevention_lemmas"),
         cargo_nouns=_words(not_happened, "cargo_nouns"),
         telling_lemmas=_words(not_happened, "telling_lemmas"),
         inquiry_nouns=_words(not_happened, "inquiry_nouns"),

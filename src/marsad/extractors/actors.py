@@ -149,19 +149,30 @@ def _countries_striking(doc: Doc, mentions: list[ActorMention],
         return mentions
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     military = next(e for e in ctx.lexicon.actors if e.state_of == "*" and not e.law_enforcement)
+    blaming = frozenset(ctx.lexicon.initiators.accused.blame_verbs)
     found = []
     for ent in doc.ents:
         if ent.label_ != "GPE" or taken.intersection(range(ent.start, ent.end)):
             continue
         root = ent.root
         verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else (
-            root.head if root.dep_ == "nsubj" else None)
+            root.head if root.dep_ == "nsubj" else _accused_of_doing(root, blaming))
         if verb is None or verb.lemma_.lower() not in verbs:
             continue
         country = _country_named(ent, ctx)
         if country is not None:
             found.append(ActorMention(_state_entry(military, country, ctx), ent))
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
+
+
+def _accused_of_doing(word: Token, blame_verbs: frozenset[str]) -> Token | None:
+    """The verb a country is accused of doing ("Syria has accused Israel of bombarding an
+    area west of Damascus": bombarding), else None."""
+    verb = word.head
+    if word.dep_ != "dobj" or verb.lemma_.lower() not in blame_verbs:
+        return None
+    return next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for c in prep.children if c.dep_ == "pcomp"), None)
 
 
 def _country_modifiers(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:

@@ -572,6 +572,9 @@ def _verb_subject(verb: Token, hops: int = 2) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a military source who said"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "a statement saying"
+        if verb.tag_ == "VBN":
+            return None  # "executed a man accused of spying": a passive participle names
+            # the one accused, and no accuser
         noun = verb.head
         if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and hops:
             return _verb_subject(noun.head, hops - 1)

@@ -218,6 +218,8 @@ def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     settings = gazetteer.settings
     if ent.start > 0 and _names_a_person(doc[ent.start - 1], settings):
         return True
+    if ent.start > 1 and _initial(doc[ent.start - 1]) and doc[ent.start - 2].is_title:
+        return True  # "Scott C. Dayton": a surname after a middle initial
     between = doc[ent.start - 1] if ent.start > 1 else None
     if between is None or not between.is_alpha or not (between.is_title or between.is_upper) \
             or between.is_stop or between.ent_type_ in ("GPE", "LOC", "FAC") \
@@ -358,13 +360,25 @@ def _listed_among_persons(doc: Doc, ent: Span, settings: GazetteerSettings) -> b
 def persons_origin(root: Token, settings: GazetteerSettings) -> bool:
     """The place is where a named person is from: "ROBERTO ROASCIO OF MILAN AND MARIO ACCURSO
     OF ROME ... WERE TAKEN HOSTAGE" (after "of", on a proper name a given name or a title
-    opens, or that spaCy calls a person); "the city of Milan", "the port of Latakia" stay."""
+    opens, or that spaCy calls a person); "the city of Milan", "the port of Latakia" stay.
+    The state after a town is the town's ("of Woodbridge, Virginia")."""
+    while root.dep_ == "appos" and root.head.i < root.i:
+        root = root.head
     if root.dep_ != "pobj" or root.head.lower_ != "of":
         return False
     head = root.head.head
     return head.ent_type_ == "PERSON" or (head.pos_ in ("PROPN", "NOUN") and any(
-        child.dep_ in ("compound", "amod") and _names_a_person(child, settings)
+        (child.dep_ in ("compound", "amod") and (
+            _names_a_person(child, settings) or _initial(child)))
+        # "Scott C. Dayton, 42, of Woodbridge, Virginia": a name with its age
+        or (child.dep_ == "appos" and child.like_num and child.i < root.i)
         for child in head.children))
+
+
+def _initial(word: Token) -> bool:
+    """A middle initial ("C." in "Scott C. Dayton")."""
+    text = word.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
 def _names_a_person(word: Token, settings: GazetteerSettings) -> bool:
@@ -382,4 +396,5 @@ def surnames_in(doc: Doc, settings: GazetteerSettings) -> frozenset[str]:
     WAS ARRESTED")."""
     return frozenset(word.lower_ for word in doc[1:]
                      if (word.is_title or word.is_upper) and word.is_alpha and not word.is_stop
-                     and _names_a_person(doc[word.i - 1], settings))
+                     and (_names_a_person(doc[word.i - 1], settings) or (
+                         word.i > 1 and _initial(doc[word.i - 1]) and doc[word.i - 2].is_title)))

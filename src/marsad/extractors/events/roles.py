@@ -73,6 +73,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
     cues, member_cues, acted_on = words.association, words.members, words.acted_on
     holding, times = words.holding, words.times
     first: list[ActorMention] = []
+    accused: list[ActorMention] = []
     second: list[ActorMention] = []
     before: list[ActorMention] = []
     after: list[ActorMention] = []
@@ -93,6 +94,13 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
             continue  # "Russian" in "Russian and Syrian warplanes": the noun's associate
         if _side_of_main_clause(token, root):
             continue  # "Fighting raged between rebels and regime loyalists as helicopters ..."
+        if accused_of(mention.span.root, root, words.blaming):
+            accused.append(mention)  # "Syria has accused Israel of bombarding an area": the
+            continue  # accused did it, by the accuser's word (the claim stays hedged), before
+            # any subject above ("M-19 COMMANDER ... RELEASED A COMMUNIQUE IN WHICH HE
+            # ACCUSED THE COLOMBIAN ARMY OF ATTACKING AN M-19 GROUP")
+        if token.dep_ == "nsubj" and _blames_for(token.head, root, words.blaming):
+            continue  # ... and "Syria", the accuser, is a judge, no side of it
         if charge is not None and charge.is_ancestor(token):
             if (token.head == charge and token.dep_ == "nsubj") or (
                     token.dep_ == "pobj" and token.head.dep_ == "agent"
@@ -118,6 +126,9 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
             second.append(mention)  # "... FENDING OFF FIERCE SALVADORAN AIR AND ARTILLERY ATTACKS"
             hit.add(id(mention))
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
+            if _below_a_clause_of_its_own(token, root):
+                continue  # "ISIL has had control of Mosul ..., and the Iraqis have cleared
+                # ... since the liberation of the city began": another clause's subject
             first.append(mention)
         elif token.dep_ == "nsubjpass" and (token.head == root or token.head.is_ancestor(root)):
             # "a Russian helicopter was shot down", "ISIS positions were targeted": the
@@ -164,7 +175,7 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
             before.append(mention)
         else:
             after.append(mention)
-    ordered_first = first + before + after
+    ordered_first = accused + first + before + after
     if two_sided and not any(m.entry.inter != 7 for m in ordered_first):
         # "50 Jaysh al-Fateh fighters killed in clashes with the Syrian army": a battle's
         # sides are symmetric; the side not counted among the dead is the one named first.
@@ -334,6 +345,20 @@ def _in_clause_of_its_own(token: Token, root: Token) -> bool:
     return False
 
 
+def _below_a_clause_of_its_own(token: Token, root: Token) -> bool:
+    """Between the verb ``token`` is the subject of and the event word stands a verb
+    coordinated with that verb, with a subject of its own: the event belongs to that clause
+    (the mirror of :func:`_in_clause_of_its_own`)."""
+    word = root.head
+    while word != token.head and word.head != word:
+        if word.dep_ == "conj" and word.pos_ in ("VERB", "AUX") and has_own_subject(word) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") and c.is_ancestor(root) or c == root
+                            for c in word.children):
+            return True  # (not the event word's own clause: "but the latest assault was ...")
+        word = word.head
+    return False
+
+
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
 MODIFIER_DEPS = ("compound", "poss", "nmod")
 AGENT_WORDS = frozenset({"by", "hands"})
@@ -456,6 +481,13 @@ def acts_through(token: Token, word: Token, reacting: Collection[str] = ()) -> b
         head = members_phrase(token)
         return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head == verb
     return word.dep_ in ("dobj", "obj") and subject_of(token, verb)
+
+
+def _blames_for(verb: Token, word: Token, blame_verbs: Collection[str]) -> bool:
+    """The verb is one of blaming whose "of" governs the event word ("accused Israel of
+    bombarding")."""
+    return verb.lemma_.lower() in blame_verbs and any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.is_ancestor(word) for c in verb.children)
 
 
 def accused_of(token: Token, word: Token, blame_verbs: Collection[str],

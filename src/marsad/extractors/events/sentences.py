@@ -56,11 +56,16 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                         earlier: list[Candidate]) -> list[Candidate]:
     """The (sub-event type, place) pairs of one sentence."""
     doc = sentence.doc
+    sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     triggers = [(entry, span) for entry, span in triggers_in(sentence, ctx)
                 if happened(span, entry, ctx) and not what_an_attack_did(entry, span, ctx)]
-    triggers = drop_generic(triggers + [(entry, span) for entry, span in
-                                        verb_object_events(sentence, ctx)
-                                        if happened(span, entry, ctx)],
+    triggers += [(entry, span) for entry, span in verb_object_events(sentence, ctx)
+                 if happened(span, entry, ctx)]
+    # A specific word that what it acts on makes no event ("equipment captured near Palmyra")
+    # leaves the generic words their say ("Coalition aircraft destroyed 14 ISIL tanks").
+    triggers = drop_generic([(entry, span) for entry, span in triggers if entry.generic
+                             or resolve_sub_type(entry.sub_event_type, span, sentence_actors,
+                                                 ctx) is not None],
                             frozenset(ctx.lexicon.context_typing.open_attack.words),
                             frozenset(ctx.lexicon.initiators.accused.charge_words))
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
@@ -74,7 +79,6 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                 and not among_the_dead(t, index, mentions)
                 and not describes_a_place(t, mentions, ctx.lexicon.place_descriptions)
                 and not (e.generic and blamed_for(t, ctx))]
-    sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     context = non_conflict_context(sentence, sentence_actors, ctx)
     if context is None and index > 0 and not armed(sentence_actors) and \
             mentions.paragraph_of(sentence.start_char) == mentions.paragraph_of(

@@ -15,10 +15,16 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from marsad.context import Context
-from marsad.extractors.actors import NON_STATE_ARMED_INTER, ActorMention, phrase_head
+from marsad.extractors.actors import (
+    FIGHTING_INTER,
+    NON_STATE_ARMED_INTER,
+    ActorMention,
+    phrase_head,
+)
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.roles import (
     actor_roles,
+    acts_through,
     associated_with_other,
     can_initiate,
     named_first,
@@ -27,7 +33,7 @@ from marsad.extractors.events.roles import (
 from marsad.extractors.events.triggers import governing_verb, is_infinitive, is_weapon_word
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
-from marsad.lexicon import TERRITORY_GAIN, Initiators, StateBombing, TriggerEntry
+from marsad.lexicon import TERRITORY_GAIN, ActorEntry, Initiators, StateBombing, TriggerEntry
 from marsad.model import Actor, Casualties, Event
 from marsad.nlp import first_conjunct, proper_name_words
 from marsad.notes import event_notes
@@ -241,6 +247,12 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
         else:
             continue
         donors = [c for c in specific if c.sub_event_type in types]
+        hand = _named_hand(candidate, mentions)
+        if hand is not None:
+            # "ISIL has killed 70 members of the tribe" is no toll of "the Coalition has
+            # launched 8,000 strikes" two sentences on: another hand's means
+            donors = [c for c in donors if _named_hand(c, mentions) in (None, hand)
+                      and can_initiate(hand.inter, c.sub_event_type, ctx)]
         donor = _nearest_donor(candidate, donors, mentions, rule.window)
         if donor is None and candidate.vague and \
                 _has_determiner(candidate.trigger.root, determiners):
@@ -252,6 +264,15 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
             candidate.sub_event_type = donor.sub_event_type
             candidate.borrowed = True
     return candidates
+
+
+def _named_hand(candidate: Candidate, mentions: Mentions) -> ActorEntry | None:
+    """The armed actor the parse makes the doer of the candidate's word: its subject, or the
+    subject of the verb that acts through it ("ISIL has killed", "the Coalition has launched
+    strikes"), else None."""
+    root = candidate.trigger.root
+    return next((m.entry for m in mentions.actors if m.entry.inter in FIGHTING_INTER and (
+        subject_of(m.span.root, root) or acts_through(m.span.root, root))), None)
 
 
 def _bombed_by_ground_group(candidate: Candidate, mentions: Mentions, ctx: Context) -> bool:

@@ -362,6 +362,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         previous -= 1
     if previous >= sentence.start and trigger.doc[previous].lower_ in ctx.lexicon.negation_words:
         return False  # "entered the town without fighting", "not a single clash"
+    if trigger.start - 2 >= sentence.start and trigger.doc[trigger.start - 1].text == "-" \
+            and trigger.doc[trigger.start - 2].lower_ == "non":
+        return False  # "died in a non-combat related incident"
     if any(a.dep_ == "prep" and a.lower_ in ctx.lexicon.negation_words
            for a in list(root.ancestors)[:3]):
         return False  # "A COUNTRY BEING INVADED WITHOUT A SHOT BEING FIRED"
@@ -376,6 +379,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the province has seen several rounds of heavy fighting"
     if _habitual(root, ctx.lexicon.habitual_adverbs):
         return False  # "Rebels regularly fire rockets into the west of the city"
+    if _charge_against_a_people(root, ctx):
+        return False  # "THE FMLN IS ATTACKING THE CIVILIAN POPULATION": a charge
     if _undated_past(root, ctx.lexicon.history_adverbials):
         return False  # "the Shining Path has attacked Soviet interests in the past"
     if _defined(root):
@@ -386,6 +391,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the courage demonstrated by the leadership": shown, no protest
     if _simulated(root, ctx.lexicon.simulation_words):
         return False  # "joint exercises simulating air strikes": played, not fought
+    if _kept_from_happening(root, ctx.lexicon.prevention_lemmas):
+        return False  # "preventing sexual violence in conflict", "prevented an attack"
     if _asked_to_end(root, ctx.lexicon.cessation_lemmas):
         return False  # "Stop the bombings!", "urged the government to stop the bombings"
     if _hypothetical(root, ctx.lexicon.hypothetical_marks, ctx.lexicon.known_determiners):
@@ -412,6 +419,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _in_inventory(
             root, ctx.lexicon.inventory_words):
         return False  # "118 AUTOMATIC PISTOLS, ... FRAGMENTATION GRENADES": listed, not used
+    if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _acted_on(
+            root, ctx.lexicon.struck_verbs):
+        return False  # "one strike destroyed a VBIED": what the strike hit
     if weapon and (_handed_over(root, ctx.lexicon.transfer_verbs) or _listed_as_cargo(
             root, ctx.lexicon.transfer_verbs, ctx.lexicon.cargo_nouns, ctx.lexicon.weapon_nouns)):
         return False  # "HAVE GIVEN THE CONTRAS ... 300 SURFACE-TO-AIR MISSILES": supplied
@@ -449,6 +459,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "an agreement will be reached", "reinforcements will be brought in"
     if _subject_of_modal_be(root, ctx.lexicon.modal_words):
         return False  # "Capturing Manbij would be its most significant victory yet"
+    if _in_a_modal_chain(root, ctx.lexicon.modal_words):
+        return False  # "WE WILL NOT ALLOW THE GUERRILLAS TO REGROUP AND BEGIN ATTACKING AGAIN"
     if _shares_a_modal(root, ctx.lexicon.modal_words):
         return False  # "WILL ALLOW US TO LEARN MORE ... AND, IF POSSIBLE, MAKE SOME ARRESTS"
     if entry.sub_event_type == TERRITORY_GAIN:
@@ -493,13 +505,25 @@ def _habitual(root: Token, adverbs: tuple[str, ...]) -> bool:
     return present and any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
 
 
+def _charge_against_a_people(root: Token, ctx: Context) -> bool:
+    """An attack word (``open_attack``) in the present tense, simple or progressive, whose
+    object is a whole people (``collective_targets``)."""
+    if root.lower_ not in ctx.lexicon.context_typing.open_attack.words or root.pos_ != "VERB":
+        return False
+    present = root.tag_ in ("VBZ", "VBP") or (root.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in root.children))
+    return present and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.collective_targets
+                           for c in root.children)
+
+
 def _undated_past(root: Token, adverbials: tuple[str, ...]) -> bool:
     """The event word's verb is in the present perfect with an adverbial of an undated past
     ("has attacked Soviet interests in the past", "has been shelled several times"): a
-    record, not an event; "has attacked the base" alone is news."""
+    record, not an event; "has attacked the base" alone is news. The perfect infinitive too:
+    "It is thought to have bombed weapons shipments ... several times"."""
     verb = governing_verb(root)
-    if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-                               for c in verb.children):
+    if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have"
+                               and c.tag_ in ("VBZ", "VBP", "VB") for c in verb.children):
         return False
     return any(c.dep_ in ("advmod", "prep", "npadvmod")
                and " ".join(t.lower_ for t in c.subtree) in adverbials for c in verb.children)
@@ -522,6 +546,15 @@ def _handed_over(root: Token, verbs: tuple[str, ...]) -> bool:
                 _hands_over(t, verbs) for t in (token.head.head, token.head.head.head)):
             return True  # "armed them with rockets", "provided them with missiles"
     return False
+
+
+def _acted_on(root: Token, verbs: tuple[str, ...]) -> bool:
+    """The noun, or the phrase that lists it, is the object of one of ``verbs`` (active or
+    passive): "destroyed a VBIED", "two VBIEDs were destroyed"."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in verbs
+               for token in _lists_holding(root))
 
 
 def _lists_holding(root: Token, steps: int = 6) -> list[Token]:
@@ -620,6 +653,12 @@ def _simulated(root: Token, words: tuple[str, ...]) -> bool:
                for c in token.children):
             return True
     return False
+
+
+def _kept_from_happening(root: Token, lemmas: tuple[str, ...]) -> bool:
+    """The event word is what a verb of preventing (``prevention_lemmas``) acts on."""
+    token = _phrase_top(root)
+    return token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_.lower() in lemmas
 
 
 def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
@@ -747,7 +786,29 @@ def _names_gear(trigger: Span, heads: tuple[str, ...]) -> bool:
     token = trigger.root
     while token.dep_ in ("compound", "amod", "nmod", "conj") and token.head != token:
         token = token.head
-    return token.i != trigger.root.i and token.lemma_.lower() in heads
+        # Each noun up the chain, not only the last: "destroyed three tunnel entrances and
+        # two fighting positions" climbs from "positions" on to "entrances" through "and".
+        if token.lemma_.lower() in heads:
+            return not _put_to_use(token)
+    return False
+
+
+def _put_to_use(noun: Token) -> bool:
+    """The noun, or the list that names it, is what a verb of using acts on: "they used
+    proscribed weapons, namely 110mm and 84mm mortar systems" fired the mortars. Used for a
+    purpose the sentence names, the purpose is the event: "USED ROCKET LAUNCHERS AND SMALL
+    ARMS FIRE ... TO AMBUSH THIS CONVOY" is an ambush."""
+    top = noun
+    while top.dep_ in ("conj", "appos") and top.head != top:
+        top = top.head
+    verb = top.head
+    return top.dep_ == "dobj" and verb.lemma_.lower() in USE_VERBS and not any(
+        c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)
+        for c in verb.children)
+
+
+USE_VERBS = frozenset({"use", "employ", "fire", "launch"})
+"""Verbs of putting gear to use (grammar, beside the rule that reads them)."""
 
 
 def _headline_verb(word: Token) -> bool:
@@ -808,6 +869,8 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     agreements", "these agreements are a victory")."""
     if _acted_on_by(root, rule.verbs) or _after_its_verb(root, rule.verbs):
         return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in rule.verbs:
+        return True  # "reports of ceasefire violations"
     head = _phrase_top(root)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in (*rule.ended_by, *rule.content_verbs):
         return True  # "the truce collapsed", "what does the agreement say?"
@@ -925,6 +988,25 @@ def _shares_a_modal(root: Token, modal_words: tuple[str, ...]) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return False  # (a past or third-person verb is not under it: "will meet and attacked")
     return _has_modal(first_conjunct(verb), modal_words)
+
+
+def _in_a_modal_chain(root: Token, modal_words: tuple[str, ...]) -> bool:
+    """The event verb, a gerund or a base form, hangs through other gerunds and base forms
+    (complements and conjuncts) on a verb with a modal auxiliary: "WILL NOT ALLOW THE
+    GUERRILLAS TO REGROUP AND BEGIN ATTACKING" (a finite verb on the way, "BEGAN ATTACKING",
+    ends the chain: told as done)."""
+    if root.tag_ not in ("VB", "VBG"):
+        return False
+    token = root
+    for _step in range(4):
+        head = token.head
+        if token.dep_ not in ("xcomp", "ccomp", "conj") or head == token \
+                or head.tag_ not in ("VB", "VBG"):
+            return False
+        if _has_modal(head, modal_words):
+            return True
+        token = head
+    return False
 
 
 def _has_modal(verb: Token, modal_words: tuple[str, ...]) -> bool:
