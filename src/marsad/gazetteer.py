@@ -419,13 +419,28 @@ class Gazetteer:
 
     def capital_of(self, iso2: str) -> Place | None:
         """The capital city of the country ``iso2``: the biggest city or town at the point the
-        country is placed (countries are placed at their capital, :func:`_country_places`)."""
-        row = self.connection.execute(
-            f"SELECT {_PLACE_COLUMNS_P} FROM places p JOIN places c ON c.kind = 'country' "
-            "AND c.iso2 = p.iso2 AND c.lat = p.lat AND c.lon = p.lon "
-            "WHERE p.iso2 = ? AND p.kind IN ('city', 'town') ORDER BY p.population DESC LIMIT 1",
-            (iso2,)).fetchone()
-        return _place_of(row) if row is not None else None
+        country is placed (countries are placed at their capital, :func:`_country_places`).
+
+        Two scans of ~10 ms, remembered per country: the one self-join they replace took
+        1.1 s a call (no index on the country code), five times a text's whole extraction."""
+        if iso2 in self._capitals:
+            return self._capitals[iso2]
+        capital = None
+        point = self.connection.execute(
+            "SELECT lat, lon FROM places WHERE kind = 'country' AND iso2 = ?", (iso2,)).fetchone()
+        if point is not None:
+            row = self.connection.execute(
+                f"SELECT {_PLACE_COLUMNS} FROM places WHERE iso2 = ? AND kind IN ('city', 'town') "
+                "AND lat = ? AND lon = ? ORDER BY population DESC LIMIT 1",
+                (iso2, *point)).fetchone()
+            capital = _place_of(row) if row is not None else None
+        self._capitals[iso2] = capital
+        return capital
+
+    @cached_property
+    def _capitals(self) -> dict[str, Place | None]:
+        """Capitals looked up so far (:meth:`capital_of`)."""
+        return {}
 
     def country_named(self, name: str) -> Place | None:
         """The country ``name`` spells ("U.S.", "Ukraine", "El Salvador"), if it spells one."""

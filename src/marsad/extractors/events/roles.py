@@ -286,14 +286,18 @@ def _acted_on(token: Token, words: frozenset[str]) -> bool:
     head = phrase_head(token)
     while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head != head:
         head = head.head  # "Daesh" -> "position" in "Daesh command position"
-    if head.dep_ in ("dobj", "obj"):
-        return head.head.lemma_.lower() in words
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in words:
+        return True
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "on"):
         owner = head.head.head
         # ... or of what a harm word hit: "the attack struck the headquarters of Ahrar al-Sham"
         return owner.lemma_.lower() in words or (
             head.head.lower_ == "of" and owner.dep_ in ("dobj", "obj")
             and owner.head.lemma_.lower() in words)
+    if head.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and head.head.dep_ in ("relcl", "acl"):
+        hit = head.head.head  # ... or in a clause describing it: "hit two al-Qaida vehicles
+        # that had departed a large al-Qaida headquarters" (no initiator in the headquarters)
+        return hit.dep_ in ("dobj", "obj") and hit.head.lemma_.lower() in words
     return False
 
 

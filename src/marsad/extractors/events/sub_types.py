@@ -57,7 +57,8 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         verbs += [verb, *(c for c in verb.children if c.dep_ == "advcl"
                           and not is_weapon_word(trigger.root, ctx.lexicon.weapon_nouns))]
         first = first_conjunct(verb)  # "planes have been strafing and bombing": its subject
-        if first is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if first is not verb and verb.lemma_ != "be" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verbs.append(first)
     doers = []
     if verb is not None and verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb):
@@ -67,7 +68,9 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         if verb.head.lemma_.lower() in ctx.lexicon.context_typing.instrument_verbs:
             doers += [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
     idle = set(ctx.lexicon.context_typing.non_striking_verbs)
-    verbs = [v for v in verbs if v.lemma_.lower() not in idle]  # "DETECTED BY PLANES"
+    # ("DETECTED BY PLANES"; nor a copula: "the blast ... was due to a rocket bomb" says what
+    # the blast was)
+    verbs = [v for v in verbs if v.lemma_.lower() not in idle and v.lemma_ != "be"]
     doers += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
     # a relative clause's "that" stands for the noun it describes: "THE BULLETS THAT HIT HIM"
     doers += [v.head for v in verbs if v.dep_ == "relcl" and any(
@@ -239,13 +242,18 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
     # actor is read: "THE SHINING PATH BOMBED A BUS" lends no air strike to "THE ATTACKS")
     specific = [c for c in candidates if not c.vague and not c.open_means
                 and not _bombed_by_ground_group(c, mentions, ctx)]
-    for candidate in candidates:
+    # Open-means words first: one that found no air strike or shelling to take its means from
+    # keeps its planted bomb, and lends it ("the terrorist bombings in Istanbul ... the
+    # victims in the cowardly terrorist attack": one bombing).
+    ordered = [c for c in candidates if c.open_means and not c.vague] + \
+        [c for c in candidates if c.vague]
+    for candidate in ordered:
         if candidate.vague:
             types = rule.donor_types
-        elif candidate.open_means:
-            types = rule.open_means.donor_types
+            bombs = _bombings_before(candidate, candidates, ctx)
         else:
-            continue
+            types = rule.open_means.donor_types
+            bombs = []
         donors = [c for c in specific if c.sub_event_type in types]
         hand = _named_hand(candidate, mentions)
         if hand is not None:
@@ -260,10 +268,30 @@ def type_from_context(candidates: list[Candidate], mentions: Mentions,
             # article's first specific event before it, at a compatible place
             donor = next((c for c in donors if c.trigger.start_char < candidate.trigger.start_char
                           and _compatible_places(candidate.place, c.place)), None)
+        if donor is None:
+            donor = _nearest_donor(candidate, bombs, mentions, rule.window)  # a bombing last
         if donor is not None:
             candidate.sub_event_type = donor.sub_event_type
             candidate.borrowed = True
     return candidates
+
+
+def _bombings_before(candidate: Candidate, candidates: list[Candidate],
+                     ctx: Context) -> list[Candidate]:
+    """Bombings told before an attack word that points back ("the attack"), which found no
+    air strike or shelling to take their means from: planted bombs it may be one of. Only
+    for such a word (a toll, or "attacks" with no determiner, may be a strike's, whatever
+    bombing was told before), and only nouns ("the terrorist bombings"; a verb may be an air
+    force's: "ACCUSED ... OF INDISCRIMINATELY BOMBING POOR NEIGHBORHOODS")."""
+    rule = ctx.lexicon.context_typing
+    if candidate.trigger.text.lower() not in rule.open_attack.words or not _has_determiner(
+            candidate.trigger.root, set(rule.anaphora_determiners)):
+        return []
+    return [c for c in candidates if c.open_means and not c.vague and not c.borrowed
+            and c.trigger.root.pos_ == "NOUN"
+            and c.trigger.start_char < candidate.trigger.start_char
+            and c.sub_event_type in rule.donor_types
+            and c.sub_event_type not in rule.open_means.donor_types]
 
 
 def _named_hand(candidate: Candidate, mentions: Mentions) -> ActorEntry | None:
@@ -560,6 +588,7 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
             # Front jihadist rebels seized")
     if trigger.root.dep_ == "auxpass" or trigger.root.tag_ == "VBN":
         heads += [c for c in trigger.root.children if c.dep_ == "nsubjpass"]
+        heads += _subject_of_the_clause(trigger.root)
     if trigger.root.dep_ == "relcl" and any(h.tag_ == "WDT" for h in heads):
         heads.append(trigger.root.head)  # "documents that were seized": the documents
     heads += [word for head in heads for word in _renamed_as(head)]
@@ -568,6 +597,22 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
     if any(is_person(head) for head in heads):
         words.add("person")
     return words
+
+
+def _subject_of_the_clause(participle: Token) -> list[Token]:
+    """A passive participle with no subject of its own in a phrase before the main clause is
+    about that clause's subject: "After being captured in Fialaka, he was transferred",
+    "Despite being captured by American forces, Qanbar was later decorated" (people taken,
+    no ground)."""
+    if any(c.dep_ == "nsubjpass" for c in participle.children) or not any(
+            c.dep_ == "auxpass" for c in participle.children):
+        return []
+    clause = participle
+    while clause.dep_ in ("pcomp", "advcl", "prep") and clause.head != clause:
+        clause = clause.head
+    if clause is participle or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _renamed_as(head: Token) -> list[Token]:

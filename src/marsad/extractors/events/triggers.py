@@ -992,16 +992,22 @@ def _shares_a_modal(root: Token, modal_words: tuple[str, ...]) -> bool:
 
 def _in_a_modal_chain(root: Token, modal_words: tuple[str, ...]) -> bool:
     """The event verb, a gerund or a base form, hangs through other gerunds and base forms
-    (complements and conjuncts) on a verb with a modal auxiliary: "WILL NOT ALLOW THE
-    GUERRILLAS TO REGROUP AND BEGIN ATTACKING" (a finite verb on the way, "BEGAN ATTACKING",
-    ends the chain: told as done)."""
+    (complements and conjuncts, or a passive's "by") on a verb with a modal auxiliary: "WILL
+    NOT ALLOW THE GUERRILLAS TO REGROUP AND BEGIN ATTACKING", "AN OPERATION ... THAT WILL BE
+    IMPLEMENTED NEXT WEEKEND BY POISONING WATER SUPPLIES AND ATTACKING COMMERCIAL CENTERS" (a
+    finite verb on the way, "BEGAN ATTACKING", ends the chain: told as done)."""
     if root.tag_ not in ("VB", "VBG"):
         return False
     token = root
     for _step in range(4):
         head = token.head
-        if token.dep_ not in ("xcomp", "ccomp", "conj") or head == token \
-                or head.tag_ not in ("VB", "VBG"):
+        if token.dep_ == "pcomp" and head.dep_ in ("prep", "agent") and head.lower_ == "by":
+            token, head = head, head.head  # "WILL BE IMPLEMENTED ... BY ... ATTACKING" (the
+            # means; "will advance to Al-Bab after seizing Dabiq" tells a seizure done)
+        elif token.dep_ not in ("xcomp", "ccomp", "conj"):
+            return False
+        if head == token or not (head.tag_ in ("VB", "VBG") or (
+                head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children))):
             return False
         if _has_modal(head, modal_words):
             return True
