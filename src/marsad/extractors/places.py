@@ -726,7 +726,8 @@ def _read_country_cues(text: str, mentions: list[_Mention]) -> None:
     for inner, outer in zip(mentions, mentions[1:], strict=False):
         countries = {p.iso2 for p in outer.candidates if p.kind == "country"}
         between = text[inner.end:outer.start]
-        if "the" in between.lower() and text[outer.end:outer.end + 2].lstrip()[:1].isalpha():
+        followed_by_word = text[outer.end:outer.end + 2].lstrip()[:1].isalpha()
+        if "the" in between.lower().split() and followed_by_word:
             continue  # "in Paris, the US Defense Secretary said": the country modifies a noun
         if len(countries) == 1 and _COUNTRY_CUE.match(between):
             inner.country_cue = countries.pop()
