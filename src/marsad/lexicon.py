@@ -557,6 +557,8 @@ class Lexicon(_Frozen):
     known_determiners: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
     collective_targets: tuple[str, ...] = ()
+    noun_only_words: tuple[str, ...] = ()
+    """"combat" as a verb is a policy ("to combat such threats"); the noun is fighting."""
     """"the FMLN is attacking the civilian population": a charge, no event."""
     history_adverbials: tuple[str, ...] = ()
     """"in the past", "several times": with the present perfect, an undated past."""
@@ -898,6 +900,7 @@ def load_lexicon() -> Lexicon:
         known_determiners=_words(not_happened, "known_determiners"),
         habitual_adverbs=_words(not_happened, "habitual_adverbs"),
         collective_targets=_words(not_happened, "collective_targets"),
+        noun_only_words=_words(not_happened, "noun_only_words"),
         history_adverbials=_words(not_happened, "history_adverbials"),
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),

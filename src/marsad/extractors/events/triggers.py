@@ -379,6 +379,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the province has seen several rounds of heavy fighting"
     if _habitual(root, ctx.lexicon.habitual_adverbs):
         return False  # "Rebels regularly fire rockets into the west of the city"
+    if root.pos_ == "VERB" and root.lower_ in ctx.lexicon.noun_only_words:
+        return False  # "to combat such threats to security and stability"
     if _charge_against_a_people(root, ctx):
         return False  # "THE FMLN IS ATTACKING THE CIVILIAN POPULATION": a charge
     if _undated_past(root, ctx.lexicon.history_adverbials):
