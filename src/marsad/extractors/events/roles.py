@@ -282,7 +282,9 @@ def _acted_on(token: Token, words: frozenset[str]) -> bool:
     """The actor's phrase is the object of a harm word of its own clause ("destroying ISIS
     positions", "the elimination of Daesh command position", "an attack on SDF fighters",
     "struck the headquarters of Ahrar al-Sham"; not "against": "killed in battles against
-    ISIL" names the other side) (``initiators.acted_on_words``)."""
+    ISIL" names the other side) (``initiators.acted_on_words``), or stands in a clause that
+    describes such an object ("hit two vehicles that had departed a large al-Qaida
+    headquarters")."""
     head = phrase_head(token)
     while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head != head:
         head = head.head  # "Daesh" -> "position" in "Daesh command position"
@@ -356,8 +358,8 @@ def _below_a_clause_of_its_own(token: Token, root: Token) -> bool:
     word = root.head
     while word != token.head and word.head != word:
         if word.dep_ == "conj" and word.pos_ in ("VERB", "AUX") and has_own_subject(word) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") and c.is_ancestor(root) or c == root
-                            for c in word.children):
+                and not any((c.dep_ in ("nsubj", "nsubjpass") and c.is_ancestor(root))
+                            or c == root for c in word.children):
             return True  # (not the event word's own clause: "but the latest assault was ...")
         word = word.head
     return False

@@ -393,7 +393,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the courage demonstrated by the leadership": shown, no protest
     if _simulated(root, ctx.lexicon.simulation_words):
         return False  # "joint exercises simulating air strikes": played, not fought
-    if _kept_from_happening(root, ctx.lexicon.prevention_lemmas):
+    if _acted_on_by(root, ctx.lexicon.prevention_lemmas):
         return False  # "preventing sexual violence in conflict", "prevented an attack"
     if _asked_to_end(root, ctx.lexicon.cessation_lemmas):
         return False  # "Stop the bombings!", "urged the government to stop the bombings"
@@ -421,7 +421,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _in_inventory(
             root, ctx.lexicon.inventory_words):
         return False  # "118 AUTOMATIC PISTOLS, ... FRAGMENTATION GRENADES": listed, not used
-    if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _acted_on(
+    if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _struck_as_target(
             root, ctx.lexicon.struck_verbs):
         return False  # "one strike destroyed a VBIED": what the strike hit
     if weapon and (_handed_over(root, ctx.lexicon.transfer_verbs) or _listed_as_cargo(
@@ -550,9 +550,11 @@ def _handed_over(root: Token, verbs: tuple[str, ...]) -> bool:
     return False
 
 
-def _acted_on(root: Token, verbs: tuple[str, ...]) -> bool:
-    """The noun, or the phrase that lists it, is the object of one of ``verbs`` (active or
-    passive): "destroyed a VBIED", "two VBIEDs were destroyed"."""
+def _struck_as_target(root: Token, verbs: tuple[str, ...]) -> bool:
+    """The weapon noun, or the phrase that lists it, is the object of one of ``verbs``
+    (active or passive): "destroyed a VBIED", "two VBIEDs were destroyed". Not through a
+    compound or an "of" (:func:`_acted_on_by` reads those): "THE TARGET OF BOMB ATTACKS"
+    names the bombs' targets."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in verbs
@@ -655,12 +657,6 @@ def _simulated(root: Token, words: tuple[str, ...]) -> bool:
                for c in token.children):
             return True
     return False
-
-
-def _kept_from_happening(root: Token, lemmas: tuple[str, ...]) -> bool:
-    """The event word is what a verb of preventing (``prevention_lemmas``) acts on."""
-    token = _phrase_top(root)
-    return token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_.lower() in lemmas
 
 
 def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
