@@ -470,6 +470,9 @@ class CueEntry(_Frozen):
     forms: tuple[str, ...]
     hedged: bool = False
     denial: bool = False
+    accusing: bool = False
+    """The cue names who is blamed: its participle after a noun ("a man accused of spying")
+    names the one blamed, and no speaker."""
 
 
 @dataclass(frozen=True)
@@ -549,6 +552,8 @@ class Lexicon(_Frozen):
     BOMBS"); read as verbs only ("events like chemical weapons attacks" gives examples)."""
     demand_lemmas: tuple[str, ...] = ()
     gear_heads: tuple[str, ...] = ()
+    gear_use_verbs: tuple[str, ...] = ()
+    """"they used ... mortar systems": gear put to use is used, no gear named."""
     craft_heads: tuple[str, ...] = ()
     history_verbs: tuple[str, ...] = ()
     place_descriptions: tuple[str, ...] = ()
@@ -557,9 +562,9 @@ class Lexicon(_Frozen):
     known_determiners: tuple[str, ...] = ()
     habitual_adverbs: tuple[str, ...] = ()
     collective_targets: tuple[str, ...] = ()
+    """"the FMLN is attacking the civilian population": a charge, no event."""
     noun_only_words: tuple[str, ...] = ()
     """"combat" as a verb is a policy ("to combat such threats"); the noun is fighting."""
-    """"the FMLN is attacking the civilian population": a charge, no event."""
     history_adverbials: tuple[str, ...] = ()
     """"in the past", "several times": with the present perfect, an undated past."""
     attempt_lemmas: tuple[str, ...] = ()
@@ -893,6 +898,7 @@ def load_lexicon() -> Lexicon:
         liking_lemmas=_words(not_happened, "liking_lemmas"),
         demand_lemmas=_words(not_happened, "demand_lemmas"),
         gear_heads=_words(not_happened, "gear_heads"),
+        gear_use_verbs=_words(not_happened, "gear_use_verbs"),
         craft_heads=_words(not_happened, "craft_heads"),
         history_verbs=_words(not_happened, "history_verbs"),
         place_descriptions=_words(not_happened, "place_descriptions"),

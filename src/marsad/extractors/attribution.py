@@ -535,6 +535,9 @@ def _source_head(cue: CueEntry, cue_span: Span, rules: AttributionRules) -> Toke
                 return head
         return None
     if root.pos_ in ("VERB", "AUX"):
+        if cue.accusing and root.dep_ == "acl" and root.tag_ == "VBN":
+            return None  # "executed a man accused of spying": the participle names the one
+            # accused, and no accuser
         return _verb_subject(root)
     if root.pos_ in ("NOUN", "PROPN"):  # "SANA's report", "a statement by the ministry"
         for child in root.children:
@@ -572,9 +575,6 @@ def _verb_subject(verb: Token, hops: int = 2) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a military source who said"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "a statement saying"
-        if verb.tag_ == "VBN" and verb.lemma_.lower() in ACCUSING_LEMMAS:
-            return None  # "executed a man accused of spying": the participle names the one
-            # accused, and no accuser
         if verb.tag_ == "VBN":
             return verb.head  # "..., the website Sabq.org reported on Saturday": the parser
             # hung the reporting verb on its subject
@@ -585,10 +585,6 @@ def _verb_subject(verb: Token, hops: int = 2) -> Token | None:
     if hops and verb.dep_ in INHERIT_DEPS and verb.head.pos_ in ("VERB", "AUX"):
         return _verb_subject(verb.head, hops - 1)
     return None
-
-
-ACCUSING_LEMMAS = frozenset({"accuse", "blame", "allege", "suspect", "charge"})
-"""Verbs whose participle after a noun names who is accused, not who speaks (grammar)."""
 
 
 def _passive(verb: Token) -> bool:

@@ -94,6 +94,11 @@ class Quantifiers(BaseModel):
     not_before_vague: list[str]
     months: list[str]
     years: _Years
+    part_words: list[str] = []
+    """Words that, with "of", name a part of a whole ("ONE OF THE TERRORISTS")."""
+    amount_nouns: list[str] = []
+    """Nouns (lemmas) of an amount or a weight: what they are "of" is the thing counted
+    ("LARGE AMOUNTS OF WAR MATERIEL", "ONE TON OF COCAINE")."""
 
 
 @dataclass(frozen=True)

@@ -61,11 +61,20 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                 if happened(span, entry, ctx) and not what_an_attack_did(entry, span, ctx)]
     triggers += [(entry, span) for entry, span in verb_object_events(sentence, ctx)
                  if happened(span, entry, ctx)]
-    # A specific word that what it acts on makes no event ("equipment captured near Palmyra")
-    # leaves the generic words their say ("Coalition aircraft destroyed 14 ISIL tanks").
-    triggers = drop_generic([(entry, span) for entry, span in triggers if entry.generic
-                             or resolve_sub_type(entry.sub_event_type, span, sentence_actors,
-                                                 ctx) is not None],
+    # What a word acts on may make it another type, or none ("documents that were seized"),
+    # read once per word. A specific word made none leaves the generic words their say
+    # ("Coalition aircraft destroyed 14 ISIL tanks and other equipment captured near Palmyra").
+    resolved_types: dict[tuple[int, int, str], str | None] = {}
+
+    def resolved(entry: TriggerEntry, span: Span) -> str | None:
+        key = (span.start, span.end, entry.sub_event_type)
+        if key not in resolved_types:
+            resolved_types[key] = resolve_sub_type(entry.sub_event_type, span, sentence_actors,
+                                                   ctx)
+        return resolved_types[key]
+
+    triggers = drop_generic([(entry, span) for entry, span in triggers
+                             if entry.generic or resolved(entry, span) is not None],
                             frozenset(ctx.lexicon.context_typing.open_attack.words),
                             frozenset(ctx.lexicon.initiators.accused.charge_words))
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
@@ -102,10 +111,10 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:
-        resolved = resolve_sub_type(entry.sub_event_type, span, sentence_actors, ctx)
-        if resolved is None:
+        sub_type = resolved(entry, span)
+        if sub_type is None:
             continue  # "documents that were seized": what was taken makes it no event
-        on_foot = struck_on_the_ground(resolved, span, sentence_actors, ctx)
+        on_foot = struck_on_the_ground(sub_type, span, sentence_actors, ctx)
         stoppage = work_stoppage(means_by_agent(on_foot, span, ctx), span, ctx)
         if stoppage is None:
             continue  # "the strike" again after a stoppage or an "armed strike"

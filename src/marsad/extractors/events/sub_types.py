@@ -31,6 +31,7 @@ from marsad.extractors.events.roles import (
     subject_of,
 )
 from marsad.extractors.events.triggers import governing_verb, is_infinitive, is_weapon_word
+from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
 from marsad.lexicon import TERRITORY_GAIN, ActorEntry, Initiators, StateBombing, TriggerEntry
@@ -633,9 +634,9 @@ def _part_of(word: Token) -> list[Token]:
     """The whole a number or "one", "some", "several" is part of ("ONE OF THE TERRORISTS",
     "two of the gunmen"), and what an amount or a weight is of ("LARGE AMOUNTS OF WAR
     MATERIEL", "ONE TON OF COCAINE")."""
-    if not (word.pos_ == "NUM" or word.lower_ in ("one", "some", "several", "many")
-            or word.lemma_.lower() in ("amount", "quantity", "number", "lot", "batch", "ton",
-                                       "tonne", "kilo", "kilogram", "pound")):
+    table = load_quantifiers()  # (part_words, amount_nouns)
+    if not (word.pos_ == "NUM" or word.lower_ in table.part_words
+            or word.lemma_.lower() in table.amount_nouns):
         return []
     return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]

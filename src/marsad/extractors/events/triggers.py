@@ -412,7 +412,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if not violent and any(a.lemma_.lower() in ctx.lexicon.attempt_lemmas
                            for a in list(root.ancestors)[:3]):
         return False  # "struggling to broker a ceasefire" (an attempted advance is a clash)
-    if _names_gear(trigger, ctx.lexicon.gear_heads) or (
+    if _names_gear(trigger, ctx.lexicon.gear_heads, ctx.lexicon.gear_use_verbs) or (
             root.dep_ == "compound" and root.head.lemma_.lower() in ctx.lexicon.craft_heads
             and not _headline_verb(root)):
         return False  # "an artillery depot", "rocket launchers", "combat pilots": not an attack
@@ -775,7 +775,7 @@ def _purpose(root: Token, reactions: tuple[str, ...]) -> bool:
         and verb.lemma_.lower() not in reactions
 
 
-def _names_gear(trigger: Span, heads: tuple[str, ...]) -> bool:
+def _names_gear(trigger: Span, heads: tuple[str, ...], use_verbs: tuple[str, ...]) -> bool:
     """The trigger modifies, maybe through other modifiers, a noun of gear or a site ("an
     artillery and tank projectiles depot", "rocket launchers", "three chemical weapons
     facilities": ``gear_heads``)."""
@@ -787,11 +787,11 @@ def _names_gear(trigger: Span, heads: tuple[str, ...]) -> bool:
         # Each noun up the chain, not only the last: "destroyed three tunnel entrances and
         # two fighting positions" climbs from "positions" on to "entrances" through "and".
         if token.lemma_.lower() in heads:
-            return not _put_to_use(token)
+            return not _put_to_use(token, use_verbs)
     return False
 
 
-def _put_to_use(noun: Token) -> bool:
+def _put_to_use(noun: Token, use_verbs: tuple[str, ...]) -> bool:
     """The noun, or the list that names it, is what a verb of using acts on: "they used
     proscribed weapons, namely 110mm and 84mm mortar systems" fired the mortars. Used for a
     purpose the sentence names, the purpose is the event: "USED ROCKET LAUNCHERS AND SMALL
@@ -800,13 +800,10 @@ def _put_to_use(noun: Token) -> bool:
     while top.dep_ in ("conj", "appos") and top.head != top:
         top = top.head
     verb = top.head
-    return top.dep_ == "dobj" and verb.lemma_.lower() in USE_VERBS and not any(
+    return top.dep_ == "dobj" and verb.lemma_.lower() in use_verbs and not any(
         c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)
         for c in verb.children)
 
-
-USE_VERBS = frozenset({"use", "employ", "fire", "launch"})
-"""Verbs of putting gear to use (grammar, beside the rule that reads them)."""
 
 
 def _headline_verb(word: Token) -> bool:
