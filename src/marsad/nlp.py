@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import spacy
+from pydantic import BaseModel, ConfigDict
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -22,6 +23,7 @@ from marsad.errors import MarsadError
 from marsad.gazetteer import Gazetteer
 from marsad.lexicon import Lexicon, is_acronym, possessive_variants
 from marsad.recase import add_recasing, doc_in_capitals, reads_as_word
+from marsad.resources import read_yaml, validate_section
 
 GAZETTEER_RULER = "gazetteer_ruler"
 
@@ -61,7 +63,29 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
     # The index's pattern table, queried on demand: loading 72k patterns took ~0.15 s.
     ruler.patterns = gazetteer.ruler_patterns()  # type: ignore[attr-defined]
     add_recasing(nlp)
+    _fix_lemmas(nlp)
     return nlp
+
+
+class LemmaFixes(BaseModel):
+    """``lemmas.yaml``: word forms the model lemmatises wrong, with their right lemma."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    lemma_fixes: dict[str, str]
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Set the lemma of the forms ``lemmas.yaml`` lists, through the model's attribute ruler:
+    its lemmatizer does not overwrite a lemma already set. A pipeline without an attribute
+    ruler keeps its own lemmas."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    fixes = validate_section("lemmas.yaml", "lemma_fixes", read_yaml("lemmas.yaml"), LemmaFixes)
+    nlp.get_pipe("attribute_ruler").add_patterns(  # type: ignore[attr-defined]
+        [{"patterns": [[{"LOWER": form.lower()}]], "attrs": {"LEMMA": lemma}}
+         for form, lemma in fixes.lemma_fixes.items()])
 
 
 GAZETTEER_FACTORY = "marsad_gazetteer_ruler_v1"

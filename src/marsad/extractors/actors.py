@@ -150,19 +150,30 @@ def _countries_striking(doc: Doc, mentions: list[ActorMention],
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     military = next(e for e in ctx.lexicon.actors if e.state_of == "*" and not e.law_enforcement)
     blaming = frozenset(ctx.lexicon.initiators.accused.blame_verbs)
+    named: list[tuple[Span, Place | None]] = [
+        (ent, _country_named(ent, ctx)) for ent in doc.ents if ent.label_ == "GPE"]
+    named += [(span, ctx.gazetteer.places.get(f"country:{code}"))
+              for code, span in _the_nationals(doc, ctx)]
     found = []
-    for ent in doc.ents:
-        if ent.label_ != "GPE" or taken.intersection(range(ent.start, ent.end)):
+    for span, country in named:
+        if country is None or taken.intersection(range(span.start, span.end)):
             continue
-        root = ent.root
+        root = span.root
         verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else (
             root.head if root.dep_ == "nsubj" else _accused_of_doing(root, blaming))
-        if verb is None or verb.lemma_.lower() not in verbs:
-            continue
-        country = _country_named(ent, ctx)
-        if country is not None:
-            found.append(ActorMention(_state_entry(military, country, ctx), ent))
+        if verb is not None and verb.lemma_.lower() in verbs:
+            found.append(ActorMention(_state_entry(military, country, ctx), span))
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
+
+
+def _the_nationals(doc: Doc, ctx: Context) -> list[tuple[str, Span]]:
+    """A people named by its plural demonym with "the" ("The Iraqis retook the town", "shelled
+    by the Turks"): as the doer of armed force, that state's forces, as its name would be.
+    Without "the" ("Syrians attacked a shop") the words name people, not an army."""
+    return [(code, span) for code, span in nationality_words(doc, ctx.gazetteer.settings)
+            if len(span) == 1 and span.root.tag_ in ("NNPS", "NNS")
+            and span.text.lower().endswith("s") and span.start > 0
+            and doc[span.start - 1].lower_ == "the"]
 
 
 def _accused_of_doing(word: Token, blame_verbs: frozenset[str]) -> Token | None:
