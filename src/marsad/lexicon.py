@@ -86,7 +86,14 @@ class VerbObjectRule(_Frozen):
     becomes: str
     weight: float = Field(default=0.7, ge=0, le=1)
     verbs: tuple[str, ...]
-    objects: tuple[str, ...]
+    objects: tuple[str, ...] = ()
+    results: tuple[str, ...] = ()
+    """Lemmas of what the act ends in or leaves its object as, a "to" or "on" phrase or a
+    complement of the verb ("beat a vendor to death", "set trucks on fire", "set the office
+    ablaze"): with them the rule needs no object."""
+    purposes: tuple[str, ...] = ()
+    """Lemmas of the "to" infinitive the act is for ("residents gathered in front of the
+    governorate to denounce unemployment"): with them the rule needs no object."""
     not_on: tuple[str, ...] = ()
     """Lemmas of what the act falls "on" that make it no event of this type: "inflicting
     losses on private and public properties" is the damage a shelling did, not a clash."""
@@ -293,6 +300,9 @@ class ContextTyping(_Frozen):
     from_afar_retypes: tuple[str, ...] = ()
     """Types an attack word that names no means gets by default (a clash, an attack on
     civilians, a bombing), which an actor's ``strikes_from_afar`` replaces."""
+    mob_retypes: tuple[str, ...] = ()
+    """Types that, done by rioters (inter 5), are Mob violence: "a mob tortured ... a
+    factory manager" is a mob's violence, not an armed group's attack on a civilian."""
 
 
 class StateProtest(_Frozen):
@@ -815,7 +825,8 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
     named = [m.becomes for m in rule.means_by_agent] + [
         t for m in rule.means_by_agent for t in m.retypes] + [
         t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)] + [
-        t for d in rule.delivery for t in (d.becomes, *d.types)] + list(rule.from_afar_retypes) + (
+        t for d in rule.delivery for t in (d.becomes, *d.types)] + [
+        *rule.from_afar_retypes, *rule.mob_retypes] + (
         [t for r in (rule.work_stoppage, rule.ground_strikes) if r is not None
          for t in (r.sub_event_type, r.becomes)])
     _known_names("context_typing", [*rule.donor_types, *rule.open_means.donor_types,

@@ -31,6 +31,8 @@ STATES_INTER = frozenset({1, 8})
 """ACLED inter codes of a state's forces, at home or abroad (external forces)."""
 REBEL_INTER = 2
 """ACLED's inter code of rebel groups."""
+RIOTERS_INTER = 5
+"""ACLED's inter code of rioters (a violent crowd or mob)."""
 CROWD_INTER = frozenset({5, 6})
 """ACLED inter codes of rioters and protesters."""
 

@@ -78,6 +78,9 @@ class _KindTerms(BaseModel):
     verbs: list[str]
     nouns: list[str]
     adjectives: list[str]
+    ends: list[str] = []
+    """Lemmas of a "to" phrase that make any verb one of this kind ("hacked 22 civilians to
+    death", "were beaten to death")."""
 
 
 class _VerbObject(BaseModel):
@@ -116,6 +119,13 @@ class CasualtyTerms(BaseModel):
         for kind, terms in self.kinds.items():
             if not forms.isdisjoint(getattr(terms, part)):
                 return kind
+        if part == "verbs" and token.pos_ == "VERB":
+            ends = {obj.lemma_.lower() for prep in token.children
+                    if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for obj in prep.children if obj.dep_ == "pobj"}
+            for kind, terms in self.kinds.items():
+                if not ends.isdisjoint(terms.ends):
+                    return kind
         return None
 
     def group_of(self, token: Token | None) -> Group | None:

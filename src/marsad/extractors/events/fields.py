@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.context import Context
-from marsad.extractors.actors import CIVILIANS_INTER, CROWD_INTER, STATES_INTER
+from marsad.extractors.actors import CIVILIANS_INTER, CROWD_INTER, RIOTERS_INTER, STATES_INTER
 from marsad.extractors.attribution import attribution_for
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.dates import date_of
@@ -41,6 +41,7 @@ from marsad.extractors.events.roles import (
 )
 from marsad.extractors.events.sub_types import (
     EXCESSIVE_FORCE,
+    MOB_VIOLENCE,
     PEACEFUL_PROTEST,
     PROTESTS,
     REMOTE_VIOLENCE,
@@ -56,6 +57,14 @@ from marsad.extractors.events.sub_types import (
 from marsad.extractors.events.tolls import casualties_of, victim_span
 from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
 from marsad.notes import event_notes
+
+
+def _by_a_mob(sub_event_type: str, actor1: Actor | None, ctx: Context) -> str:
+    """Violence against civilians by rioters is a mob's (``context_typing.mob_retypes``)."""
+    if actor1 is not None and actor1.inter == RIOTERS_INTER \
+            and sub_event_type in ctx.lexicon.context_typing.mob_retypes:
+        return MOB_VIOLENCE
+    return sub_event_type
 
 
 def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: Context,
@@ -164,9 +173,9 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     fatalities, injuries, attribution = casualties_of(candidate, sentence_actors, a1, a2,
                                                       mentions, attribution)
     date = date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
-    event_type, sub = ctx.lexicon.sub_event(state_bombing(against_civilians(
+    event_type, sub = ctx.lexicon.sub_event(_by_a_mob(state_bombing(against_civilians(
         candidate, a2, fatalities, ctx.lexicon.initiators, unharmed=injuries is None),
-        candidate, a1, ctx))
+        candidate, a1, ctx), a1, ctx))
     if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
         a2 = civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
     if event_type.name == PROTESTS:

@@ -476,6 +476,7 @@ RIOTS = "Riots"
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
 AIR_STRIKE = "Air/drone strike"
+MOB_VIOLENCE = "Mob violence"
 
 
 def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:

@@ -145,7 +145,9 @@ def describes_a_place(trigger: Span, mentions: Mentions,
     while token.dep_ in ("pobj", "prep", "compound", "amod", "poss", "nmod", "det") \
             and token.head != token:
         token = token.head
-    if token.dep_ == "appos":
+    if token.dep_ == "appos" and token != trigger.root:
+        # (the event word itself as the apposition is a misparse of the clause's subject:
+        # "In Sialkot, a mob tortured ...")
         at = token.head.idx
         return any(p.start_char <= at < p.end_char for p in mentions.places)
     if token.dep_ == "npadvmod" and token.lemma_.lower() in descriptions \
@@ -156,7 +158,8 @@ def describes_a_place(trigger: Span, mentions: Mentions,
 
 
 def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
-    """Events named by a verb and its object ("seized ammunition", "set up a base")."""
+    """Events named by a verb and its object ("seized ammunition", "set up a base") or what
+    it ends in ("beat him to death")."""
     found = []
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX"):
@@ -167,8 +170,13 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
                      if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
         verbs = {lemma} | {f"{lemma} {p}" for p in particles}
         objects = _object_nouns(token)
+        results = _results(token)
+        purposes = {c.lemma_.lower() for c in token.children
+                    if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)}
         for rule in ctx.lexicon.verb_object_rules:
-            if verbs & set(rule.verbs) and objects & set(rule.objects) \
+            if verbs & set(rule.verbs) and (objects & set(rule.objects)
+                                            or results & set(rule.results)
+                                            or purposes & set(rule.purposes)) \
                     and not objects & set(rule.not_objects) \
                     and not _falls_on(token) & set(rule.not_on):
                 entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=(),
@@ -176,6 +184,17 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
                 found.append((entry, sentence.doc[token.i:token.i + 1]))
                 break
     return found
+
+
+def _results(verb: Token) -> set[str]:
+    """Lemmas of what a verb's act ends in or leaves its object as: a "to" or "on" phrase
+    ("beat him to death", "set cars on fire") or a complement ("set the office ablaze")."""
+    found = {obj.lemma_.lower() for prep in verb.children
+             if prep.dep_ == "prep" and prep.lower_ in ("to", "on")
+             for obj in prep.children if obj.dep_ == "pobj"}
+    # (the parser hangs "ablaze", "alight" on the verb in many ways: complement, adverbial
+    # clause, preposition, even object)
+    return found | {c.lemma_.lower() for c in verb.children if c.i > verb.i}
 
 
 def _falls_on(verb: Token) -> set[str]:
@@ -351,7 +370,11 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     ("the destroyed homes", "the coalition fighting Daesh") or refer to what is already known
     (a state's diplomatic protest, an agreement made before)."""
     root = trigger.root
-    heads = [root, root.head] if root.head != root else [root]
+    # the word's head is negated for it ("did not launch an attack"), unless the word is a
+    # verb with a subject of its own: a clause of its own, not what the head denies ("gunmen
+    # abducted a dozen members ...; their families have not heard from them since")
+    heads = [root, root.head] if root.head != root and not (
+        root.pos_ == "VERB" and has_own_subject(root)) else [root]
     for token in heads:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
