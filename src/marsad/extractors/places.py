@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
@@ -806,24 +806,36 @@ def nationality_words(doc: Doc, settings: GazetteerSettings,
     model tags "Ukrainian troops" GPE, "Somali forces" nothing). A word after a
     ``region_prefixes`` word names a region ("THE CENTRAL AMERICAN UNIVERSITY", "Latin
     American", "Pan-American"), no country."""
+    every_word = every_word or doc_in_capitals(doc)
+    key = f"marsad_nationality_words:{every_word}:{id(settings)}"
+    cached = doc.user_data.get(key)  # read by several extractors: once per doc (offsets
+    if cached is None:  # only: user_data may be serialised with the doc)
+        cached = doc.user_data[key] = [(code, span.start, span.end) for code, span
+                                       in _nationality_words(doc, settings, every_word)]
+    return [(code, doc[start:end]) for code, start, end in cached]
+
+
+def _nationality_words(doc: Doc, settings: GazetteerSettings,
+                       every_word: bool) -> Iterator[tuple[str, Span]]:
     by_word = settings.demonym_codes
-    spans = [doc[t.i:t.i + 1] for t in doc if t.text[:1].isupper()] \
-        if every_word or doc_in_capitals(doc) else \
-        [ent for ent in doc.ents if ent.label_ == "NORP"]
-    found = []
-    for span in spans:
-        pair = f"{doc[span.start - 1].lower_} {span.text.lower()}" if span.start > 0 else ""
-        if len(span) == 1 and pair in by_word:
-            span = doc[span.start - 1:span.end]  # "COSTA RICAN", read word by word
-        word = span.text.lower()
-        code = by_word.get(word) or by_word.get(word[:-1] if word.endswith("s") else word)
-        before = span.start - 1
+    spans: Iterable[Span | Token] = (t for t in doc if t.text[:1].isupper()) if every_word \
+        else (ent for ent in doc.ents if ent.label_ == "NORP")
+    for item in spans:
+        # (a token is made a span only once it reads as a nationality: in text in capitals
+        # every word is looked at)
+        start, end = (item.i, item.i + 1) if isinstance(item, Token) else (item.start, item.end)
+        text = item.text.lower()
+        pair = f"{doc[start - 1].lower_} {text}" if start > 0 else ""
+        if end - start == 1 and pair in by_word:
+            start, text = start - 1, pair  # "COSTA RICAN", read word by word
+        code = by_word.get(text) or by_word.get(text[:-1] if text.endswith("s") else text)
+        if code is None:
+            continue
+        before = start - 1
         if before >= 0 and doc[before].text == "-":
             before -= 1
-        if code is not None and not (before >= 0
-                                     and doc[before].lower_ in settings.region_prefixes):
-            found.append((code, span))
-    return found
+        if not (before >= 0 and doc[before].lower_ in settings.region_prefixes):
+            yield code, doc[start:end]
 
 
 def nationality_place(doc: Doc, gazetteer: Gazetteer,
