@@ -109,6 +109,8 @@ class VerbObjectRule(_Frozen):
 class ProtestEscalation(_Frozen):
     becomes: str
     words: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    """Phrases whose words do not count ("the demonstration dispersed peacefully")."""
 
 
 class Accused(_Frozen):

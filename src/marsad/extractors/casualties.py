@@ -29,6 +29,9 @@ Kind = Literal["killed", "injured", "captured", "missing", "displaced", "trapped
 VictimClass = Literal["civilians", "combatants", "unknown"]
 Group = Literal["children", "women"]
 
+FATAL_OR_HURT = ("killed", "injured")
+"""The kinds a participle before the victims tells as done to them ("115 wounded persons");
+the others ("two displaced villagers") may be only their state."""
 _SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "appos"}
 _COUNT_MODIFIER = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod"}
 _SIDE_ENTITIES = {"ORG", "NORP"}
@@ -692,8 +695,14 @@ def _link(np_head: Token, terms: CasualtyTerms, count_span: Span | None = None) 
                 token.like_num for token in np_head.doc[count_span.end:child.i])):
             kind = terms.kind_of(child, "adjectives") or (
                 terms.kind_of(child, "verbs") if child.tag_ == "VBN" else None)
-            if kind is not None:
+            if kind in FATAL_OR_HURT:
                 return _Link(kind, child)
+            if kind is not None:
+                # a state of the victims, not what was done to them: "killing two displaced
+                # villagers" kills them
+                done = _verb_link(head.head, head, terms) \
+                    if head.dep_ in _SUBJECT_OR_OBJECT else None
+                return done if done is not None else _Link(kind, child)
     governor = head.head
     if head.dep_ in _SUBJECT_OR_OBJECT or head.dep_ == "conj":
         link = _verb_link(governor, head, terms)

@@ -493,7 +493,10 @@ def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | No
     padded = " " + re.sub(r"[^\w\s-]", " ", text.casefold()) + " "
     padded = re.sub(r"\s+", " ", padded)
     for rule in ctx.lexicon.protest_escalation:
-        if any(f" {word} " in padded for word in rule.words):
+        said = padded
+        for phrase in rule.unless:
+            said = said.replace(f" {phrase} ", " ")
+        if any(f" {word} " in said for word in rule.words):
             return rule.becomes
     return None
 

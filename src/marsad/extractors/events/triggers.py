@@ -219,7 +219,9 @@ def _object_nouns(verb: Token) -> set[str]:
     nouns: set[str] = set()
     for head in heads + [c for h in heads for c in h.conjuncts]:
         nouns.add(head.lemma_.lower())
-        nouns.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
+        # ("recovered 15 landmines and bomb-making materials": the parser's nmod)
+        nouns.update(c.lemma_.lower() for c in head.children
+                     if c.dep_ in ("compound", "amod", "nmod"))
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 nouns.add(obj.lemma_.lower())
@@ -648,9 +650,16 @@ def _in_inventory(root: Token, words: tuple[str, ...]) -> bool:
 def _says_who_they_are(root: Token) -> bool:
     """The event verb is a relative clause in the simple present ("the militias who attack
     military positions are based at the farm"): what a group does, not an event; "the
-    militias who attacked the post" and "who have attacked" tell one."""
-    return root.pos_ == "VERB" and root.dep_ == "relcl" and root.tag_ in ("VBP", "VBZ") \
-        and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    militias who attacked the post" and "who have attacked" tell one; "a tribe it has been
+    battling" is what the tribe is to it."""
+    if root.pos_ != "VERB" or root.dep_ != "relcl":
+        return False
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ in ("VBP", "VBZ") and not auxiliaries:
+        return True
+    # ... or an ongoing one ("a tribe it has been battling": who they are to it)
+    return root.tag_ == "VBG" and [a.lower_ for a in auxiliaries][-1:] == ["been"] \
+        and auxiliaries[0].lower_ in ("has", "have")
 
 
 def _defined(root: Token) -> bool:
@@ -721,6 +730,10 @@ def _inside_a_noun_phrase(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
+FIGHT_LEMMAS = frozenset({"battle", "fight", "struggle", "combat"})
+"""Words of fighting whose "for" complement says what the fight is for."""
+
+
 def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
     """The fight is against an abstract foe (``abstract_foes``): its object, or its "against"
     or "on" complement, whether the parser hangs that on the word or on the verb the word is
@@ -736,6 +749,11 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
                 return True
             prepositions = ("against", "on", "of") if holder is root and root.pos_ == "NOUN" \
                 else ("against", "on")
+            if root.lemma_.lower() in FIGHT_LEMMAS:
+                # a fight "for" one too: "BATTLING FOR OUR IDEAS AND FOR VOTES" (not a killing's
+                # reason: "crucified two men for the crime of ..."; "the battle for Mosul" is
+                # for no foe)
+                prepositions = (*prepositions, "for")
             if child.dep_ == "prep" and child.lower_ in prepositions and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in foes for g in child.children):
                 return True
@@ -945,10 +963,19 @@ def _lodged_by_state(root: Token, rule: StateProtest) -> bool:
     doers += [g for c in root.children if c.dep_ == "agent" for g in c.children
               if g.dep_ == "pobj"]
     for doer in doers:
+        if _dateline(doer):
+            continue  # "NAIROBI - Hundreds of nurses marched to parliament"
         compound = " ".join(t.lower_ for t in doer.subtree if t.dep_ == "compound" or t == doer)
         if doer.ent_type_ == "GPE" or doer.lemma_.lower() in rule.doers or compound in rule.doers:
             return True
     return any(c.dep_ == "amod" and c.lower_ in rule.modifiers for c in root.children)
+
+
+def _dateline(word: Token) -> bool:
+    """The word opens its sentence before a dash: a dateline ("NAIROBI - ..."), which the
+    parser may take for the subject."""
+    return word.i == word.sent.start and word.i + 1 < len(word.doc) \
+        and word.doc[word.i + 1].text in ("-", "--", "\u2013", "\u2014")
 
 
 def _protest_as_purpose(root: Token, acts: tuple[str, ...]) -> bool:
