@@ -70,3 +70,15 @@ def test_a_state_filled_into_a_country_entry_is_that_entry() -> None:
     assert not same_entry(kenya, lexicon.actor("Hezbollah"))
     with pytest.raises(KeyError):
         lexicon.actor("Brigade of Nobody")
+
+
+def test_a_verb_rule_needs_objects_results_or_purposes() -> None:
+    import pydantic
+
+    from marsad.lexicon import VerbObjectRule
+
+    with pytest.raises(pydantic.ValidationError, match="a verb alone names no event"):
+        VerbObjectRule.model_validate({"becomes": "Attack", "verbs": ["beat"]})
+    rule = VerbObjectRule.model_validate({"becomes": "Attack", "verbs": ["beat"],
+                                          "results": ["death"]})
+    assert rule.results == ("death",) and rule.objects == ()

@@ -83,6 +83,9 @@ class ObjectRule(_Frozen):
 
 
 class VerbObjectRule(_Frozen):
+    """A verb and what it acts on, ends in or is for that name an event (triggers.yaml
+    ``verb_object_rules``)."""
+
     becomes: str
     weight: float = Field(default=0.7, ge=0, le=1)
     verbs: tuple[str, ...]
@@ -104,6 +107,12 @@ class VerbObjectRule(_Frozen):
     generic: bool = False
     """The act names no means ("destroyed ISIS positions"): like a generic trigger word,
     it takes the means of a nearby air strike or shelling of the article."""
+
+    @model_validator(mode="after")
+    def _says_what_it_needs(self) -> VerbObjectRule:
+        if not (self.objects or self.results or self.purposes):
+            raise ValueError("needs objects, results or purposes: a verb alone names no event")
+        return self
 
 
 class ProtestEscalation(_Frozen):
@@ -612,6 +621,9 @@ class Lexicon(_Frozen):
     reached"."""
     abstract_foes: tuple[str, ...] = ()
     """Nouns of an abstract foe: "the battle against terrorism" is a policy, not a battle."""
+    fight_lemmas: tuple[str, ...] = ()
+    """Words of fighting whose "for" complement may be an abstract foe ("battling for our
+    ideas")."""
     verbal_manner: tuple[str, ...] = ()
     """Words of manner that make an attack word words: "HARSHLY ATTACKED THE PRESIDENT"."""
 
@@ -936,5 +948,6 @@ def load_lexicon() -> Lexicon:
         simulation_words=_words(not_happened, "simulation_words"),
         coming_about_verbs=_words(not_happened, "coming_about_verbs"),
         abstract_foes=_words(not_happened, "abstract_foes"),
+        fight_lemmas=_words(not_happened, "fight_lemmas"),
         verbal_manner=_words(not_happened, "verbal_manner"),
     )

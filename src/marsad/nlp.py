@@ -37,6 +37,14 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def prepositional_objects(word: Token, prepositions: tuple[str, ...]) -> set[str]:
+    """Lemmas of the objects of the word's ``prepositions`` ("beat him to death": death),
+    what an act ends in, for the casualty and the event rules alike."""
+    return {obj.lemma_.lower() for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for obj in prep.children if obj.dep_ == "pobj"}
+
+
 def proper_name_words(head: Token) -> list[Token]:
     """The words of a proper name ending in ``head``: its capitalised modifiers before it and
     itself ("ROBERTO MENA", "CARLOS PIZARRO"; the parse of text in capitals makes a first

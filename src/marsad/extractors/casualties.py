@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from marsad.errors import MarsadError
 from marsad.extractors.numbers import Count, find_numbers
 from marsad.gazetteer import load_settings
-from marsad.nlp import first_conjunct, proper_name_words
+from marsad.nlp import first_conjunct, prepositional_objects, proper_name_words
 from marsad.resources import read_yaml, validate_items
 
 TERMS_FILE = "casualty_terms.yaml"
@@ -123,9 +123,7 @@ class CasualtyTerms(BaseModel):
             if not forms.isdisjoint(getattr(terms, part)):
                 return kind
         if part == "verbs" and token.pos_ == "VERB":
-            ends = {obj.lemma_.lower() for prep in token.children
-                    if prep.dep_ == "prep" and prep.lower_ == "to"
-                    for obj in prep.children if obj.dep_ == "pobj"}
+            ends = prepositional_objects(token, ("to",))
             for kind, terms in self.kinds.items():
                 if not ends.isdisjoint(terms.ends):
                     return kind

@@ -26,7 +26,7 @@ from marsad.lexicon import (
     StateProtest,
     TriggerEntry,
 )
-from marsad.nlp import NOT_TRIGGER, first_conjunct
+from marsad.nlp import NOT_TRIGGER, first_conjunct, prepositional_objects
 
 # How many words before an agreement word its verb may stand ("breached the cessation of
 # hostilities agreement": four between)
@@ -189,9 +189,7 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
 def _results(verb: Token) -> set[str]:
     """Lemmas of what a verb's act ends in or leaves its object as: a "to" or "on" phrase
     ("beat him to death", "set cars on fire") or a complement ("set the office ablaze")."""
-    found = {obj.lemma_.lower() for prep in verb.children
-             if prep.dep_ == "prep" and prep.lower_ in ("to", "on")
-             for obj in prep.children if obj.dep_ == "pobj"}
+    found = prepositional_objects(verb, ("to", "on"))
     # (the parser hangs "ablaze", "alight" on the verb in many ways: complement, adverbial
     # clause, preposition, even object)
     return found | {c.lemma_.lower() for c in verb.children if c.i > verb.i}
@@ -426,7 +424,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "unclear whether he was an accomplice or a hostage"
     violent = entry.sub_event_type == TERRITORY_GAIN or entry.sub_event_type in \
         ctx.lexicon.sub_event_types_of("Political violence")
-    if violent and _against_abstract_foe(root, ctx.lexicon.abstract_foes):
+    if violent and _against_abstract_foe(root, ctx.lexicon.abstract_foes,
+                                         ctx.lexicon.fight_lemmas):
         return False  # "we will win this battle against terrorism": a policy (but "marched
         # against corruption" is a protest)
     if _said_in_words(root, ctx):
@@ -730,11 +729,8 @@ def _inside_a_noun_phrase(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
-FIGHT_LEMMAS = frozenset({"battle", "fight", "struggle", "combat"})
-"""Words of fighting whose "for" complement says what the fight is for."""
-
-
-def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
+def _against_abstract_foe(root: Token, foes: tuple[str, ...],
+                          fights: tuple[str, ...] = ()) -> bool:
     """The fight is against an abstract foe (``abstract_foes``): its object, or its "against"
     or "on" complement, whether the parser hangs that on the word or on the verb the word is
     the object of ("win this battle against terrorism", "the war on drugs", "fighting
@@ -749,7 +745,7 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...]) -> bool:
                 return True
             prepositions = ("against", "on", "of") if holder is root and root.pos_ == "NOUN" \
                 else ("against", "on")
-            if root.lemma_.lower() in FIGHT_LEMMAS:
+            if root.lemma_.lower() in fights:
                 # a fight "for" one too: "BATTLING FOR OUR IDEAS AND FOR VOTES" (not a killing's
                 # reason: "crucified two men for the crime of ..."; "the battle for Mosul" is
                 # for no foe)
