@@ -39,6 +39,7 @@ from marsad.extractors.events.document_passes import (
     leave_out_history,
     merge_duplicates,
     only_capable_initiator,
+    subsumed_after_retyping,
 )
 from marsad.extractors.events.fields import to_event
 from marsad.extractors.events.mentions import find_mentions
@@ -71,7 +72,8 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     built = [(c, e) for c in candidates
              if (e := to_event(c, document, mentions, ctx, warnings)) is not None]
     built = means_from_afar(delivery_from_context(built, mentions, ctx), ctx)
-    events = learned_typing(attack_means_from_context(built, mentions, ctx), ctx, warnings)
+    events = subsumed_after_retyping(learned_typing(attack_means_from_context(
+        built, mentions, ctx), ctx, warnings), ctx)
     # Read evidence first: who the text blames, then who the nearest same-type event names.
     events = accused_perpetrator(events, mentions, ctx)
     events = inherit_actors(events, mentions, ctx)

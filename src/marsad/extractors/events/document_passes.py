@@ -419,6 +419,23 @@ def leave_out_history(events: list[Event], document: Document, mentions: Mention
     return kept
 
 
+def subsumed_after_retyping(events: list[Event], ctx: Context) -> list[Event]:
+    """Apply ``subsumes`` again to the events of one sentence and place once their types are
+    final: a type given while the event was filled ("Rioters stabbed a shopkeeper": the
+    stabbing is the rioters' Mob violence) subsumes the riot the word "rioters" made, as it
+    would have in the sentence pass. Per-clause types are left as they are."""
+    per_clause = set(ctx.lexicon.subsumes_per_clause)
+
+    def place(event: Event) -> str | None:
+        return event.location.name if event.location else None
+
+    return [event for event in events if not any(
+        other is not event and other.sub_event_type not in per_clause
+        and event.sub_event_type in ctx.lexicon.subsumes.get(other.sub_event_type, ())
+        and other.evidence.char_span == event.evidence.char_span
+        and place(other) == place(event) for other in events)]
+
+
 def forces_at_home_or_abroad(events: list[Event], ctx: Context) -> list[Event]:
     """ACLED's inter code of a state's forces depends on where they fight: state forces (1)
     in their own country, external forces (8) elsewhere ("Military Forces of Kenya" in
