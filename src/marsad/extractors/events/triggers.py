@@ -169,14 +169,16 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
         particles = [c.lower_ for c in token.children
                      if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
         verbs = {lemma} | {f"{lemma} {p}" for p in particles}
+        rules = [rule for rule in ctx.lexicon.verb_object_rules if verbs & set(rule.verbs)]
+        if not rules:
+            continue  # (most verbs: what they act on is read only for a rule's verb)
         objects = _object_nouns(token)
         results = _results(token)
         purposes = {c.lemma_.lower() for c in token.children
                     if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)}
-        for rule in ctx.lexicon.verb_object_rules:
-            if verbs & set(rule.verbs) and (objects & set(rule.objects)
-                                            or results & set(rule.results)
-                                            or purposes & set(rule.purposes)) \
+        for rule in rules:
+            if (objects & set(rule.objects) or results & set(rule.results)
+                    or purposes & set(rule.purposes)) \
                     and not objects & set(rule.not_objects) \
                     and not _falls_on(token) & set(rule.not_on):
                 entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=(),
