@@ -80,6 +80,9 @@ class ObjectRule(_Frozen):
     a casualty count knows ("10 UNIVERSITY GUARDS WERE CAPTURED") need no second list."""
     not_objects: tuple[str, ...] = ()
     """Words of those classes that are no person taken here ("army", "forces")."""
+    unless_objects: tuple[str, ...] = ()
+    """Words that, among what the trigger acts on, keep the rule from applying: a building
+    set ablaze is what burned, whoever else the parse hangs on the verb."""
 
 
 class VerbObjectRule(_Frozen):
@@ -191,6 +194,8 @@ class Initiators(_Frozen):
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
     taken_from: tuple[str, ...] = ()
+    yielding_verbs: tuple[str, ...] = ()
+    """Verbs (lemmas) whose "to" object took the subject: "Palma fell to the insurgents"."""
     acted_on_words: tuple[str, ...] = ()
     defending_verbs: tuple[str, ...] = ()
     """Verbs (lemmas) whose subject is the target of the attack they take as object: "FENDING
@@ -519,6 +524,8 @@ class RoleWords:
     ``cognition_lemmas``): their subject judges, never acts."""
     defending: frozenset[str] = frozenset()
     """``initiators.defending_verbs``: their subject is the target of the attack they take."""
+    yielding: frozenset[str] = frozenset()
+    """``initiators.yielding_verbs``: "fell to X": X is the side that took it."""
 
 
 class Lexicon(_Frozen):
@@ -531,6 +538,12 @@ class Lexicon(_Frozen):
     """Types that subsume only inside their own clause (triggers.yaml
     ``subsumes_per_clause``): "A BOMB EXPLODED ..., AND A SECOND DEVICE ... WAS DEACTIVATED"
     is an explosion and a bomb defused."""
+    subsumed_per_place_and_day: tuple[str, ...] = ()
+    """Types that an event of the same place and day whose type subsumes them absorbs anywhere
+    in the article (triggers.yaml): one demonstration, coded by what it came to."""
+    subsumes_same_act: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Pairs of ``subsumes`` that hold only when the weaker event's word is a verb of the
+    stronger type's verb-object rules: one act read two ways, not two acts."""
     object_rules: tuple[ObjectRule, ...]
     verb_object_rules: tuple[VerbObjectRule, ...]
     protest_escalation: tuple[ProtestEscalation, ...]
@@ -586,6 +599,8 @@ class Lexicon(_Frozen):
     """"the FMLN is attacking the civilian population": a charge, no event."""
     noun_only_words: tuple[str, ...] = ()
     """"combat" as a verb is a policy ("to combat such threats"); the noun is fighting."""
+    lowercase_only_words: tuple[str, ...] = ()
+    """Event words that are a name when capitalised: "the union march", not "in March"."""
     history_adverbials: tuple[str, ...] = ()
     """"in the past", "several times": with the present perfect, an undated past."""
     attempt_lemmas: tuple[str, ...] = ()
@@ -655,7 +670,8 @@ class Lexicon(_Frozen):
                          blaming=frozenset(initiators.accused.blame_verbs),
                          charging=frozenset(initiators.accused.charge_words),
                          reacting=frozenset(self.reaction_lemmas + self.cognition_lemmas),
-                         defending=frozenset(initiators.defending_verbs))
+                         defending=frozenset(initiators.defending_verbs),
+                         yielding=frozenset(initiators.yielding_verbs))
 
     @cached_property
     def weapon_nouns(self) -> frozenset[str]:
@@ -888,6 +904,11 @@ def load_lexicon() -> Lexicon:
         subsumes=subsumes,
         subsumes_per_clause=_known_names("subsumes_per_clause",
                                          trigger_file.get("subsumes_per_clause") or [], known),
+        subsumes_same_act={_known_names("subsumes_same_act", [strong], known)[0]: _known_names(
+            "subsumes_same_act", weak, known) for strong, weak in (
+                trigger_file.get("subsumes_same_act") or {}).items()},
+        subsumed_per_place_and_day=_known_names(
+            "subsumed_per_place_and_day", trigger_file.get("subsumed_per_place_and_day") or [], known),
         toll_takers=_known_names("toll_takers", trigger_file.get("toll_takers") or [], known),
         object_rules=tuple(object_rules),
         verb_object_rules=tuple(_known_types(validate_items(
@@ -932,6 +953,7 @@ def load_lexicon() -> Lexicon:
         habitual_adverbs=_words(not_happened, "habitual_adverbs"),
         collective_targets=_words(not_happened, "collective_targets"),
         noun_only_words=_words(not_happened, "noun_only_words"),
+        lowercase_only_words=_words(not_happened, "lowercase_only_words"),
         history_adverbials=_words(not_happened, "history_adverbials"),
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),

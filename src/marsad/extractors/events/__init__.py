@@ -32,6 +32,7 @@ from marsad.extractors.events.document_passes import (
     accused_perpetrator,
     civilian_targets,
     claimed_responsibility,
+    fold_into_escalation,
     fold_summaries,
     forces_at_home_or_abroad,
     infer_opponents,
@@ -81,6 +82,6 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = claimed_responsibility(events, mentions, ctx)
     events = infer_opponents(events, mentions, ctx)
     events = leave_out_history(events, document, mentions, warnings)
-    events = fold_summaries(merge_duplicates(events, ctx), ctx)
+    events = fold_summaries(merge_duplicates(fold_into_escalation(events, ctx), ctx), ctx)
     events = civilian_targets(forces_at_home_or_abroad(events, ctx), ctx)
     return link_denials(events, denials), warnings

@@ -260,6 +260,36 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
     return filled
 
 
+def _place_and_day(event: Event) -> tuple[str, ...]:
+    """Where and when, as :func:`merge_duplicates` compares them. Precision is part of it: a
+    dated report and an undated one that only defaulted to the same day are not known to be
+    the same event."""
+    return (event.location.name if event.location else "-",
+            event.date.start.isoformat() if event.date else "-",
+            event.date.end.isoformat() if event.date else "-",
+            str(event.date.precision) if event.date else "-")
+
+
+def fold_into_escalation(events: list[Event], ctx: Context) -> list[Event]:
+    """ACLED codes one demonstration per place and day, by what it came to: "police used water
+    cannons to disperse BJP activists ... The march convened by the BJP started from ..." is
+    one Protest with intervention, the march its second mention. An event of a type in
+    ``subsumed_per_place_and_day`` joins an event of the same place and day whose type
+    subsumes it, wherever in the article either is told."""
+    folding = set(ctx.lexicon.subsumed_per_place_and_day)
+    result = list(events)
+    for event in events:
+        if event.sub_event_type not in folding:
+            continue
+        host = next((i for i, other in enumerate(result) if other is not event
+                     and event.sub_event_type in ctx.lexicon.subsumes.get(other.sub_event_type, ())
+                     and _place_and_day(other) == _place_and_day(event)), None)
+        if host is not None:
+            result[host] = _joined(result[host], event, ctx)
+            result = [e for e in result if e is not event]
+    return result
+
+
 def merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
     """One event per (sub-event type, place, day): merge repeated mentions, keep every claim.
     The initiator is the first mention's, unless only a later one names the group ("terrorist
@@ -267,13 +297,7 @@ def merge_duplicates(events: list[Event], ctx: Context) -> list[Event]:
     merged: dict[tuple[str, ...], Event] = {}
     order: list[tuple[str, ...]] = []
     for event in events:
-        # Precision is part of the key: a dated report and an undated one that only defaulted
-        # to the same day are not known to be the same event.
-        key: tuple[str, ...] = (
-            event.sub_event_type, event.location.name if event.location else "-",
-            event.date.start.isoformat() if event.date else "-",
-            event.date.end.isoformat() if event.date else "-",
-            str(event.date.precision) if event.date else "-")
+        key: tuple[str, ...] = (event.sub_event_type, *_place_and_day(event))
         while key in merged and _other_dead(merged[key], event):
             key = (*key, "+")  # one more event of the same type, place and day
         if key not in merged:

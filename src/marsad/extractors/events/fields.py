@@ -24,6 +24,7 @@ from marsad.extractors.events.roles import (
     associates,
     author_from_alternates,
     canonical,
+    crowd_of_civilians,
     civilians,
     conjoined_head,
     corrected_roles,
@@ -40,6 +41,7 @@ from marsad.extractors.events.roles import (
     victim_report,
 )
 from marsad.extractors.events.sub_types import (
+    ARMED_CLASH,
     EXCESSIVE_FORCE,
     MOB_VIOLENCE,
     PEACEFUL_PROTEST,
@@ -173,9 +175,16 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     fatalities, injuries, attribution = casualties_of(candidate, sentence_actors, a1, a2,
                                                       mentions, attribution)
     date = date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
-    event_type, sub = ctx.lexicon.sub_event(_by_a_mob(state_bombing(against_civilians(
+    typed = state_bombing(against_civilians(
         candidate, a2, fatalities, ctx.lexicon.initiators, unharmed=injuries is None),
-        candidate, a1, ctx), a1, ctx))
+        candidate, a1, ctx)
+    if a1 is None and (typed in ctx.lexicon.context_typing.mob_retypes or (
+            typed == ARMED_CLASH and candidate.generic)) \
+            and crowd_of_civilians(trigger, sentence_actors):
+        # villagers who lynch, youths who attack a police station: rioters, a mob's violence
+        a1 = default_initiator(MOB_VIOLENCE, ctx, country)
+        typed = MOB_VIOLENCE
+    event_type, sub = ctx.lexicon.sub_event(_by_a_mob(typed, a1, ctx))
     if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
         a2 = civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition
     if event_type.name == PROTESTS:

@@ -147,8 +147,9 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         elif root.is_ancestor(token):
             path = _path_words(token, root)
             # "targeted by X", "at the hands of X", "a suicide bomber from Nusra"
-            agent = _agent_of(token, root) or bool(path & member_cues)
-            if taken_from and _taken_from(token, root):
+            agent = _agent_of(token, root) or bool(path & member_cues) \
+                or _yielded_to(token, root, words.yielding)
+            if taken_from and is_taken_from(token, root):
                 agent = False  # "recaptured the town from ISIS": the side that lost it
             # "Members of ISIS executed ...": a name inside the active subject's phrase acts.
             child = _child_on_path(token, root)
@@ -303,7 +304,14 @@ def _acted_on(token: Token, words: frozenset[str]) -> bool:
     return False
 
 
-def _taken_from(token: Token, root: Token) -> bool:
+def _yielded_to(token: Token, root: Token, yielding: frozenset[str]) -> bool:
+    """The actor is the "to" object of a verb of yielding ground: "Palma fell to the
+    insurgents" (``initiators.yielding_verbs``)."""
+    return root.lemma_.lower() in yielding and any(
+        word.lower_ == "to" and word.head == root for word in _path(token, root))
+
+
+def is_taken_from(token: Token, root: Token) -> bool:
     """The actor is the object of a "from" on the event's verb or on what the verb took
     ("captured the town of Gharyan from GNA forces"), not inside the taker's own phrase
     ("seized by fighters from the Islamic State")."""
@@ -517,6 +525,16 @@ def accused_of(token: Token, word: Token, blame_verbs: Collection[str],
     preps = ("of",) if verb.lemma_.lower() in blame_verbs else ("for", "with", "of")
     return any(c.dep_ == "prep" and c.lower_ in preps and c.is_ancestor(word)
                for c in [*verb.children, *head.children])
+
+
+def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention]) -> bool:
+    """The subject of the event word is a group of civilians ("Residents of Arendal village
+    ... beat two suspected informers to death"): ACLED never codes civilians (inter 7) as the
+    author of violence; a crowd that does violence is rioters."""
+    verb = trigger.root
+    verbs = [verb, verb.head] if verb.dep_ == "conj" and not has_own_subject(verb) else [verb]
+    return any(mention.entry.inter == 7 and mention.span.root.tag_ in ("NNS", "NNPS")
+               and any(subject_of(mention.span.root, v) for v in verbs) for mention in actors)
 
 
 def civilians(ctx: Context, country: str | None) -> Actor | None:

@@ -144,6 +144,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
             if weaker in by_type and sub in ctx.lexicon.subsumes_per_clause and \
                     _own_clauses(by_type[sub][1], by_type[weaker][1]):
                 continue  # "A BOMB EXPLODED ..., AND A SECOND DEVICE WAS DEACTIVATED"
+            if weaker in by_type and weaker in ctx.lexicon.subsumes_same_act.get(sub, ()) and \
+                    not _verb_of(sub, by_type[weaker][1], ctx):
+                continue  # "overran a military post, seizing weapons": two acts
             by_type.pop(weaker, None)  # the same happening, read the more specific way
     if not by_type and killed and continue_toll(index, killed, mentions, ctx, earlier):
         return []
@@ -207,6 +210,14 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                     inside[0].casualties = [c for c, other in zip(killed, clauses, strict=True)
                                             if other == clause]
     return candidates
+
+
+def _verb_of(sub_event_type: str, span: Span, ctx: Context) -> bool:
+    """``span``'s word is a verb some verb-object rule of ``sub_event_type`` reads ("seized"
+    for Disrupted weapons use): the same act may be that type (``subsumes_same_act``)."""
+    lemma = span.root.lemma_.lower()
+    return any(rule.becomes == sub_event_type and lemma in rule.verbs
+               for rule in ctx.lexicon.verb_object_rules)
 
 
 def _own_clauses(one: Span, other: Span) -> bool:

@@ -27,6 +27,7 @@ from marsad.extractors.events.roles import (
     acts_through,
     associated_with_other,
     can_initiate,
+    is_taken_from,
     named_first,
     subject_of,
 )
@@ -477,6 +478,7 @@ VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
 AIR_STRIKE = "Air/drone strike"
 MOB_VIOLENCE = "Mob violence"
+ARMED_CLASH = "Armed clash"
 
 
 def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:
@@ -554,6 +556,11 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
                         taken_from=sub == TERRITORY_GAIN
                         or sub in ctx.lexicon.initiators.taken_from)[0]
     state = taker is not None and taker.entry.state_of is not None
+    if taker is None and sub == TERRITORY_GAIN:
+        # "wrested back the district headquarters from the insurgents": no taker named, but
+        # ground taken from a non-state armed group is the state's to retake
+        state = any(m.entry.state_of is None and m.entry.inter in NON_STATE_ARMED_INTER
+                    and is_taken_from(phrase_head(m.span.root), trigger.root) for m in actors)
     if taker is not None and not state:
         # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
         head = phrase_head(taker.span.root)
@@ -564,7 +571,7 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
     for rule in rules:
         if rule.triggers and trigger.text.lower() not in rule.triggers:
             continue
-        if objects & set(rule.objects):
+        if objects & set(rule.objects) and not objects & set(rule.unless_objects):
             return rule.if_state if state and rule.if_state else rule.becomes
     if sub != TERRITORY_GAIN:
         return sub

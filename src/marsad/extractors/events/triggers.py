@@ -404,6 +404,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the province has seen several rounds of heavy fighting"
     if _habitual(root, ctx.lexicon.habitual_adverbs):
         return False  # "Rebels regularly fire rockets into the west of the city"
+    if len(trigger) == 1 and root.lower_ in ctx.lexicon.lowercase_only_words \
+            and root.text != root.lower_:
+        return False  # "on 5 March": a month, not a march
     if root.pos_ == "VERB" and root.lower_ in ctx.lexicon.noun_only_words:
         return False  # "to combat such threats to security and stability"
     if _charge_against_a_people(root, ctx):
