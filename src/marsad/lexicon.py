@@ -85,6 +85,17 @@ class ObjectRule(_Frozen):
     set ablaze is what burned, whoever else the parse hangs on the verb."""
 
 
+class ReactedTo(_Frozen):
+    """Words that make an event word the object of a reaction to it (attribution.yaml
+    ``not_happened.reacted_to``): the news is the reaction."""
+
+    judging_lemmas: tuple[str, ...] = ()
+    """Their object: "condemned the airstrike on the market"."""
+    over_lemmas: tuple[str, ...] = ()
+    """Their "over" or "for" object: "summoned the ambassador over the shelling",
+    "claimed responsibility for the drone strike"."""
+
+
 class VerbObjectRule(_Frozen):
     """A verb and what it acts on, ends in or is for that name an event (triggers.yaml
     ``verb_object_rules``)."""
@@ -599,6 +610,8 @@ class Lexicon(_Frozen):
     """"the FMLN is attacking the civilian population": a charge, no event."""
     noun_only_words: tuple[str, ...] = ()
     """"combat" as a verb is a policy ("to combat such threats"); the noun is fighting."""
+    reacted_to: ReactedTo = Field(default_factory=lambda: ReactedTo())
+    """An event only reacted to ("condemned the airstrike"): news of the reaction."""
     lowercase_only_words: tuple[str, ...] = ()
     """Event words that are a name when capitalised: "the union march", not "in March"."""
     history_adverbials: tuple[str, ...] = ()
@@ -957,6 +970,7 @@ def load_lexicon() -> Lexicon:
         history_adverbials=_words(not_happened, "history_adverbials"),
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),
+        reacted_to=ReactedTo.model_validate(not_happened.get("reacted_to") or {}),
         cognition_lemmas=_words(not_happened, "cognition_lemmas"),
         inventory_words=_words(not_happened, "inventory_words"),
         transfer_verbs=_words(not_happened, "transfer_verbs"),

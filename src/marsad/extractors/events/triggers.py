@@ -23,6 +23,7 @@ from marsad.lexicon import (
     TERRITORY_GAIN,
     BorrowedMeans,
     ExistingAgreement,
+    ReactedTo,
     StateProtest,
     TriggerEntry,
 )
@@ -421,6 +422,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the courage demonstrated by the leadership": shown, no protest
     if _simulated(root, ctx.lexicon.simulation_words):
         return False  # "joint exercises simulating air strikes": played, not fought
+    if _reacted_to(root, ctx.lexicon.reacted_to):
+        return False  # "The UN condemned the airstrike on the market": news of the reaction
     if _acted_on_by(root, ctx.lexicon.prevention_lemmas):
         return False  # "preventing sexual violence in conflict", "prevented an attack"
     if _asked_to_end(root, ctx.lexicon.cessation_lemmas):
@@ -888,6 +891,22 @@ def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
             return True
         token = head.head
     return False
+
+
+def _reacted_to(root: Token, words: ReactedTo) -> bool:
+    """The event word's phrase is what a reaction is about: the object of a verb of judging,
+    or the "over"/"for" object of a reaction ("summoned the ambassador over the shelling",
+    "claimed responsibility for the drone strike"); attribution.yaml ``reacted_to``."""
+    top = _phrase_top(root)
+    if top.dep_ in ("dobj", "obj") and top.head.lemma_.lower() in words.judging_lemmas:
+        return True
+    if top.dep_ != "pobj" or top.head.lower_ not in ("over", "for"):
+        return False
+    reacting = top.head.head
+    # ("claimed responsibility for": the parser hangs "for" on the noun or on the verb)
+    return reacting.lemma_.lower() in words.over_lemmas or any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.over_lemmas
+        for c in reacting.children)
 
 
 def _phrase_top(token: Token) -> Token:
