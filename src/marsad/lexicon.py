@@ -612,6 +612,8 @@ class Lexicon(_Frozen):
     """"combat" as a verb is a policy ("to combat such threats"); the noun is fighting."""
     reacted_to: ReactedTo = Field(default_factory=lambda: ReactedTo())
     """An event only reacted to ("condemned the airstrike"): news of the reaction."""
+    keeping_lemmas: tuple[str, ...] = ()
+    """"remained in control of the town": control kept, no territory gained."""
     lowercase_only_words: tuple[str, ...] = ()
     """Event words that are a name when capitalised: "the union march", not "in March"."""
     history_adverbials: tuple[str, ...] = ()
@@ -967,6 +969,7 @@ def load_lexicon() -> Lexicon:
         collective_targets=_words(not_happened, "collective_targets"),
         noun_only_words=_words(not_happened, "noun_only_words"),
         lowercase_only_words=_words(not_happened, "lowercase_only_words"),
+        keeping_lemmas=_words(not_happened, "keeping_lemmas"),
         history_adverbials=_words(not_happened, "history_adverbials"),
         attempt_lemmas=_words(not_happened, "attempt_lemmas"),
         reaction_lemmas=_words(not_happened, "reaction_lemmas"),

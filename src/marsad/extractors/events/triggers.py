@@ -422,6 +422,10 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the courage demonstrated by the leadership": shown, no protest
     if _simulated(root, ctx.lexicon.simulation_words):
         return False  # "joint exercises simulating air strikes": played, not fought
+    if _people_so_called(root):
+        return False  # "families of the disappeared": people, not an event
+    if entry.sub_event_type == TERRITORY_GAIN and _kept(root, ctx.lexicon.keeping_lemmas):
+        return False  # "the army remained in control of the town": nothing changed hands
     if _reacted_to(root, ctx.lexicon.reacted_to):
         return False  # "The UN condemned the airstrike on the market": news of the reaction
     if _acted_on_by(root, ctx.lexicon.prevention_lemmas):
@@ -891,6 +895,21 @@ def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
             return True
         token = head.head
     return False
+
+
+def _people_so_called(root: Token) -> bool:
+    """A participle used as a noun names people: "families of the disappeared", "the
+    detained" (a subject, object or "of" object with its own article)."""
+    return root.tag_ in ("VBN", "VBD") and root.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") \
+        and any(c.dep_ == "det" for c in root.children)
+
+
+def _kept(root: Token, keeping: tuple[str, ...]) -> bool:
+    """The control word is what a side keeps: the object of a verb of keeping or in its "in"
+    phrase ("retained control of the city", "remained in control of the town")."""
+    top = _phrase_top(root)
+    head = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "in" else top.head
+    return top.dep_ in ("dobj", "obj", "pobj") and head.lemma_.lower() in keeping
 
 
 def _reacted_to(root: Token, words: ReactedTo) -> bool:
