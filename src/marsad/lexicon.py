@@ -343,6 +343,9 @@ class StateProtest(_Frozen):
     """Acts whose purpose "to protest" is no demonstration ("ISSUED A NOTE TO PROTEST", "THE
     OFFENSIVE HAS BEEN LAUNCHED TO PROTEST", "COMMITTED THIS CRIME TO PROTEST"); a crowd's
     act ("rallied to protest", "occupy the office to protest") is one."""
+    lodging_verbs: tuple[str, ...] = ()
+    """Verbs (lemmas) whose object "protest" is a formal complaint, not a crowd: "summoned
+    the charge d'affaires to lodge a strong protest"."""
 
 
 class ExistingAgreement(_Frozen):

@@ -1007,6 +1007,8 @@ def _lodged_by_state(root: Token, rule: StateProtest) -> bool:
         compound = " ".join(t.lower_ for t in doer.subtree if t.dep_ == "compound" or t == doer)
         if doer.ent_type_ == "GPE" or doer.lemma_.lower() in rule.doers or compound in rule.doers:
             return True
+    if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in rule.lodging_verbs:
+        return True  # "to lodge a strong protest": a complaint on paper
     return any(c.dep_ == "amod" and c.lower_ in rule.modifiers for c in root.children)
 
 
