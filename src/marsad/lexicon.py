@@ -330,6 +330,10 @@ class ContextTyping(_Frozen):
     mob_retypes: tuple[str, ...] = ()
     """Types that, done by rioters (inter 5), are Mob violence: "a mob tortured ... a
     factory manager" is a mob's violence, not an armed group's attack on a civilian."""
+    crowd_retypes: dict[str, str] = Field(default_factory=dict)
+    """What a type becomes when a crowd of civilians does it (no armed actor named): ACLED
+    never codes civilians as the author of violence; "Residents ... beat two suspected
+    informers to death" is Mob violence, "Youths ... overran the police division" a riot."""
 
 
 class StateProtest(_Frozen):
@@ -874,7 +878,8 @@ def _context_typing(raw: dict[str, object], known: set[str]) -> ContextTyping:
         t for m in rule.means_by_agent for t in m.retypes] + [
         t for c in rule.needs_crowd for t in (c.sub_event_type, c.otherwise)] + [
         t for d in rule.delivery for t in (d.becomes, *d.types)] + [
-        *rule.from_afar_retypes, *rule.mob_retypes] + (
+        *rule.from_afar_retypes, *rule.mob_retypes,
+        *(t for pair in rule.crowd_retypes.items() for t in pair)] + (
         [t for r in (rule.work_stoppage, rule.ground_strikes) if r is not None
          for t in (r.sub_event_type, r.becomes)])
     _known_names("context_typing", [*rule.donor_types, *rule.open_means.donor_types,

@@ -41,7 +41,6 @@ from marsad.extractors.events.roles import (
     victim_report,
 )
 from marsad.extractors.events.sub_types import (
-    ARMED_CLASH,
     EXCESSIVE_FORCE,
     MOB_VIOLENCE,
     PEACEFUL_PROTEST,
@@ -178,12 +177,10 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     typed = state_bombing(against_civilians(
         candidate, a2, fatalities, ctx.lexicon.initiators, unharmed=injuries is None),
         candidate, a1, ctx)
-    if a1 is None and (typed in ctx.lexicon.context_typing.mob_retypes or (
-            typed == ARMED_CLASH and candidate.generic)) \
-            and crowd_of_civilians(trigger, sentence_actors):
-        # villagers who lynch, youths who attack a police station: rioters, a mob's violence
-        a1 = default_initiator(MOB_VIOLENCE, ctx, country)
-        typed = MOB_VIOLENCE
+    crowd_type = ctx.lexicon.context_typing.crowd_retypes.get(typed)
+    if a1 is None and crowd_type is not None and crowd_of_civilians(trigger, sentence_actors):
+        # villagers who lynch, youths who attack a police station: rioters, not civilians
+        typed, a1 = crowd_type, default_initiator(crowd_type, ctx, country)
     event_type, sub = ctx.lexicon.sub_event(_by_a_mob(typed, a1, ctx))
     if event_type.disorder_type == "Political violence" and sub.name == "Attack" and a2 is None:
         a2 = civilians(ctx, country)  # ACLED: an Attack's target is civilians by definition

@@ -478,7 +478,6 @@ VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
 AIR_STRIKE = "Air/drone strike"
 MOB_VIOLENCE = "Mob violence"
-ARMED_CLASH = "Armed clash"
 
 
 def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:

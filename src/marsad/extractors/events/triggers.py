@@ -380,6 +380,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         root.pos_ == "VERB" and has_own_subject(root)) else [root]
     for token in heads:
         for child in token.children:
+            if trigger.start <= child.i < trigger.end:
+                continue  # the phrase's own "not": "have not been heard from since"
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
                 return False
     sentence = trigger.sent
@@ -445,8 +447,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if _purpose(root, ctx.lexicon.reaction_lemmas) and violent:
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
         # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
-    if not violent and any(a.lemma_.lower() in ctx.lexicon.attempt_lemmas
-                           for a in list(root.ancestors)[:3]):
+    if not violent and _attempted(root, ctx.lexicon.attempt_lemmas):
         return False  # "struggling to broker a ceasefire" (an attempted advance is a clash)
     if _names_gear(trigger, ctx.lexicon.gear_heads, ctx.lexicon.gear_use_verbs) or (
             root.dep_ == "compound" and root.head.lemma_.lower() in ctx.lexicon.craft_heads
@@ -894,6 +895,19 @@ def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
         if head.head.lemma_.lower() in verbs:
             return True
         token = head.head
+    return False
+
+
+def _attempted(root: Token, attempts: tuple[str, ...]) -> bool:
+    """The event word is what a verb or noun of trying aims at ("struggling to broker a
+    ceasefire", "efforts to reach a truce"), within three words up; not who tried ("Hundreds
+    of demonstrators attempted to storm the airport") nor what they did meanwhile ("...,
+    throwing stones")."""
+    path = [root]
+    for ancestor in list(root.ancestors)[:3]:
+        if ancestor.lemma_.lower() in attempts:
+            return not any(word.dep_ in ("nsubj", "nsubjpass", "advcl", "conj") for word in path)
+        path.append(ancestor)
     return False
 
 
