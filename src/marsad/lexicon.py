@@ -205,6 +205,9 @@ class Initiators(_Frozen):
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
     taken_from: tuple[str, ...] = ()
+    unnamed_state_gains: tuple[str, ...] = ()
+    """Lemmas of territory words that, with no taker named, tell the state's gain: "declared
+    Marawi City liberated from terrorist influence"."""
     yielding_verbs: tuple[str, ...] = ()
     """Verbs (lemmas) whose "to" object took the subject: "Palma fell to the insurgents"."""
     acted_on_words: tuple[str, ...] = ()

@@ -76,7 +76,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     triggers = drop_generic([(entry, span) for entry, span in triggers
                              if entry.generic or resolved(entry, span) is not None],
                             frozenset(ctx.lexicon.context_typing.open_attack.words),
-                            frozenset(ctx.lexicon.initiators.accused.charge_words))
+                            frozenset(ctx.lexicon.initiators.accused.charge_words),
+                            frozenset(ctx.lexicon.initiators.accused.blame_verbs))
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
     offset = sentence.start_char
@@ -253,6 +254,11 @@ def _charged_killing(kill_span: Span, by_type: dict[str, tuple[TriggerEntry, Spa
         kill_span.root, ctx.lexicon.role_words.charging) is not None
 
 
+# Verbs (lemmas) whose object is a protest its own people hold: "held a rally to demand
+# justice for three men killed" (grammar of the protest word, not knowledge of the world)
+PROTEST_HOLDING_VERBS = frozenset({"hold", "stage", "organise", "organize", "lead", "join"})
+
+
 def _about(toll: CasualtyMention, trigger: Span, doc: Doc) -> bool:
     """The toll is what the protest is about, or part of what the protesters did: it lies
     under the protest word ("protested the killing of 12 civilians", "a protest over the
@@ -262,7 +268,12 @@ def _about(toll: CasualtyMention, trigger: Span, doc: Doc) -> bool:
     if span is None:
         return False
     word = trigger.root
-    if word.dep_ in ("nsubj", "nsubjpass"):
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head  # "a prayer gathering and rally"
+    # the protest's subject, or what was held ("held a rally ... to demand justice for three
+    # men killed in a shooting last week"): the whole clause says what it was about
+    if word.dep_ in ("nsubj", "nsubjpass") or (
+            word.dep_ == "dobj" and word.head.lemma_.lower() in PROTEST_HOLDING_VERBS):
         word = word.head
     if not word.left_edge.i <= span.root.i <= word.right_edge.i:
         return False

@@ -559,7 +559,8 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
         # "wrested back the district headquarters from the insurgents": no taker named, but
         # ground taken from a non-state armed group is the state's to retake
         state = any(m.entry.state_of is None and m.entry.inter in NON_STATE_ARMED_INTER
-                    and is_taken_from(phrase_head(m.span.root), trigger.root) for m in actors)
+                    and is_taken_from(phrase_head(m.span.root), trigger.root) for m in actors) \
+            or trigger.root.lemma_.lower() in ctx.lexicon.initiators.unnamed_state_gains
     if taker is not None and not state:
         # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
         head = phrase_head(taker.span.root)

@@ -271,14 +271,20 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
 
 def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
                  open_attack: frozenset[str] = frozenset(),
-                 charged: frozenset[str] = frozenset()) -> list[tuple[TriggerEntry, Span]]:
+                 charged: frozenset[str] = frozenset(),
+                 blaming: frozenset[str] = frozenset()) -> list[tuple[TriggerEntry, Span]]:
     """Generic words yield to any specific trigger; of generic ones keep the strongest type,
     after those that only say what another did. ``open_attack``: attack words that name no
     means (``context_typing.open_attack.words``). ``charged``: words of arresting or charging
     (``accused.charge_words``): the act someone is arrested for is an event of its own
-    ("arrested three ISIS members for bombing a market")."""
+    ("arrested three ISIS members for bombing a market"). ``blaming``: verbs of accusing
+    (``accused.blame_verbs``): a specific word for what the victims were accused of is no
+    reason to drop what was done to them ("Residents beat two men to death after accusing
+    them of kidnapping a child")."""
     specific = [(e, s) for e, s in triggers if not e.generic]
     if specific:
+        if all(_accused_of_it(s.root, blaming) for _e, s in specific):
+            return triggers
         return specific + [(e, s) for e, s in triggers if e.generic
                            and charge_word_over(s.root, charged) is not None]
     if not triggers:
@@ -304,6 +310,16 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
                            for o_e, o in told)]
     strongest = max(triggers, key=lambda pair: pair[0].weight)[0].sub_event_type
     return [(e, s) for e, s in triggers if e.sub_event_type == strongest or (e, s) in told]
+
+
+def _accused_of_it(root: Token, blaming: Collection[str]) -> bool:
+    """The word is what someone is accused of: "after accusing them of kidnapping a child"."""
+    token = root
+    for _step in range(2):
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "of":
+            return token.head.head.lemma_.lower() in blaming
+        token = token.head
+    return False
 
 
 def charge_word_over(root: Token, charged: Collection[str]) -> Token | None:
