@@ -82,3 +82,24 @@ def test_a_verb_rule_needs_objects_results_or_purposes() -> None:
     rule = VerbObjectRule.model_validate({"becomes": "Attack", "verbs": ["beat"],
                                           "results": ["death"]})
     assert rule.results == ("death",) and rule.objects == ()
+
+
+def test_crowd_retypes_name_known_types_only() -> None:
+    """A typo in ``context_typing.crowd_retypes`` fails at load, naming the key."""
+    from marsad.lexicon import _context_typing
+
+    known = {"Attack", "Mob violence"}
+    assert _context_typing({"crowd_retypes": {"Attack": "Mob violence"}}, known) \
+        .crowd_retypes == {"Attack": "Mob violence"}
+    with pytest.raises(MarsadError, match="context_typing: unknown sub_event_type 'Mob riot'"):
+        _context_typing({"crowd_retypes": {"Attack": "Mob riot"}}, known)
+
+
+def test_shipped_lexicon_reads_the_session_25_rules() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.context_typing.crowd_retypes["Attack"] == "Mob violence"
+    assert "Government regains territory" in lexicon.subsumes_same_act["Disrupted weapons use"]
+    assert "Peaceful protest" in lexicon.subsumed_per_place_and_day
+    assert "fall" in lexicon.initiators.yielding_verbs
+    assert "march" in lexicon.lowercase_only_words
+    assert "condemn" in lexicon.reacted_to.judging_lemmas

@@ -934,7 +934,8 @@ def load_lexicon() -> Lexicon:
             "subsumes_same_act", weak, known) for strong, weak in (
                 trigger_file.get("subsumes_same_act") or {}).items()},
         subsumed_per_place_and_day=_known_names(
-            "subsumed_per_place_and_day", trigger_file.get("subsumed_per_place_and_day") or [], known),
+            "subsumed_per_place_and_day",
+            trigger_file.get("subsumed_per_place_and_day") or [], known),
         toll_takers=_known_names("toll_takers", trigger_file.get("toll_takers") or [], known),
         object_rules=tuple(object_rules),
         verb_object_rules=tuple(_known_types(validate_items(
