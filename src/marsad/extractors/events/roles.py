@@ -27,7 +27,13 @@ from marsad.extractors.actors import (
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.triggers import charge_word_over, governing_verb, has_own_subject
-from marsad.lexicon import Initiators, RoleWords, filled_country, same_entry
+from marsad.lexicon import (
+    TERRITORY_GAIN,
+    Initiators,
+    RoleWords,
+    filled_country,
+    same_entry,
+)
 from marsad.model import Actor
 from marsad.nlp import first_conjunct
 from marsad.recase import doc_in_capitals
@@ -316,7 +322,8 @@ def is_taken_from(token: Token, root: Token) -> bool:
     ("captured the town of Gharyan from GNA forces"), not inside the taker's own phrase
     ("seized by fighters from the Islamic State")."""
     return any(word.lower_ == "from" and (word.head == root or (
-        word.head.dep_ in ("dobj", "obj", "nsubjpass") and word.head.head == root))
+        word.head.dep_ in ("dobj", "obj", "nsubjpass", "prt", "advmod")
+        and word.head.head == root))  # (or on its particle: "wrested back from")
         for word in _path(token, root))
 
 
@@ -438,9 +445,12 @@ def author_from_alternates(candidate: Candidate, actors: list[ActorMention],
     by the parse (modifier, agent, member, subject of its verb), never a guess from word
     order."""
     member_cues = ctx.lexicon.role_words.members
+    taken_from = candidate.sub_event_type in (TERRITORY_GAIN, *ctx.lexicon.initiators.taken_from)
     for alternate in candidate.alternates:
         parties = [a for a in actors if not inside_source(a, claims, alternate.root)]
-        actor1, actor2 = actor_roles(alternate, parties, ctx.lexicon.role_words, victims)
+        # ("wrested back from the insurgents": the side that lost it, no member cue)
+        actor1, actor2 = actor_roles(alternate, parties, ctx.lexicon.role_words, victims,
+                                     taken_from=taken_from)
         # (the subject of a verb whose object the alternate is, "terrorists from Jaish
         # al-Fateh fired rocket shells"; not of an alternate verb: "government forces had
         # repelled it" repelled, they did not assault)

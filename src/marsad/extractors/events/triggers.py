@@ -943,10 +943,13 @@ def _kept(root: Token, keeping: tuple[str, ...]) -> bool:
 
 
 def _reacted_to(root: Token, words: ReactedTo) -> bool:
-    """The event word's phrase is what a reaction is about: the object of a verb of judging,
-    or the "over"/"for" object of a reaction ("summoned the ambassador over the shelling",
-    "claimed responsibility for the drone strike"); attribution.yaml ``reacted_to``."""
+    """The event word's phrase is what a reaction is about, in a sentence with no date: the
+    object of a verb of judging, or the "over"/"for" object of a reaction ("summoned the
+    ambassador over the shelling"); attribution.yaml ``reacted_to``."""
     top = _phrase_top(root)
+    if any(t.ent_type_ in ("DATE", "TIME") for t in root.sent):
+        return False  # "condemned the kidnapping of the senator in Medellin on Monday": dated,
+        # the reaction reports it (the parse cannot tell whose the date is)
     if top.dep_ in ("dobj", "obj") and top.head.lemma_.lower() in words.judging_lemmas:
         return True
     if top.dep_ != "pobj" or top.head.lower_ not in ("over", "for"):
