@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from marsad.context import Context
 from marsad.extractors.actors import (
+    CIVILIANS_INTER,
     FIGHTING_INTER,
     REBEL_INTER,
     STATE_INTER,
@@ -543,7 +544,7 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention]) -> bool:
     author of violence; a crowd that does violence is rioters."""
     verb = trigger.root
     verbs = [verb, verb.head] if verb.dep_ == "conj" and not has_own_subject(verb) else [verb]
-    return any(mention.entry.inter == 7 and mention.span.root.tag_ in ("NNS", "NNPS")
+    return any(mention.entry.inter == CIVILIANS_INTER and mention.span.root.tag_ in ("NNS", "NNPS")
                and any(subject_of(mention.span.root, v) for v in verbs) for mention in actors)
 
 

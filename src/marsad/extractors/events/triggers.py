@@ -955,10 +955,9 @@ def _reacted_to(root: Token, words: ReactedTo) -> bool:
     if top.dep_ != "pobj" or top.head.lower_ not in ("over", "for"):
         return False
     reacting = top.head.head
-    # ("claimed responsibility for": the parser hangs "for" on the noun or on the verb)
-    return reacting.lemma_.lower() in words.over_lemmas or any(
-        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.over_lemmas
-        for c in reacting.children)
+    # (the parser hangs "over" on the verb or on its object: "summoned the ambassador over")
+    return reacting.lemma_.lower() in words.over_lemmas or (
+        reacting.dep_ in ("dobj", "obj") and reacting.head.lemma_.lower() in words.over_lemmas)
 
 
 def _phrase_top(token: Token) -> Token:
