@@ -209,6 +209,9 @@ class Initiators(_Frozen):
     """Lemmas of territory words that, with no taker named, tell the state's gain: "declared
     Marawi City liberated from terrorist influence"."""
     yielding_verbs: tuple[str, ...] = ()
+    control_phrases: tuple[str, ...] = ()
+    """Territory phrases ending in "of" whose object took the place: "back under the control
+    of the federal army"."""
     """Verbs (lemmas) whose "to" object took the subject: "Palma fell to the insurgents"."""
     acted_on_words: tuple[str, ...] = ()
     defending_verbs: tuple[str, ...] = ()
@@ -547,6 +550,8 @@ class RoleWords:
     """``initiators.defending_verbs``: their subject is the target of the attack they take."""
     yielding: frozenset[str] = frozenset()
     """``initiators.yielding_verbs``: "fell to X": X is the side that took it."""
+    controlling: frozenset[str] = frozenset()
+    """``initiators.control_phrases``: "back under the control of X": X took it."""
 
 
 class Lexicon(_Frozen):
@@ -696,7 +701,8 @@ class Lexicon(_Frozen):
                          charging=frozenset(initiators.accused.charge_words),
                          reacting=frozenset(self.reaction_lemmas + self.cognition_lemmas),
                          defending=frozenset(initiators.defending_verbs),
-                         yielding=frozenset(initiators.yielding_verbs))
+                         yielding=frozenset(initiators.yielding_verbs),
+                         controlling=frozenset(initiators.control_phrases))
 
     @cached_property
     def weapon_nouns(self) -> frozenset[str]:

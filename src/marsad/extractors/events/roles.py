@@ -116,8 +116,11 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
             if accused_of(mention.span.root, root, (), words.charging):
                 first.append(mention)
                 continue
-        if any(start <= mention.span.start_char and mention.span.end_char <= end
-               for start, end in victims):
+        if token.dep_ == "pobj" and token.head.i == trigger.end - 1 \
+                and trigger.text.lower() in words.controlling:
+            first.append(mention)  # "back under the control of the federal army": the taker
+        elif any(start <= mention.span.start_char and mention.span.end_char <= end
+                 for start, end in victims):
             second.append(mention)
         elif not two_sided and _holds_a_place(token, holding):
             holders.append(mention)  # (a battle's defender holds the place: a side)
