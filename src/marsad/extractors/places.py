@@ -399,7 +399,7 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     named = place_name(doc, text, ent, gazetteer)
     if named is None:
         return None
-    ent = named
+    ent = _named_in_full(doc, named, gazetteer)
     candidates, kind_hint, relative = _exact_candidates(ent.text, gazetteer)
     if len(ent) == 1 and ent.text.lower() in surnames and not any(
             p.kind in ("country", "admin1") or p.curated for p in candidates):
@@ -418,6 +418,22 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     mention.kind_hint = mention.kind_hint or kind_hint
     mention.relative = mention.relative or relative
     return mention
+
+
+def _named_in_full(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
+    """The entity with the capitalised words before it that the model left out, when the
+    gazetteer knows the longer name: spaCy reads "Sina" in "in Debre Sina" (a town of
+    Ethiopia; "Sina" alone is a city of Iraq)."""
+    start = ent.start
+    for width in (2, 1):
+        first = start - width
+        if first < ent.sent.start:
+            continue
+        words = doc[first:start]
+        if all(w.is_alpha and w.is_title for w in words) and \
+                gazetteer.candidates(doc[first:ent.end].text):
+            return doc[first:ent.end]
+    return ent
 
 
 def _exact_candidates(name: str, gazetteer: Gazetteer) -> tuple[list[Place], str | None, bool]:
