@@ -33,12 +33,18 @@ def read_as_place(ent: Span, gazetteer: Gazetteer) -> bool:
     return ent.label_ in PLACE_LABELS or _place_read_as_nationality(ent, gazetteer)
 
 
+# The label of a span read as a place's name by grammar, not by the model: "the town of Hit"
+# (places._named_after_a_place_word); an ordinary word there is still a name.
+NAMED_BY_PLACE_WORD = "NAMED_BY_PLACE_WORD"
+
+
 def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | None:
     """The words of the place the entity names (itself, or a longer name the gazetteer
     knows), or None when it names something else or no place alone."""
     settings = gazetteer.settings
-    if not _looks_like_name(ent.text, settings.articles) or gazetteer.is_ordinary_word(ent.text):
-        return None
+    if not _looks_like_name(ent.text, settings.articles) or (
+            gazetteer.is_ordinary_word(ent.text) and ent.label_ != NAMED_BY_PLACE_WORD):
+        return None  # (but "the town of Hit" names it, whatever else "hit" is)
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
     if _names_an_operation(text, ent, settings.operation_words):

@@ -19,7 +19,13 @@ from functools import cache, partial
 from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.numbers import parse_count
-from marsad.extractors.place_names import HYPHENS, place_name, read_as_place, surnames_in
+from marsad.extractors.place_names import (
+    HYPHENS,
+    NAMED_BY_PLACE_WORD,
+    place_name,
+    read_as_place,
+    surnames_in,
+)
 from marsad.gazetteer import (
     REGION_KINDS,
     Gazetteer,
@@ -151,11 +157,20 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     settings = gazetteer.settings
     capitals = doc_in_capitals(doc)  # there "US", "MAY" are those words, not places
     surnames = surnames_in(doc, settings)
-    mentions = [m for ent in doc.ents if read_as_place(ent, gazetteer)
+    entities = [ent for ent in doc.ents if read_as_place(ent, gazetteer)]
+    mentions = [m for ent in entities
                 if not (capitals and reads_as_word(ent.text))
                 and (m := _mention(doc, text, ent, gazetteer, sentence_starts,
                                    surnames)) is not None
                 and not _inside_a_name(m, names, text)]
+    # ... and the names grammar gives where the model saw none ("the town of Hit"), unless
+    # a name the model read covers them ("the city of Khan-Shaikhoun")
+    mentions += [m for ent in _named_after_a_place_word(doc, settings)
+                 if not any(o.start < ent.end_char and ent.start_char < o.end for o in mentions)
+                 and (m := _mention(doc, text, ent, gazetteer, sentence_starts,
+                                    surnames)) is not None
+                 and not _inside_a_name(m, names, text)]
+    mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
     _link_containers(text, mentions)
@@ -418,6 +433,20 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     mention.kind_hint = mention.kind_hint or kind_hint
     mention.relative = mention.relative or relative
     return mention
+
+
+def _named_after_a_place_word(doc: Doc, settings: GazetteerSettings) -> list[Span]:
+    """Capitalised words after "the town of", "the village of" that the model tagged as no
+    entity: a place's name ("ISIS attacked the town of Hit": "Hit" is also a verb)."""
+    found = []
+    for token in doc:
+        if token.dep_ == "pobj" and token.is_title and token.ent_type_ == "" \
+                and token.i > token.sent.start and token.head.lower_ == "of" \
+                and token.head.head.lower_ in settings.generic_words:
+            start = min([token.i] + [c.i for c in token.children
+                                     if c.dep_ == "compound" and c.is_title])
+            found.append(Span(doc, start, token.i + 1, label=NAMED_BY_PLACE_WORD))
+    return found
 
 
 def _named_in_full(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:

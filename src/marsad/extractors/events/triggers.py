@@ -440,6 +440,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "the courage demonstrated by the leadership": shown, no protest
     if _simulated(root, ctx.lexicon.simulation_words):
         return False  # "joint exercises simulating air strikes": played, not fought
+    if _named_place(trigger, ctx.gazetteer.settings.generic_words):
+        return False  # "the town of Hit": a name
     if _people_so_called(root):
         return False  # "families of the disappeared": people, not an event
     if entry.sub_event_type == TERRITORY_GAIN and _kept(root, ctx.lexicon.keeping_lemmas):
@@ -925,6 +927,15 @@ def _attempted(root: Token, attempts: tuple[str, ...]) -> bool:
             return not any(word.dep_ in ("nsubj", "nsubjpass", "advcl", "conj") for word in path)
         path.append(ancestor)
     return False
+
+
+def _named_place(trigger: Span, place_words: Collection[str]) -> bool:
+    """A capitalised word after "the town of", "the city of" (gazetteer.yaml ``generic_words``)
+    names the place: "ISIS attacked the town of Hit" (a town in Anbar)."""
+    root = trigger.root
+    return len(trigger) == 1 and root.is_title and root.i > root.sent.start \
+        and root.dep_ == "pobj" and root.head.lower_ == "of" \
+        and root.head.head.lower_ in place_words
 
 
 def _people_so_called(root: Token) -> bool:
