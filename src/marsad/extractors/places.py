@@ -459,7 +459,7 @@ def _named_in_full(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
         if first < ent.sent.start:
             continue
         words = doc[first:start]
-        if all(w.is_alpha and w.is_title for w in words) and \
+        if all(w.is_alpha and w.is_title and w.pos_ == "PROPN" for w in words) and \
                 gazetteer.candidates(doc[first:ent.end].text):
             return doc[first:ent.end]
     return ent
