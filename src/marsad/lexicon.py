@@ -342,6 +342,18 @@ class ContextTyping(_Frozen):
     informers to death" is Mob violence, "Youths ... overran the police division" a riot."""
 
 
+class TimeClauses(_Frozen):
+    """Events told in a clause of time, "after ..." or "before ..." (triggers.yaml
+    ``time_clauses``; the opening words are casualty_terms.yaml ``other_happening_marks``)."""
+
+    weight: float = 1.0
+    """Factor on the confidence of such an event when the sentence's main line has one: the
+    background of the news, not its main event ("retook the town after air strikes")."""
+    day_units: tuple[str, ...] = ()
+    """Time units that put the clause a day or more away ("a day after they led a rally"): a
+    protest so told is another day's, and what the main line did is no intervention in it."""
+
+
 class StateProtest(_Frozen):
     """A protest lodged by a state is diplomacy, not a demonstration (triggers.yaml
     ``non_conflict.state_protest``)."""
@@ -573,6 +585,7 @@ class Lexicon(_Frozen):
     object_rules: tuple[ObjectRule, ...]
     verb_object_rules: tuple[VerbObjectRule, ...]
     protest_escalation: tuple[ProtestEscalation, ...]
+    time_clauses: TimeClauses = Field(default_factory=TimeClauses)
     toll_takers: tuple[str, ...] = ()
     """Types outside political violence whose events take the dead of their sentence
     (triggers.yaml ``toll_takers``: protesters shot dead, a mob's victims)."""
@@ -953,6 +966,7 @@ def load_lexicon() -> Lexicon:
         intransitive_senses=_words(trigger_file, "intransitive_senses"),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
+        time_clauses=TimeClauses.model_validate(trigger_file.get("time_clauses") or {}),
         actors=actors,
         actor_anaphora=_words(actors_file, "anaphora"),
         not_actors=_words(actors_file, "not_actors"),

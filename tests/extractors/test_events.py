@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from marsad.context import Context
+from marsad.evaluation.case2021 import most_confident
 from marsad.model import Event, SourceDocument, span_mismatches
 from marsad.pipeline import process
 
@@ -75,6 +76,10 @@ def test_event_case(case: dict[str, Any], ctx: Context) -> None:
                     if e.date is not None and e.date.start < case["absent_before"]]
     named = {a.name for e in result.events for a in (e.actor1, e.actor2) if a is not None}
     assert not named & set(case.get("absent_actors", ())), named
+    if "main_event" in case:
+        main = most_confident(result.events)
+        assert main is not None and main.sub_event_type == case["main_event"], \
+            [(e.sub_event_type, e.confidence) for e in result.events]
     for want in case["events"]:
         assert any(_matches(e, want) for e in result.events), (
             want, [e.model_dump(include={"sub_event_type", "date", "location", "fatalities",

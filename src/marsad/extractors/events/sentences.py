@@ -7,7 +7,7 @@ a bare toll becomes an event (or continues the one before it).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
 from marsad.extractors.casualties import (
@@ -132,7 +132,15 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     if protest is not None:
         # Also from an intervention phrase that swallowed the protest word ("dispersed the
         # protesters ... with live fire" is excessive force).
-        stronger = protest_escalation(index, mentions, ctx)
+        # A protest told in a clause of time is another happening than the sentence's main
+        # line: "police arrested four opposition leaders, a day after they led a rally" is
+        # an arrest, not a rally broken up; only the clause's own words escalate it.
+        aside = time_clause(by_type[protest][1].root,
+                            set(load_casualty_terms().other_happening_marks), phrases=True)
+        if aside is not None and not days_apart(
+                aside, set(ctx.lexicon.time_clauses.day_units)):
+            aside = None
+        stronger = protest_escalation(index, mentions, ctx, within=aside)
         if stronger is not None:
             by_type.setdefault(stronger, by_type[protest])
     for sub, (entry, span) in list(by_type.items()):
@@ -198,6 +206,14 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             alternates=tuple(same_type.get(sub, [])[1:]))
                   for sub, (entry, span) in by_type.items()
                   for place in places_of_word(span, slots, inherited)]
+    # An event told in a clause of time beside one in the main line is that one's background
+    # ("retook Kawkareik after a counter-offensive supported by airstrikes").
+    marks = set(load_casualty_terms().other_happening_marks)
+    asides = [time_clause(c.trigger.root, marks, phrases=True) is not None for c in candidates]
+    if not all(asides):
+        for candidate, aside in zip(candidates, asides, strict=True):
+            if aside:
+                candidate.weight *= ctx.lexicon.time_clauses.weight
     violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]
     if killed and violent:
         # Casualties belong to one event, never repeated per place: the violent event whose
@@ -290,14 +306,32 @@ def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span,
     span = toll.span_in(doc)
     if span is None:
         return None
-    word = span.root
+    clause = time_clause(span.root, marks)
+    if clause is None or clause.start <= trigger.root.i < clause.end:
+        return None
+    return clause
+
+
+def time_clause(word: Token, marks: set[str], phrases: bool = False) -> Span | None:
+    """The clause of time opened by one of ``marks`` ("after they led a rally") that holds
+    ``word``, the innermost one; with ``phrases`` also a noun phrase so opened ("after a
+    rally"); None when ``word`` is in the sentence's main line."""
+    doc = word.doc
     while word.head != word:
         opened = (word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
                                                for c in word.children)) \
-            or (word.dep_ == "pcomp" and word.head.lower_ in marks)
+            or (word.dep_ == "pcomp" and word.head.lower_ in marks) \
+            or (phrases and word.dep_ == "pobj" and word.head.lower_ in marks)
         if opened:
-            clause = doc[word.left_edge.i:word.right_edge.i + 1]
-            inside = clause.start <= trigger.root.i < clause.end
-            return None if inside else clause
+            return doc[word.left_edge.i:word.right_edge.i + 1]
         word = word.head
     return None
+
+
+def days_apart(clause: Span, units: set[str]) -> bool:
+    """The clause of time is told as a day or more away from the main line ("a day after",
+    "two weeks before"): a time unit measuring the distance beside its opening word."""
+    top = clause.root
+    opener = [c for c in top.children if c.dep_ == "mark"] or [top.head]
+    near = list(top.children) + list(opener[0].children) + [opener[0].head]
+    return any(t.dep_ == "npadvmod" and t.lemma_.lower() in units for t in near)

@@ -480,11 +480,13 @@ AIR_STRIKE = "Air/drone strike"
 MOB_VIOLENCE = "Mob violence"
 
 
-def protest_escalation(index: int, mentions: Mentions, ctx: Context) -> str | None:
-    """The stronger protest type the sentence (or the next one) reports, if any. What a verb
+def protest_escalation(index: int, mentions: Mentions, ctx: Context,
+                       within: Span | None = None) -> str | None:
+    """The stronger protest type the sentence (or the next one) reports, if any; only from
+    the words of ``within`` when given (a protest told in a clause of time). What a verb
     of reacting acts on is another, earlier event ("rallied to mourn dozens of demonstrators
     killed last month in a raid": a peaceful protest), so its words do not count."""
-    sentences = mentions.sentences[index:index + 2]
+    sentences = [within] if within is not None else mentions.sentences[index:index + 2]
     reacting = set(ctx.lexicon.reaction_lemmas)
     mourned = {t.i for sentence in sentences for verb in sentence
                if verb.lemma_.lower() in reacting and verb.pos_ == "VERB"
