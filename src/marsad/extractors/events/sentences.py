@@ -209,10 +209,11 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     # An event told in a clause of time beside one in the main line is that one's background
     # ("retook Kawkareik after a counter-offensive supported by airstrikes").
     marks = set(load_casualty_terms().other_happening_marks)
-    asides = [time_clause(c.trigger.root, marks, phrases=True) is not None for c in candidates]
-    if not all(asides):
-        for candidate, aside in zip(candidates, asides, strict=True):
-            if aside:
+    in_time_clause = [time_clause(c.trigger.root, marks, phrases=True) is not None
+                      for c in candidates]
+    if not all(in_time_clause):
+        for candidate, background in zip(candidates, in_time_clause, strict=True):
+            if background:
                 candidate.weight *= ctx.lexicon.time_clauses.weight
     violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]
     if killed and violent:
