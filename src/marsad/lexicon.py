@@ -349,9 +349,10 @@ class TimeClauses(_Frozen):
     weight: float = 1.0
     """Factor on the confidence of such an event when the sentence's main line has one: the
     background of the news, not its main event ("retook the town after air strikes")."""
-    day_units: tuple[str, ...] = ()
-    """Time units that put the clause a day or more away ("a day after they led a rally"): a
-    protest so told is another day's, and what the main line did is no intervention in it."""
+    day_units: dict[str, int] = Field(default_factory=dict)
+    """Time units, with their length in days, that put the clause a day or more away ("a day
+    after they led a rally"): a protest so told is another day's, and what the main line did
+    is no intervention in it; an event so told is dated that far from the main line's date."""
 
 
 class StateProtest(_Frozen):

@@ -6,12 +6,14 @@ aggregate toll covers a period, not a day; each fallback is recorded in the date
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Span
 
-from marsad.extractors.casualties import war_background_spans
+from marsad.extractors.casualties import load_casualty_terms, war_background_spans
 from marsad.extractors.events.candidates import Candidate, Mentions
+from marsad.extractors.events.time_clauses import distance, time_clause
 from marsad.extractors.time import (
     DateMention,
     governs_later_sentences,
@@ -29,9 +31,11 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 
 def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
             fatalities: Casualties | None, document: Document,
-            warnings: list[str]) -> DateRange | None:
+            warnings: list[str], day_units: dict[str, int] | None = None) -> DateRange | None:
     """The event's date: its own sentence, else the claim's date, else the governing date of
-    the preceding sentences, else the publication date (precision 2, with a warning)."""
+    the preceding sentences, else the publication date (precision 2, with a warning). An
+    event told in a clause of time measured in ``day_units`` ("a day after they led a
+    rally") is dated that far from its sentence's date."""
     claim_starts = mentions.claim_date_starts
     sentence = mentions.sentences[index]
     own = [m for m in mentions.dates
@@ -46,7 +50,8 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
             # "Amaaq said on Sunday that it killed 30 soldiers yesterday": read against the claim
             best = resolve_relative_to(document.text, best, claim.date)
             return _range(best, "claim")
-        return _range(best, "explicit" if best.kind == "explicit" else "published")
+        dated = _range(best, "explicit" if best.kind == "explicit" else "published")
+        return _told_apart(dated, candidate, best, day_units, document.text)
     if claim.date is not None:
         start, end, precision = on_or_before(claim.date)
         return DateRange(start=start, end=end, precision=precision,  # type: ignore[arg-type]
@@ -69,6 +74,32 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
     warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): "
                     "no date found and no publication date")
     return None
+
+
+def _told_apart(dated: DateRange, candidate: Candidate, mention: DateMention,
+                day_units: dict[str, int] | None, text: str) -> DateRange:
+    """``dated`` moved by the distance of the clause of time that holds the event word and
+    not the date ("arrested them on Tuesday, a day after they led a rally": the rally was on
+    Monday); the evidence span then covers both the date and the distance."""
+    marks = set(load_casualty_terms().other_happening_marks)
+    clause = time_clause(candidate.trigger.root, marks, phrases=True)
+    if not day_units or clause is None or \
+            clause.start_char <= mention.start_char < clause.end_char:
+        return dated
+    away = distance(clause, day_units)
+    if away is None:
+        return dated
+    if away.sign < 0:
+        start, end = dated.start - dt.timedelta(away.high), dated.end - dt.timedelta(away.low)
+    else:
+        start, end = dated.start + dt.timedelta(away.low), dated.end + dt.timedelta(away.high)
+    precision = dated.precision if (end - start).days == (dated.end - dated.start).days \
+        else max(dated.precision, 2 if (end - start).days <= 7 else 3)
+    first = min(mention.start_char, away.start_char)
+    last = max(mention.end_char, away.end_char)
+    return dated.model_copy(update={
+        "start": start, "end": end, "precision": precision, "text": text[first:last],
+        "char_span": (first, last)})
 
 
 def _dates_another_clause(mention: DateMention, trigger: Span) -> bool:

@@ -173,7 +173,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
         assoc2 = [a for a in assoc2 if a.name != ally.name]
     fatalities, injuries, attribution = casualties_of(candidate, sentence_actors, a1, a2,
                                                       mentions, attribution)
-    date = date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings)
+    date = date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings,
+                   ctx.lexicon.time_clauses.day_units)
     typed = state_bombing(against_civilians(
         candidate, a2, fatalities, ctx.lexicon.initiators, unharmed=injuries is None),
         candidate, a1, ctx)

@@ -7,7 +7,7 @@ a bare toll becomes an event (or continues the one before it).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from marsad.context import Context
 from marsad.extractors.casualties import (
@@ -31,6 +31,7 @@ from marsad.extractors.events.sub_types import (
     vague,
     work_stoppage,
 )
+from marsad.extractors.events.time_clauses import distance, time_clause
 from marsad.extractors.events.tolls import continue_toll
 from marsad.extractors.events.triggers import (
     among_the_dead,
@@ -137,8 +138,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # an arrest, not a rally broken up; only the clause's own words escalate it.
         aside = time_clause(by_type[protest][1].root,
                             set(load_casualty_terms().other_happening_marks), phrases=True)
-        if aside is not None and not days_apart(
-                aside, set(ctx.lexicon.time_clauses.day_units)):
+        if aside is not None and distance(aside, ctx.lexicon.time_clauses.day_units) is None:
             aside = None
         stronger = protest_escalation(index, mentions, ctx, within=aside)
         if stronger is not None:
@@ -312,27 +312,3 @@ def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span,
         return None
     return clause
 
-
-def time_clause(word: Token, marks: set[str], phrases: bool = False) -> Span | None:
-    """The clause of time opened by one of ``marks`` ("after they led a rally") that holds
-    ``word``, the innermost one; with ``phrases`` also a noun phrase so opened ("after a
-    rally"); None when ``word`` is in the sentence's main line."""
-    doc = word.doc
-    while word.head != word:
-        opened = (word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
-                                               for c in word.children)) \
-            or (word.dep_ == "pcomp" and word.head.lower_ in marks) \
-            or (phrases and word.dep_ == "pobj" and word.head.lower_ in marks)
-        if opened:
-            return doc[word.left_edge.i:word.right_edge.i + 1]
-        word = word.head
-    return None
-
-
-def days_apart(clause: Span, units: set[str]) -> bool:
-    """The clause of time is told as a day or more away from the main line ("a day after",
-    "two weeks before"): a time unit measuring the distance beside its opening word."""
-    top = clause.root
-    opener = [c for c in top.children if c.dep_ == "mark"] or [top.head]
-    near = list(top.children) + list(opener[0].children) + [opener[0].head]
-    return any(t.dep_ == "npadvmod" and t.lemma_.lower() in units for t in near)

@@ -1,0 +1,80 @@
+"""Clauses of time ("after they led a rally", "a day after a rally", "two weeks before the
+vote"): where in a sentence another happening than its main line is told, and how far apart.
+
+Why a module: three readers need the same clause. A toll inside one is another event's
+(sentences), an event word inside one is background to the main line's and, told a day or more
+away, neither escalated by the main line's words (sentences) nor dated by its date (dates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from marsad.extractors.numbers import parse_count
+
+EARLIER_MARKS = frozenset({"after", "since"})
+"""The clause tells what came before the main line ("a day after ..."); other marks
+("before") tell what came after it."""
+
+
+@dataclass(frozen=True)
+class Distance:
+    """How far a clause of time is from the main line: ``low``..``high`` days, earlier
+    (``sign`` -1: "a day after the rally") or later (+1: "two days before the vote")."""
+
+    sign: int
+    low: int
+    high: int
+    start_char: int
+    """Where the words of the distance ("a day after") start and end in the text."""
+    end_char: int
+
+
+def time_clause(word: Token, marks: set[str], phrases: bool = False) -> Span | None:
+    """The clause of time opened by one of ``marks`` ("after they led a rally") that holds
+    ``word``, the innermost one; with ``phrases`` also a noun phrase so opened ("after a
+    rally"); None when ``word`` is in the sentence's main line."""
+    doc = word.doc
+    while word.head != word:
+        opened = (word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
+                                               for c in word.children)) \
+            or (word.dep_ == "pcomp" and word.head.lower_ in marks) \
+            or (phrases and word.dep_ == "pobj" and word.head.lower_ in marks)
+        if opened:
+            return doc[word.left_edge.i:word.right_edge.i + 1]
+        word = word.head
+    return None
+
+
+def _opener(clause: Span) -> Token:
+    """The word that opens the clause: its "after" mark, or the preposition it hangs from."""
+    top = clause.root
+    return next((c for c in top.children if c.dep_ == "mark"), top.head)
+
+
+def distance(clause: Span, day_units: dict[str, int]) -> Distance | None:
+    """How far the clause is told from the main line when a time unit of ``day_units`` (days
+    per unit) measures it beside its opening word ("a day after", "two weeks before", "days
+    after"); None when it is not measured in days or more ("hours after", plain "after")."""
+    opener = _opener(clause)
+    near = [*clause.root.children, *opener.children, opener.head]
+    unit = next((t for t in near if t.dep_ == "npadvmod" and t.lower_ in day_units), None)
+    if unit is None:
+        return None
+    days = day_units[unit.lower_]
+    numbers = [c for c in unit.children if c.dep_ in ("nummod", "amod", "quantmod")]
+    count = parse_count(" ".join(t.text for t in numbers)) if numbers else None
+    if count is not None:
+        low, high = count.low, count.high
+    elif unit.tag_ == "NNS":
+        low, high = 2, 9  # "days after": some, not one
+    else:
+        low = high = 1  # "a day after"
+    sign = -1 if opener.lower_ in EARLIER_MARKS else 1
+    first = min(unit.left_edge.i, opener.i)
+    last = max(unit.i, opener.i)
+    doc = clause.doc
+    return Distance(sign=sign, low=low * days, high=high * days,
+                    start_char=doc[first].idx, end_char=doc[last].idx + len(doc[last]))
