@@ -204,6 +204,8 @@ class Initiators(_Frozen):
     allowed_inter: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     hidden_initiator: tuple[str, ...] = ()
     two_sided: tuple[str, ...] = ()
+    sole_actor: tuple[str, ...] = ()
+    """Types coded with no target (a peaceful protest: protesters alone)."""
     taken_from: tuple[str, ...] = ()
     unnamed_state_gains: tuple[str, ...] = ()
     """Lemmas of territory words that, with no taker named, tell the state's gain: "declared
@@ -890,7 +892,7 @@ def _known_types(rules: list[VerbObjectRule], known: set[str]) -> list[VerbObjec
 def _initiators(raw: dict[str, object], known: set[str]) -> Initiators:
     rules = Initiators.model_validate(raw)
     for part, names in (("inherit", (*rules.inherit.anywhere, *rules.inherit.nearby)),
-                        ("accused", rules.accused.types)):
+                        ("accused", rules.accused.types), ("sole_actor", rules.sole_actor)):
         _known_names(f"initiators.{part}", names, known)
     return rules
 

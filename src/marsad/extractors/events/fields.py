@@ -195,6 +195,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     if a1 is None:
         a1 = default_initiator(sub.name, ctx, country)  # "residents protested": Protesters
     a2, fatalities, injuries = _other_side(event_type.name, a1, a2, fatalities, injuries)
+    if sub.name in ctx.lexicon.initiators.sole_actor:
+        a2, assoc2 = None, []  # a peaceful protest has one side; police named acted elsewhere
     evidence = TextSpan(text=sentence.text, char_span=(sentence.start_char, sentence.end_char))
     event = Event(
         event_id=_event_id(document, candidate, location),
