@@ -111,6 +111,9 @@ class VerbObjectRule(_Frozen):
     purposes: tuple[str, ...] = ()
     """Lemmas of the "to" infinitive the act is for ("residents gathered in front of the
     governorate to denounce unemployment"): with them the rule needs no object."""
+    subjects: tuple[str, ...] = ()
+    """Lemmas of who does the act, for verbs with no object ("troops arrived", "a contingent
+    of police officers landed"): with them the rule needs no object."""
     not_on: tuple[str, ...] = ()
     """Lemmas of what the act falls "on" that make it no event of this type: "inflicting
     losses on private and public properties" is the damage a shelling did, not a clash."""
@@ -124,8 +127,9 @@ class VerbObjectRule(_Frozen):
 
     @model_validator(mode="after")
     def _says_what_it_needs(self) -> VerbObjectRule:
-        if not (self.objects or self.results or self.purposes):
-            raise ValueError("needs objects, results or purposes: a verb alone names no event")
+        if not (self.objects or self.results or self.purposes or self.subjects):
+            raise ValueError("needs objects, results, purposes or subjects: a verb alone "
+                             "names no event")
         return self
 
 

@@ -177,9 +177,10 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
         results = _results(token)
         purposes = {c.lemma_.lower() for c in token.children
                     if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)}
+        subjects = _subject_nouns(token)
         for rule in rules:
             if (objects & set(rule.objects) or results & set(rule.results)
-                    or purposes & set(rule.purposes)) \
+                    or purposes & set(rule.purposes) or subjects & set(rule.subjects)) \
                     and not objects & set(rule.not_objects) \
                     and not _falls_on(token) & set(rule.not_on):
                 entry = TriggerEntry(sub_event_type=rule.becomes, weight=rule.weight, phrases=(),
@@ -217,6 +218,24 @@ def _object_nouns(verb: Token) -> set[str]:
     # a list the parser reads as an apposition ("confiscated 3 submachineguns, 4 AKM rifles,
     # 10 grenades"): its members are objects too
     heads += [a for h in heads for a in h.children if a.dep_ == "appos"]
+    return _noun_lemmas(heads)
+
+
+def _subject_nouns(verb: Token) -> set[str]:
+    """Lemmas of who does an intransitive act ("Hundreds of Russian troops arrived", "a
+    contingent of police officers landed"): the active subject, or the noun the verb hangs
+    from when the parser makes it a clause on that noun."""
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not heads and verb.dep_ == "acl":
+        heads = [verb.head]
+    # (a noun the parser took as the "of" complement of the subject: "contingent of officers")
+    heads += [h.head.head for h in heads if h.dep_ == "pobj" and h.head.lower_ == "of"]
+    return _noun_lemmas(heads)
+
+
+def _noun_lemmas(heads: list[Token]) -> set[str]:
+    """Lemmas of nouns, their conjuncts, compounds and "of" complements ("caches of weapons",
+    "a contingent of police officers")."""
     nouns: set[str] = set()
     for head in heads + [c for h in heads for c in h.conjuncts]:
         nouns.add(head.lemma_.lower())
