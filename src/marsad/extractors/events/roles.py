@@ -546,7 +546,10 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention]) -> bool:
     ... beat two suspected informers to death"): ACLED never codes civilians (inter 7) as the
     author of violence; a crowd that does violence is rioters."""
     verb = trigger.root
-    verbs = [verb, verb.head] if verb.dep_ == "conj" and not has_own_subject(verb) else [verb]
+    verbs = [verb]
+    while verb.dep_ in ("conj", "dep") and not has_own_subject(verb) and verb.head != verb:
+        verb = verb.head  # "beat two men ..., doused them ... and set them on fire"
+        verbs.append(verb)
     return any(mention.entry.inter == CIVILIANS_INTER and mention.span.root.tag_ in ("NNS", "NNPS")
                and any(subject_of(mention.span.root, v) for v in verbs) for mention in actors)
 

@@ -166,9 +166,11 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = token.lemma_.lower()
-        # "drove the terrorists out of": the parser often makes "out" a preposition
+        # "drove the terrorists out of": the parser often makes "out" a preposition, and
+        # "away" an adverb ("were taken away by suspected jihadists")
         particles = [c.lower_ for c in token.children
-                     if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
+                     if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")
+                     or (c.dep_ == "advmod" and c.lower_ == "away")]
         verbs = {lemma} | {f"{lemma} {p}" for p in particles}
         rules = [rule for rule in ctx.lexicon.verb_object_rules if verbs & set(rule.verbs)]
         if not rules:
