@@ -94,6 +94,9 @@ class ReactedTo(_Frozen):
     over_lemmas: tuple[str, ...] = ()
     """Their "over" or "for" object: "summoned the ambassador over the shelling",
     "claimed responsibility for the drone strike"."""
+    speech_nouns: tuple[str, ...] = ()
+    """Nouns of saying whose date is the reaction's: "condemned the attacks in a statement on
+    Wednesday"."""
 
 
 class VerbObjectRule(_Frozen):

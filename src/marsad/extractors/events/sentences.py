@@ -60,8 +60,13 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     triggers = [(entry, span) for entry, span in triggers_in(sentence, ctx)
                 if happened(span, entry, ctx) and not what_an_attack_did(entry, span, ctx)]
+    # (a verb read with its object inside a phrase of the same type is that phrase:
+    # "de-occupied the village" is not also "occupied the village")
+    worded = {(i, entry.sub_event_type) for entry, span in triggers
+              for i in range(span.start, span.end)}
     triggers += [(entry, span) for entry, span in verb_object_events(sentence, ctx)
-                 if happened(span, entry, ctx)]
+                 if happened(span, entry, ctx)
+                 and (span.start, entry.sub_event_type) not in worded]
     # What a word acts on may make it another type, or none ("documents that were seized"),
     # read once per word. A specific word made none leaves the generic words their say
     # ("Coalition aircraft destroyed 14 ISIL tanks and other equipment captured near Palmyra").

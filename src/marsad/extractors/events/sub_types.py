@@ -562,7 +562,8 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
         # ground taken from a non-state armed group is the state's to retake
         state = any(m.entry.state_of is None and m.entry.inter in NON_STATE_ARMED_INTER
                     and is_taken_from(phrase_head(m.span.root), trigger.root) for m in actors) \
-            or trigger.root.lemma_.lower() in ctx.lexicon.initiators.unnamed_state_gains
+            or trigger.root.lemma_.lower() in ctx.lexicon.initiators.unnamed_state_gains \
+            or trigger.text.lower() in ctx.lexicon.initiators.unnamed_state_gains
     if taker is not None and not state:
         # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
         head = phrase_head(taker.span.root)
@@ -570,6 +571,13 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
             phrase_head(m.span.root), {head.i}, cues) for m in actors)
     rules = [rule for rule in ctx.lexicon.object_rules if rule.trigger_type == sub]
     objects = _object_words(trigger, lambda head: _persons_name(head, ctx)) if rules else set()
+    if rules and trigger.text.lower() in ctx.lexicon.initiators.control_phrases:
+        # "fell into the hands of the TPLF fighters": the "of" object is the taker; what was
+        # taken is the subject ("Kombolcha and Dessie", "the pilot")
+        taken = [c for c in trigger.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        taken += [c for t in taken for c in t.conjuncts]
+        objects = {t.lower_ for t in taken} | {t.lemma_.lower() for t in taken} | (
+            {"person"} if any(_persons_name(t, ctx) for t in taken) else set())
     for rule in rules:
         if rule.triggers and trigger.text.lower() not in rule.triggers:
             continue

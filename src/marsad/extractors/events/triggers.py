@@ -914,6 +914,8 @@ def _demanded(root: Token, lemmas: tuple[str, ...]) -> bool:
     for ancestor in [root, *list(root.ancestors)[:3]]:
         if ancestor.lemma_ in lemmas and ancestor.i != root.i:
             return clausal
+        if ancestor.dep_ == "ccomp" and ancestor.tag_ == "VBD" and has_own_subject(ancestor):
+            return False  # a told past: "fighters kidnapped the officer, ... are demanding ransom"
         clausal = clausal or ancestor.dep_ in ("ccomp", "xcomp")
     return False
 
@@ -979,9 +981,30 @@ def _reacted_to(root: Token, words: ReactedTo) -> bool:
     object of a verb of judging, or the "over"/"for" object of a reaction ("summoned the
     ambassador over the shelling"); attribution.yaml ``reacted_to``."""
     top = _phrase_top(root)
-    if any(t.ent_type_ in ("DATE", "TIME") for t in root.sent):
+    if any(t.ent_type_ in ("DATE", "TIME") and not _dates_as_known(t, top)
+           and not _dates_the_reaction(t, words) for t in root.sent):
         return False  # "condemned the kidnapping of the senator in Medellin on Monday": dated,
         # the reaction reports it (the parse cannot tell whose the date is)
+    if _reacted_phrase(top, words):
+        return True
+    # what a reacted-to event did, told in a clause on it: "a strong protest over the ceasefire
+    # violations ..., which resulted in the martyrdom of two civilians"
+    clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    node = _phrase_top(clause.head)
+    for _ in range(3):  # up through "along the LoC" to "violations"
+        if _reacted_phrase(node, words):
+            return True
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return False
+        node = _phrase_top(node.head.head)
+    return False
+
+
+def _reacted_phrase(top: Token, words: ReactedTo) -> bool:
+    """The phrase is the object of a verb of judging or the "over"/"for" object of a
+    reaction."""
     if top.dep_ in ("dobj", "obj") and top.head.lemma_.lower() in words.judging_lemmas:
         return True
     if top.dep_ != "pobj" or top.head.lower_ not in ("over", "for"):
@@ -990,6 +1013,30 @@ def _reacted_to(root: Token, words: ReactedTo) -> bool:
     # (the parser hangs "over" on the verb or on its object: "summoned the ambassador over")
     return reacting.lemma_.lower() in words.over_lemmas or (
         reacting.dep_ in ("dobj", "obj") and reacting.head.lemma_.lower() in words.over_lemmas)
+
+
+def _dates_the_reaction(date_word: Token, words: ReactedTo) -> bool:
+    """A date on a diplomatic act of reacting, on a verb joined to one, or on a statement:
+    "summoned the chargé d'affaires on Sunday and lodged a protest over ..." dates the
+    reaction, not what it is over. (Not a verb of judging: "condemned the kidnapping of the
+    senator in Medellin on Monday" may date either, and the kidnapping is news.)"""
+    verb = date_word
+    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+        if verb.lemma_.lower() in words.speech_nouns:
+            return True  # "condemned the attacks in a statement on Wednesday"
+    lemmas = set(words.over_lemmas) - set(words.judging_lemmas)
+    return verb.lemma_.lower() in lemmas or any(
+        c.lemma_.lower() in lemmas for c in verb.conjuncts)
+
+
+def _dates_as_known(date_word: Token, event: Token) -> bool:
+    """A date word that names the event as a known one by possession: "Sunday's air strike",
+    "last week's bombing" (its phrase is the possessor of the event noun)."""
+    top = date_word
+    while top.head != top and top.dep_ != "poss" and top.head.ent_type_ == top.ent_type_:
+        top = top.head
+    return top.dep_ == "poss" and top.head == event
 
 
 def _phrase_top(token: Token) -> Token:
