@@ -492,7 +492,12 @@ def protest_escalation(index: int, mentions: Mentions, ctx: Context,
                if verb.lemma_.lower() in reacting and verb.pos_ == "VERB"
                for child in verb.children if child.dep_ in ("dobj", "obj")
                for t in child.subtree}
-    text = " ".join(t.text for sentence in sentences for t in sentence if t.i not in mourned)
+    # (a participle that describes a noun is no act here: "demanding the release of detained
+    # opposition figure Halvorsen")
+    described = {t.i for sentence in sentences for t in sentence
+                 if t.dep_ == "amod" and t.tag_ == "VBN"}
+    text = " ".join(t.text for sentence in sentences for t in sentence
+                    if t.i not in mourned and t.i not in described)
     padded = " " + re.sub(r"[^\w\s-]", " ", text.casefold()) + " "
     padded = re.sub(r"\s+", " ", padded)
     for rule in ctx.lexicon.protest_escalation:

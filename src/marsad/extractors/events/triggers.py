@@ -146,9 +146,10 @@ def describes_a_place(trigger: Span, mentions: Mentions,
     while token.dep_ in ("pobj", "prep", "compound", "amod", "poss", "nmod", "det") \
             and token.head != token:
         token = token.head
-    if token.dep_ == "appos" and token != trigger.root:
+    if token.dep_ == "appos" and token != trigger.root and not _subjectless_after(token):
         # (the event word itself as the apposition is a misparse of the clause's subject:
-        # "In Sialkot, a mob tortured ...")
+        # "In Sialkot, a mob tortured ...", as is an apposition before a verb with no
+        # subject: "In Kaunas district of Bujumbura, a grenade explosion ... left one dead")
         at = token.head.idx
         return any(p.start_char <= at < p.end_char for p in mentions.places)
     if token.dep_ == "npadvmod" and token.lemma_.lower() in descriptions \
@@ -156,6 +157,13 @@ def describes_a_place(trigger: Span, mentions: Mentions,
         place_end = token.doc[token.left_edge.i - 2].idx + len(token.doc[token.left_edge.i - 2])
         return any(p.end_char == place_end for p in mentions.places)
     return False
+
+
+def _subjectless_after(phrase: Token) -> bool:
+    """The sentence's main verb comes after the phrase and has no subject: the phrase is it."""
+    root = phrase.sent.root
+    return root.pos_ in ("VERB", "AUX") and root.i > phrase.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
 
 
 def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
