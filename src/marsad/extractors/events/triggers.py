@@ -160,10 +160,13 @@ def describes_a_place(trigger: Span, mentions: Mentions,
 
 
 def _subjectless_after(phrase: Token) -> bool:
-    """The sentence's main verb comes after the phrase and has no subject: the phrase is it."""
-    root = phrase.sent.root
-    return root.pos_ in ("VERB", "AUX") and root.i > phrase.i and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    """The verb the phrase hangs from ("In X, a grenade explosion ... left one dead": "left")
+    comes after it and has no subject: the phrase is that subject."""
+    verb = phrase.head
+    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.i > phrase.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry, Span]]:
