@@ -349,6 +349,9 @@ class ContextTyping(_Frozen):
     """What a type becomes when a crowd of civilians does it (no armed actor named): ACLED
     never codes civilians as the author of violence; "Residents ... beat two suspected
     informers to death" is Mob violence, "Youths ... overran the police division" a riot."""
+    crowd_nouns: tuple[str, ...] = ()
+    """Nouns (lemmas) of a crowd as such: as the subject, whoever is in it, the crowd did it
+    ("A crowd of enraged men beat to death a woman")."""
 
 
 class TimeClauses(_Frozen):
@@ -358,6 +361,9 @@ class TimeClauses(_Frozen):
     weight: float = 1.0
     """Factor on the confidence of such an event when the sentence's main line has one: the
     background of the news, not its main event ("retook the town after air strikes")."""
+    earlier_marks: tuple[str, ...] = ()
+    """Opening words of a clause that tells what came before the main line ("after",
+    "following"); the others ("before") tell what came after it."""
     day_units: dict[str, int] = Field(default_factory=dict)
     """Time units, with their length in days, that put the clause a day or more away ("a day
     after they led a rally"): a protest so told is another day's, and what the main line did

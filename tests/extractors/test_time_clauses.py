@@ -7,7 +7,7 @@ import pytest
 from marsad.context import Context
 from marsad.extractors.events.time_clauses import distance, time_clause
 
-MARKS = {"after", "before"}
+MARKS = {"after", "before", "following"}
 
 
 Away = tuple[int, int, int] | None
@@ -19,7 +19,8 @@ def _clause_of(ctx: Context, text: str, word: str) -> tuple[str | None, Away]:
     clause = time_clause(token, MARKS, phrases=True)
     if clause is None:
         return None, None
-    away = distance(clause, ctx.lexicon.time_clauses.day_units)
+    away = distance(clause, ctx.lexicon.time_clauses.day_units,
+                    ctx.lexicon.time_clauses.earlier_marks)
     return clause.text, None if away is None else (away.sign, away.low, away.high)
 
 
@@ -29,6 +30,7 @@ def _clause_of(ctx: Context, text: str, word: str) -> tuple[str | None, Away]:
     ("Police arrested 20 activists two weeks after the march in the capital.",
      "march", (-1, 14, 14)),
     ("They were seized days after the rally.", "rally", (-1, 2, 9)),
+    ("Police arrested 20 activists two days following the march.", "march", (-1, 2, 2)),
     ("Troops were deployed to the square three days before the vote.", "vote", (1, 3, 3)),
     ("Police fired tear gas hours after the march began.", "march", None),
     ("Troops retook the town after a counter-offensive supported by airstrikes.",

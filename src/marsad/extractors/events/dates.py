@@ -21,6 +21,7 @@ from marsad.extractors.time import (
     on_or_before,
     resolve_relative_to,
 )
+from marsad.lexicon import TimeClauses
 from marsad.model import Casualties, Claim, DateRange, Document
 
 DATE_LOOKBACK = 3
@@ -31,11 +32,12 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 
 def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
             fatalities: Casualties | None, document: Document,
-            warnings: list[str], day_units: dict[str, int] | None = None) -> DateRange | None:
+            warnings: list[str], clauses: TimeClauses | None = None) -> DateRange | None:
     """The event's date: its own sentence, else the claim's date, else the governing date of
     the preceding sentences, else the publication date (precision 2, with a warning). An
-    event told in a clause of time measured in ``day_units`` ("a day after they led a
-    rally") is dated that far from its sentence's date."""
+    event told in a clause of time measured in days (``clauses``: triggers.yaml
+    ``time_clauses``, "a day after they led a rally") is dated that far from its sentence's
+    date."""
     claim_starts = mentions.claim_date_starts
     sentence = mentions.sentences[index]
     own = [m for m in mentions.dates
@@ -51,7 +53,7 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
             best = resolve_relative_to(document.text, best, claim.date)
             return _range(best, "claim")
         dated = _range(best, "explicit" if best.kind == "explicit" else "published")
-        return _told_apart(dated, candidate, best, day_units, document.text)
+        return _told_apart(dated, candidate, best, clauses, document.text)
     if claim.date is not None:
         start, end, precision = on_or_before(claim.date)
         return DateRange(start=start, end=end, precision=precision,  # type: ignore[arg-type]
@@ -77,16 +79,18 @@ def date_of(candidate: Candidate, index: int, mentions: Mentions, claim: Claim,
 
 
 def _told_apart(dated: DateRange, candidate: Candidate, mention: DateMention,
-                day_units: dict[str, int] | None, text: str) -> DateRange:
+                clauses: TimeClauses | None, text: str) -> DateRange:
     """``dated`` moved by the distance of the clause of time that holds the event word and
     not the date ("arrested them on Tuesday, a day after they led a rally": the rally was on
     Monday); the evidence span then covers both the date and the distance."""
     marks = set(load_casualty_terms().other_happening_marks)
     clause = time_clause(candidate.trigger.root, marks, phrases=True)
+    day_units = clauses.day_units if clauses is not None else {}
+    earlier_marks = clauses.earlier_marks if clauses is not None else ()
     if not day_units or clause is None or \
             clause.start_char <= mention.start_char < clause.end_char:
         return dated
-    away = distance(clause, day_units)
+    away = distance(clause, day_units, earlier_marks)
     if away is None:
         return dated
     if away.sign < 0:

@@ -174,12 +174,13 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     fatalities, injuries, attribution = casualties_of(candidate, sentence_actors, a1, a2,
                                                       mentions, attribution)
     date = date_of(candidate, index, mentions, attribution[0], fatalities, document, warnings,
-                   ctx.lexicon.time_clauses.day_units)
+                   ctx.lexicon.time_clauses)
     typed = state_bombing(against_civilians(
         candidate, a2, fatalities, ctx.lexicon.initiators, unharmed=injuries is None),
         candidate, a1, ctx)
     crowd_type = ctx.lexicon.context_typing.crowd_retypes.get(typed)
-    if a1 is None and crowd_type is not None and crowd_of_civilians(trigger, sentence_actors):
+    if a1 is None and crowd_type is not None and crowd_of_civilians(
+            trigger, sentence_actors, ctx.lexicon.context_typing.crowd_nouns):
         # villagers who lynch, youths who attack a police station: rioters, not civilians
         typed, a1 = crowd_type, default_initiator(crowd_type, ctx, country)
     event_type, sub = ctx.lexicon.sub_event(_by_a_mob(typed, a1, ctx))

@@ -541,11 +541,8 @@ def accused_of(token: Token, word: Token, blame_verbs: Collection[str],
                for c in [*verb.children, *head.children])
 
 
-CROWD_NOUNS = frozenset({"crowd", "mob", "throng", "horde"})
-"""Nouns of a crowd as such: its violence is a crowd's, whoever is in it."""
-
-
-def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention]) -> bool:
+def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention],
+                       crowd_nouns: Collection[str] = ()) -> bool:
     """The subject of the event word is a group of civilians ("Residents of Arendal village
     ... beat two suspected informers to death"): ACLED never codes civilians (inter 7) as the
     author of violence; a crowd that does violence is rioters."""
@@ -555,7 +552,7 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention]) -> bool:
             and not has_own_subject(verb) and verb.head != verb:
         verb = verb.head  # "beat two men ..., doused them ... and set them on fire"
         verbs.append(verb)
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in CROWD_NOUNS
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in crowd_nouns
            for v in verbs for c in v.children):
         return True  # "A crowd of enraged men beat to death a woman"
     return any(mention.entry.inter == CIVILIANS_INTER and mention.span.root.tag_ in ("NNS", "NNPS")

@@ -8,15 +8,12 @@ away, neither escalated by the main line's words (sentences) nor dated by its da
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from marsad.extractors.numbers import parse_count
-
-EARLIER_MARKS = frozenset({"after", "since"})
-"""The clause tells what came before the main line ("a day after ..."); other marks
-("before") tell what came after it."""
 
 
 @dataclass(frozen=True)
@@ -54,12 +51,17 @@ def _opener(clause: Span) -> Token:
     return next((c for c in top.children if c.dep_ == "mark"), top.head)
 
 
-def distance(clause: Span, day_units: dict[str, int]) -> Distance | None:
+def distance(clause: Span, day_units: dict[str, int],
+             earlier_marks: Collection[str] = ("after",)) -> Distance | None:
     """How far the clause is told from the main line when a time unit of ``day_units`` (days
     per unit) measures it beside its opening word ("a day after", "two weeks before", "days
     after"); None when it is not measured in days or more ("hours after", plain "after")."""
     opener = _opener(clause)
+    # (the unit hangs from the clause, its opening word, or the main verb right before the
+    # opening word: "arrested 20 activists two days following the march")
     near = [*clause.root.children, *opener.children, opener.head]
+    if opener.i > 0:
+        near.append(opener.doc[opener.i - 1])
     unit = next((t for t in near if t.dep_ == "npadvmod" and t.lower_ in day_units), None)
     if unit is None:
         return None
@@ -72,7 +74,7 @@ def distance(clause: Span, day_units: dict[str, int]) -> Distance | None:
         low, high = 2, 9  # "days after": some, not one
     else:
         low = high = 1  # "a day after"
-    sign = -1 if opener.lower_ in EARLIER_MARKS else 1
+    sign = -1 if opener.lower_ in earlier_marks else 1
     first = min(unit.left_edge.i, opener.i)
     last = max(unit.i, opener.i)
     doc = clause.doc
