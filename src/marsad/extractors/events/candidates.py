@@ -44,6 +44,9 @@ class Candidate:
     alternates: tuple[Span, ...] = ()
     """Later words of the same type in the sentence ("Missile kills 18 ... A missile fired by
     Syrian forces ..." run together): one event, but their parse may name its author."""
+    time_clause: Span | None = None
+    """The clause of time ("a day after they led a rally") its word is told in, if any: read
+    for its confidence (background) and its date (days away)."""
 
 
 @dataclass(frozen=True)

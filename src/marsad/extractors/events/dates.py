@@ -11,9 +11,9 @@ import re
 
 from spacy.tokens import Span
 
-from marsad.extractors.casualties import load_casualty_terms, war_background_spans
+from marsad.extractors.casualties import war_background_spans
 from marsad.extractors.events.candidates import Candidate, Mentions
-from marsad.extractors.events.time_clauses import distance, time_clause
+from marsad.extractors.events.time_clauses import distance
 from marsad.extractors.time import (
     DateMention,
     governs_later_sentences,
@@ -83,8 +83,7 @@ def _told_apart(dated: DateRange, candidate: Candidate, mention: DateMention,
     """``dated`` moved by the distance of the clause of time that holds the event word and
     not the date ("arrested them on Tuesday, a day after they led a rally": the rally was on
     Monday); the evidence span then covers both the date and the distance."""
-    marks = set(load_casualty_terms().other_happening_marks)
-    clause = time_clause(candidate.trigger.root, marks, phrases=True)
+    clause = candidate.time_clause
     day_units = clauses.day_units if clauses is not None else {}
     earlier_marks = clauses.earlier_marks if clauses is not None else ()
     if not day_units or clause is None or \

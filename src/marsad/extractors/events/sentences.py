@@ -31,7 +31,7 @@ from marsad.extractors.events.sub_types import (
     vague,
     work_stoppage,
 )
-from marsad.extractors.events.time_clauses import distance, time_clause
+from marsad.extractors.events.time_clauses import distance, opening_marks, time_clause
 from marsad.extractors.events.tolls import continue_toll
 from marsad.extractors.events.triggers import (
     among_the_dead,
@@ -141,8 +141,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # A protest told in a clause of time is another happening than the sentence's main
         # line: "police arrested four opposition leaders, a day after they led a rally" is
         # an arrest, not a rally broken up; only the clause's own words escalate it.
-        aside = time_clause(by_type[protest][1].root,
-                            set(load_casualty_terms().other_happening_marks), phrases=True)
+        aside = time_clause(by_type[protest][1].root, opening_marks(), phrases=True)
         if aside is not None and distance(aside, ctx.lexicon.time_clauses.day_units) is None:
             aside = None
         stronger = protest_escalation(index, mentions, ctx, within=aside)
@@ -208,17 +207,15 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     candidates = [Candidate(sub, span, entry.weight, place, inherited, generic=entry.generic,
                             vague=vague(entry, span, determiners),
                             open_means=entry.generic and span.text.lower() in open_words,
-                            alternates=tuple(same_type.get(sub, [])[1:]))
+                            alternates=tuple(same_type.get(sub, [])[1:]),
+                            time_clause=time_clause(span.root, opening_marks(), phrases=True))
                   for sub, (entry, span) in by_type.items()
                   for place in places_of_word(span, slots, inherited)]
     # An event told in a clause of time beside one in the main line is that one's background
     # ("retook Kawkareik after a counter-offensive supported by airstrikes").
-    marks = set(load_casualty_terms().other_happening_marks)
-    in_time_clause = [time_clause(c.trigger.root, marks, phrases=True) is not None
-                      for c in candidates]
-    if not all(in_time_clause):
-        for candidate, background in zip(candidates, in_time_clause, strict=True):
-            if background:
+    if any(c.time_clause is None for c in candidates):
+        for candidate in candidates:
+            if candidate.time_clause is not None:
                 candidate.weight *= ctx.lexicon.time_clauses.weight
     violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]
     if killed and violent:
@@ -227,8 +224,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         toll_at = killed[0].start_char
         nearest = min(violent, key=lambda c: abs(c.trigger.start_char - toll_at))
         nearest.casualties = killed
-        marks = set(load_casualty_terms().other_happening_marks)
-        clauses = [_other_happening(doc, c, nearest.trigger, marks) for c in killed]
+        clauses = [_other_happening(doc, c, nearest.trigger) for c in killed]
         if not all(clauses):
             nearest.casualties = [c for c, clause in zip(killed, clauses, strict=True)
                                   if clause is None]
@@ -305,14 +301,13 @@ def _about(toll: CasualtyMention, trigger: Span, doc: Doc) -> bool:
                    <= child.right_edge.i for child in word.children)
 
 
-def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span,
-                     marks: set[str]) -> Span | None:
+def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span) -> Span | None:
     """The clause of time ("after a pilot was killed by rebels") that holds ``toll`` and not
     ``trigger``: it tells another happening (``other_happening_marks``); None when none does."""
     span = toll.span_in(doc)
     if span is None:
         return None
-    clause = time_clause(span.root, marks)
+    clause = time_clause(span.root, opening_marks())
     if clause is None or clause.start <= trigger.root.i < clause.end:
         return None
     return clause

@@ -580,9 +580,8 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
         # "fell into the hands of the TPLF fighters": the "of" object is the taker; what was
         # taken is the subject ("Kombolcha and Dessie", "the pilot")
         taken = [c for c in trigger.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        taken += [c for t in taken for c in t.conjuncts]
-        objects = {t.lower_ for t in taken} | {t.lemma_.lower() for t in taken} | (
-            {"person"} if any(_persons_name(t, ctx) for t in taken) else set())
+        objects = _words_of([*taken, *(c for t in taken for c in t.conjuncts)],
+                            lambda head: _persons_name(head, ctx))
     for rule in rules:
         if rule.triggers and trigger.text.lower() not in rule.triggers:
             continue
@@ -620,6 +619,11 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
         heads.append(trigger.root.head)  # "documents that were seized": the documents
     heads += [word for head in heads for word in _renamed_as(head)]
     heads += [word for head in heads for word in _part_of(head)]  # "ONE OF THE TERRORISTS"
+    return _words_of(heads, is_person)
+
+
+def _words_of(heads: list[Token], is_person: Callable[[Token], bool]) -> set[str]:
+    """The heads as written and as lemmas, lower-cased, and "person" for a person's name."""
     words = {head.lower_ for head in heads} | {head.lemma_.lower() for head in heads}
     if any(is_person(head) for head in heads):
         words.add("person")

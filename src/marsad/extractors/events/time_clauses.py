@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.numbers import parse_count
 
 
@@ -29,7 +31,13 @@ class Distance:
     end_char: int
 
 
-def time_clause(word: Token, marks: set[str], phrases: bool = False) -> Span | None:
+@cache
+def opening_marks() -> frozenset[str]:
+    """The words that open a clause of time (casualty_terms.yaml ``other_happening_marks``)."""
+    return frozenset(load_casualty_terms().other_happening_marks)
+
+
+def time_clause(word: Token, marks: Collection[str], phrases: bool = False) -> Span | None:
     """The clause of time opened by one of ``marks`` ("after they led a rally") that holds
     ``word``, the innermost one; with ``phrases`` also a noun phrase so opened ("after a
     rally"); None when ``word`` is in the sentence's main line."""
@@ -68,12 +76,9 @@ def distance(clause: Span, day_units: dict[str, int],
     days = day_units[unit.lower_]
     numbers = [c for c in unit.children if c.dep_ in ("nummod", "amod", "quantmod")]
     count = parse_count(" ".join(t.text for t in numbers)) if numbers else None
-    if count is not None:
-        low, high = count.low, count.high
-    elif unit.tag_ == "NNS":
-        low, high = 2, 9  # "days after": some, not one
-    else:
-        low = high = 1  # "a day after"
+    if count is None and unit.tag_ == "NNS":
+        count = parse_count("several")  # "days after": some, as quantifiers.yaml reads them
+    low, high = (count.low, count.high) if count is not None else (1, 1)  # "a day after"
     sign = -1 if opener.lower_ in earlier_marks else 1
     first = min(unit.left_edge.i, opener.i)
     last = max(unit.i, opener.i)
