@@ -21,6 +21,7 @@ from marsad.resources import lowered_words, read_yaml, validate_items
 
 TERRITORY_GAIN = "territory gain"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+ARRESTS = "Arrests"
 """ACLED's sub-event type of seizures and finds: its verb-object rules name the weapons."""
 """Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
 

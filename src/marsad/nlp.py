@@ -24,6 +24,7 @@ from marsad.gazetteer import Gazetteer
 from marsad.lexicon import Lexicon, is_acronym, possessive_variants
 from marsad.recase import add_recasing, doc_in_capitals, reads_as_word
 from marsad.resources import read_yaml, validate_section
+from marsad.sentence_breaks import DATELINE_BREAKS
 
 GAZETTEER_RULER = "gazetteer_ruler"
 
@@ -72,6 +73,8 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
     ruler.patterns = gazetteer.ruler_patterns()  # type: ignore[attr-defined]
     add_recasing(nlp)
     _fix_lemmas(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_BREAKS, before="parser")
     return nlp
 
 

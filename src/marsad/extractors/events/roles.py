@@ -555,8 +555,19 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention],
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in crowd_nouns
            for v in verbs for c in v.children):
         return True  # "A crowd of enraged men beat to death a woman"
+    # (not the dead a toll names: "leaving at least 38 people dead" are no crowd)
     return any(mention.entry.inter == CIVILIANS_INTER and mention.span.root.tag_ in ("NNS", "NNPS")
-               and any(subject_of(mention.span.root, v) for v in verbs) for mention in actors)
+               and not trigger.start <= mention.span.root.i < trigger.end
+               and any(subject_of(noun, v) for v in verbs for noun in _group_of(mention.span.root))
+               for mention in actors)
+
+
+def _group_of(noun: Token) -> list[Token]:
+    """The noun and the noun it is the "of" complement of ("A group of villagers beat two
+    traders to death": the group is the subject, the villagers who it is)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun.head:
+        return [noun, noun.head.head]
+    return [noun]
 
 
 def civilians(ctx: Context, country: str | None) -> Actor | None:

@@ -18,6 +18,7 @@ from marsad.extractors.casualties import (
 )
 from marsad.extractors.events.candidates import FATAL_KINDS, INJURY_KINDS, Candidate, Mentions
 from marsad.extractors.events.locations import places_for, places_of_word
+from marsad.extractors.events.roles import crowd_of_civilians
 from marsad.extractors.events.sub_types import (
     EXCESSIVE_FORCE,
     PEACEFUL_PROTEST,
@@ -111,7 +112,13 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                                                   if a.span.sent == previous], ctx)
         if carried in ("accident", "crime"):
             context = carried
-    if context in ("diplomatic", "crime"):
+    if context == "crime":
+        # a crowd's violence over a crime it believed is mob violence, not the crime's news
+        # ("villagers beat two cattle traders to death on suspicion that they were smuggling")
+        crowd = ctx.lexicon.context_typing
+        triggers = [(e, s) for e, s in triggers if e.sub_event_type in crowd.crowd_retypes
+                    and crowd_of_civilians(s, sentence_actors, crowd.crowd_nouns)]
+    if context == "diplomatic" or (context == "crime" and not triggers):
         return []
     if context == "accident":
         # "An attack on a warehouse killed 20": an attack is deliberate, never an accident;

@@ -19,6 +19,7 @@ from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
 from marsad.extractors.numbers import load_quantifiers
 from marsad.lexicon import (
+    ARRESTS,
     DISRUPTED_WEAPONS_USE,
     TERRITORY_GAIN,
     BorrowedMeans,
@@ -317,6 +318,11 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
     if specific:
         if all(_accused_of_it(s.root, blaming) for _e, s in specific):
             return triggers
+        if all(e.sub_event_type == ARRESTS for e, _s in specific):
+            # arrests follow an act of their own, not another word for it ("villagers beat
+            # two traders to death ..., adding that five people have been detained")
+            acts = drop_generic([(e, s) for e, s in triggers if e.generic], open_attack)
+            return specific + acts
         return specific + [(e, s) for e, s in triggers if e.generic
                            and charge_word_over(s.root, charged) is not None]
     if not triggers:
@@ -563,8 +569,9 @@ def _told_as_done(root: Token, modal: tuple[str, ...]) -> bool:
     """The event word has a relative clause in the past tense of its own ("the car bomb attack
     which destroyed the building had been planned since September"): it happened, whatever
     plan or threat the sentence also tells."""
-    return any(child.dep_ == "relcl" and child.tag_ == "VBD" and child.lemma_ not in modal
-               for child in _phrase_top(root).children)
+    return _dated_participle(root) or any(
+        child.dep_ == "relcl" and child.tag_ == "VBD" and child.lemma_ not in modal
+        for child in _phrase_top(root).children)
 
 
 def _history_of_a_place(root: Token, verbs: tuple[str, ...]) -> bool:
@@ -1071,7 +1078,7 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     head = _phrase_top(root)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in (*rule.ended_by, *rule.content_verbs):
         return True  # "the truce collapsed", "what does the agreement say?"
-    if head.dep_ == "pobj":
+    if head.dep_ == "pobj" and not _dated_participle(root):
         preposition = head.head  # "since", or the last word of "in accordance with"
         doc = preposition.doc
         if any(doc[max(0, preposition.i - len(p.split()) + 1):preposition.i + 1].text.lower() == p
@@ -1085,6 +1092,21 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     pointed_at = any(c.dep_ == "det" and c.lower_ in rule.demonstratives for c in head.children)
     return (pointed_at or _named_after(root)) and not (
         _acted_on_by(root, rule.making_verbs) or _after_its_verb(root, rule.making_verbs))
+
+
+def _dated_participle(root: Token) -> bool:
+    """The event word has a participle dated to a day ("Under a deal reached on Sunday, the
+    fighters will be evacuated", "the raid carried out on Monday"): told as done, whatever
+    preposition or modal frames it. A year ("the deal brokered by Russia in 2017") names an
+    old one."""
+    for verb in _phrase_top(root).children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        dates = [t for t in verb.subtree if t.ent_type_ == "DATE"]
+        if dates and not any(t.like_num and len(t.text) == 4 or t.lower_ in ("year", "years")
+                             for t in dates):
+            return True
+    return False
 
 
 def _named_after(root: Token) -> bool:
@@ -1159,6 +1181,8 @@ def _complement_of_modal_verb(root: Token, ctx: Context) -> bool:
     through complements: a modal's subject ("the strikes will be investigated") is an event
     reported as it is, and so is what an inquiry or a reaction is about ("an investigation
     will be conducted into the murders": ``inquiry_nouns``, ``reaction_lemmas``)."""
+    if _dated_participle(root):
+        return False  # "Under a deal reached on Sunday, the fighters will be evacuated"
     token = root
     while token.dep_ in ("pobj", "prep", "attr", "dobj", "compound", "amod") \
             and token.head != token:
