@@ -21,6 +21,7 @@ from marsad.extractors.actors import (
     ActorMention,
     phrase_head,
 )
+from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.roles import (
     actor_roles,
@@ -793,7 +794,10 @@ def against_civilians(candidate: Candidate, actor2: Actor | None,
         if actor2 is None else set()
     if aimed_at & set(rules.property_targets) and fatalities is None and unharmed:
         return PROPERTY_DESTRUCTION
+    # (sites and crowds the rules list, and anyone a casualty count calls a civilian: "opened
+    # fire on a village headman and his wife", "on a teacher")
     targets_civilians = (actor2 is not None and actor2.inter == 7) or bool(
-        aimed_at & set(rules.civilian_targets))
+        aimed_at & set(rules.civilian_targets)) or bool(
+        aimed_at & set(load_casualty_terms().victims.get("civilians", ())))
     civilian_dead = fatalities is not None and fatalities.victims == "civilians"
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type

@@ -205,9 +205,10 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
 
 
 def _results(verb: Token) -> set[str]:
-    """Lemmas of what a verb's act ends in or leaves its object as: a "to" or "on" phrase
-    ("beat him to death", "set cars on fire") or a complement ("set the office ablaze")."""
-    found = prepositional_objects(verb, ("to", "on"))
+    """Lemmas of what a verb's act ends in or leaves its object as: a "to", "on" or "into"
+    phrase ("beat him to death", "set cars on fire", "took a leader into custody") or a
+    complement ("set the office ablaze")."""
+    found = prepositional_objects(verb, ("to", "on", "into"))
     # (the parser hangs "ablaze", "alight" on the verb in many ways: complement, adverbial
     # clause, preposition, even object)
     return found | {c.lemma_.lower() for c in verb.children if c.i > verb.i}
@@ -1036,13 +1037,16 @@ def _reacted_phrase(top: Token, words: ReactedTo) -> bool:
 def _dates_the_reaction(date_word: Token, words: ReactedTo) -> bool:
     """A date on a diplomatic act of reacting, on a verb joined to one, or on a statement:
     "summoned the chargé d'affaires on Sunday and lodged a protest over ..." dates the
-    reaction, not what it is over. (Not a verb of judging: "condemned the kidnapping of the
-    senator in Medellin on Monday" may date either, and the kidnapping is news.)"""
+    reaction, not what it is over. (Not a verb of judging after it: "condemned the kidnapping
+    of the senator in Medellin on Monday" may date either, and the kidnapping is news; a date
+    before the verb is the verb's.)"""
     verb = date_word
     while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
         if verb.lemma_.lower() in words.speech_nouns:
             return True  # "condemned the attacks in a statement on Wednesday"
+    if verb.lemma_.lower() in words.judging_lemmas and date_word.i < verb.i:
+        return True  # "Mikati on Wednesday condemned the Israeli strike": before the verb
     lemmas = set(words.over_lemmas) - set(words.judging_lemmas)
     return verb.lemma_.lower() in lemmas or any(
         c.lemma_.lower() in lemmas for c in verb.conjuncts)
