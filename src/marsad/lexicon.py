@@ -405,6 +405,7 @@ class NonConflict(_Frozen):
     accident: tuple[str, ...] = ()
     diplomatic: tuple[str, ...] = ()
     crime: tuple[str, ...] = ()
+    enforcement_types: tuple[str, ...] = ()
     state_protest: StateProtest = Field(default_factory=StateProtest)
     existing_agreement: ExistingAgreement = Field(default_factory=ExistingAgreement)
 

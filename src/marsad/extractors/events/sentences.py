@@ -118,7 +118,10 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         crowd = ctx.lexicon.context_typing
         triggers = [(e, s) for e, s in triggers if e.sub_event_type in crowd.crowd_retypes
                     and crowd_of_civilians(s, sentence_actors, crowd.crowd_nouns)]
-    if context == "diplomatic" or (context == "crime" and not triggers):
+    if context == "enforcement":
+        triggers = [(e, s) for e, s in triggers if resolved(e, s) not in
+                    ctx.lexicon.non_conflict.enforcement_types]
+    if context == "diplomatic" or (context in ("crime", "enforcement") and not triggers):
         return []
     if context == "accident":
         # "An attack on a warehouse killed 20": an attack is deliberate, never an accident;

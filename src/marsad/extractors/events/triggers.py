@@ -289,11 +289,17 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
     """"accident", "diplomatic" or "crime" when a sentence that names no armed actor talks
     about an accident or disaster, about weapons in diplomacy, or about ordinary crime; None
     otherwise (non_conflict in triggers.yaml). Police do not count as armed here: they attend
-    every robbery and blast."""
-    if armed([a for a in actors if not a.entry.law_enforcement]):
-        return None
+    every robbery and blast. "enforcement" when only a state's forces are named beside crime
+    words ("The Sri Lankan navy ... seized 290 kilograms of heroin and two pistols, arresting
+    six crew members"): a drug bust by soldiers, whose seizures and arrests are no event
+    (``non_conflict.enforcement_types``), while their fights are."""
+    others = [a for a in actors if not a.entry.law_enforcement]
     padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
     rules = ctx.lexicon.non_conflict
+    if armed(others):
+        if armed([a for a in others if a.entry.state_of is None]):
+            return None
+        return "enforcement" if any(f" {w} " in padded for w in rules.crime) else None
     if any(f" {w} " in padded for w in rules.diplomatic):
         return "diplomatic"
     if any(f" {w} " in padded for w in rules.crime):
