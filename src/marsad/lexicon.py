@@ -638,6 +638,7 @@ class Lexicon(_Frozen):
     state_participles: tuple[str, ...] = ()
     role_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
+    prospective_marks: tuple[str, ...] = ()
     liking_lemmas: tuple[str, ...] = ()
     """Verbs of liking: an act liked is a taste, not an event ("THOSE WHO LIKE THROWING
     BOMBS"); read as verbs only ("events like chemical weapons attacks" gives examples)."""
@@ -1006,6 +1007,7 @@ def load_lexicon() -> Lexicon:
         state_participles=_words(not_happened, "state_participles"),
         role_participles=_words(not_happened, "role_participles"),
         modal_lemmas=_words(not_happened, "modal_lemmas"),
+        prospective_marks=_words(not_happened, "prospective_marks"),
         liking_lemmas=_words(not_happened, "liking_lemmas"),
         demand_lemmas=_words(not_happened, "demand_lemmas"),
         gear_heads=_words(not_happened, "gear_heads"),

@@ -558,7 +558,9 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention],
     # (not the dead a toll names: "leaving at least 38 people dead" are no crowd)
     return any(mention.entry.inter == CIVILIANS_INTER and mention.span.root.tag_ in ("NNS", "NNPS")
                and not trigger.start <= mention.span.root.i < trigger.end
-               and any(subject_of(noun, v) for v in verbs for noun in _group_of(mention.span.root))
+               # (or its passive agent: "was set ablaze by residents of Ado-Ekiti")
+               and any(subject_of(noun, v) or _agent_of(noun, v)
+                       for v in verbs for noun in _group_of(mention.span.root))
                for mention in actors)
 
 

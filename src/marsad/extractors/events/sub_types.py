@@ -70,6 +70,9 @@ def means_by_agent(sub: str, trigger: Span, ctx: Context) -> str:
         verbs.append(verb.head)
         if verb.head.lemma_.lower() in ctx.lexicon.context_typing.instrument_verbs:
             doers += [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+    if verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verbs.append(verb.head)  # "a gunship hovered over the islands, raining fire on canoes"
     idle = set(ctx.lexicon.context_typing.non_striking_verbs)
     # ("DETECTED BY PLANES"; nor a copula: "the blast ... was due to a rocket bomb" says what
     # the blast was)

@@ -497,6 +497,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "preventing sexual violence in conflict", "prevented an attack"
     if _asked_to_end(root, ctx.lexicon.cessation_lemmas):
         return False  # "Stop the bombings!", "urged the government to stop the bombings"
+    if _prospective(root, ctx.lexicon.prospective_marks):
+        return False  # "arrested two opposition leaders ahead of planned protests"
     if _hypothetical(root, ctx.lexicon.hypothetical_marks, ctx.lexicon.known_determiners):
         return False  # "unclear whether he was an accomplice or a hostage"
     violent = entry.sub_event_type == TERRITORY_GAIN or entry.sub_event_type in \
@@ -570,6 +572,18 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _prospective(root: Token, marks: tuple[str, ...]) -> bool:
+    """The event word's phrase is the object of a preposition of what is to come ("ahead of
+    planned protests", "on the eve of the march"): not yet happened."""
+    top = _phrase_top(root)
+    if top.dep_ != "pobj":
+        return False
+    preposition = top.head
+    doc = preposition.doc
+    return any(doc[max(0, preposition.i - len(m.split()) + 1):preposition.i + 1].text.lower() == m
+               for m in marks)
 
 
 def _told_as_done(root: Token, modal: tuple[str, ...]) -> bool:
@@ -893,8 +907,8 @@ def _names_gear(trigger: Span, heads: tuple[str, ...], use_verbs: tuple[str, ...
     """The trigger modifies, maybe through other modifiers, a noun of gear or a site ("an
     artillery and tank projectiles depot", "rocket launchers", "three chemical weapons
     facilities": ``gear_heads``)."""
-    if _headline_verb(trigger.root):
-        return False
+    if _headline_verb(trigger.root) or trigger.root.pos_ in ("VERB", "AUX"):
+        return False  # (a verb modifies no gear: "... and the team rendered it safe")
     token = trigger.root
     while token.dep_ in ("compound", "amod", "nmod", "conj") and token.head != token:
         token = token.head
