@@ -122,6 +122,14 @@ SENTENCE_CASES = [
     ("The regime gained 500 metres of ground.", []),
     ("Dozens of troops were heading towards Damascus.", []),
     ("ISIS destroyed a tank and another military vehicle.", []),
+    # victims told by a pronoun whose person the sentence named before
+    ("Gunmen opened fire on a teacher in Pattani on Tuesday, killing him.",
+     [("killed", 1, 1, 1, "civilians", False)]),
+    ("Gunmen opened fire on a village headman and his wife, killing both instantly.",
+     [("killed", 2, 2, 2, "civilians", False)]),
+    ("Gunmen shot a soldier in Yala on Monday, wounding him.",
+     [("injured", 1, 1, 1, "combatants", False)]),
+    ("He was killed in Yala on Monday.", []),
 ]
 
 

@@ -290,6 +290,7 @@ def _sentence_casualties(sentence: Span, index: int, terms: CasualtyTerms) -> li
                 parts.append(part)
     found += _singular_victims(sentence, covered, terms, parts)
     found += _named_victims(sentence, covered, terms)
+    found += _pronoun_victims(sentence, covered, terms)
     mentions = _drop_details(_drop_restated([_to_mention(group, index, terms)
                                              for group in _merge_coordinated(found)]))
     return _attach_subcounts(mentions, parts)
@@ -913,6 +914,53 @@ def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms,
         span = sentence.doc[start:token.i + 1]
         found.append(_Candidate(Count(1, 1, 1), span, link, token, token))
     return found
+
+
+_PRONOUN_COUNTS = {"him": 1, "her": 1, "he": 1, "she": 1, "both": 2}
+"""Pronouns a killing verb may take for its victims, with how many they stand for."""
+
+
+def _pronoun_victims(sentence: Span, covered: set[int],
+                     terms: CasualtyTerms) -> list[_Candidate]:
+    """Count victims told by a pronoun whose person the sentence has named before: "opened fire
+    on a teacher, killing him" (1 civilian), "shot a village headman and his wife, killing
+    both" (2). A pronoun with no such person before it in the sentence counts nobody: who "he"
+    was is another sentence's."""
+    found = []
+    for verb in sentence:
+        kind = terms.kind_of(verb, "verbs") if verb.pos_ == "VERB" else None
+        if kind is None or _counts_companions(verb, terms):
+            continue
+        # (the object, or the word right after the verb: the parser hangs "both" in
+        # "killing both instantly" on the adverb)
+        after = [verb.doc[verb.i + 1]] if verb.i + 1 < sentence.end else []
+        for child in {*(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), *after}:
+            number = _PRONOUN_COUNTS.get(child.lower_)
+            if child.i in covered or number is None:
+                continue
+            person = _antecedent(sentence, child, terms, pair=number == 2)
+            if person is not None:
+                found.append(_Candidate(Count(number, number, number),
+                                        sentence.doc[child.i:child.i + 1],
+                                        _Link(kind, verb), person, person))
+    return found
+
+
+def _antecedent(sentence: Span, pronoun: Token, terms: CasualtyTerms, *,
+                pair: bool) -> Token | None:
+    """The nearest singular victim noun before the pronoun, not itself counted; for "both",
+    one joined to another ("a headman and his wife")."""
+    for token in reversed(sentence[:pronoun.i - sentence.start]):
+        if token.tag_ != "NN" or terms.victim_class(token) is None:
+            continue
+        if any(t.like_num for t in token.children):
+            return None  # "two men ... killing both": counted by its number
+        joined = [c for c in (*token.children, token.head) if c.dep_ == "conj" or
+                  token.dep_ == "conj" and c == token.head]
+        if pair == bool(joined):
+            # (a pair is named by its first member: "a headman and his wife")
+            return token.head if token.dep_ == "conj" else token
+    return None
 
 
 def _named_victims(sentence: Span, covered: set[int], terms: CasualtyTerms) -> list[_Candidate]:
