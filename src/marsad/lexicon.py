@@ -639,6 +639,7 @@ class Lexicon(_Frozen):
     role_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
     prospective_marks: tuple[str, ...] = ()
+    blame_lemmas: tuple[str, ...] = ()
     liking_lemmas: tuple[str, ...] = ()
     """Verbs of liking: an act liked is a taste, not an event ("THOSE WHO LIKE THROWING
     BOMBS"); read as verbs only ("events like chemical weapons attacks" gives examples)."""
@@ -1008,6 +1009,7 @@ def load_lexicon() -> Lexicon:
         role_participles=_words(not_happened, "role_participles"),
         modal_lemmas=_words(not_happened, "modal_lemmas"),
         prospective_marks=_words(not_happened, "prospective_marks"),
+        blame_lemmas=_words(not_happened, "blame_lemmas"),
         liking_lemmas=_words(not_happened, "liking_lemmas"),
         demand_lemmas=_words(not_happened, "demand_lemmas"),
         gear_heads=_words(not_happened, "gear_heads"),

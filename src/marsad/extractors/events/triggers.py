@@ -497,6 +497,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         return False  # "preventing sexual violence in conflict", "prevented an attack"
     if _asked_to_end(root, ctx.lexicon.cessation_lemmas):
         return False  # "Stop the bombings!", "urged the government to stop the bombings"
+    if _blamed_known(root, ctx.lexicon.blame_lemmas):
+        return False  # "blamed the Front for Thursday's wave of bombings": a claim over it
     if _prospective(root, ctx.lexicon.prospective_marks):
         return False  # "arrested two opposition leaders ahead of planned protests"
     if _hypothetical(root, ctx.lexicon.hypothetical_marks, ctx.lexicon.known_determiners):
@@ -572,6 +574,27 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _blamed_known(root: Token, lemmas: tuple[str, ...]) -> bool:
+    """The event word names an event known by a possessive date ("Thursday's wave of bombings",
+    "last week's bombing") that someone is blamed for, claims or is said to be behind: the news
+    is the claim, the event was reported before. An event told without such a date ("claimed
+    responsibility for the attack on the embassy") may be reported by the claim itself."""
+    def dated(noun: Token) -> bool:
+        return any(c.dep_ == "poss" and (c.ent_type_ == "DATE" or c.lower_ in (
+            "week", "month", "year")) for c in noun.children)
+
+    node = _phrase_top(root)
+    for _ in range(3):  # "Thursday's wave of bombings", "Tuesday's attack on a convoy"
+        if dated(node) or node.dep_ != "pobj" or node.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        node = _phrase_top(node.head.head)
+    if not dated(node) or node.dep_ != "pobj":
+        return False
+    preposition = node.head
+    return preposition.lower_ == "behind" or (
+        preposition.lower_ == "for" and preposition.head.lemma_.lower() in lemmas)
 
 
 def _prospective(root: Token, marks: tuple[str, ...]) -> bool:
