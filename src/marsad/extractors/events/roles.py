@@ -327,8 +327,22 @@ def is_taken_from(token: Token, root: Token) -> bool:
     ("seized by fighters from the Islamic State")."""
     return any(word.lower_ == "from" and (word.head == root or (
         word.head.dep_ in ("dobj", "obj", "nsubjpass", "prt", "advmod")
-        and word.head.head == root))  # (or on its particle: "wrested back from")
+        and word.head.head == root)  # (or on its particle: "wrested back from")
+        or _on_what_was_taken(word.head, root))
         for word in _path(token, root))
+
+
+def _on_what_was_taken(head: Token, root: Token) -> bool:
+    """The "from" hangs on a noun inside what the event word took, through "of" and lists:
+    "the recapture of Usaylan, Bayhan and Ain districts of Shabwa province from the Houthis"."""
+    for _ in range(6):
+        if head == root:
+            return True
+        if not (head.dep_ in ("pobj", "conj", "appos", "compound", "dobj", "obj", "nsubjpass")
+                or (head.dep_ == "prep" and head.lower_ == "of")) or head.head == head:
+            return False
+        head = head.head
+    return False
 
 
 def _before_or_after(root: Token, verb: Token, times: frozenset[str]) -> bool:
@@ -552,9 +566,10 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention],
             and not has_own_subject(verb) and verb.head != verb:
         verb = verb.head  # "beat two men ..., doused them ... and set them on fire"
         verbs.append(verb)
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in crowd_nouns
+    if any((c.dep_ == "nsubj" and c.lemma_.lower() in crowd_nouns) or (
+            c.dep_ == "agent" and any(g.lemma_.lower() in crowd_nouns for g in c.children))
            for v in verbs for c in v.children):
-        return True  # "A crowd of enraged men beat to death a woman"
+        return True  # "A crowd of enraged men beat to death a woman", "dragged out ... by a crowd"
     # (not the dead a toll names: "leaving at least 38 people dead" are no crowd)
     return any(mention.entry.inter == CIVILIANS_INTER and mention.span.root.tag_ in ("NNS", "NNPS")
                and not trigger.start <= mention.span.root.i < trigger.end
