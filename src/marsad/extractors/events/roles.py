@@ -135,6 +135,10 @@ def actor_roles(trigger: Span, actors: Sequence[ActorMention], words: RoleWords,
         elif _defends_against(token, root, words.defending):
             second.append(mention)  # "... FENDING OFF FIERCE SALVADORAN AIR AND ARTILLERY ATTACKS"
             hit.add(id(mention))
+        elif root.lemma_.lower() in words.yielding and (
+                (token.dep_ == "nsubj" and token.head == root) or (
+                    root.is_ancestor(token) and _child_on_path(token, root).dep_ == "nsubj")):
+            second.append(mention)  # "Lashio, the regime's command, fell to the MNDAA": lost
         elif token.dep_ == "nsubj" and (token.head == root or token.head.is_ancestor(root)):
             if _below_a_clause_of_its_own(token, root):
                 continue  # "ISIL has had control of Mosul ..., and the Iraqis have cleared
