@@ -109,6 +109,7 @@ class CasualtyTerms(BaseModel):
     predicate_verbs: list[str]
     companion_words: list[str]
     additive_words: list[str] = []
+    pronoun_counts: dict[str, int] = {}
     other_happening_marks: list[str] = []
     war_total_cues: list[str]
     war_total_min: int = 10000
@@ -916,16 +917,12 @@ def _singular_victims(sentence: Span, covered: set[int], terms: CasualtyTerms,
     return found
 
 
-_PRONOUN_COUNTS = {"him": 1, "her": 1, "he": 1, "she": 1, "both": 2}
-"""Pronouns a killing verb may take for its victims, with how many they stand for."""
-
-
 def _pronoun_victims(sentence: Span, covered: set[int],
                      terms: CasualtyTerms) -> list[_Candidate]:
     """Count victims told by a pronoun whose person the sentence has named before: "opened fire
     on a teacher, killing him" (1 civilian), "shot a village headman and his wife, killing
     both" (2). A pronoun with no such person before it in the sentence counts nobody: who "he"
-    was is another sentence's."""
+    was is another sentence's (``pronoun_counts`` in casualty_terms.yaml)."""
     found = []
     for verb in sentence:
         kind = terms.kind_of(verb, "verbs") if verb.pos_ == "VERB" else None
@@ -935,7 +932,7 @@ def _pronoun_victims(sentence: Span, covered: set[int],
         # "killing both instantly" on the adverb)
         after = [verb.doc[verb.i + 1]] if verb.i + 1 < sentence.end else []
         for child in {*(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), *after}:
-            number = _PRONOUN_COUNTS.get(child.lower_)
+            number = terms.pronoun_counts.get(child.lower_)
             if child.i in covered or number is None:
                 continue
             person = _antecedent(sentence, child, terms, pair=number == 2)
