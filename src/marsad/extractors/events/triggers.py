@@ -1125,7 +1125,7 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     head = _phrase_top(root)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in (*rule.ended_by, *rule.content_verbs):
         return True  # "the truce collapsed", "what does the agreement say?"
-    if head.dep_ == "pobj" and not _dated_participle(root):
+    if head.dep_ == "pobj" and not (head.head.lower_ == "under" and _dated_participle(root)):
         preposition = head.head  # "since", or the last word of "in accordance with"
         doc = preposition.doc
         if any(doc[max(0, preposition.i - len(p.split()) + 1):preposition.i + 1].text.lower() == p
