@@ -923,7 +923,9 @@ def _pronoun_victims(sentence: Span, covered: set[int],
     on a teacher, killing him" (1 civilian), "shot a village headman and his wife, killing
     both" (2). A pronoun with no such person before it in the sentence counts nobody: who "he"
     was is another sentence's (``pronoun_counts`` in casualty_terms.yaml)."""
-    found = []
+    found: list[_Candidate] = []
+    if not any(t.lower_ in terms.pronoun_counts for t in sentence):
+        return found  # (most sentences: no verb needs reading)
     for verb in sentence:
         kind = terms.kind_of(verb, "verbs") if verb.pos_ == "VERB" else None
         if kind is None or _counts_companions(verb, terms):
