@@ -21,6 +21,7 @@ from marsad.resources import lowered_words, read_yaml, validate_items
 
 TERRITORY_GAIN = "territory gain"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+AIR_STRIKE = "Air/drone strike"
 ARRESTS = "Arrests"
 """ACLED's sub-event type of seizures and finds: its verb-object rules name the weapons."""
 """Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
@@ -743,6 +744,13 @@ class Lexicon(_Frozen):
         ("seized rockets, grenades, explosives")."""
         return frozenset(o for rule in self.verb_object_rules
                          if rule.becomes == DISRUPTED_WEAPONS_USE for o in rule.objects)
+
+    @cached_property
+    def aircraft_agents(self) -> frozenset[str]:
+        """The agents that name an air strike as its means ("jets", "a warplane"): an aircraft
+        named in an accident made no strike ("a Su-24 warplane crashed")."""
+        return frozenset(a for rule in self.context_typing.means_by_agent
+                         if rule.becomes == AIR_STRIKE for a in rule.agents)
 
     @cached_property
     def weapon_agents(self) -> frozenset[str]:

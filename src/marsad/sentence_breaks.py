@@ -11,6 +11,8 @@ come before it.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -22,9 +24,14 @@ _DASHES = frozenset({"-", "--", "—", "–", ":"})
 _ENDINGS = frozenset({".", "!", "?", "\n"})
 
 
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(load_quantifiers().months)
+
+
 @Language.component(DATELINE_BREAKS)
 def dateline_breaks(doc: Doc) -> Doc:
-    months = frozenset(load_quantifiers().months)
+    months = _months()
     for close in (t for t in doc if t.text == ")"):
         opening = _agency_opening(close)
         if opening is None:

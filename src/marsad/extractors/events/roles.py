@@ -578,17 +578,10 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention],
     return any(mention.entry.inter == CIVILIANS_INTER and mention.span.root.tag_ in ("NNS", "NNPS")
                and not trigger.start <= mention.span.root.i < trigger.end
                # (or its passive agent: "was set ablaze by residents of Ado-Ekiti")
-               and any(subject_of(noun, v) or _agent_of(noun, v)
-                       for v in verbs for noun in _group_of(mention.span.root))
+               # ("A group of villagers beat ...": subject_of reads through "of")
+               and any(subject_of(mention.span.root, v) or _agent_of(mention.span.root, v)
+                       for v in verbs)
                for mention in actors)
-
-
-def _group_of(noun: Token) -> list[Token]:
-    """The noun and the noun it is the "of" complement of ("A group of villagers beat two
-    traders to death": the group is the subject, the villagers who it is)."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun.head:
-        return [noun, noun.head.head]
-    return [noun]
 
 
 def civilians(ctx: Context, country: str | None) -> Actor | None:

@@ -20,7 +20,6 @@ from marsad.extractors.events.candidates import FATAL_KINDS, INJURY_KINDS, Candi
 from marsad.extractors.events.locations import places_for, places_of_word
 from marsad.extractors.events.roles import crowd_of_civilians
 from marsad.extractors.events.sub_types import (
-    AIR_STRIKE,
     EXCESSIVE_FORCE,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
@@ -129,11 +128,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # "a Su-24 warplane crashed": an aircraft named in an accident made no strike
         # (aircraft only: "a roadside bomb hidden in a gas cylinder went off" is a bomb)
         deliberate = set(ctx.lexicon.context_typing.open_attack.words)
-        aircraft = {a for rule in ctx.lexicon.context_typing.means_by_agent
-                    if rule.becomes == AIR_STRIKE for a in rule.agents}
         triggers = [(e, s) for e, s in triggers
                     if (not e.generic or s.text.lower() in deliberate)
-                    and s.text.lower() not in aircraft]
+                    and s.text.lower() not in ctx.lexicon.aircraft_agents]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -36,7 +37,14 @@ from marsad.extractors.events.triggers import governing_verb, is_infinitive, is_
 from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
-from marsad.lexicon import TERRITORY_GAIN, ActorEntry, Initiators, StateBombing, TriggerEntry
+from marsad.lexicon import (
+    AIR_STRIKE,
+    TERRITORY_GAIN,
+    ActorEntry,
+    Initiators,
+    StateBombing,
+    TriggerEntry,
+)
 from marsad.model import Actor, Casualties, Event
 from marsad.nlp import first_conjunct, proper_name_words
 from marsad.notes import event_notes
@@ -480,7 +488,6 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 PROTEST_WITH_INTERVENTION = "Protest with intervention"
-AIR_STRIKE = "Air/drone strike"
 MOB_VIOLENCE = "Mob violence"
 
 
@@ -784,6 +791,12 @@ def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
         c.dep_ in ("amod", "compound") and c.lower_ in military for c in t.children)}
 
 
+@cache
+def _civilian_words() -> frozenset[str]:
+    """The victim words a casualty count calls civilians (casualty_terms.yaml), read once."""
+    return frozenset(load_casualty_terms().victims.get("civilians", ()))
+
+
 def against_civilians(candidate: Candidate, actor2: Actor | None,
                       fatalities: Casualties | None, rules: Initiators, *,
                       unharmed: bool = False) -> str:
@@ -800,7 +813,6 @@ def against_civilians(candidate: Candidate, actor2: Actor | None,
     # (sites and crowds the rules list, and anyone a casualty count calls a civilian: "opened
     # fire on a village headman and his wife", "on a teacher")
     targets_civilians = (actor2 is not None and actor2.inter == 7) or bool(
-        aimed_at & set(rules.civilian_targets)) or bool(
-        aimed_at & set(load_casualty_terms().victims.get("civilians", ())))
+        aimed_at & set(rules.civilian_targets)) or bool(aimed_at & _civilian_words())
     civilian_dead = fatalities is not None and fatalities.victims == "civilians"
     return "Attack" if targets_civilians or civilian_dead else candidate.sub_event_type

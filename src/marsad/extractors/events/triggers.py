@@ -296,13 +296,14 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
     others = [a for a in actors if not a.entry.law_enforcement]
     padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
     rules = ctx.lexicon.non_conflict
+    crime = any(f" {w} " in padded for w in rules.crime)
     if armed(others):
         if armed([a for a in others if a.entry.state_of is None]):
             return None
-        return "enforcement" if any(f" {w} " in padded for w in rules.crime) else None
+        return "enforcement" if crime else None
     if any(f" {w} " in padded for w in rules.diplomatic):
         return "diplomatic"
-    if any(f" {w} " in padded for w in rules.crime):
+    if crime:
         return "crime"
     if any(f" {w} " in padded for w in rules.accident):
         return "accident"
@@ -601,12 +602,15 @@ def _prospective(root: Token, marks: tuple[str, ...]) -> bool:
     """The event word's phrase is the object of a preposition of what is to come ("ahead of
     planned protests", "on the eve of the march"): not yet happened."""
     top = _phrase_top(root)
-    if top.dep_ != "pobj":
-        return False
-    preposition = top.head
+    return top.dep_ == "pobj" and _preposition_in(top.head, marks)
+
+
+def _preposition_in(preposition: Token, phrases: Collection[str]) -> bool:
+    """The preposition, with the words before it, is one of ``phrases`` ("since", or the
+    last word of "in accordance with", "ahead of")."""
     doc = preposition.doc
-    return any(doc[max(0, preposition.i - len(m.split()) + 1):preposition.i + 1].text.lower() == m
-               for m in marks)
+    return any(doc[max(0, preposition.i - len(p.split()) + 1):preposition.i + 1].text.lower() == p
+               for p in phrases)
 
 
 def _told_as_done(root: Token, modal: tuple[str, ...]) -> bool:
@@ -1125,12 +1129,9 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     head = _phrase_top(root)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in (*rule.ended_by, *rule.content_verbs):
         return True  # "the truce collapsed", "what does the agreement say?"
-    if head.dep_ == "pobj" and not (head.head.lower_ == "under" and _dated_participle(root)):
-        preposition = head.head  # "since", or the last word of "in accordance with"
-        doc = preposition.doc
-        if any(doc[max(0, preposition.i - len(p.split()) + 1):preposition.i + 1].text.lower() == p
-               for p in rule.prepositions):
-            return True
+    if head.dep_ == "pobj" and not (head.head.lower_ == "under" and _dated_participle(root)) \
+            and _preposition_in(head.head, rule.prepositions):
+        return True  # "since a ceasefire collapsed", "in accordance with the agreement"
     months = load_quantifiers().months
     if any((c.dep_ == "amod" and c.lower_ in rule.modifiers)
            or (c.dep_ in ("compound", "npadvmod", "nmod") and c.lower_ in months)
