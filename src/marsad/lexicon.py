@@ -70,13 +70,21 @@ class TriggerEntry(_Frozen):
 
 class ObjectRule(_Frozen):
     trigger_type: str
-    objects: tuple[str, ...]
+    objects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    """When given, the rule reads who does it instead of what it acts on: it applies when
+    every doer (the trigger's subjects, with their conjuncts) is one of these words
+    ("families began leaving the capital": people fleeing hand over no ground; "fighters and
+    their families began leaving" do)."""
     becomes: str | None
     """None: what the trigger acts on makes it no event ("documents seized")."""
     if_state: str | None = None
     triggers: tuple[str, ...] = ()
     """Only for these trigger words (lower-cased), when given: fighters "captured" are
     people taken, fighters "expelled" lost ground."""
+    unless_triggers: tuple[str, ...] = ()
+    """Trigger words (lower-cased) the rule is not for: fighters "driven out" lost ground,
+    they were not taken."""
     victim_classes: tuple[str, ...] = ()
     """Classes of ``victims`` in casualty_terms.yaml whose words are objects too: the people
     a casualty count knows ("10 UNIVERSITY GUARDS WERE CAPTURED") need no second list."""
@@ -361,11 +369,20 @@ class TimeClauses(_Frozen):
     ``time_clauses``; the opening words are casualty_terms.yaml ``other_happening_marks``)."""
 
     weight: float = 1.0
-    """Factor on the confidence of such an event when the sentence's main line has one: the
-    background of the news, not its main event ("retook the town after air strikes")."""
+    """Factor on the confidence of such an event, or one told as background another way
+    (``aftermath_nouns``, "from Friday's clash"), when the text tells another event as news:
+    the background of the news, not its main event ("retook the town after air strikes")."""
     earlier_marks: tuple[str, ...] = ()
     """Opening words of a clause that tells what came before the main line ("after",
     "following"); the others ("before") tell what came after it."""
+    aftermath_nouns: tuple[str, ...] = ()
+    """Nouns of a phrase that tells what came before the main line ("in the aftermath of the
+    shelling", "in the wake of", "on the heels of"): background, as a clause of time is."""
+    shares_news_sides: tuple[str, ...] = ()
+    """Sub-event types that, told as background, take their sides from the news as well:
+    "Al Shabaab fighters took Marka after government forces withdrew from the city" (the
+    withdrawal's initiator is who takes over). Other background events keep to their clause's
+    sides."""
     day_units: dict[str, int] = Field(default_factory=dict)
     """Time units, with their length in days, that put the clause a day or more away ("a day
     after they led a rally"): a protest so told is another day's, and what the main line did

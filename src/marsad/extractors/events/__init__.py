@@ -64,6 +64,13 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     candidates: list[Candidate] = []
     for index, sentence in enumerate(mentions.sentences):
         candidates += sentence_candidates(index, sentence, mentions, ctx, candidates)
+    # An event told as background beside one told as news is that one's background ("retook
+    # Kawkareik after a counter-offensive supported by airstrikes"; "A convoy carrying soldiers
+    # from Friday's clash was hit by a roadside bomb"), whichever sentence tells the news.
+    if any(not c.background for c in candidates):
+        for candidate in candidates:
+            if candidate.background:
+                candidate.weight *= ctx.lexicon.time_clauses.weight
     # "X denied that ...": the denied mention is no event, but it contests the event that
     # another sentence asserts (same type and place).
     denials = [d for c in candidates if (d := denial_of(

@@ -46,7 +46,10 @@ class Candidate:
     Syrian forces ..." run together): one event, but their parse may name its author."""
     time_clause: Span | None = None
     """The clause of time ("a day after they led a rally") its word is told in, if any: read
-    for its confidence (background) and its date (days away)."""
+    for its date (days away)."""
+    background: bool = False
+    """Its word is told as the background of the news: in a clause of time, "in the wake
+    of" it, "Friday's clash" beside what the sentence is about (time_clauses.background)."""
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,12 @@ from marsad.extractors.events.sub_types import (
     vague,
     work_stoppage,
 )
-from marsad.extractors.events.time_clauses import distance, opening_marks, time_clause
+from marsad.extractors.events.time_clauses import (
+    background,
+    distance,
+    opening_marks,
+    time_clause,
+)
 from marsad.extractors.events.tolls import continue_toll
 from marsad.extractors.events.triggers import (
     among_the_dead,
@@ -84,7 +89,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                              if entry.generic or resolved(entry, span) is not None],
                             frozenset(ctx.lexicon.context_typing.open_attack.words),
                             frozenset(ctx.lexicon.initiators.accused.charge_words),
-                            frozenset(ctx.lexicon.initiators.accused.blame_verbs))
+                            frozenset(ctx.lexicon.initiators.accused.blame_verbs),
+                            ctx.lexicon.time_clauses.aftermath_nouns)
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
     offset = sentence.start_char
@@ -128,9 +134,14 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # "a Su-24 warplane crashed": an aircraft named in an accident made no strike
         # (aircraft only: "a roadside bomb hidden in a gas cylinder went off" is a bomb)
         deliberate = set(ctx.lexicon.context_typing.open_attack.words)
+        # ... and fighting told only as the background of a disaster is not its news
+        # ("agencies that suspended convoys after last month's fighting said a landslide ...")
+        aftermath_nouns = ctx.lexicon.time_clauses.aftermath_nouns
         triggers = [(e, s) for e, s in triggers
                     if (not e.generic or s.text.lower() in deliberate)
-                    and s.text.lower() not in ctx.lexicon.aircraft_agents]
+                    and s.text.lower() not in ctx.lexicon.aircraft_agents
+                    and background(s.root, aftermath_nouns) is None]
+    aftermath = ctx.lexicon.time_clauses.aftermath_nouns
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:
@@ -188,6 +199,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     era = load_casualty_terms().war_total_min
     if harmed and all(c.best >= era for c in harmed):
         harmed = []  # "razed towns, devastated economies, and the death of 70,000 people"
+    if harmed and all(_disaster_toll(c, doc, ctx) for c in harmed):
+        harmed = []  # "flash floods washed away dozens of homes, killing 14", troops or none
     if context is None and harmed:
         victim = harmed[0]
         sub = "Attack" if victim.victims == "civilians" else "Armed clash"
@@ -219,15 +232,10 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             vague=vague(entry, span, determiners),
                             open_means=entry.generic and span.text.lower() in open_words,
                             alternates=tuple(same_type.get(sub, [])[1:]),
-                            time_clause=time_clause(span.root, opening_marks(), phrases=True))
+                            time_clause=time_clause(span.root, opening_marks(), phrases=True),
+                            background=background(span.root, aftermath) is not None)
                   for sub, (entry, span) in by_type.items()
-                  for place in places_of_word(span, slots, inherited)]
-    # An event told in a clause of time beside one in the main line is that one's background
-    # ("retook Kawkareik after a counter-offensive supported by airstrikes").
-    if any(c.time_clause is None for c in candidates):
-        for candidate in candidates:
-            if candidate.time_clause is not None:
-                candidate.weight *= ctx.lexicon.time_clauses.weight
+                  for place in places_of_word(span, slots, inherited, aftermath)]
     violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]
     if killed and violent:
         # Casualties belong to one event, never repeated per place: the violent event whose
@@ -245,6 +253,26 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                     inside[0].casualties = [c for c, other in zip(killed, clauses, strict=True)
                                             if other == clause]
     return candidates
+
+
+def _disaster_toll(toll: CasualtyMention, doc: Doc, ctx: Context) -> bool:
+    """The toll is told as what a disaster or an accident did (``non_conflict.accident``
+    words): the subject of the clause it completes ("flash floods ... washed away dozens of
+    homes, killing at least 14 people") or a clause of its own verb ("died along with ten
+    officers when their aircraft crashed on landing"), whatever armed actors the sentence
+    names besides."""
+    span = toll.span_in(doc)
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    causes = [c for c in verb.children if c.dep_ == "advcl"]
+    if verb.dep_ in ("advcl", "xcomp", "conj"):
+        causes += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = " ".join(t.lower_ for cause in causes for t in cause.subtree)
+    padded = f" {words} "
+    return any(f" {w} " in padded for w in ctx.lexicon.non_conflict.accident)
 
 
 def _verb_of(sub_event_type: str, span: Span, ctx: Context) -> bool:

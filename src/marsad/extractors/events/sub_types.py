@@ -594,7 +594,13 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
         objects = _words_of([*taken, *(c for t in taken for c in t.conjuncts)],
                             lambda head: _persons_name(head, ctx))
     for rule in rules:
-        if rule.triggers and trigger.text.lower() not in rule.triggers:
+        if (rule.triggers and trigger.text.lower() not in rule.triggers) or \
+                trigger.text.lower() in rule.unless_triggers:
+            continue
+        if rule.subjects:
+            doers = _words_of(_doers(trigger), lambda _head: False)
+            if doers and doers <= set(rule.subjects):
+                return rule.becomes
             continue
         if objects & set(rule.objects) and not objects & set(rule.unless_objects):
             return rule.if_state if state and rule.if_state else rule.becomes
@@ -631,6 +637,13 @@ def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t:
     heads += [word for head in heads for word in _renamed_as(head)]
     heads += [word for head in heads for word in _part_of(head)]  # "ONE OF THE TERRORISTS"
     return _words_of(heads, is_person)
+
+
+def _doers(trigger: Span) -> list[Token]:
+    """The subjects of the trigger's words, with their conjuncts ("fighters and their
+    families began leaving": both)."""
+    subjects = [c for token in trigger for c in token.children if c.dep_ == "nsubj"]
+    return [word for subject in subjects for word in (subject, *subject.conjuncts)]
 
 
 def _words_of(heads: list[Token], is_person: Callable[[Token], bool]) -> set[str]:

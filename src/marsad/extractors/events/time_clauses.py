@@ -4,6 +4,8 @@ vote"): where in a sentence another happening than its main line is told, and ho
 Why a module: three readers need the same clause. A toll inside one is another event's
 (sentences), an event word inside one is background to the main line's and, told a day or more
 away, neither escalated by the main line's words (sentences) nor dated by its date (dates).
+The other ways news tells its background live here too (:func:`background`): "in the wake of
+the shelling", "from Friday's clash".
 """
 
 from __future__ import annotations
@@ -42,15 +44,95 @@ def time_clause(word: Token, marks: Collection[str], phrases: bool = False) -> S
     ``word``, the innermost one; with ``phrases`` also a noun phrase so opened ("after a
     rally"); None when ``word`` is in the sentence's main line."""
     doc = word.doc
-    while word.head != word:
-        opened = (word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
-                                               for c in word.children)) \
+    while True:
+        opened = (word.dep_ == "advcl" and (_opened_by(word, marks) or _perfect_participle(word))) \
             or (word.dep_ == "pcomp" and word.head.lower_ in marks) \
             or (phrases and word.dep_ == "pobj" and word.head.lower_ in marks)
         if opened:
             return doc[word.left_edge.i:word.right_edge.i + 1]
+        # the parser may make the clause of time the head of the main line ("Days after he led
+        # a sit-in, a student leader was bundled into a vehicle, his family said"): the clause
+        # ends where the main line, hung on it after a comma, begins
+        main = _main_line_under(word, marks)
+        if main is not None:
+            return doc[word.left_edge.i:main.left_edge.i]
+        if word.head == word:
+            return None
+        if _main_line_under(word.head, marks) == word:
+            return None
         word = word.head
+
+
+def _opened_by(verb: Token, marks: Collection[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _perfect_participle(verb: Token) -> bool:
+    """ "Having ambushed a convoy days earlier, ...": what was done before the main line."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                      for c in verb.children)
+
+
+def _main_line_under(verb: Token, marks: Collection[str]) -> Token | None:
+    """The main line a misparse hung on a clause of time opened by one of ``marks``, after a
+    comma (the clause's own verb is no adverbial clause then, but the root or a ccomp)."""
+    if verb.dep_ == "advcl" or not _opened_by(verb, marks):
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("ccomp", "conj") and _after_comma(c)),
+                None)
+
+
+def _after_comma(clause_top: Token) -> bool:
+    """A comma comes right before the clause's first word."""
+    first = clause_top.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
+
+
+def background(word: Token, aftermath_nouns: Collection[str]) -> Span | None:
+    """The words that tell ``word``'s happening as the background of the news, not the news:
+    a clause of time ("after they led a rally"), a phrase of aftermath ("in the wake of the
+    shelling": ``aftermath_nouns``), or a name dated by a possessive that is not what the
+    sentence is about ("a convoy carrying soldiers from Friday's clash was hit"; "Friday's
+    clash killed 12" is its news). None when ``word`` tells the sentence's own line."""
+    clause = time_clause(word, opening_marks(), phrases=True)
+    if clause is not None:
+        return clause
+    doc = word.doc
+    for top in (word, *word.ancestors):
+        if top.dep_ in ("pobj", "pcomp") and top.head.lower_ == "of" and \
+                top.head.head.lower_ in aftermath_nouns:
+            return doc[top.head.head.left_edge.i:top.right_edge.i + 1]
+        if top.dep_ in ("compound", "conj", "appos"):
+            continue  # read at the phrase's head noun
+        if dated_by_possessive(top) and top.dep_ not in ("nsubj", "nsubjpass"):
+            return doc[top.left_edge.i:top.right_edge.i + 1]
     return None
+
+
+def same_line(event_word: Token, word: Token, aftermath_nouns: Collection[str]) -> bool:
+    """``word`` is told in the same line as ``event_word``: inside its background clause when
+    it is told in one (:func:`background`), else outside any ("Days after he led a sit-in in
+    Turbat, a student leader was bundled into a vehicle in Karachi": Karachi is the
+    abduction's, Turbat the sit-in's)."""
+    clause = background(event_word, aftermath_nouns)
+    if clause is not None:
+        return clause.start <= word.i < clause.end
+    return background(word, aftermath_nouns) is None
+
+
+def dated_by_possessive(noun: Token) -> bool:
+    """The noun is dated by a possessive ("Thursday's wave of bombings", "last week's
+    bombing"): a happening the reader is taken to know already."""
+    return any(c.dep_ == "poss" and (c.ent_type_ == "DATE" or c.lower_ in ("week", "month", "year"))
+               for c in noun.children)
+
+
+def phrase_top(token: Token) -> Token:
+    """The noun that stands for the word's phrase: "ceasefire" -> "deal" in "a ceasefire
+    deal", the first of coordinated nouns, the noun an apposition renames."""
+    while token.dep_ in ("compound", "conj", "appos") and token.head != token:
+        token = token.head
+    return token
 
 
 def _opener(clause: Span) -> Token:

@@ -17,6 +17,7 @@ from marsad.extractors.actors import ActorMention
 from marsad.extractors.attribution import SUBJECT_DEPS
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
+from marsad.extractors.events.time_clauses import background, dated_by_possessive, phrase_top
 from marsad.extractors.numbers import load_quantifiers
 from marsad.lexicon import (
     ARRESTS,
@@ -313,7 +314,8 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
 def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
                  open_attack: frozenset[str] = frozenset(),
                  charged: frozenset[str] = frozenset(),
-                 blaming: frozenset[str] = frozenset()) -> list[tuple[TriggerEntry, Span]]:
+                 blaming: frozenset[str] = frozenset(),
+                 aftermath: Collection[str] = ()) -> list[tuple[TriggerEntry, Span]]:
     """Generic words yield to any specific trigger; of generic ones keep the strongest type,
     after those that only say what another did. ``open_attack``: attack words that name no
     means (``context_typing.open_attack.words``). ``charged``: words of arresting or charging
@@ -321,11 +323,17 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
     ("arrested three ISIS members for bombing a market"). ``blaming``: verbs of accusing
     (``accused.blame_verbs``): a specific word for what the victims were accused of is no
     reason to drop what was done to them ("Residents beat two men to death after accusing
-    them of kidnapping a child")."""
+    them of kidnapping a child"). ``aftermath``: nouns of a phrase that tells the background
+    (``time_clauses.aftermath_nouns``): specific words told only as background leave the news's
+    generic words standing ("After seizing cattle, the gunmen opened fire on farmers")."""
     specific = [(e, s) for e, s in triggers if not e.generic]
     if specific:
         if all(_accused_of_it(s.root, blaming) for _e, s in specific):
             return triggers
+        if all(background(s.root, aftermath) is not None for _e, s in specific):
+            news = [(e, s) for e, s in triggers
+                    if e.generic and background(s.root, aftermath) is None]
+            return specific + drop_generic(news, open_attack)
         if all(e.sub_event_type == ARRESTS for e, _s in specific):
             # arrests follow an act of their own, not another word for it ("villagers beat
             # two traders to death ..., adding that five people have been detained")
@@ -582,16 +590,13 @@ def _blamed_known(root: Token, lemmas: tuple[str, ...]) -> bool:
     "last week's bombing") that someone is blamed for, claims or is said to be behind: the news
     is the claim, the event was reported before. An event told without such a date ("claimed
     responsibility for the attack on the embassy") may be reported by the claim itself."""
-    def dated(noun: Token) -> bool:
-        return any(c.dep_ == "poss" and (c.ent_type_ == "DATE" or c.lower_ in (
-            "week", "month", "year")) for c in noun.children)
-
-    node = _phrase_top(root)
+    node = phrase_top(root)
     for _ in range(3):  # "Thursday's wave of bombings", "Tuesday's attack on a convoy"
-        if dated(node) or node.dep_ != "pobj" or node.head.head.pos_ not in ("NOUN", "PROPN"):
+        if dated_by_possessive(node) or node.dep_ != "pobj" or \
+                node.head.head.pos_ not in ("NOUN", "PROPN"):
             break
-        node = _phrase_top(node.head.head)
-    if not dated(node) or node.dep_ != "pobj":
+        node = phrase_top(node.head.head)
+    if not dated_by_possessive(node) or node.dep_ != "pobj":
         return False
     preposition = node.head
     return preposition.lower_ == "behind" or (
@@ -601,7 +606,7 @@ def _blamed_known(root: Token, lemmas: tuple[str, ...]) -> bool:
 def _prospective(root: Token, marks: tuple[str, ...]) -> bool:
     """The event word's phrase is the object of a preposition of what is to come ("ahead of
     planned protests", "on the eve of the march"): not yet happened."""
-    top = _phrase_top(root)
+    top = phrase_top(root)
     return top.dep_ == "pobj" and _preposition_in(top.head, marks)
 
 
@@ -619,14 +624,14 @@ def _told_as_done(root: Token, modal: tuple[str, ...]) -> bool:
     plan or threat the sentence also tells."""
     return _dated_participle(root) or any(
         child.dep_ == "relcl" and child.tag_ == "VBD" and child.lemma_ not in modal
-        for child in _phrase_top(root).children)
+        for child in phrase_top(root).children)
 
 
 def _history_of_a_place(root: Token, verbs: tuple[str, ...]) -> bool:
     """The event word is what a place "has seen" or "has witnessed": its history, told in the
     present perfect ("has seen several rounds of heavy fighting"); "witnessed clashes on
     Monday" is an event."""
-    token = _phrase_top(root)
+    token = phrase_top(root)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head  # "has seen several rounds of heavy fighting"
     verb = token.head
@@ -814,11 +819,11 @@ def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
     an aim ("urged the government to stop the bombings"), or through a gerund ("stop using
     land mines", "stop killing civilians"). Nothing is reported done; "the army stopped an
     attack" (past) keeps its attack."""
-    token = _phrase_top(root)
+    token = phrase_top(root)
     while _inside_a_noun_phrase(token):
         # "stop ... the use of torture", "cease ... actions against demonstrations", "cease
         # the attacks on the freedom of expression in the form of assassinations"
-        token = _phrase_top(token.head.head)
+        token = phrase_top(token.head.head)
     if token.pos_ in ("VERB", "AUX") and token is not root:
         verb = token  # "cease the attacks in the form of assassinations" (hung on the verb)
     elif token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj", "ccomp"):
@@ -855,7 +860,7 @@ def _against_abstract_foe(root: Token, foes: tuple[str, ...],
     corruption"): a policy, not a battle. An event noun's "of" complement counts too: "this
     explosion of freedom" is a figure of speech ("the bombing of drug labs" is of labs), and so
     is a passive whose agent is one ("Syria was hit by the unrest since 2011")."""
-    token = _phrase_top(root)
+    token = phrase_top(root)
     holders = [root, token] + ([token.head] if token.dep_ in ("dobj", "obj") else [])
     for holder in holders:
         for child in holder.children:
@@ -911,7 +916,7 @@ def _hypothetical(root: Token, marks: tuple[str, ...], known: tuple[str, ...]) -
         if marked and token.dep_ == "advcl" and not any(
                 c.dep_ == "acomp" for c in token.head.children):  # not "it was unclear if"
             return True
-        if marked and token.lemma_ == "be" and _phrase_top(root).dep_ == "attr":
+        if marked and token.lemma_ == "be" and phrase_top(root).dep_ == "attr":
             return True
     return False
 
@@ -993,7 +998,7 @@ def _acted_on_by(root: Token, verbs: tuple[str, ...]) -> bool:
     and compound heads are followed ("the ceasefire agreement")."""
     token = root
     for _ in range(3):  # "breached the cessation of hostilities agreement": through "of"
-        token = _phrase_top(token)
+        token = phrase_top(token)
         head = token.head
         if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in verbs:
             return True
@@ -1037,7 +1042,7 @@ def _people_so_called(root: Token) -> bool:
 def _kept(root: Token, keeping: tuple[str, ...]) -> bool:
     """The control word is what a side keeps: the object of a verb of keeping or in its "in"
     phrase ("retained control of the city", "remained in control of the town")."""
-    top = _phrase_top(root)
+    top = phrase_top(root)
     head = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "in" else top.head
     return top.dep_ in ("dobj", "obj", "pobj") and head.lemma_.lower() in keeping
 
@@ -1046,7 +1051,7 @@ def _reacted_to(root: Token, words: ReactedTo) -> bool:
     """The event word's phrase is what a reaction is about, in a sentence with no date: the
     object of a verb of judging, or the "over"/"for" object of a reaction ("summoned the
     ambassador over the shelling"); attribution.yaml ``reacted_to``."""
-    top = _phrase_top(root)
+    top = phrase_top(root)
     if any(t.ent_type_ in ("DATE", "TIME") and not _dates_as_known(t, top)
            and not _dates_the_reaction(t, words) for t in root.sent):
         return False  # "condemned the kidnapping of the senator in Medellin on Monday": dated,
@@ -1058,13 +1063,13 @@ def _reacted_to(root: Token, words: ReactedTo) -> bool:
     clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
     if clause is None:
         return False
-    node = _phrase_top(clause.head)
+    node = phrase_top(clause.head)
     for _ in range(3):  # up through "along the LoC" to "violations"
         if _reacted_phrase(node, words):
             return True
         if node.dep_ != "pobj" or node.head.dep_ != "prep":
             return False
-        node = _phrase_top(node.head.head)
+        node = phrase_top(node.head.head)
     return False
 
 
@@ -1108,14 +1113,6 @@ def _dates_as_known(date_word: Token, event: Token) -> bool:
     return top.dep_ == "poss" and top.head == event
 
 
-def _phrase_top(token: Token) -> Token:
-    """The noun that stands for the word's phrase: "ceasefire" -> "deal" in "a ceasefire
-    deal", the first of coordinated nouns, the noun an apposition renames."""
-    while token.dep_ in ("compound", "conj", "appos") and token.head != token:
-        token = token.head
-    return token
-
-
 def _made_before(root: Token, rule: ExistingAgreement) -> bool:
     """The agreement word names an agreement the news takes as given: broken or kept,
     ended, the background of a clause ("since a ceasefire collapsed", "despite a truce"),
@@ -1126,7 +1123,7 @@ def _made_before(root: Token, rule: ExistingAgreement) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lemma_.lower() in rule.verbs:
         return True  # "reports of ceasefire violations"
-    head = _phrase_top(root)
+    head = phrase_top(root)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in (*rule.ended_by, *rule.content_verbs):
         return True  # "the truce collapsed", "what does the agreement say?"
     if head.dep_ == "pobj" and not (head.head.lower_ == "under" and _dated_participle(root)) \
@@ -1147,7 +1144,7 @@ def _dated_participle(root: Token) -> bool:
     fighters will be evacuated", "the raid carried out on Monday"): told as done, whatever
     preposition or modal frames it. A year ("the deal brokered by Russia in 2017") names an
     old one."""
-    for verb in _phrase_top(root).children:
+    for verb in phrase_top(root).children:
         if verb.dep_ != "acl" or verb.tag_ != "VBN":
             continue
         dates = [t for t in verb.subtree if t.ent_type_ == "DATE"]
@@ -1251,7 +1248,7 @@ def _subject_of_modal_be(root: Token, modal_words: tuple[str, ...]) -> bool:
     hypothesis ("Capturing Manbij would be its most significant victory yet", "Full control of
     Aleppo would be a huge prize"); "the strikes will be investigated" is a passive, no "be"
     of its own."""
-    token = _phrase_top(root)
+    token = phrase_top(root)
     while token.dep_ in ("pobj", "prep") and token.head != token:
         token = token.head
     verb = token.head
@@ -1305,7 +1302,7 @@ def _still_to_come(root: Token, ctx: Context) -> bool:
     """The event word is the subject of a verb that brings it about (``coming_about_verbs``)
     with a modal auxiliary: "an agreement will be reached", "a state of emergency might be
     imposed". A modal's subject otherwise happened ("the strikes will be investigated")."""
-    top = _phrase_top(root)
+    top = phrase_top(root)
     verb = top.head
     return top.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in \
         ctx.lexicon.coming_about_verbs and _has_modal(verb, ctx.lexicon.modal_words)
