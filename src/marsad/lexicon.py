@@ -421,6 +421,9 @@ class ExistingAgreement(_Frozen):
 
 class NonConflict(_Frozen):
     accident: tuple[str, ...] = ()
+    not_accident: tuple[str, ...] = ()
+    """Phrases with an accident word that tell no accident ("the collapse of the ceasefire"):
+    taken out of a sentence before its accident words are read."""
     diplomatic: tuple[str, ...] = ()
     crime: tuple[str, ...] = ()
     enforcement_types: tuple[str, ...] = ()

@@ -9,9 +9,6 @@ order, the event's confidence and its id.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
-
-from spacy.tokens import Token
 
 from marsad.context import Context
 from marsad.extractors.actors import CIVILIANS_INTER, CROWD_INTER, RIOTERS_INTER, STATES_INTER
@@ -58,7 +55,7 @@ from marsad.extractors.events.sub_types import (
     police_search,
     state_bombing,
 )
-from marsad.extractors.events.time_clauses import background, same_line
+from marsad.extractors.events.time_clauses import same_line
 from marsad.extractors.events.tolls import casualties_of, victim_span
 from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
 from marsad.notes import event_notes
@@ -87,16 +84,14 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     # news the background's: "Hours after villagers complained to police about thefts, a
     # crowd beat a man to death"; measured against keeping the news's sides for the
     # background: FA-KES actor 0.887 vs 0.883, MUC-4 perpetrator precision 0.608 vs 0.603)
-    # A clause with no subject of its own shares the news's ("executed 20 men after
-    # capturing the town"), and so does a withdrawal told as the background of who took the
-    # ground over (time_clauses.shares_news_sides).
+    # A withdrawal told as the background of who took the ground over shares the news's
+    # sides (time_clauses.shares_news_sides).
     clauses = ctx.lexicon.time_clauses
-    shared = candidate.sub_event_type in clauses.shares_news_sides or \
-        _subjectless_clause(trigger.root, clauses.aftermath_nouns)
+    shared = candidate.sub_event_type in clauses.shares_news_sides
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
                        and not inside_source(a, claim_mentions, trigger.root)
                        and (shared or same_line(trigger.root, a.span.root,
-                                                clauses.aftermath_nouns))]
+                                                clauses.aftermath_nouns, doer=True))]
     victims = [span for c in mentions.casualties
                if sentence.start_char <= c.start_char < sentence.end_char
                and (span := victim_span(c)) is not None]
@@ -284,15 +279,6 @@ def _other_side(event_type: str, a1: Actor | None, a2: Actor | None,
              if toll is not None and toll.victims == "actor2" else toll
              for toll in (fatalities, injuries)]
     return None, tolls[0], tolls[1]
-
-
-def _subjectless_clause(word: Token, aftermath_nouns: Collection[str]) -> bool:
-    """``word`` is told in a background clause of a verb with no subject of its own, whose
-    doer is then the main line's by grammar ("after capturing the town", "having ambushed a
-    convoy"); a noun's ("after the capture of five villages") may be anyone's."""
-    clause = background(word, aftermath_nouns)
-    return clause is not None and clause.root.pos_ in ("VERB", "AUX") and not any(
-        t.dep_ in ("nsubj", "nsubjpass", "agent", "poss") for t in clause)
 
 
 def _confidence(candidate: Candidate, date: DateRange | None, location: Location | None,

@@ -36,6 +36,7 @@ from marsad.extractors.events.time_clauses import (
     background,
     distance,
     opening_marks,
+    same_line,
     time_clause,
 )
 from marsad.extractors.events.tolls import continue_toll
@@ -81,8 +82,11 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     def resolved(entry: TriggerEntry, span: Span) -> str | None:
         key = (span.start, span.end, entry.sub_event_type)
         if key not in resolved_types:
-            resolved_types[key] = resolve_sub_type(entry.sub_event_type, span, sentence_actors,
-                                                   ctx)
+            # (who gains is a side of the word's own line: "after ISWAP overran the base in
+            # April, troops re-entered the town" is the troops' gain)
+            sides = [a for a in sentence_actors if same_line(
+                span.root, a.span.root, ctx.lexicon.time_clauses.aftermath_nouns, doer=True)]
+            resolved_types[key] = resolve_sub_type(entry.sub_event_type, span, sides, ctx)
         return resolved_types[key]
 
     triggers = drop_generic([(entry, span) for entry, span in triggers

@@ -109,15 +109,24 @@ def background(word: Token, aftermath_nouns: Collection[str]) -> Span | None:
     return None
 
 
-def same_line(event_word: Token, word: Token, aftermath_nouns: Collection[str]) -> bool:
+def same_line(event_word: Token, word: Token, aftermath_nouns: Collection[str],
+              doer: bool = False) -> bool:
     """``word`` is told in the same line as ``event_word``: inside its background clause when
     it is told in one (:func:`background`), else outside any ("Days after he led a sit-in in
     Turbat, a student leader was bundled into a vehicle in Karachi": Karachi is the
-    abduction's, Turbat the sit-in's)."""
+    abduction's, Turbat the sit-in's). With ``doer`` (``word`` names a side), a clause of a
+    verb with no subject of its own shares the main line's sides, as grammar makes its doer
+    the main line's ("rebels will advance to al-Bab after seizing Dabiq"); a noun's ("after
+    the capture of five villages") may be anyone's."""
     clause = background(event_word, aftermath_nouns)
     if clause is not None:
-        return clause.start <= word.i < clause.end
+        return clause.start <= word.i < clause.end or (doer and _subjectless(clause))
     return background(word, aftermath_nouns) is None
+
+
+def _subjectless(clause: Span) -> bool:
+    return clause.root.pos_ in ("VERB", "AUX") and not any(
+        t.dep_ in ("nsubj", "nsubjpass", "agent", "poss") for t in clause)
 
 
 def dated_by_possessive(noun: Token) -> bool:

@@ -306,6 +306,8 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
         return "diplomatic"
     if crime:
         return "crime"
+    for phrase in rules.not_accident:
+        padded = padded.replace(f" {phrase} ", " ")
     if any(f" {w} " in padded for w in rules.accident):
         return "accident"
     return None
