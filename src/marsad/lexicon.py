@@ -427,6 +427,8 @@ class NonConflict(_Frozen):
     diplomatic: tuple[str, ...] = ()
     crime: tuple[str, ...] = ()
     enforcement_types: tuple[str, ...] = ()
+    diplomatic_types: tuple[str, ...] = ()
+    """Types a diplomatic sentence may still tell: an agreement signed is diplomacy's event."""
     state_protest: StateProtest = Field(default_factory=StateProtest)
     existing_agreement: ExistingAgreement = Field(default_factory=ExistingAgreement)
 
@@ -694,6 +696,8 @@ class Lexicon(_Frozen):
     """"believe", "suspect": their subject holds a view of the event, no side of it."""
     inventory_words: tuple[str, ...] = ()
     """Small arms and gear: a weapon word listed with one is an inventory, not a use."""
+    firing_lemmas: tuple[str, ...] = ()
+    """"opened fire with mortars and Grad launchers": a list fired with is used, no inventory."""
     transfer_verbs: tuple[str, ...] = ()
     """"supplied missiles": weapons handed over, not used."""
     prevention_lemmas: tuple[str, ...] = ()
@@ -1058,6 +1062,7 @@ def load_lexicon() -> Lexicon:
         reacted_to=ReactedTo.model_validate(not_happened.get("reacted_to") or {}),
         cognition_lemmas=_words(not_happened, "cognition_lemmas"),
         inventory_words=_words(not_happened, "inventory_words"),
+        firing_lemmas=_words(not_happened, "firing_lemmas"),
         transfer_verbs=_words(not_happened, "transfer_verbs"),
         struck_verbs=_words(not_happened, "struck_verbs"),
         prevention_lemmas=_words(not_happened, "prevention_lemmas"),

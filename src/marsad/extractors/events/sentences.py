@@ -21,6 +21,7 @@ from marsad.extractors.events.locations import places_for, places_of_word
 from marsad.extractors.events.roles import crowd_of_civilians
 from marsad.extractors.events.sub_types import (
     EXCESSIVE_FORCE,
+    MOB_VIOLENCE,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
     disorder_of,
@@ -126,12 +127,19 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # a crowd's violence over a crime it believed is mob violence, not the crime's news
         # ("villagers beat two cattle traders to death on suspicion that they were smuggling")
         crowd = ctx.lexicon.context_typing
-        triggers = [(e, s) for e, s in triggers if e.sub_event_type in crowd.crowd_retypes
-                    and crowd_of_civilians(s, sentence_actors, crowd.crowd_nouns)]
+        triggers = [(e, s) for e, s in triggers if e.sub_event_type == MOB_VIOLENCE or (
+            e.sub_event_type in crowd.crowd_retypes
+            and crowd_of_civilians(s, sentence_actors, crowd.crowd_nouns))]
     if context == "enforcement":
         triggers = [(e, s) for e, s in triggers if resolved(e, s) not in
                     ctx.lexicon.non_conflict.enforcement_types]
-    if context == "diplomatic" or (context in ("crime", "enforcement") and not triggers):
+    if context == "diplomatic":
+        # an agreement signed is diplomacy's own event ("signed an accord to release the
+        # political prisoners in exchange for the opposition lifting calls for sanctions")
+        triggers = [(e, s) for e, s in triggers if not e.generic
+                    and resolved(e, s) in ctx.lexicon.non_conflict.diplomatic_types]
+    if (context == "diplomatic" and not triggers) or (
+            context in ("crime", "enforcement") and not triggers):
         return []
     if context == "accident":
         # "An attack on a warehouse killed 20": an attack is deliberate, never an accident;

@@ -800,14 +800,20 @@ def attacked_nouns(root: Token, military: frozenset[str] = frozenset(),
     for prep in (c for c in root.children if c.dep_ == "prep"
                  and (c.lower_ in ("on", "against", "upon") or (c.lower_ == "at" and at_aims))):
         targets += [c for c in prep.children if c.dep_ == "pobj"]
+    # (who is in it: "on a group of gold miners", "on dozens of villagers")
+    targets += [o for t in list(targets) for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return {t.lower_ for t in targets if not any(
         c.dep_ in ("amod", "compound") and c.lower_ in military for c in t.children)}
 
 
 @cache
 def _civilian_words() -> frozenset[str]:
-    """The victim words a casualty count calls civilians (casualty_terms.yaml), read once."""
-    return frozenset(load_casualty_terms().victims.get("civilians", ()))
+    """The victim words a casualty count calls civilians (casualty_terms.yaml), read once,
+    with their regular plurals: the targets are read as written ("opened fire on gold
+    miners")."""
+    words = load_casualty_terms().victims.get("civilians", ())
+    return frozenset([*words, *(f"{w}s" for w in words), *(f"{w}es" for w in words)])
 
 
 def against_civilians(candidate: Candidate, actor2: Actor | None,

@@ -534,7 +534,7 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         # (a participle is an act: "the captured pilot", "a downed helicopter")
     weapon = is_weapon_word(root, ctx.lexicon.weapon_nouns)
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _in_inventory(
-            root, ctx.lexicon.inventory_words):
+            root, ctx.lexicon.inventory_words, ctx.lexicon.firing_lemmas):
         return False  # "118 AUTOMATIC PISTOLS, ... FRAGMENTATION GRENADES": listed, not used
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _struck_as_target(
             root, ctx.lexicon.struck_verbs):
@@ -760,13 +760,18 @@ def _listed_as_cargo(root: Token, verbs: tuple[str, ...], cargo: tuple[str, ...]
         and _hands_over(t.head, verbs) for t in sentence[:colon.i - sentence.start])
 
 
-def _in_inventory(root: Token, words: tuple[str, ...]) -> bool:
+def _in_inventory(root: Token, words: tuple[str, ...], firing: tuple[str, ...] = ()) -> bool:
     """The weapon noun is coordinated with small arms or gear (``inventory_words``): a list of
     what was held, found or seized, no use of it ("348 RIFLES, 118 PISTOLS, FRAGMENTATION
-    GRENADES, AND EXPLOSIVE BLOCKS"); "rockets and mortars hit the city" is a shelling."""
+    GRENADES, AND EXPLOSIVE BLOCKS"); "rockets and mortars hit the city" is a shelling, and
+    so is a list a verb of ``firing`` fires with ("opened fire with mortars and Grad
+    launchers")."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
     first = first_conjunct(root)
+    if first.dep_ == "pobj" and first.head.lower_ == "with" and \
+            first.head.head.lemma_.lower() in firing:
+        return False
     group = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t is not root and t.lemma_.lower() in words for t in group)
 
