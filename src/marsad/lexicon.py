@@ -378,6 +378,9 @@ class TimeClauses(_Frozen):
     aftermath_nouns: tuple[str, ...] = ()
     """Nouns of a phrase that tells what came before the main line ("in the aftermath of the
     shelling", "in the wake of", "on the heels of"): background, as a clause of time is."""
+    earlier_adverbials: tuple[str, ...] = ()
+    """Adverbials that date an event before the news ("last week", "the previous night"):
+    background, as a clause of time is."""
     shares_news_sides: tuple[str, ...] = ()
     """Sub-event types that, told as background, take their sides from the news as well:
     "Al Shabaab fighters took Marka after government forces withdrew from the city" (the

@@ -90,8 +90,8 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     shared = candidate.sub_event_type in clauses.shares_news_sides
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
                        and not inside_source(a, claim_mentions, trigger.root)
-                       and (shared or same_line(trigger.root, a.span.root,
-                                                clauses.aftermath_nouns, doer=True))]
+                       and (shared or same_line(trigger.root, a.span.root, clauses,
+                                                doer=True))]
     victims = [span for c in mentions.casualties
                if sentence.start_char <= c.start_char < sentence.end_char
                and (span := victim_span(c)) is not None]

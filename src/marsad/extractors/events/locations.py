@@ -8,7 +8,7 @@ country or a headline's country alone does not place an event of an article abou
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +16,7 @@ from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.time_clauses import same_line
 from marsad.extractors.places import PlaceMention
 from marsad.gazetteer import GazetteerSettings
+from marsad.lexicon import TimeClauses
 from marsad.model import Location
 
 # How far a sentence with no place looks for one: the next sentence may elaborate it ("The
@@ -181,18 +182,20 @@ def _without_origins(places: list[PlaceMention], sentence: Span,
 
 
 def places_of_word(trigger: Span, places: list[PlaceMention | None],
-                   inherited: bool, aftermath: Collection[str] = ()) -> list[PlaceMention | None]:
+                   inherited: bool, clauses: TimeClauses | None = None
+                   ) -> list[PlaceMention | None]:
     """The places of its sentence (``places``, from ``places_for``) an event noun governs, when
     it governs some: "SUSPEND THE TALKS -- THE FIRST ROUND HELD IN MEXICO CITY, THE SECOND IN
     SAN JOSE -- FOLLOWING THE ATTACK ON A LABOR UNION HEADQUARTERS IN SAN SALVADOR" is one
     attack, in San Salvador. A verb governs its clause, which may hold every place; a noun
-    that governs none takes them all ("clashes erupted in Idlib and Hama"). Places told in a
-    clause of time (or a phrase of ``aftermath``) are that clause's happening's, and the other
+    that governs none takes them all ("clashes erupted in Idlib and Hama"). Places told as
+    background (``clauses``: a clause of time, ...) are that happening's, and the other
     places the main line's ("Days after he led a sit-in in Turbat, a student leader was bundled
     into a vehicle in Karachi")."""
     if inherited or len(places) < 2:
         return places
-    places = _same_line(trigger, places, aftermath)
+    if clauses is not None:
+        places = _same_line(trigger, places, clauses)
     if len(places) < 2 or trigger.root.pos_ != "NOUN":
         return places
     words = range(trigger.root.left_edge.i, trigger.root.right_edge.i + 1)
@@ -202,13 +205,13 @@ def places_of_word(trigger: Span, places: list[PlaceMention | None],
 
 
 def _same_line(trigger: Span, places: list[PlaceMention | None],
-               aftermath: Collection[str]) -> list[PlaceMention | None]:
+               clauses: TimeClauses) -> list[PlaceMention | None]:
     """The places told in the same line as the event word (time_clauses.same_line); all of
     them when none is."""
     doc = trigger.doc
     spans = [_span_of(p, doc) if p is not None else None for p in places]
     return [p for p, span in zip(places, spans, strict=True)
-            if span is not None and same_line(trigger.root, span.root, aftermath)] or places
+            if span is not None and same_line(trigger.root, span.root, clauses)] or places
 
 
 def _span_of(place: PlaceMention, doc: Doc) -> Span | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.numbers import parse_count
+from marsad.lexicon import TimeClauses
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _after_comma(clause_top: Token) -> bool:
     return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
-def background(word: Token, aftermath_nouns: Collection[str]) -> Span | None:
+def background(word: Token, clauses: TimeClauses) -> Span | None:
     """The words that tell ``word``'s happening as the background of the news, not the news:
     a clause of time ("after they led a rally"), a phrase of aftermath ("in the wake of the
     shelling": ``aftermath_nouns``), or a name dated by a possessive that is not what the
@@ -98,9 +99,12 @@ def background(word: Token, aftermath_nouns: Collection[str]) -> Span | None:
     if clause is not None:
         return clause
     doc = word.doc
+    told_before = _past_perfect(word) or _dated_earlier(word, clauses.earlier_adverbials)
+    if told_before is not None:
+        return doc[told_before.left_edge.i:told_before.right_edge.i + 1]
     for top in (word, *word.ancestors):
         if top.dep_ in ("pobj", "pcomp") and top.head.lower_ == "of" and \
-                top.head.head.lower_ in aftermath_nouns:
+                top.head.head.lower_ in clauses.aftermath_nouns:
             return doc[top.head.head.left_edge.i:top.right_edge.i + 1]
         if top.dep_ in ("compound", "conj", "appos"):
             continue  # read at the phrase's head noun
@@ -109,8 +113,52 @@ def background(word: Token, aftermath_nouns: Collection[str]) -> Span | None:
     return None
 
 
-def same_line(event_word: Token, word: Token, aftermath_nouns: Collection[str],
-              doer: bool = False) -> bool:
+def _dated_earlier(word: Token, earlier: Collection[str]) -> Token | None:
+    """The verb of ``word``'s clause when an adverbial of it dates it before the news
+    (``earlier``: "last week", "the previous night": "Gunmen had killed three soldiers the
+    week before. On Thursday, marines dismantled a laboratory")."""
+    if not earlier:
+        return None
+    verb = _verb_of(word)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod", "prep", "tmod", "obl"):
+            said = " " + " ".join(t.lower_ for t in child.subtree) + " "
+            if any(f" {phrase} " in said for phrase in earlier):
+                return verb
+    return None
+
+
+def _verb_of(word: Token) -> Token | None:
+    """The verb that governs the word's clause (the word itself when it is one)."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _past_perfect(word: Token) -> Token | None:
+    """The verb of ``word``'s clause when it is in the past perfect outside reported speech
+    and relative clauses ("The insurgents had overrun Mocimboa da Praia in August. On Sunday,
+    troops pushed back into the town"): what came before the news. A
+    clause a verb of saying governs may tell the news itself in the past perfect ("police said
+    militants had attacked a checkpoint"), and is left alone."""
+    verb = _verb_of(word)
+    if verb is None or verb.tag_ != "VBN":
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ in ("ccomp", "xcomp", "parataxis", "relcl", "acl"):
+        return None  # (a relative clause tells what its noun is: "the offensive that
+        # terrorists had launched" is the offensive the sentence reports)
+    return verb
+
+
+def same_line(event_word: Token, word: Token, clauses: TimeClauses, doer: bool = False) -> bool:
     """``word`` is told in the same line as ``event_word``: inside its background clause when
     it is told in one (:func:`background`), else outside any ("Days after he led a sit-in in
     Turbat, a student leader was bundled into a vehicle in Karachi": Karachi is the
@@ -118,10 +166,10 @@ def same_line(event_word: Token, word: Token, aftermath_nouns: Collection[str],
     verb with no subject of its own shares the main line's sides, as grammar makes its doer
     the main line's ("rebels will advance to al-Bab after seizing Dabiq"); a noun's ("after
     the capture of five villages") may be anyone's."""
-    clause = background(event_word, aftermath_nouns)
+    clause = background(event_word, clauses)
     if clause is not None:
         return clause.start <= word.i < clause.end or (doer and _subjectless(clause))
-    return background(word, aftermath_nouns) is None
+    return background(word, clauses) is None
 
 
 def _subjectless(clause: Span) -> bool:

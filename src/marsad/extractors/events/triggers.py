@@ -27,6 +27,7 @@ from marsad.lexicon import (
     ExistingAgreement,
     ReactedTo,
     StateProtest,
+    TimeClauses,
     TriggerEntry,
 )
 from marsad.nlp import NOT_TRIGGER, first_conjunct, prepositional_objects
@@ -317,7 +318,7 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
                  open_attack: frozenset[str] = frozenset(),
                  charged: frozenset[str] = frozenset(),
                  blaming: frozenset[str] = frozenset(),
-                 aftermath: Collection[str] = ()) -> list[tuple[TriggerEntry, Span]]:
+                 clauses: TimeClauses | None = None) -> list[tuple[TriggerEntry, Span]]:
     """Generic words yield to any specific trigger; of generic ones keep the strongest type,
     after those that only say what another did. ``open_attack``: attack words that name no
     means (``context_typing.open_attack.words``). ``charged``: words of arresting or charging
@@ -325,16 +326,17 @@ def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
     ("arrested three ISIS members for bombing a market"). ``blaming``: verbs of accusing
     (``accused.blame_verbs``): a specific word for what the victims were accused of is no
     reason to drop what was done to them ("Residents beat two men to death after accusing
-    them of kidnapping a child"). ``aftermath``: nouns of a phrase that tells the background
-    (``time_clauses.aftermath_nouns``): specific words told only as background leave the news's
-    generic words standing ("After seizing cattle, the gunmen opened fire on farmers")."""
+    them of kidnapping a child"). ``clauses``: how the background is told
+    (``time_clauses``): specific words told only as background leave the news's generic words
+    standing ("After seizing cattle, the gunmen opened fire on farmers")."""
     specific = [(e, s) for e, s in triggers if not e.generic]
     if specific:
         if all(_accused_of_it(s.root, blaming) for _e, s in specific):
             return triggers
-        if all(background(s.root, aftermath) is not None for _e, s in specific):
+        if clauses is not None and all(background(s.root, clauses) is not None
+                                       for _e, s in specific):
             news = [(e, s) for e, s in triggers
-                    if e.generic and background(s.root, aftermath) is None]
+                    if e.generic and background(s.root, clauses) is None]
             return specific + drop_generic(news, open_attack)
         if all(e.sub_event_type == ARRESTS for e, _s in specific):
             # arrests follow an act of their own, not another word for it ("villagers beat
