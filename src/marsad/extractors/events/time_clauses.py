@@ -4,8 +4,10 @@ vote"): where in a sentence another happening than its main line is told, and ho
 Why a module: three readers need the same clause. A toll inside one is another event's
 (sentences), an event word inside one is background to the main line's and, told a day or more
 away, neither escalated by the main line's words (sentences) nor dated by its date (dates).
-The other ways news tells its background live here too (:func:`background`): "in the wake of
-the shelling", "from Friday's clash".
+The other ways news tells its background live here too (:func:`background`: "in the wake of
+the shelling", "from Friday's clash", "The insurgents had overrun the town in August", "last
+week"), with :func:`same_line`, which says whether a place or a side is told in the same line
+as an event word: the event passes weigh, place and give sides to background events by them.
 """
 
 from __future__ import annotations
@@ -91,10 +93,14 @@ def _after_comma(clause_top: Token) -> bool:
 
 def background(word: Token, clauses: TimeClauses) -> Span | None:
     """The words that tell ``word``'s happening as the background of the news, not the news:
-    a clause of time ("after they led a rally"), a phrase of aftermath ("in the wake of the
-    shelling": ``aftermath_nouns``), or a name dated by a possessive that is not what the
-    sentence is about ("a convoy carrying soldiers from Friday's clash was hit"; "Friday's
-    clash killed 12" is its news). None when ``word`` tells the sentence's own line."""
+    a clause of time ("after they led a rally", "having ambushed a convoy"), a clause in the
+    past perfect or dated before the news (``clauses.earlier_adverbials``: "last week"), a
+    phrase of aftermath ("in the wake of the shelling": ``clauses.aftermath_nouns``), or a
+    name dated by a possessive that is not what the sentence is about ("a convoy carrying
+    soldiers from Friday's clash was hit"; "Friday's clash killed 12" is its news). None when
+    ``word`` tells the sentence's own line. An event word told so weighs ``clauses.weight``
+    when the text tells another as news; in a text that tells none it is the news, however
+    told ("Twelve people were killed after four suicide bombers struck")."""
     clause = time_clause(word, opening_marks(), phrases=True)
     if clause is not None:
         return clause
