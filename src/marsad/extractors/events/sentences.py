@@ -181,7 +181,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         aside = time_clause(by_type[protest][1].root, opening_marks(), phrases=True)
         if aside is not None and distance(aside, ctx.lexicon.time_clauses.day_units) is None:
             aside = None
-        stronger = protest_escalation(index, mentions, ctx, within=aside)
+        stronger = protest_escalation(index, mentions, ctx, within=aside,
+                                      apart=() if aside is not None else _days_away(sentence, ctx))
         if stronger is not None:
             by_type.setdefault(stronger, by_type[protest])
     for sub, (entry, span) in list(by_type.items()):
@@ -268,6 +269,17 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                     inside[0].casualties = [c for c, other in zip(killed, clauses, strict=True)
                                             if other == clause]
     return candidates
+
+
+def _days_away(sentence: Span, ctx: Context) -> tuple[Span, ...]:
+    """The clauses of time of the sentence told a day or more away from its main line ("A day
+    after police clashed with students, ...")."""
+    marks = opening_marks()
+    clauses = {clause.start: clause for token in sentence
+               if token.dep_ in ("advcl", "pcomp", "pobj")
+               and (clause := time_clause(token, marks, phrases=True)) is not None}
+    return tuple(c for c in clauses.values()
+                 if distance(c, ctx.lexicon.time_clauses.day_units) is not None)
 
 
 def _disaster_toll(toll: CasualtyMention, doc: Doc, ctx: Context) -> bool:

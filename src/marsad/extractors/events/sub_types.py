@@ -492,11 +492,14 @@ MOB_VIOLENCE = "Mob violence"
 
 
 def protest_escalation(index: int, mentions: Mentions, ctx: Context,
-                       within: Span | None = None) -> str | None:
+                       within: Span | None = None,
+                       apart: tuple[Span, ...] = ()) -> str | None:
     """The stronger protest type the sentence (or the next one) reports, if any; only from
-    the words of ``within`` when given (a protest told in a clause of time). What a verb
-    of reacting acts on is another, earlier event ("rallied to mourn dozens of demonstrators
-    killed last month in a raid": a peaceful protest), so its words do not count."""
+    the words of ``within`` when given (a protest told in a clause of time), never from those
+    of ``apart`` (clauses of another day's happening: "A day after police clashed with
+    students, teachers staged a silent march"). What a verb of reacting acts on is another,
+    earlier event ("rallied to mourn dozens of demonstrators killed last month in a raid": a
+    peaceful protest), so its words do not count."""
     sentences = [within] if within is not None else mentions.sentences[index:index + 2]
     reacting = set(ctx.lexicon.reaction_lemmas)
     mourned = {t.i for sentence in sentences for verb in sentence
@@ -507,8 +510,9 @@ def protest_escalation(index: int, mentions: Mentions, ctx: Context,
     # opposition figure Halvorsen")
     described = {t.i for sentence in sentences for t in sentence
                  if t.dep_ == "amod" and t.tag_ == "VBN"}
+    elsewhere = {t.i for clause in apart for t in clause}
     text = " ".join(t.text for sentence in sentences for t in sentence
-                    if t.i not in mourned and t.i not in described)
+                    if t.i not in mourned and t.i not in described and t.i not in elsewhere)
     padded = " " + re.sub(r"[^\w\s-]", " ", text.casefold()) + " "
     padded = re.sub(r"\s+", " ", padded)
     for rule in ctx.lexicon.protest_escalation:
