@@ -38,6 +38,14 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def governing_verb(token: Token) -> Token | None:
+    """The verb an event word belongs to: itself, or the first verb above it ("the strikes
+    were carried out" -> "carried"); None when the sentence has none above it."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
 def prepositional_objects(word: Token, prepositions: tuple[str, ...]) -> set[str]:
     """Lemmas of the objects of the word's ``prepositions`` ("beat him to death": death),
     what an act ends in, for the casualty and the event rules alike."""

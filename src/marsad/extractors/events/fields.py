@@ -55,7 +55,7 @@ from marsad.extractors.events.sub_types import (
     police_search,
     state_bombing,
 )
-from marsad.extractors.events.time_clauses import same_line
+from marsad.extractors.events.time_clauses import background, same_line
 from marsad.extractors.events.tolls import casualties_of, victim_span
 from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
 from marsad.notes import event_notes
@@ -88,10 +88,10 @@ def to_event(candidate: Candidate, document: Document, mentions: Mentions, ctx: 
     # sides (time_clauses.shares_news_sides).
     clauses = ctx.lexicon.time_clauses
     shared = candidate.sub_event_type in clauses.shares_news_sides
+    line = background(trigger.root, clauses)
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence
                        and not inside_source(a, claim_mentions, trigger.root)
-                       and (shared or same_line(trigger.root, a.span.root, clauses,
-                                                doer=True))]
+                       and (shared or same_line(line, a.span.root, clauses, doer=True))]
     victims = [span for c in mentions.casualties
                if sentence.start_char <= c.start_char < sentence.end_char
                and (span := victim_span(c)) is not None]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.events.candidates import Candidate, Mentions
-from marsad.extractors.events.time_clauses import same_line
+from marsad.extractors.events.time_clauses import background, same_line
 from marsad.extractors.places import PlaceMention
 from marsad.gazetteer import GazetteerSettings
 from marsad.lexicon import TimeClauses
@@ -209,9 +209,10 @@ def _same_line(trigger: Span, places: list[PlaceMention | None],
     """The places told in the same line as the event word (time_clauses.same_line); all of
     them when none is."""
     doc = trigger.doc
+    line = background(trigger.root, clauses)
     spans = [_span_of(p, doc) if p is not None else None for p in places]
     return [p for p, span in zip(places, spans, strict=True)
-            if span is not None and same_line(trigger.root, span.root, clauses)] or places
+            if span is not None and same_line(line, span.root, clauses)] or places
 
 
 def _span_of(place: PlaceMention, doc: Doc) -> Span | None:

@@ -27,7 +27,7 @@ from marsad.extractors.actors import (
 )
 from marsad.extractors.attribution import ClaimMention, load_rules
 from marsad.extractors.events.candidates import Candidate
-from marsad.extractors.events.triggers import charge_word_over, governing_verb, has_own_subject
+from marsad.extractors.events.triggers import charge_word_over, has_own_subject
 from marsad.lexicon import (
     TERRITORY_GAIN,
     Initiators,
@@ -36,7 +36,7 @@ from marsad.lexicon import (
     same_entry,
 )
 from marsad.model import Actor
-from marsad.nlp import first_conjunct
+from marsad.nlp import first_conjunct, governing_verb
 from marsad.recase import doc_in_capitals
 
 

@@ -48,10 +48,11 @@ from marsad.extractors.events.triggers import (
     charge_word_over,
     describes_a_place,
     drop_generic,
-    governing_verb,
     happened,
     has_own_subject,
+    names_an_accident,
     non_conflict_context,
+    padded_words,
     triggers_in,
     verb_object_events,
     what_an_attack_did,
@@ -59,6 +60,7 @@ from marsad.extractors.events.triggers import (
 )
 from marsad.extractors.places import PlaceMention
 from marsad.lexicon import TriggerEntry
+from marsad.nlp import governing_verb
 
 
 def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Context,
@@ -66,6 +68,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     """The (sub-event type, place) pairs of one sentence."""
     doc = sentence.doc
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
+    told = ctx.lexicon.time_clauses  # how the background of the news is told
     triggers = [(entry, span) for entry, span in triggers_in(sentence, ctx)
                 if happened(span, entry, ctx) and not what_an_attack_did(entry, span, ctx)]
     # (a verb read with its object inside a phrase of the same type is that phrase:
@@ -85,8 +88,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         if key not in resolved_types:
             # (who gains is a side of the word's own line: "after ISWAP overran the base in
             # April, troops re-entered the town" is the troops' gain)
-            sides = [a for a in sentence_actors if same_line(
-                span.root, a.span.root, ctx.lexicon.time_clauses, doer=True)]
+            line = background(span.root, told)
+            sides = [a for a in sentence_actors if same_line(line, a.span.root, told, doer=True)]
             resolved_types[key] = resolve_sub_type(entry.sub_event_type, span, sides, ctx)
         return resolved_types[key]
 
@@ -95,7 +98,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             frozenset(ctx.lexicon.context_typing.open_attack.words),
                             frozenset(ctx.lexicon.initiators.accused.charge_words),
                             frozenset(ctx.lexicon.initiators.accused.blame_verbs),
-                            ctx.lexicon.time_clauses)
+                            told)
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
     offset = sentence.start_char
@@ -138,8 +141,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # political prisoners in exchange for the opposition lifting calls for sanctions")
         triggers = [(e, s) for e, s in triggers if not e.generic
                     and resolved(e, s) in ctx.lexicon.non_conflict.diplomatic_types]
-    if (context == "diplomatic" and not triggers) or (
-            context in ("crime", "enforcement") and not triggers):
+    if context in ("diplomatic", "crime", "enforcement") and not triggers:
         return []
     if context == "accident":
         # "An attack on a warehouse killed 20": an attack is deliberate, never an accident;
@@ -151,8 +153,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         triggers = [(e, s) for e, s in triggers
                     if (not e.generic or s.text.lower() in deliberate)
                     and s.text.lower() not in ctx.lexicon.aircraft_agents
-                    and background(s.root, ctx.lexicon.time_clauses) is None]
-    told = ctx.lexicon.time_clauses
+                    and background(s.root, told) is None]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
     same_type: dict[str, list[Span]] = {}
     for entry, span in triggers:
@@ -179,7 +180,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # line: "police arrested four opposition leaders, a day after they led a rally" is
         # an arrest, not a rally broken up; only the clause's own words escalate it.
         aside = time_clause(by_type[protest][1].root, opening_marks(), phrases=True)
-        if aside is not None and distance(aside, ctx.lexicon.time_clauses.day_units) is None:
+        if aside is not None and distance(aside, told.day_units) is None:
             aside = None
         stronger = protest_escalation(index, mentions, ctx, within=aside,
                                       apart=() if aside is not None else _days_away(sentence, ctx))
@@ -291,15 +292,12 @@ def _disaster_toll(toll: CasualtyMention, doc: Doc, ctx: Context) -> bool:
     span = toll.span_in(doc)
     if span is None:
         return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
+    verb = governing_verb(span.root) or span.root.sent.root
     causes = [c for c in verb.children if c.dep_ == "advcl"]
     if verb.dep_ in ("advcl", "xcomp", "conj"):
         causes += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    words = " ".join(t.lower_ for cause in causes for t in cause.subtree)
-    padded = f" {words} "
-    return any(f" {w} " in padded for w in ctx.lexicon.non_conflict.accident)
+    words = " ".join(t.text for cause in causes for t in cause.subtree)
+    return names_an_accident(padded_words(words), ctx.lexicon.non_conflict)
 
 
 def _verb_of(sub_event_type: str, span: Span, ctx: Context) -> bool:

@@ -33,7 +33,7 @@ from marsad.extractors.events.roles import (
     named_first,
     subject_of,
 )
-from marsad.extractors.events.triggers import governing_verb, is_infinitive, is_weapon_word
+from marsad.extractors.events.triggers import is_infinitive, is_weapon_word
 from marsad.extractors.numbers import load_quantifiers
 from marsad.extractors.places import PlaceMention
 from marsad.learned.typing import NO_EVENT
@@ -46,7 +46,7 @@ from marsad.lexicon import (
     TriggerEntry,
 )
 from marsad.model import Actor, Casualties, Event
-from marsad.nlp import first_conjunct, proper_name_words
+from marsad.nlp import first_conjunct, governing_verb, proper_name_words
 from marsad.notes import event_notes
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.numbers import parse_count
 from marsad.lexicon import TimeClauses
+from marsad.nlp import governing_verb
 
 
 @dataclass(frozen=True)
@@ -47,22 +48,23 @@ def time_clause(word: Token, marks: Collection[str], phrases: bool = False) -> S
     ``word``, the innermost one; with ``phrases`` also a noun phrase so opened ("after a
     rally"); None when ``word`` is in the sentence's main line."""
     doc = word.doc
+    # the parser may make the clause of time the head of the main line ("Days after he led a
+    # sit-in, a student leader was bundled into a vehicle, his family said"): the clause ends
+    # where the main line, hung on it after a comma, begins
+    main = _main_line_under(word, marks)
     while True:
         opened = (word.dep_ == "advcl" and (_opened_by(word, marks) or _perfect_participle(word))) \
             or (word.dep_ == "pcomp" and word.head.lower_ in marks) \
             or (phrases and word.dep_ == "pobj" and word.head.lower_ in marks)
         if opened:
             return doc[word.left_edge.i:word.right_edge.i + 1]
-        # the parser may make the clause of time the head of the main line ("Days after he led
-        # a sit-in, a student leader was bundled into a vehicle, his family said"): the clause
-        # ends where the main line, hung on it after a comma, begins
-        main = _main_line_under(word, marks)
         if main is not None:
             return doc[word.left_edge.i:main.left_edge.i]
         if word.head == word:
             return None
-        if _main_line_under(word.head, marks) == word:
-            return None
+        main = _main_line_under(word.head, marks)
+        if main == word:
+            return None  # the main line itself
         word = word.head
 
 
@@ -125,7 +127,7 @@ def _dated_earlier(word: Token, earlier: Collection[str]) -> Token | None:
     week before. On Thursday, marines dismantled a laboratory")."""
     if not earlier:
         return None
-    verb = _verb_of(word)
+    verb = governing_verb(word)
     if verb is None:
         return None
     for child in verb.children:
@@ -136,21 +138,13 @@ def _dated_earlier(word: Token, earlier: Collection[str]) -> Token | None:
     return None
 
 
-def _verb_of(word: Token) -> Token | None:
-    """The verb that governs the word's clause (the word itself when it is one)."""
-    verb = word
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
 def _past_perfect(word: Token) -> Token | None:
     """The verb of ``word``'s clause when it is in the past perfect outside reported speech
     and relative clauses ("The insurgents had overrun Mocimboa da Praia in August. On Sunday,
     troops pushed back into the town"): what came before the news. A
     clause a verb of saying governs may tell the news itself in the past perfect ("police said
     militants had attacked a checkpoint"), and is left alone."""
-    verb = _verb_of(word)
+    verb = governing_verb(word)
     if verb is None or verb.tag_ != "VBN":
         return None
     if not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
@@ -164,17 +158,16 @@ def _past_perfect(word: Token) -> Token | None:
     return verb
 
 
-def same_line(event_word: Token, word: Token, clauses: TimeClauses, doer: bool = False) -> bool:
-    """``word`` is told in the same line as ``event_word``: inside its background clause when
-    it is told in one (:func:`background`), else outside any ("Days after he led a sit-in in
-    Turbat, a student leader was bundled into a vehicle in Karachi": Karachi is the
-    abduction's, Turbat the sit-in's). With ``doer`` (``word`` names a side), a clause of a
-    verb with no subject of its own shares the main line's sides, as grammar makes its doer
-    the main line's ("rebels will advance to al-Bab after seizing Dabiq"); a noun's ("after
-    the capture of five villages") may be anyone's."""
-    clause = background(event_word, clauses)
-    if clause is not None:
-        return clause.start <= word.i < clause.end or (doer and _subjectless(clause))
+def same_line(line: Span | None, word: Token, clauses: TimeClauses, doer: bool = False) -> bool:
+    """``word`` is told in the same line as an event word whose background clause is ``line``
+    (:func:`background` of it, read once by the caller): inside that clause when there is one,
+    else outside any ("Days after he led a sit-in in Turbat, a student leader was bundled into
+    a vehicle in Karachi": Karachi is the abduction's, Turbat the sit-in's). With ``doer``
+    (``word`` names a side), a clause of a verb with no subject of its own shares the main
+    line's sides, as grammar makes its doer the main line's ("rebels will advance to al-Bab
+    after seizing Dabiq"); a noun's ("after the capture of five villages") may be anyone's."""
+    if line is not None:
+        return line.start <= word.i < line.end or (doer and _subjectless(line))
     return background(word, clauses) is None
 
 

@@ -25,12 +25,13 @@ from marsad.lexicon import (
     TERRITORY_GAIN,
     BorrowedMeans,
     ExistingAgreement,
+    NonConflict,
     ReactedTo,
     StateProtest,
     TimeClauses,
     TriggerEntry,
 )
-from marsad.nlp import NOT_TRIGGER, first_conjunct, prepositional_objects
+from marsad.nlp import NOT_TRIGGER, first_conjunct, governing_verb, prepositional_objects
 
 # How many words before an agreement word its verb may stand ("breached the cessation of
 # hostilities agreement": four between)
@@ -50,14 +51,6 @@ AGREEMENT_NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "EVENT", "LA
 def is_weapon_word(token: Token, weapons: frozenset[str]) -> bool:
     """The word, or its lemma, is one of ``weapons`` (``Lexicon.weapon_nouns``)."""
     return token.lemma_.lower() in weapons or token.lower_ in weapons
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb an event word belongs to: itself, or the first verb above it ("the strikes
-    were carried out" -> "carried"); None when the sentence has none above it."""
-    while token.pos_ not in ("VERB", "AUX") and token.head != token:
-        token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
 
 
 def has_own_subject(verb: Token) -> bool:
@@ -296,7 +289,7 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
     six crew members"): a drug bust by soldiers, whose seizures and arrests are no event
     (``non_conflict.enforcement_types``), while their fights are."""
     others = [a for a in actors if not a.entry.law_enforcement]
-    padded = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.text.casefold())) + " "
+    padded = padded_words(sentence.text)
     rules = ctx.lexicon.non_conflict
     crime = any(f" {w} " in padded for w in rules.crime)
     if armed(others):
@@ -307,11 +300,22 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
         return "diplomatic"
     if crime:
         return "crime"
+    return "accident" if names_an_accident(padded, rules) else None
+
+
+def names_an_accident(padded: str, rules: NonConflict) -> bool:
+    """The words (``padded_words``) name an accident or a disaster (``non_conflict.accident``),
+    once the phrases that only sound like one are taken out (``not_accident``: "the collapse
+    of the ceasefire")."""
     for phrase in rules.not_accident:
         padded = padded.replace(f" {phrase} ", " ")
-    if any(f" {w} " in padded for w in rules.accident):
-        return "accident"
-    return None
+    return any(f" {w} " in padded for w in rules.accident)
+
+
+def padded_words(text: str) -> str:
+    """Lower-cased words of ``text`` between single spaces, punctuation out: phrases match
+    as " word word "."""
+    return " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", text.casefold())) + " "
 
 
 def drop_generic(triggers: list[tuple[TriggerEntry, Span]],
