@@ -381,6 +381,12 @@ class TimeClauses(_Frozen):
     earlier_adverbials: tuple[str, ...] = ()
     """Adverbials that date an event before the news ("last week", "the previous night"):
     background, as a clause of time is."""
+    history_adverbials: tuple[str, ...] = ()
+    """Adverbials that date an event a year or more before the news ("last year", "two years
+    ago"), as a year's number does ("in 2016"): the history the news is told against."""
+    news_adverbials: tuple[str, ...] = ()
+    """Adverbials of the news's own day ("today", "this morning"), as a weekday is ("on
+    Sunday"): a clause so dated is news, whatever else its sentence tells."""
     shares_news_sides: tuple[str, ...] = ()
     """Sub-event types that, told as background, take their sides from the news as well:
     "Al Shabaab fighters took Marka after government forces withdrew from the city" (the

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from marsad.context import Context
 from marsad.errors import MarsadError
-from marsad.extractors.events import extract_events
+from marsad.extractors.events import HISTORY_LEFT_OUT, extract_events
 from marsad.ingest import prepare
 from marsad.model import Document, DocumentResult, SourceDocument
 
@@ -86,6 +86,9 @@ def extract_result(document: Document, doc: Doc, ctx: Context,
     elif not events and any(w.startswith("classifier:") for w in extraction_warnings):
         warnings.append("no events: the classifier read every event sentence as no ACLED "
                         "event (see its warnings; MARSAD_TYPING=rules keeps the rules' events)")
+    elif not events and any(w.endswith(HISTORY_LEFT_OUT) for w in extraction_warnings):
+        warnings.append("no events: every event the text tells is its history, dated long "
+                        "before its news (see the warnings above)")
     elif not events:
         warnings.append("no events: no sentence reports a conflict event "
                         "(no trigger word that is not negated, modal or hypothetical)")

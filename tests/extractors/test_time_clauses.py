@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from marsad.context import Context
-from marsad.extractors.events.time_clauses import distance, time_clause
+from marsad.extractors.events.time_clauses import (
+    dating,
+    distance,
+    news_days,
+    note_publication,
+    time_clause,
+)
 
 MARKS = {"after", "before", "following"}
 
@@ -47,3 +55,51 @@ def test_main_line_word_is_in_no_time_clause(ctx: Context) -> None:
     clause, _ = _clause_of(ctx, "Police arrested four leaders a day after they led a rally.",
                            "arrested")
     assert clause is None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Al-Shabaab overran an army base at Bulo Burde in 2015.", "overran", "history"),
+    ("A bomb exploded at a bakery in Mysuru in January, injuring six.", "exploded", "earlier"),
+    ("Security forces opened live fire on demonstrators on Friday.", "opened", "news"),
+    ("This morning a farmer was killed near the village.", "killed", "news"),
+    ("Gunmen attacked a village on 3 May.", "attacked", None),
+    ("Gunmen attacked a village near the border.", "attacked", None),
+    # a clause with no date of its own takes the date of the clause it hangs from
+    ("The town was seized by Islamic State in 2014 and retaken by Iraqi forces three years "
+     "later.", "retaken", "history"),
+    ("Solenzo was emptied once before, in 2023, when residents fled fighting between "
+     "auxiliaries and jihadists.", "fighting", "history"),
+    # a date the parser hung on a name, and a date inside a clause of the adverbial
+    ("In March 2018 the town's main square became the centre of a revolt that brought down a "
+     "governor.", "brought", "history"),
+    ("Following the ambush that killed four policemen last week, troops combing the forest on "
+     "Sunday stumbled upon a bomb and detonated it.", "detonated", None),
+    ("Russian forces tried to advance on the front last week and were repelled.", "advance",
+     "earlier"),
+])
+def test_what_dates_an_event_word(ctx: Context, text: str, word: str,
+                                  expected: str | None) -> None:
+    doc = ctx.nlp(text)
+    note_publication(doc, None)
+    token = next(t for t in doc if t.text == word)
+    dated = dating(token, ctx.lexicon.time_clauses)
+    assert (dated[1] if dated else None) == expected
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (dt.date(2016, 8, 17), None),  # the report's own day: its news
+    (dt.date(2016, 11, 2), "earlier"),
+    (dt.date(2018, 1, 5), "history"),
+])
+def test_dates_read_against_the_publication(ctx: Context, published: dt.date,
+                                            expected: str | None) -> None:
+    doc = ctx.nlp("Militants fired rockets at the town on 17 August 2016, officials said.")
+    note_publication(doc, published)
+    dated = dating(next(t for t in doc if t.text == "fired"), ctx.lexicon.time_clauses)
+    assert (dated[1] if dated else None) == expected
+
+
+def test_news_days_are_found_wherever_the_parser_hangs_them(ctx: Context) -> None:
+    doc = ctx.nlp("Ministers meeting in Vientiane on Thursday called for an end to violence. "
+                  "Fighting shook the town in April 2023.")
+    assert [span.text for span in news_days(doc, ctx.lexicon.time_clauses)] == ["Thursday"]

@@ -29,6 +29,7 @@ from marsad.context import Context
 from marsad.extractors.attribution import denial_of, link_denials
 from marsad.extractors.events.candidates import Candidate
 from marsad.extractors.events.document_passes import (
+    HISTORY_LEFT_OUT,
     accused_perpetrator,
     civilian_targets,
     claimed_responsibility,
@@ -52,13 +53,15 @@ from marsad.extractors.events.sub_types import (
     means_from_afar,
     type_from_context,
 )
+from marsad.extractors.events.time_clauses import news_days, note_publication
 from marsad.model import Document, Event
 
-__all__ = ["extract_events"]
+__all__ = ["HISTORY_LEFT_OUT", "extract_events"]
 
 
 def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Event], list[str]]:
     """Read every event of ``document`` (already parsed as ``doc``); return events and warnings."""
+    note_publication(doc, document.published)
     mentions = find_mentions(document, doc, ctx)
     warnings: list[str] = []
     candidates: list[Candidate] = []
@@ -71,6 +74,8 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
         for candidate in candidates:
             if candidate.background:
                 candidate.weight *= ctx.lexicon.time_clauses.weight
+    if document.published is None:
+        candidates = _without_history(candidates, doc, ctx, warnings)
     # "X denied that ...": the denied mention is no event, but it contests the event that
     # another sentence asserts (same type and place).
     denials = [d for c in candidates if (d := denial_of(
@@ -92,3 +97,25 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     events = fold_summaries(merge_duplicates(fold_into_escalation(events, ctx), ctx), ctx)
     events = civilian_targets(forces_at_home_or_abroad(events, ctx), ctx)
     return link_denials(events, denials), warnings
+
+
+def _without_history(candidates: list[Candidate], doc: Doc, ctx: Context,
+                     warnings: list[str]) -> list[Candidate]:
+    """Leave out what a text with no publication date tells as history beside its news: an
+    event dated a year or more before it ("Al-Shabaab overran the base at Halgan in 2016")
+    where another clause is dated to the news's own day ("... held talks in Ankara today").
+    ``leave_out_history`` does the same by the calendar where the date of publication is
+    known; here the text's own words of time stand in for it."""
+    if not any(c.history for c in candidates):
+        return candidates
+    news = news_days(doc, ctx.lexicon.time_clauses)
+    if not news:
+        return candidates
+    kept = []
+    for candidate in candidates:
+        if candidate.history:
+            warnings.append(f"{candidate.sub_event_type} ({candidate.trigger.text!r}): dated a "
+                            f"year or more before the text's news: {HISTORY_LEFT_OUT}")
+            continue
+        kept.append(candidate)
+    return kept

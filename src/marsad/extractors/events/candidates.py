@@ -50,6 +50,9 @@ class Candidate:
     background: bool = False
     """Its word is told as the background of the news: in a clause of time, "in the wake
     of" it, "Friday's clash" beside what the sentence is about (time_clauses.background)."""
+    history: bool = False
+    """Its word's clause is dated a year or more before the news ("in 2016", "two years ago":
+    time_clauses.told_as_history)."""
 
 
 @dataclass(frozen=True)

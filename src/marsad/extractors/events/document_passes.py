@@ -419,6 +419,10 @@ def _other_dead(kept: Event, event: Event) -> bool:
         and "unknown" not in (first.victims, second.victims) and first.victims != second.victims
 
 
+HISTORY_LEFT_OUT = "background, left out"
+"""How a warning ends that tells an event was left out as the article's history."""
+
+
 def leave_out_history(events: list[Event], document: Document, mentions: Mentions,
                       warnings: list[str]) -> list[Event]:
     """Drop the article's background: events that ended more than ``history_days`` before
@@ -437,7 +441,7 @@ def leave_out_history(events: list[Event], document: Document, mentions: Mention
                 and event.evidence.char_span[0] >= lead_end:
             warnings.append(f"{event.sub_event_type} ({event.trigger.text!r}): dated "
                             f"{event.date.start}..{event.date.end}, over "
-                            f"{days} days before publication: background, left out")
+                            f"{days} days before publication: {HISTORY_LEFT_OUT}")
             continue
         kept.append(event)
     return kept

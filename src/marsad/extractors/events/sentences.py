@@ -39,6 +39,7 @@ from marsad.extractors.events.time_clauses import (
     opening_marks,
     same_line,
     time_clause,
+    told_as_history,
 )
 from marsad.extractors.events.tolls import continue_toll
 from marsad.extractors.events.triggers import (
@@ -115,7 +116,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     context = non_conflict_context(sentence, [
         a for a in sentence_actors if not any(
             start <= a.span.start_char and a.span.end_char <= end
-            for start, end in mentions.claimant_spans)], ctx)
+            for start, end in mentions.claimant_spans)], ctx, mentions.claimant_spans)
     if context is None and index > 0 and not armed(sentence_actors) and \
             mentions.paragraph_of(sentence.start_char) == mentions.paragraph_of(
                 mentions.sentences[index - 1].start_char):
@@ -250,7 +251,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             open_means=entry.generic and span.text.lower() in open_words,
                             alternates=tuple(same_type.get(sub, [])[1:]),
                             time_clause=time_clause(span.root, opening_marks(), phrases=True),
-                            background=background(span.root, told) is not None)
+                            background=background(span.root, told) is not None,
+                            history=told_as_history(span.root, told))
                   for sub, (entry, span) in by_type.items()
                   for place in places_of_word(span, slots, inherited, told)]
     violent = [c for c in candidates if _takes_dead(c.sub_event_type, ctx)]

@@ -12,14 +12,16 @@ as an event word: the event passes weigh, place and give sides to background eve
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import datetime as dt
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.numbers import parse_count
+from marsad.extractors.time import calendar_names
 from marsad.lexicon import TimeClauses
 from marsad.nlp import governing_verb
 
@@ -107,8 +109,11 @@ def background(word: Token, clauses: TimeClauses) -> Span | None:
     if clause is not None:
         return clause
     doc = word.doc
-    told_before = _past_perfect(word) or _dated_earlier(word, clauses.earlier_adverbials)
+    told_before = _past_perfect(word) or _dated_earlier(word, clauses)
     if told_before is not None:
+        while told_before.dep_ == "conj" and told_before.head is not told_before:
+            told_before = told_before.head  # (verbs joined share the first one's subject:
+            # "Over 25 civilians were killed and 100 wounded in July in US air strikes")
         return doc[told_before.left_edge.i:told_before.right_edge.i + 1]
     for top in (word, *word.ancestors):
         if top.dep_ in ("pobj", "pcomp") and top.head.lower_ == "of" and \
@@ -121,21 +126,170 @@ def background(word: Token, clauses: TimeClauses) -> Span | None:
     return None
 
 
-def _dated_earlier(word: Token, earlier: Collection[str]) -> Token | None:
-    """The verb of ``word``'s clause when an adverbial of it dates it before the news
-    (``earlier``: "last week", "the previous night": "Gunmen had killed three soldiers the
-    week before. On Thursday, marines dismantled a laboratory")."""
-    if not earlier:
-        return None
-    verb = governing_verb(word)
-    if verb is None:
-        return None
-    for child in verb.children:
-        if child.dep_ in ("npadvmod", "advmod", "prep", "tmod", "obl"):
-            said = " " + " ".join(t.lower_ for t in child.subtree) + " "
-            if any(f" {phrase} " in said for phrase in earlier):
-                return verb
+def _dated_earlier(word: Token, clauses: TimeClauses) -> Token | None:
+    """The verb whose adverbial of time dates ``word``'s clause before the news (see
+    :func:`dating`), or None."""
+    dated = dating(word, clauses)
+    return dated[0] if dated is not None and dated[1] != NEWS else None
+
+
+NEWS, EARLIER, HISTORY = "news", "earlier", "history"
+"""What an adverbial of time tells of its clause (:func:`dating`)."""
+# a verb's clause that takes its time from the clause it hangs from when it has none of its own
+# ("Solenzo was emptied once before, in 2023, when residents fled fighting")
+_TIMED_BY_HEAD = frozenset({"advcl", "relcl", "acl", "conj", "xcomp", "pcomp", "csubj",
+                            "csubjpass", "nsubj", "nsubjpass", "dobj", "pobj"})
+_ADVERBIAL_DEPS = frozenset({"npadvmod", "advmod", "prep", "tmod", "obl"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_DATE_LABELS = frozenset({"DATE", "TIME"})  # ("this morning" is a TIME)
+
+
+def dating(word: Token, clauses: TimeClauses) -> tuple[Token, str] | None:
+    """The verb whose adverbial of time dates ``word``'s clause, and what it tells: ``NEWS``
+    (the day of the news: "on Sunday", "today": ``clauses.news_adverbials`` and weekdays),
+    ``EARLIER`` (before it: "last week", "in March", "two weeks ago":
+    ``clauses.earlier_adverbials``, a month with no day) or ``HISTORY`` (a year or more before
+    it: "in 2016", "in October 2019", "two years ago": a year's number or
+    ``clauses.history_adverbials``). A clause with no adverbial of time of its own takes that
+    of the clause it hangs from; None when no clause up to a sentence's main line is dated so
+    (or the date, "on 3 May", tells neither). A sentence with no verb above the word (the
+    parser read "was overrun" as a noun) is dated by its root's adverbials."""
+    verb: Token | None = governing_verb(word) or word.sent.root
+    while verb is not None:
+        told = _time_told(verb, clauses)
+        if told is not None:
+            return (verb, told) if told else None
+        if verb.dep_ not in _TIMED_BY_HEAD or verb.head is verb:
+            return None
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
     return None
+
+
+def told_as_history(word: Token, clauses: TimeClauses) -> bool:
+    """``word``'s clause is dated a year or more before the news (:func:`dating`: "in 2016",
+    "two years ago")."""
+    dated = dating(word, clauses)
+    return dated is not None and dated[1] == HISTORY
+
+
+def news_days(doc: Doc, clauses: TimeClauses) -> list[Span]:
+    """The words that date something to the news's own day ("on Sunday", "this morning",
+    "now"), wherever the parser hung them ("ministers meeting in Vientiane on Thursday
+    called for ..."): where a text with no publication date tells its news."""
+    dates = [ent for ent in doc.ents if ent.label_ in _DATE_LABELS]
+    dates += [doc[t.i:t.i + 1] for t in doc if t.lower_ == "now" and not t.ent_type_]
+    return [span for span in dates if _told_by(
+        list(span), " " + " ".join(t.lower_ for t in span) + " ", clauses) == NEWS]
+
+
+def _time_told(verb: Token, clauses: TimeClauses) -> str | None:
+    """What the verb's own adverbials of time tell (:func:`dating`); "" when one dates it
+    without telling news or earlier ("on 3 May"), None when it has none. A date the parser
+    hung on one of its arguments stands in for its own ("The town was overrun by Islamic
+    State in 2014")."""
+    found: str | None = None
+    for adverbial in _adverbials(verb):
+        own = _own_words(adverbial)
+        said = " " + " ".join(t.lower_ for t in own) + " "
+        told = _told_by(_date_words(adverbial, own), said, clauses)
+        if told:
+            return told
+        if told is not None:
+            found = ""
+    return found
+
+
+def _adverbials(verb: Token) -> Iterator[Token]:
+    """The verb's adverbials (and its open complement's: "tried to advance on the front last
+    week"), then the date phrases of its arguments."""
+    yield from (c for c in verb.children if c.dep_ in _ADVERBIAL_DEPS)
+    yield from (c for x in verb.children if x.dep_ == "xcomp"
+                for c in x.children if c.dep_ in _ADVERBIAL_DEPS)
+    for argument in verb.children:
+        if argument.dep_ == "agent":
+            argument = next((c for c in argument.children if c.dep_ == "pobj"), argument)
+        elif argument.dep_ not in _ARGUMENT_DEPS:
+            continue
+        yield from (c for c in argument.children if c.dep_ == "prep" and any(
+            o.dep_ == "pobj" and o.ent_type_ in _DATE_LABELS for o in c.children))
+
+
+def _own_words(adverbial: Token) -> list[Token]:
+    """The adverbial's words without the clauses inside it: "Following the ambush that killed
+    four policemen last week, troops ... on Sunday stumbled upon a device" dates the killing
+    last week, not the finding."""
+    words = [adverbial]
+    for child in adverbial.children:
+        if child.pos_ not in ("VERB", "AUX"):
+            words += _own_words(child)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _date_words(adverbial: Token, own: list[Token]) -> list[Token]:
+    """The words of the date an adverbial is or governs (``own``: its words outside clauses;
+    "in October 2019", "during the June 2019 protests", "two years ago", "today"), also where
+    the parser hung the date elsewhere ("In October 2019 Baghdad's Tahrir Square became ...":
+    October a modifier of the square)."""
+    words = [t for t in own if t.ent_type_ in _DATE_LABELS or t.lower_ in ("now", "ago")]
+    doc = adverbial.doc
+    after = adverbial.i + 1
+    if adverbial.dep_ == "prep" and not words and after < len(doc) \
+            and doc[after].ent_iob_ == "B" and doc[after].ent_type_ in _DATE_LABELS:
+        entity = next(e for e in doc.ents if e.start == after)
+        words = list(entity)
+    return words
+
+
+def _told_by(date: list[Token], said: str, clauses: TimeClauses) -> str | None:
+    """What one adverbial tells (:func:`_time_told`). Where the text's date of publication
+    is known (:func:`note_publication`), a year or month is read against it: "17 August 2016"
+    heading a report of that day is its news, "in 2014" its history."""
+    if any(f" {phrase} " in said for phrase in clauses.history_adverbials):
+        return HISTORY
+    if any(f" {phrase} " in said for phrase in clauses.earlier_adverbials):
+        return EARLIER
+    if not date:
+        return None
+    text = " " + " ".join(t.lower_ for t in date) + " "
+    months, weekdays = calendar_names()
+    if any(t.lower_ in weekdays for t in date) or any(
+            f" {phrase} " in text for phrase in clauses.news_adverbials):
+        return NEWS
+    if any(t.lower_ == "ago" for t in date):
+        return EARLIER  # "three weeks ago" (years ago: history_adverbials)
+    published = _published(date[0].doc)
+    years = [int(t.text[:4]) for t in date if _is_year(t)]
+    month = next((months[t.lower_] for t in date if t.lower_ in months and t.is_title), None)
+    if published is None:
+        if years:
+            return HISTORY
+        return EARLIER if month is not None and not any(t.like_num for t in date) else ""
+    if years and max(years) < published.year:
+        return HISTORY
+    if month is not None and (not years or years[-1] == published.year) \
+            and month < published.month:
+        return EARLIER
+    return ""
+
+
+def _is_year(token: Token) -> bool:
+    text = token.text.rstrip("s")  # ("the 1990s")
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+PUBLISHED_KEY = "marsad_published"
+"""``Doc.user_data`` key: the text's date of publication (ISO), when known."""
+
+
+def note_publication(doc: Doc, published: dt.date | None) -> None:
+    """Tell the readers of this module the text's date of publication (the dates of its
+    news are read against it), or that it has none."""
+    doc.user_data[PUBLISHED_KEY] = published.isoformat() if published is not None else None
+
+
+def _published(doc: Doc) -> dt.date | None:
+    value = doc.user_data.get(PUBLISHED_KEY)
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _past_perfect(word: Token) -> Token | None:

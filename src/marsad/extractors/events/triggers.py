@@ -8,7 +8,7 @@ the dead) is decided before its type, place or actors, and from its own sentence
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -200,10 +200,10 @@ def verb_object_events(sentence: Span, ctx: Context) -> list[tuple[TriggerEntry,
 
 
 def _results(verb: Token) -> set[str]:
-    """Lemmas of what a verb's act ends in or leaves its object as: a "to", "on" or "into"
-    phrase ("beat him to death", "set cars on fire", "took a leader into custody") or a
-    complement ("set the office ablaze")."""
-    found = prepositional_objects(verb, ("to", "on", "into"))
+    """Lemmas of what a verb's act ends in or leaves its object as: a "to", "on", "into" or
+    "over" phrase ("beat him to death", "set cars on fire", "took a leader into custody", "ran
+    over a mine") or a complement ("set the office ablaze")."""
+    found = prepositional_objects(verb, ("to", "on", "onto", "into", "over"))
     # (the parser hangs "ablaze", "alight" on the verb in many ways: complement, adverbial
     # clause, preposition, even object)
     return found | {c.lemma_.lower() for c in verb.children if c.i > verb.i}
@@ -280,14 +280,17 @@ def armed(actors: list[ActorMention]) -> bool:
     return any(a.entry.inter in (1, 2, 3, 4, 5, 8) for a in actors)
 
 
-def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Context) -> str | None:
+def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Context,
+                         speakers: Sequence[tuple[int, int]] = ()) -> str | None:
     """"accident", "diplomatic" or "crime" when a sentence that names no armed actor talks
     about an accident or disaster, about weapons in diplomacy, or about ordinary crime; None
     otherwise (non_conflict in triggers.yaml). Police do not count as armed here: they attend
     every robbery and blast. "enforcement" when only a state's forces are named beside crime
     words ("The Sri Lankan navy ... seized 290 kilograms of heroin and two pistols, arresting
     six crew members"): a drug bust by soldiers, whose seizures and arrests are no event
-    (``non_conflict.enforcement_types``), while their fights are."""
+    (``non_conflict.enforcement_types``), while their fights are. Diplomats who only tell
+    the news (``speakers``: the character spans of the text's sources) make no diplomacy of
+    it ("troop columns have been seen moving towards the border, diplomats said")."""
     others = [a for a in actors if not a.entry.law_enforcement]
     padded = padded_words(sentence.text)
     rules = ctx.lexicon.non_conflict
@@ -296,11 +299,22 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
         if armed([a for a in others if a.entry.state_of is None]):
             return None
         return "enforcement" if crime else None
-    if any(f" {w} " in padded for w in rules.diplomatic):
+    told = padded_words(_without_spans(sentence, speakers)) if speakers else padded
+    if any(f" {w} " in told for w in rules.diplomatic):
         return "diplomatic"
     if crime:
         return "crime"
     return "accident" if names_an_accident(padded, rules) else None
+
+
+def _without_spans(sentence: Span, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence's text with the words inside ``spans`` (document offsets) blanked."""
+    text = sentence.text
+    offset = sentence.start_char
+    for start, end in spans:
+        if offset <= start and end <= sentence.end_char:
+            text = text[:start - offset] + " " * (end - start) + text[end - offset:]
+    return text
 
 
 def names_an_accident(padded: str, rules: NonConflict) -> bool:
