@@ -305,11 +305,14 @@ def load_settings() -> GazetteerSettings:
         raise MarsadError(f"{SETTINGS_FILE}: {str(err).splitlines()[0:3]}") from err
 
 
-def normalize_name(text: str) -> str:
+def normalize_name(text: str, *, fold_endings: bool = True) -> str:
     """Return the lookup key of a place name, identical across transliteration variants.
 
     "the al-Hajar al-Aswad neighbourhood", "Hajar Aswad" -> "hajar aswad";
-    "Yarmouk camp", "al-Yarmuk", "اليرموك" -> "yarmuk" / "يرموك".
+    "Yarmouk camp", "al-Yarmuk", "اليرموك" -> "yarmuk" / "يرموك". Without ``fold_endings``
+    a word's last vowel is kept: Arabic's "-ah" and "-a" stay one ending ("Raqqah", "Raqqa"),
+    but "Tire" (Turkey) is no "Tirah", nor Male (Maldives) "Malah" (``places``: a place's own
+    name, not a spelling the lookup folds into it).
     """
     settings = load_settings()
     if text.isascii():
@@ -323,7 +326,8 @@ def normalize_name(text: str) -> str:
         kept.pop()
     while len(kept) > 1 and kept[0] in settings.generic_words:
         kept.pop(0)  # Arabic puts the word first: "مخيم اليرموك" (Yarmouk camp)
-    return " ".join(_fold_word(word, first=index == 0) for index, word in enumerate(kept))
+    return " ".join(_fold_word(word, first=index == 0, endings=fold_endings)
+                    for index, word in enumerate(kept))
 
 
 def _strip_arabic_article(word: str) -> str:
@@ -332,7 +336,7 @@ def _strip_arabic_article(word: str) -> str:
     return word
 
 
-def _fold_word(word: str, *, first: bool) -> str:
+def _fold_word(word: str, *, first: bool, endings: bool = True) -> str:
     if not word.isascii():
         return word
     if not first:
@@ -340,6 +344,8 @@ def _fold_word(word: str, *, first: bool) -> str:
     word = _DOUBLED.sub(r"\1", word)
     for old, new in _LATIN_FOLDS:
         word = word.replace(old, new)
+    if not endings:
+        return word[:-1] if len(word) > 3 and word.endswith(("ah", "eh")) else word
     if len(word) > 3 and word.endswith(("ah", "eh")):
         word = word[:-2] + "a"
     elif len(word) > 3 and word.endswith("e"):

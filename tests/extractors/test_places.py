@@ -684,3 +684,32 @@ def test_a_town_spacy_calls_a_nationality(nlp: Language, gazetteer: Gazetteer) -
     assert "Tulcán" in [m.location.name for m in found], found
     found = find_places(nlp("Fighting broke out between Syrians and Turks in Azaz."), gazetteer)
     assert [m.location.name for m in found] == ["Azaz"], found
+
+
+@pytest.mark.parametrize(("text", "mention", "iso3"), [
+    # a town of its province's name is no namesake, whoever the text names
+    ("A Russian drone dropped explosives on a city bus in Kherson on Tuesday.", "Kherson", "UKR"),
+    # a direction the recogniser took into the name: the place south of it
+    ("An Israeli drone struck a car in Bint Jbeil in south Lebanon on Thursday.", "Bint Jbeil",
+     "LBN"),
+    # towns the recogniser called an organisation, in a place's slot
+    ("Gunmen attacked several villages in Bokkos local government area of Plateau State.",
+     "Bokkos", "NGA"),
+    ("Militiamen stormed the Al-Jamarik neighbourhood of El Geneina, the West Darfur capital.",
+     "El Geneina", "SDN"),
+])
+def test_places_the_text_leaves_unsupported(nlp: Language, gazetteer: Gazetteer, text: str,
+                                            mention: str, iso3: str) -> None:
+    found = [m for m in find_places(nlp(text), gazetteer) if mention in m.text]
+    assert [m.location.iso3 for m in found][:1] == [iso3]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # with nothing else to tell its country, a name that towns of other countries of its size
+    # bear is no place to guess (Tire, Turkey; Et Tira, Israel)
+    ("Security forces killed six militants in a village in the Tirah valley, the ISPR said.",
+     "Tirah"),
+])
+def test_ambiguous_town_without_context_is_left(nlp: Language, gazetteer: Gazetteer, text: str,
+                                                absent: str) -> None:
+    assert absent not in [m.text for m in find_places(nlp(text), gazetteer)]

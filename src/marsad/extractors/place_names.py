@@ -42,7 +42,13 @@ def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | N
     """The words of the place the entity names (itself, or a longer name the gazetteer
     knows), or None when it names something else or no place alone."""
     settings = gazetteer.settings
-    if not _looks_like_name(ent.text, settings.articles) or (
+    named = ent
+    if len(ent) > 1 and ent[0].is_lower and ent[0].lower_ in settings.directions:
+        # "in south Lebanon": the province the gazetteer knows so, else Lebanon, south of it
+        named = doc[ent.start + 1:ent.end]
+        if not gazetteer.candidates(ent.text):
+            ent = named
+    if not _looks_like_name(named.text, settings.articles) or (
             gazetteer.is_ordinary_word(ent.text) and ent.label_ != NAMED_BY_PLACE_WORD):
         return None  # (but "the town of Hit" names it, whatever else "hit" is)
     if _inside_longer_quote(text, ent):
@@ -240,15 +246,31 @@ def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
 
 
 def _place_read_as_nationality(ent: Span, gazetteer: Gazetteer) -> bool:
-    """spaCy called a town a nationality ("ONE PERSON WAS KILLED IN TULCAN": NORP): a name
-    after a preposition of place that is no nationality word and is a place's own name."""
-    if ent.label_ != "NORP" or ent.text.lower() in gazetteer.settings.demonym_words:
+    """spaCy called a town a nationality, an organisation or a person ("ONE PERSON WAS KILLED
+    IN TULCAN": NORP; "the army base in Babanusa", "gunmen stormed Tibu": ORG; "in Datu
+    Piang": PERSON): a name after a preposition of place (or "the neighbourhood of") that is
+    no nationality word nor anyone's name and is a place's own name. (Names of actors and
+    sources are taken out by ``find_places``.)"""
+    settings = gazetteer.settings
+    if ent.label_ not in _MISREAD_LABELS or ent.text.lower() in settings.demonym_words \
+            or any(t.lower_ in settings.people_words for t in ent):
         return False
     root = first_conjunct(ent.root)  # "BETWEEN TULCAN AND IPIALES"
-    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "between"):
+    # ("Bokkos local government area", "the Al-Jamarik neighbourhood of El Geneina")
+    generic = settings.generic_words
+    named_as_place = (root.dep_ in ("compound", "nmod") and root.head.lower_ in generic) \
+        or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in generic)
+    if not named_as_place and (root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS):
         return False
     key = normalize_name(ent.text)
-    return any(normalize_name(p.name) == key for p in gazetteer.candidates(ent.text))
+    places = gazetteer.candidates(ent.text)
+    # its own name, or another of one country's places only ("El Geneina": Al-Junaynah)
+    return any(normalize_name(p.name) == key for p in places) or (
+        named_as_place and len({p.iso2 for p in places}) == 1)
+
+
+_MISREAD_LABELS = frozenset({"NORP", "ORG", "PERSON"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "between", "outside", "around"})
 
 
 def _known_name_in_capitals(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
@@ -274,13 +296,15 @@ def _adjacent_place_entity(doc: Doc, ent: Span, *, after: bool) -> Span | None:
         if ent.end >= len(doc) or doc[ent.end].ent_iob_ != "B" \
                 or not doc[ent.end - 1].whitespace_:
             return None
-        other = next(e for e in doc.ents if e.start == ent.end)
+        other = next((e for e in doc.ents if e.start == ent.end), None)
     else:
         if ent.start == 0 or doc[ent.start - 1].ent_iob_ == "O" \
                 or not doc[ent.start - 1].whitespace_:
             return None
-        other = next(e for e in doc.ents if e.end == ent.start)
-    return other if other.label_ in PLACE_LABELS and other.sent == ent.sent else None
+        # (none ends there when ``ent`` is the tail of an entity: "south" of "south Lebanon")
+        other = next((e for e in doc.ents if e.end == ent.start), None)
+    return other if other is not None and other.label_ in PLACE_LABELS \
+        and other.sent == ent.sent else None
 
 
 def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:

@@ -50,6 +50,10 @@ NEIGHBOURHOOD = "neighbourhood"
 NAMESAKE_SHARE = 0.1
 """A place under this share of a world city's size (``stray_max_population``) that has the
 world city's name takes no home bonus against it."""
+AMBIGUOUS_SHARE = 2.0
+"""With nothing else in the text to tell its country, a town of a name that a town of another
+country bears too must be this many times that one's size to be read (Homs, 650,000, over Al
+Khums, Libya, 200,000; not Tire, Turkey, 47,000, over Et Tira, Israel, 27,000)."""
 HOME_WINDOW = 1
 """Sentences either side whose places tell a mention's home before the whole text does."""
 GOVERNMENT_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod"})
@@ -426,9 +430,11 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     if not candidates:
         return None
     key = normalize_name(ent.text)
+    spelled = normalize_name(ent.text, fold_endings=False)
     mention = _Mention(ent.start_char, ent.end_char, ent.start, ent.end, candidates, fuzzy=fuzzy,
                        key=key, own_name=frozenset(
-                           p.key for p in candidates if key and normalize_name(p.name) == key))
+                           p.key for p in candidates
+                           if key and normalize_name(p.name, fold_endings=False) == spelled))
     _read_surroundings(doc, text, mention, gazetteer, sentence_starts)
     mention.kind_hint = mention.kind_hint or kind_hint
     mention.relative = mention.relative or relative
@@ -1007,10 +1013,20 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
     """
     if place.kind in REGION_KINDS or place.curated or mention.country_cue:
         return False
+    if any(p.kind == "admin1" and p.iso2 == place.iso2 for p in mention.candidates):
+        return False  # a town of its province's name: no surname ("a Russian drone dropped
+        # explosives on a bus in Kherson": Ukraine's, though the text names only Russians)
     if not countries:
         # in capitals, a hamlet with nothing else in the text to vouch for its country is a
-        # word the recogniser took for a name ("IN THE ZONA ROSA": Zone, Italy, 867 people)
-        return capitals and place.population < settings.lone_min_population
+        # word the recogniser took for a name ("IN THE ZONA ROSA": Zone, Italy, 867 people);
+        # and a town whose name other countries' towns of its size bear too is a guess
+        # ("the Tirah valley of Khyber district": Tire, Turkey, or Et Tira, Israel)
+        return (capitals and place.population < settings.lone_min_population) or (
+            place.kind not in REGION_KINDS and mention.within is None
+            and place.population < settings.stray_max_population
+            and place.population < AMBIGUOUS_SHARE * max(
+                (p.population for p in mention.candidates if p.iso2 != place.iso2),
+                default=0))
     # a spelling match is no evidence of fame: "Khazan" in Quneitra is not Kazan, Russia
     votes = countries[place.iso2 or ""]
     if votes <= 0:
