@@ -173,6 +173,11 @@ class GazetteerSettings(BaseModel):
     street_words: frozenset[str] = frozenset()
     """"BARCELONA AVENUE", "Baghdad Street": a name before one of these, capitalised, is a
     street's, not the place it is named after."""
+    feature_words_before: frozenset[str] = frozenset()
+    feature_words_after: frozenset[str] = frozenset()
+    """"Lake Chad", "the Dnipro river": a name right after one of the first or right before one
+    of the second, capitalised or not, is a lake's, a mountain's or a river's, not the country
+    or city it spells, unless the gazetteer knows the whole ("Mount Lebanon")."""
     newspaper_words: frozenset[str] = frozenset()
     """"THE NEW YORK TIMES", "The Washington Post": a name before one of these, capitalised,
     is a newspaper's, not a place."""
@@ -204,6 +209,7 @@ class GazetteerSettings(BaseModel):
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "street_words",
+                     "feature_words_before", "feature_words_after",
                      "operation_words", "region_names", "newspaper_words", "mission_nouns",
                      "bearing_before", "destination_verbs", "origin_verbs", "back_references",
                      "directions",

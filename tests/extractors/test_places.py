@@ -713,3 +713,35 @@ def test_places_the_text_leaves_unsupported(nlp: Language, gazetteer: Gazetteer,
 def test_ambiguous_town_without_context_is_left(nlp: Language, gazetteer: Gazetteer, text: str,
                                                 absent: str) -> None:
     assert absent not in [m.text for m in find_places(nlp(text), gazetteer)]
+
+
+@pytest.mark.parametrize(("text", "mention", "iso3"), [
+    # a town is no "region", however Russian the text's actors
+    ("Russian guided bombs struck a residential block in Pokrovsk in Donetsk region.",
+     "Donetsk region", "UKR"),
+    ("Russian guided bombs struck a residential block in Pokrovsk in Donetsk region.",
+     "Pokrovsk", "UKR"),
+    # a name with a possessive
+    ("Clashes between rival armed groups in the camp left three dead, officials in Cox's Bazar "
+     "said.", "Cox's Bazar", "BGD"),
+])
+def test_provinces_and_possessive_names(nlp: Language, gazetteer: Gazetteer, text: str,
+                                        mention: str, iso3: str) -> None:
+    found = [m for m in find_places(nlp(text), gazetteer) if m.text.endswith(mention)]
+    assert [m.location.iso3 for m in found][:1] == [iso3]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a town of several countries' names, read in a country whose provinces the text never
+    # names while it names another's (Palma, Mozambique, is not in the gazetteer)
+    ("Insurgents launched a coordinated attack on Palma, near the gas project in Cabo Delgado.",
+     "Palma"),
+    # a lake or a river is not the country or city it spells
+    ("Boko Haram fighters attacked Bosso on the shore of Lake Chad overnight.", "Chad"),
+    ("Russian forces shelled Nikopol from across the Dnipro river overnight.", "Dnipro"),
+])
+def test_namesakes_and_natural_features_dropped(nlp: Language, gazetteer: Gazetteer, text: str,
+                                                absent: str) -> None:
+    found = find_places(nlp(text), gazetteer)
+    assert found, "the text's real places must still resolve"
+    assert absent not in [m.text for m in found]

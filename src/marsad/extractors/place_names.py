@@ -107,6 +107,8 @@ def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | N
         return None
     if ent.end < len(doc) and doc[ent.end].lower_ in settings.unit_words:
         return None  # "THE PONCE BATTALION": a unit's name, not where it fights
+    if _names_a_feature(doc, ent, gazetteer):
+        return None  # "Lake Chad", "the Dnipro river": a lake or a river, not the country
     if _names_a_street(doc, ent, settings.street_words):
         return None  # "BARCELONA AVENUE", "BETWEEN SAN DIEGO AND ARTURO PRATTS STREETS"
     if _names_a_newspaper(doc, ent, settings.newspaper_words):
@@ -329,6 +331,20 @@ def _before_a_surname(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     # tells a name from a noun
     return _names_a_person(word, settings) or (word.pos_ == "PROPN" and not (
         gazetteer.candidates(word.text) or gazetteer.is_ordinary_word(word.text)))
+
+
+def _names_a_feature(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
+    """A lake, mountain or river word stands right before or after the name
+    (``feature_words_before`` / ``_after``), and the gazetteer does not know the whole."""
+    settings = gazetteer.settings
+    start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].lower_ in settings.feature_words_before:
+        start -= 1
+    elif end < len(doc) and doc[end].lower_ in settings.feature_words_after:
+        end += 1
+    else:
+        return False
+    return not gazetteer.candidates(doc[start:end].text)
 
 
 def _names_a_street(doc: Doc, ent: Span, words: frozenset[str]) -> bool:

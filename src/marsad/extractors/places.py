@@ -215,6 +215,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
                                              settings)
                 if capitals and not _vouches_for_itself(m, famous) else countries,
                 settings, capitals)
+            and not _namesake_of_elsewhere(m, mentions, famous)
             and not _outside_its_country(m)
             and not _names_a_government(doc, m, countries, gazetteer)
             and not _speaks(doc, m, settings.speaker_verbs)
@@ -244,6 +245,22 @@ def _without_itself(mention: _Mention, mentions: list[_Mention], countries: Coun
     ``lone_min_population``)."""
     others = [m for m in mentions if m.key != mention.key]
     return _resolved_context(others, country_hint, named, settings)
+
+
+def _namesake_of_elsewhere(mention: _Mention, mentions: list[_Mention],
+                           famous: _Fame) -> bool:
+    """A name places of several countries bear, read as a town of a country whose provinces
+    the text never names, while it names another country's: "an attack on Palma ... in Cabo
+    Delgado" is Mozambique's, not Palma, Spain, whose size alone makes it a sure reading. (Only
+    provinces count: countries are named as actors, "France and Britain called for
+    sanctions", and nationality words too, "Russian forces shelled Nikopol".)"""
+    place = mention.chosen
+    if place is None or place.kind in REGION_KINDS or place.curated or famous(place, mention) \
+            or len({p.iso2 for p in mention.candidates}) < 2:
+        return False
+    provinces = {m.chosen.iso2 for m in mentions if m.chosen is not None and m.key != mention.key
+                 and m.chosen.kind == "admin1" and not m.fuzzy and not m.side}
+    return bool(provinces) and place.iso2 not in provinces
 
 
 def _possessive(text: str, end: int) -> bool:
@@ -465,6 +482,9 @@ def _named_in_full(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
         if first < ent.sent.start:
             continue
         words = doc[first:start]
+        if words[-1].text in POSSESSIVE_ENDINGS and first > ent.sent.start:
+            first -= 1  # "Cox's" | "Bazar": a name with a possessive
+            words = doc[first:start - 1]
         if all(w.is_alpha and w.is_title and w.pos_ == "PROPN" for w in words) and \
                 gazetteer.candidates(doc[first:ent.end].text):
             return doc[first:ent.end]
@@ -1100,7 +1120,9 @@ def _score(place: Place, mention: _Mention, countries: Counter[str],
     if mention.within is not None:
         score += 3.0 * _inside(place, mention.within)
     if mention.kind_hint == "admin1":
-        score += 5.0 if place.kind == "admin1" else 0.0
+        # (a town is no "region": "in Donetsk region" is Ukraine's province, not Donetsk,
+        # Russia, a town of 50,000, however Russian the text's actors)
+        score += 5.0 if place.kind == "admin1" else -3.0
     elif mention.kind_hint is not None:
         score += 3.0 if place.kind == mention.kind_hint or (
             mention.kind_hint == "city" and place.kind in CITY_KINDS) else 0.0

@@ -161,24 +161,48 @@ def _aside(place: PlaceMention, sentence: Span) -> bool:
 
 def _without_origins(places: list[PlaceMention], sentence: Span,
                      settings: GazetteerSettings) -> list[PlaceMention]:
-    """Drop the places something or someone came from when the sentence names another as fine:
+    """Drop the places something or someone came from when the sentence names another as fine,
+    and where its speaker sits when it names another at all (``_speakers_seat``):
     "DEFUSED A CHARGE OF DYNAMITE FOUND IN A PLANE THAT ARRIVED IN MEDELLIN FROM PEREIRA" is
     in Medellin; "rockets fired from Gaza hit Sderot" in Sderot; "a shelter for 50 families
     from Aleppo" is not in Aleppo (``origin_verbs``, or a noun's "from"). "expelled rebels from
     Deir al-Zor city ... the province bordering Iraq" stays in Deir al-Zor."""
     def origin(place: PlaceMention) -> bool:
         token = _first_conjunct(place, sentence.doc)  # "families from Aleppo, Raqqa and Homs"
-        if token is None or token.dep_ != "pobj" or token.head.lower_ != "from":
+        if token is None or token.dep_ != "pobj":
             return False
-        holder = token.head.head
+        preposition = token.head
+        if preposition.lower_ != "from" and preposition.dep_ in ("pcomp", "prep") \
+                and preposition.head.lower_ == "from":
+            preposition = preposition.head  # "artillery fired from across the Dnipro"
+        if preposition.lower_ != "from":
+            return False
+        holder = preposition.head
         return holder.pos_ in ("NOUN", "PROPN") or holder.lemma_.lower() in settings.origin_verbs
 
+    seats = [p for p in places if _speakers_seat(p, sentence, settings)]
+    if seats and len(seats) < len(places):
+        places = [p for p in places if p not in seats]
     origins = [p for p in places if origin(p)]
     rest = [p for p in places if p not in origins]
     if not origins or not rest:
         return places
     finest = min(p.location.precision for p in rest)
     return [p for p in places if p in rest or p.location.precision < finest]
+
+
+def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSettings) -> bool:
+    """The place only says where the text's speaker sits: "..., the government in N'Djamena
+    said", "officials in Dumaguete said" (the subject of a verb of saying,
+    ``speaker_verbs``)."""
+    name = _first_conjunct(place, sentence.doc)
+    if name is None:
+        return False
+    token = name
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "nmod") and token.head is not token:
+        token = token.head
+    return token is not name and token.dep_ == "nsubj" \
+        and token.head.lemma_.lower() in settings.speaker_verbs
 
 
 def places_of_word(trigger: Span, places: list[PlaceMention | None],
