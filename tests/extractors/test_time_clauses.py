@@ -103,3 +103,11 @@ def test_news_days_are_found_wherever_the_parser_hangs_them(ctx: Context) -> Non
     doc = ctx.nlp("Ministers meeting in Vientiane on Thursday called for an end to violence. "
                   "Fighting shook the town in April 2023.")
     assert [span.text for span in news_days(doc, ctx.lexicon.time_clauses)] == ["Thursday"]
+
+
+def test_a_length_of_time_is_no_date(ctx: Context) -> None:
+    doc = ctx.nlp("The town was held until June 2020 by a militia, which fought alongside the army "
+                  "during their 14-month offensive on the capital.")
+    note_publication(doc, None)
+    dated = dating(next(t for t in doc if t.text == "fought"), ctx.lexicon.time_clauses)
+    assert dated is not None and dated[1] == "history"  # the held clause's date, not "14-month"

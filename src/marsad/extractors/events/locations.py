@@ -198,6 +198,9 @@ def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSetti
     name = _first_conjunct(place, sentence.doc)
     if name is None:
         return False
+    if name.dep_ == "pobj" and name.head.lower_ in ("in", "from") \
+            and name.head.head.lemma_.lower() in settings.speaker_verbs:
+        return True  # "said in Bangui", "told AFP by telephone from the capital"
     token = name
     while token.dep_ in ("pobj", "prep", "compound", "amod", "nmod") and token.head is not token:
         token = token.head

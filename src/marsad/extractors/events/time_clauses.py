@@ -260,6 +260,9 @@ def _told_by(date: list[Token], said: str, clauses: TimeClauses) -> str | None:
     published = _published(date[0].doc)
     years = [int(t.text[:4]) for t in date if _is_year(t)]
     month = next((months[t.lower_] for t in date if t.lower_ in months and t.is_title), None)
+    if not years and month is None and (
+            not any(t.like_num for t in date) or any(t.lower_ in clauses.day_units for t in date)):
+        return None  # a length of time, no date: "during their 14-month offensive"
     if published is None:
         if years:
             return HISTORY
