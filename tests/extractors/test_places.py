@@ -677,7 +677,7 @@ def test_a_longer_name_in_capitals_the_gazetteer_knows(nlp: Language,
 
 
 def test_a_town_spacy_calls_a_nationality(nlp: Language, gazetteer: Gazetteer) -> None:
-    """place_names._place_read_as_nationality: "BETWEEN TULCAN AND IPIALES" (TULCAN read as NORP)
+    """place_names._place_read_as_another_kind: "BETWEEN TULCAN AND IPIALES" (TULCAN read as NORP)
     is Tulcán; a nationality word after "between" stays none ("between Syrians and Turks")."""
     found = find_places(nlp("IN ECUADOR, COMMERCE BETWEEN TULCAN AND IPIALES IS PARALYZED."),
                         gazetteer)

@@ -29,8 +29,8 @@ _TURN_ENDS = frozenset({".", "?", "!", ")", ":", "\"", "\u201d"})
 
 def read_as_place(ent: Span, gazetteer: Gazetteer) -> bool:
     """Whether the entity is one to look up as a place: a place label, or a town spaCy
-    called a nationality (``_place_read_as_nationality``)."""
-    return ent.label_ in PLACE_LABELS or _place_read_as_nationality(ent, gazetteer)
+    called a nationality, an organisation or a person (``_place_read_as_another_kind``)."""
+    return ent.label_ in PLACE_LABELS or _place_read_as_another_kind(ent, gazetteer)
 
 
 # The label of a span read as a place's name by grammar, not by the model: "the town of Hit"
@@ -247,7 +247,7 @@ def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
         and ent.text.lower() in settings.surnames.every and not gazetteer.candidates(between.text)
 
 
-def _place_read_as_nationality(ent: Span, gazetteer: Gazetteer) -> bool:
+def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     """spaCy called a town a nationality, an organisation or a person ("ONE PERSON WAS KILLED
     IN TULCAN": NORP; "the army base in Babanusa", "gunmen stormed Tibu": ORG; "in Datu
     Piang": PERSON): a name after a preposition of place (or "the neighbourhood of") that is

@@ -251,7 +251,7 @@ def _told_by(date: list[Token], said: str, clauses: TimeClauses) -> str | None:
     if not date:
         return None
     text = " " + " ".join(t.lower_ for t in date) + " "
-    months, weekdays = calendar_names()
+    months, weekdays = _calendar()
     if any(t.lower_ in weekdays for t in date) or any(
             f" {phrase} " in text for phrase in clauses.news_adverbials):
         return NEWS
@@ -273,6 +273,12 @@ def _told_by(date: list[Token], said: str, clauses: TimeClauses) -> str | None:
             and month < published.month:
         return EARLIER
     return ""
+
+
+@cache
+def _calendar() -> tuple[dict[str, int], dict[str, int]]:
+    """Month and weekday names (``time.calendar_names``), read once: every adverbial asks."""
+    return calendar_names()
 
 
 def _is_year(token: Token) -> bool:
