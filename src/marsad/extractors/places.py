@@ -464,8 +464,9 @@ def _named_after_a_place_word(doc: Doc, settings: GazetteerSettings) -> list[Spa
     found = []
     for token in doc:
         if token.dep_ == "pobj" and token.is_title and token.ent_type_ == "" \
-                and token.i > token.sent.start and token.head.lower_ == "of" \
-                and token.head.head.lower_ in settings.generic_words:
+                and token.head.lower_ == "of" and token.head.head.lower_ in settings.generic_words \
+                and not token.is_sent_start and token.i > token.sent.start:
+            # (the sentence last: finding a token's sentence walks the parse)
             start = min([token.i] + [c.i for c in token.children
                                      if c.dep_ == "compound" and c.is_title])
             found.append(Span(doc, start, token.i + 1, label=NAMED_BY_PLACE_WORD))

@@ -142,7 +142,8 @@ def _home_instead(own: list[PlaceMention], home: str | None, mentions: Mentions,
 def _aside(place: PlaceMention, sentence: Span) -> bool:
     """Whether the country mention is an aside of its sentence (``ASIDE_CLAUSES``,
     ``ASIDE_ROLES``, ``ASIDE_PREPOSITIONS``, or within brackets: "(banned in Russia)")."""
-    before = sentence.doc.text[sentence.start_char:place.start_char]
+    before = sentence.text[:place.start_char - sentence.start_char]  # (not Doc.text: rebuilt
+    # from every token on each access)
     if before.count("(") > before.count(")"):
         return True
     token = _first_conjunct(place, sentence.doc)  # "The government and Russia have accused"
