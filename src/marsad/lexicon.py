@@ -387,6 +387,8 @@ class TimeClauses(_Frozen):
     news_adverbials: tuple[str, ...] = ()
     """Adverbials of the news's own day ("today", "this morning"), as a weekday is ("on
     Sunday"): a clause so dated is news, whatever else its sentence tells."""
+    undated_words: tuple[str, ...] = ()
+    """Words of time spaCy tags as no date ("now", "ago"): read as dates all the same."""
     shares_news_sides: tuple[str, ...] = ()
     """Sub-event types that, told as background, take their sides from the news as well:
     "Al Shabaab fighters took Marka after government forces withdrew from the city" (the

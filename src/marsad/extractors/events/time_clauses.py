@@ -177,7 +177,8 @@ def news_days(doc: Doc, clauses: TimeClauses) -> list[Span]:
     "now"), wherever the parser hung them ("ministers meeting in Vientiane on Thursday
     called for ..."): where a text with no publication date tells its news."""
     dates = [ent for ent in doc.ents if ent.label_ in _DATE_LABELS]
-    dates += [doc[t.i:t.i + 1] for t in doc if t.lower_ == "now" and not t.ent_type_]
+    dates += [doc[t.i:t.i + 1] for t in doc
+              if t.lower_ in clauses.undated_words and not t.ent_type_]
     return [span for span in dates if _told_by(
         list(span), " " + " ".join(t.lower_ for t in span) + " ", clauses) == NEWS]
 
@@ -191,7 +192,7 @@ def _time_told(verb: Token, clauses: TimeClauses) -> str | None:
     for adverbial in _adverbials(verb):
         own = _own_words(adverbial)
         said = " " + " ".join(t.lower_ for t in own) + " "
-        told = _told_by(_date_words(adverbial, own), said, clauses)
+        told = _told_by(_date_words(adverbial, own, clauses.undated_words), said, clauses)
         if told:
             return told
         if told is not None:
@@ -225,12 +226,13 @@ def _own_words(adverbial: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
-def _date_words(adverbial: Token, own: list[Token]) -> list[Token]:
+def _date_words(adverbial: Token, own: list[Token], undated: Collection[str]) -> list[Token]:
     """The words of the date an adverbial is or governs (``own``: its words outside clauses;
     "in October 2019", "during the June 2019 protests", "two years ago", "today"), also where
     the parser hung the date elsewhere ("In October 2019 Baghdad's Tahrir Square became ...":
-    October a modifier of the square)."""
-    words = [t for t in own if t.ent_type_ in _DATE_LABELS or t.lower_ in ("now", "ago")]
+    October a modifier of the square). ``undated``: words of time the recogniser tags as no
+    date ("now", "ago": ``time_clauses.undated_words``)."""
+    words = [t for t in own if t.ent_type_ in _DATE_LABELS or t.lower_ in undated]
     doc = adverbial.doc
     after = adverbial.i + 1
     if adverbial.dep_ == "prep" and not words and after < len(doc) \
