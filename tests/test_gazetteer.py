@@ -266,3 +266,14 @@ def test_gazetteer_ruler_reads_unaccented_names_in_capitals_only() -> None:
     assert [e.text for e in caps.ents if e.label_ == "GPE"] == ["VINA DEL MAR"]
     plain = nlp("A bomb exploded, and the group vowed to save the town.")
     assert not [e for e in plain.ents if e.text.lower() == "save"]
+
+
+def test_smaller_towns_abroad_answer_to_their_spellings_only(gazetteer: Gazetteer) -> None:
+    """A town of 15,000-100,000 outside the focus countries is looked up under the other
+    spellings of its name ("Kupiansk" of Kupyansk, "Cinkassé" of Sinkassé), not under other
+    languages' names for it ("Khar", a Russian name of Haar, Germany: a town in Pakistan)."""
+    assert "UA" in {p.iso2 for p in gazetteer.candidates("Kupiansk")}
+    assert "TG" in {p.iso2 for p in gazetteer.candidates("Cinkassé")}
+    assert "DE" not in {p.iso2 for p in gazetteer.candidates("Khar")}
+    assert "PK" in {p.iso2 for p in gazetteer.candidates("Khar")}
+    assert [p.kind for p in gazetteer.candidates("Chiapas")] == ["admin1"]

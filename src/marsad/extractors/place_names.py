@@ -261,7 +261,8 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     # ("Bokkos local government area", "the Al-Jamarik neighbourhood of El Geneina")
     generic = settings.generic_words
     named_as_place = (root.dep_ in ("compound", "nmod") and root.head.lower_ in generic) \
-        or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in generic)
+        or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in generic) \
+        or _described_as_place(ent.root, settings)
     if not named_as_place and (root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS):
         return False
     key = normalize_name(ent.text)
@@ -269,6 +270,21 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     # its own name, or another of one country's places only ("El Geneina": Al-Junaynah)
     return any(normalize_name(p.name) == key for p in places) or (
         named_as_place and len({p.iso2 for p in places}) == 1)
+
+
+def _described_as_place(root: Token, settings: GazetteerSettings) -> bool:
+    """The name is described as a place right after it: by an apposition whose noun is a
+    place word ("Chasiv Yar, a hilltop town west of Bakhmut", "Sungai Kolok, the border
+    town"), or as lying in a place ("Residents of Birnin Gwari in Kaduna State")."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in settings.generic_words:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i == root.i + 1:
+            if any(c.dep_ == "pobj" and (c.ent_type_ in PLACE_LABELS
+                                         or c.lower_ in settings.admin1_words)
+                   for c in child.children):
+                return True
+    return False
 
 
 _MISREAD_LABELS = frozenset({"NORP", "ORG", "PERSON"})

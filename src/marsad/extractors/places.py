@@ -210,11 +210,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
         _resolve(mentions, context, anchors, famous)
     countries = _resolved_context(mentions, country_hint, named, settings) or first
     return [_place_mention(text, m, sentence_starts, settings) for m in mentions
-            if m.chosen is not None and not _stray(
+            if m.chosen is not None and (not _stray(
                 m.chosen, m, _without_itself(m, mentions, countries, country_hint, named,
                                              settings)
                 if capitals and not _vouches_for_itself(m, famous) else countries,
-                settings, capitals)
+                settings, capitals) or (not capitals and _has_a_neighbour(m, mentions)))
             and not _namesake_of_elsewhere(m, mentions, famous)
             and not _outside_its_country(m)
             and not _names_a_government(doc, m, countries, gazetteer)
@@ -1055,6 +1055,17 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
     # a small town of a country the text mentions in passing: a surname or a namesake too
     return capitals and 2 * votes < max(countries.values()) \
         and place.population < settings.stray_weak_max_population
+
+
+def _has_a_neighbour(mention: _Mention, mentions: list[_Mention]) -> bool:
+    """Another name of the text is a town near the chosen one (``NEAR_KM``): two towns of one
+    country a few miles apart are the text's places, not two namesakes ("Chasiv Yar, a
+    hilltop town west of Bakhmut" in a text whose only other word is "Russian")."""
+    place = mention.chosen
+    return place is not None and place.kind not in REGION_KINDS and any(
+        other.key != mention.key and other.chosen is not None
+        and other.chosen.kind not in REGION_KINDS and other.chosen.iso2 == place.iso2
+        and _km(place, other.chosen) <= NEAR_KM for other in mentions)
 
 
 def _speaks(doc: Doc, mention: _Mention, verbs: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Span
 
-from marsad.extractors.actors import ActorMention
+from marsad.extractors.actors import ActorMention, phrase_head
 from marsad.extractors.attribution import ClaimMention
 from marsad.extractors.casualties import CasualtyMention
 from marsad.extractors.places import PlaceMention
@@ -116,6 +116,14 @@ class Mentions:
                 words = list(appositive.subtree)
                 spans.append((words[0].idx, words[-1].idx + len(words[-1])))
         return spans
+
+    def names_a_claimant(self, span: Span) -> bool:
+        """Whether the words name a source of the text, not a side in what it tells: they lie
+        inside a claimant's span, or modify its noun ("Taliban officials said", "police
+        sources said": the claimant's span is the noun, the name modifies it)."""
+        head = phrase_head(span.root)
+        return any(start <= span.start_char and span.end_char <= end or start <= head.idx < end
+                   for start, end in self.claimant_spans)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -228,12 +228,8 @@ def infer_opponents(events: list[Event], mentions: Mentions, ctx: Context) -> li
     # Police named as the source ("the police reported ...") report the battle, they are no
     # side of it; a combatant's own voice ("the army said") speaks for a side and counts.
     for mention in mentions.actors:
-        # ("police sources said": the claimant's span is "sources", the name modifies it)
-        head = phrase_head(mention.span.root)
-        if mention.entry.law_enforcement and any(
-                start <= mention.span.start_char and mention.span.end_char <= end
-                or start <= head.idx < end for start, end in mentions.claimant_spans):
-            continue
+        if mention.entry.law_enforcement and mentions.names_a_claimant(mention.span):
+            continue  # ("police sources said")
         if mention.entry.inter in FIGHTING_INTER:
             counts[mention.entry.name] = counts.get(mention.entry.name, 0) + 1
             entries[mention.entry.name] = mention

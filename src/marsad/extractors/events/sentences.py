@@ -112,11 +112,10 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                 and not describes_a_place(t, mentions, ctx.lexicon.place_descriptions)
                 and not (e.generic and blamed_for(t, ctx))]
     # (a side that only tells of it is no side in it: "A 6.3-magnitude earthquake struck Herat
-    # province, killing hundreds, the Taliban government said")
+    # province, killing hundreds, the Taliban government said", "..., Taliban officials said")
     context = non_conflict_context(sentence, [
-        a for a in sentence_actors if not any(
-            start <= a.span.start_char and a.span.end_char <= end
-            for start, end in mentions.claimant_spans)], ctx, mentions.claimant_spans)
+        a for a in sentence_actors if not mentions.names_a_claimant(a.span)], ctx,
+        mentions.claimant_spans)
     if context is None and index > 0 and not armed(sentence_actors) and \
             mentions.paragraph_of(sentence.start_char) == mentions.paragraph_of(
                 mentions.sentences[index - 1].start_char):
