@@ -23,6 +23,7 @@ TERRITORY_GAIN = "territory gain"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 AIR_STRIKE = "Air/drone strike"
 ARRESTS = "Arrests"
+AGREEMENT = "Agreement"
 """ACLED's sub-event type of seizures and finds: its verb-object rules name the weapons."""
 """Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
 
@@ -225,6 +226,7 @@ class Initiators(_Frozen):
     """Types coded with no target (a peaceful protest: protesters alone)."""
     taken_from: tuple[str, ...] = ()
     unnamed_state_gains: tuple[str, ...] = ()
+    state_flag_words: frozenset[str] = frozenset()
     """Lemmas of territory words that, with no taker named, tell the state's gain: "declared
     Marawi City liberated from terrorist influence"."""
     yielding_verbs: tuple[str, ...] = ()
@@ -436,6 +438,8 @@ class NonConflict(_Frozen):
     """Phrases with an accident word that tell no accident ("the collapse of the ceasefire"):
     taken out of a sentence before its accident words are read."""
     diplomatic: tuple[str, ...] = ()
+    sanction_words: frozenset[str] = frozenset()
+    """Nouns whose "on"/"against" object is what a sanction is laid on, no side acting."""
     crime: tuple[str, ...] = ()
     enforcement_types: tuple[str, ...] = ()
     diplomatic_types: tuple[str, ...] = ()
@@ -672,6 +676,8 @@ class Lexicon(_Frozen):
     state_participles: tuple[str, ...] = ()
     role_participles: tuple[str, ...] = ()
     modal_lemmas: tuple[str, ...] = ()
+    agreement_lemmas: tuple[str, ...] = ()
+    """Verbs of agreeing: what they govern is still to come, unless it is an agreement."""
     prospective_marks: tuple[str, ...] = ()
     blame_lemmas: tuple[str, ...] = ()
     liking_lemmas: tuple[str, ...] = ()
@@ -1051,6 +1057,7 @@ def load_lexicon() -> Lexicon:
         state_participles=_words(not_happened, "state_participles"),
         role_participles=_words(not_happened, "role_participles"),
         modal_lemmas=_words(not_happened, "modal_lemmas"),
+        agreement_lemmas=_words(not_happened, "agreement_lemmas"),
         prospective_marks=_words(not_happened, "prospective_marks"),
         blame_lemmas=_words(not_happened, "blame_lemmas"),
         liking_lemmas=_words(not_happened, "liking_lemmas"),

@@ -86,7 +86,8 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
              if (e := to_event(c, document, mentions, ctx, warnings)) is not None]
     built = means_from_afar(delivery_from_context(built, mentions, ctx), ctx)
     events = subsumed_after_retyping(learned_typing(attack_means_from_context(
-        built, mentions, ctx), ctx, warnings), ctx)
+        built, mentions, ctx), ctx, warnings), ctx,
+        frozenset(c.trigger.start_char for c, _e in built if c.arrested_for))
     # Read evidence first: who the text blames, then who the nearest same-type event names.
     events = accused_perpetrator(events, mentions, ctx)
     events = inherit_actors(events, mentions, ctx)

@@ -53,6 +53,9 @@ class Candidate:
     history: bool = False
     """Its word's clause is dated a year or more before the news ("in 2016", "two years ago":
     time_clauses.told_as_history)."""
+    arrested_for: bool = False
+    """Its word tells what the sentence's arrest is for ("detained ... in connection with
+    violence during the rally"): another happening, which takes no arrest into it."""
 
 
 @dataclass(frozen=True)

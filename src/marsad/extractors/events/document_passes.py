@@ -24,7 +24,7 @@ from marsad.extractors.events.roles import can_initiate, canonical, civilians, n
 from marsad.extractors.events.sub_types import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
 from marsad.extractors.events.tolls import conflict, merged_claims, named_tolls, restated
 from marsad.extractors.time import history_days
-from marsad.lexicon import Responsibility
+from marsad.lexicon import ARRESTS, Responsibility
 from marsad.model import Actor, Casualties, Document, Event, Location
 from marsad.notes import event_notes
 
@@ -443,11 +443,13 @@ def leave_out_history(events: list[Event], document: Document, mentions: Mention
     return kept
 
 
-def subsumed_after_retyping(events: list[Event], ctx: Context) -> list[Event]:
+def subsumed_after_retyping(events: list[Event], ctx: Context,
+                            arrested_for: frozenset[int] = frozenset()) -> list[Event]:
     """Apply ``subsumes`` again to the events of one sentence and place once their types are
     final: a type given while the event was filled ("Rioters stabbed a shopkeeper": the
     stabbing is the rioters' Mob violence) subsumes the riot the word "rioters" made, as it
-    would have in the sentence pass. Per-clause types are left as they are."""
+    would have in the sentence pass. Per-clause types are left as they are, and so is an
+    arrest beside what it is for (``arrested_for``: start offsets of those events' words)."""
     per_clause = set(ctx.lexicon.subsumes_per_clause)
 
     def place(event: Event) -> str | None:
@@ -455,6 +457,8 @@ def subsumed_after_retyping(events: list[Event], ctx: Context) -> list[Event]:
 
     return [event for event in events if not any(
         other is not event and other.sub_event_type not in per_clause
+        and not (event.sub_event_type == ARRESTS
+                 and other.trigger.char_span[0] in arrested_for)
         and event.sub_event_type in ctx.lexicon.subsumes.get(other.sub_event_type, ())
         and other.evidence.char_span == event.evidence.char_span
         and place(other) == place(event) for other in events)]

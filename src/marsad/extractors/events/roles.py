@@ -566,9 +566,10 @@ def crowd_of_civilians(trigger: Span, actors: Sequence[ActorMention],
     author of violence; a crowd that does violence is rioters."""
     verb = trigger.root
     verbs = [verb]
-    while (verb.dep_ in ("conj", "dep") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) \
+    while (verb.dep_ in ("conj", "dep", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) \
             and not has_own_subject(verb) and verb.head != verb:
-        verb = verb.head  # "beat two men ..., doused them ... and set them on fire"
+        verb = verb.head  # "beat two men ..., doused them ... and set them on fire", "began
+        # torching homes"
         verbs.append(verb)
     if any((c.dep_ == "nsubj" and c.lemma_.lower() in crowd_nouns) or (
             c.dep_ == "agent" and any(g.lemma_.lower() in crowd_nouns for g in c.children))

@@ -23,6 +23,7 @@ from marsad.extractors.events.sub_types import (
     EXCESSIVE_FORCE,
     MOB_VIOLENCE,
     PEACEFUL_PROTEST,
+    PROPERTY_DESTRUCTION,
     PROTEST_WITH_INTERVENTION,
     disorder_of,
     means_by_agent,
@@ -60,7 +61,7 @@ from marsad.extractors.events.triggers import (
     yields,
 )
 from marsad.extractors.places import PlaceMention
-from marsad.lexicon import TriggerEntry
+from marsad.lexicon import ARRESTS, TriggerEntry
 from marsad.nlp import governing_verb
 
 
@@ -171,6 +172,13 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # find those responsible" a clash of its own: perpetrator precision 0.608 -> 0.603)
         by_type.setdefault(sub, (entry, span))
         same_type.setdefault(sub, []).append(span)
+    charged = frozenset(ctx.lexicon.initiators.accused.charge_words)
+
+    def arrested_for(span: Span) -> bool:
+        """The act someone is arrested for ("detained a party leader in connection with an
+        arson attack during the hartal"): another happening than the arrest, told before it."""
+        return ARRESTS in by_type and charge_word_over(span.root, charged) is not None
+
     protest = next((p for p in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION) if p in by_type),
                    None)
     if protest is not None:
@@ -184,6 +192,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
             aside = None
         stronger = protest_escalation(index, mentions, ctx, within=aside,
                                       apart=() if aside is not None else _days_away(sentence, ctx))
+        if stronger == PROTEST_WITH_INTERVENTION and arrested_for(by_type[protest][1]):
+            stronger = None  # the arrest, later, is no intervention in the protest
         if stronger is not None:
             by_type.setdefault(stronger, by_type[protest])
     for sub, (entry, span) in list(by_type.items()):
@@ -204,6 +214,8 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
             if weaker in by_type and weaker in ctx.lexicon.subsumes_same_act.get(sub, ()) and \
                     not _verb_of(sub, by_type[weaker][1], ctx):
                 continue  # "overran a military post, seizing weapons": two acts
+            if weaker == ARRESTS and weaker in by_type and arrested_for(by_type[sub][1]):
+                continue  # "arrested ... in connection with violence during the rally"
             by_type.pop(weaker, None)  # the same happening, read the more specific way
     if not by_type and killed and continue_toll(index, killed, mentions, ctx, earlier):
         return []
@@ -230,12 +242,20 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
             # offensive continues" is an air strike's toll (the nearest event word takes it);
             # a specific word keeps it ("Suicide bomber kills 4": no aircraft in "bomber")
             toll = TriggerEntry(sub_event_type=means, weight=0.45, generic=True, phrases=())
-            if (not by_type or (means != sub and means not in by_type and all(
+            # (a burning whose toll a participle tells: "began torching homes ..., killing
+            # three people" is an attack on them; "KILLED A PEASANT ... AND BURNED A TANK
+            # TRUCK" stays as it was read, MUC-4's arson: two acts)
+            burning = set(by_type) == {PROPERTY_DESTRUCTION} and kill_span.root.tag_ == "VBG" \
+                and sub == "Attack"
+            if (not by_type or burning or (means != sub and means not in by_type and all(
                     entry.generic for entry, _ in by_type.values())) or _charged_killing(
                         kill_span, by_type, ctx)) and happened(kill_span, toll, ctx):
                 # (a killing only prepared or threatened is none: "the mercenaries who were
                 # preparing to assassinate one of the cartel leaders")
                 by_type[means] = (toll, kill_span)
+                if burning and means in ctx.lexicon.subsumes \
+                        and PROPERTY_DESTRUCTION in ctx.lexicon.subsumes[means]:
+                    del by_type[PROPERTY_DESTRUCTION]  # ACLED: the killing, the burning with it
     if not by_type:
         return []
     places, inherited = places_for(
@@ -250,7 +270,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             open_means=entry.generic and span.text.lower() in open_words,
                             alternates=tuple(same_type.get(sub, [])[1:]),
                             time_clause=time_clause(span.root, opening_marks(), phrases=True),
-                            background=background(span.root, told) is not None,
+                            background=background(span.root, told) is not None
+                            or (sub != ARRESTS and arrested_for(span)),
+                            arrested_for=sub != ARRESTS and arrested_for(span),
                             history=told_as_history(span.root, told))
                   for sub, (entry, span) in by_type.items()
                   for place in places_of_word(span, slots, inherited, told)]

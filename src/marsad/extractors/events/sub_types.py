@@ -583,7 +583,8 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
         state = any(m.entry.state_of is None and m.entry.inter in NON_STATE_ARMED_INTER
                     and is_taken_from(phrase_head(m.span.root), trigger.root) for m in actors) \
             or trigger.root.lemma_.lower() in ctx.lexicon.initiators.unnamed_state_gains \
-            or trigger.text.lower() in ctx.lexicon.initiators.unnamed_state_gains
+            or trigger.text.lower() in ctx.lexicon.initiators.unnamed_state_gains \
+            or _raises_a_states_flag(trigger, ctx)
     if taker is not None and not state:
         # "Hezbollah fighters alongside regime forces recaptured ...": the state's side gains
         head = phrase_head(taker.span.root)
@@ -611,6 +612,17 @@ def resolve_sub_type(sub: str, trigger: Span, actors: list[ActorMention],
     if sub != TERRITORY_GAIN:
         return sub
     return "Government regains territory" if state else "Non-state actor overtakes territory"
+
+
+def _raises_a_states_flag(trigger: Span, ctx: Context) -> bool:
+    """The ground is marked with a state's flag ("Iraqi flags were raised again over the
+    municipal building", "the national flag was hoisted"): the state's gain, no taker named
+    (``initiators.state_flag_words`` and nationality words)."""
+    marks = ctx.lexicon.initiators.state_flag_words | ctx.gazetteer.settings.demonym_words
+    return any(
+        flag.lemma_.lower() == "flag" and any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lower_ in marks for c in flag.children)
+        for flag in trigger.root.children if flag.dep_ in ("dobj", "nsubjpass"))
 
 
 def _object_words(trigger: Span, is_person: Callable[[Token], bool] = lambda _t: False

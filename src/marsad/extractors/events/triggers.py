@@ -13,13 +13,14 @@ from collections.abc import Collection, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from marsad.context import Context
-from marsad.extractors.actors import ActorMention
+from marsad.extractors.actors import ActorMention, phrase_head
 from marsad.extractors.attribution import SUBJECT_DEPS
 from marsad.extractors.casualties import load_casualty_terms
 from marsad.extractors.events.candidates import FATAL_KINDS, Mentions
 from marsad.extractors.events.time_clauses import background, dated_by_possessive, phrase_top
 from marsad.extractors.numbers import load_quantifiers
 from marsad.lexicon import (
+    AGREEMENT,
     ARRESTS,
     DISRUPTED_WEAPONS_USE,
     TERRITORY_GAIN,
@@ -290,10 +291,13 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
     six crew members"): a drug bust by soldiers, whose seizures and arrests are no event
     (``non_conflict.enforcement_types``), while their fights are. Diplomats who only tell
     the news (``speakers``: the character spans of the text's sources) make no diplomacy of
-    it ("troop columns have been seen moving towards the border, diplomats said")."""
-    others = [a for a in actors if not a.entry.law_enforcement]
-    padded = padded_words(sentence.text)
+    it ("troop columns have been seen moving towards the border, diplomats said"); nor do
+    the forces a sanction is laid on ("imposed sanctions on eleven military officers over
+    the crackdown": ``_sanctioned``)."""
     rules = ctx.lexicon.non_conflict
+    others = [a for a in actors
+              if not a.entry.law_enforcement and not _sanctioned(a, rules.sanction_words)]
+    padded = padded_words(sentence.text)
     crime = any(f" {w} " in padded for w in rules.crime)
     if armed(others):
         if armed([a for a in others if a.entry.state_of is None]):
@@ -305,6 +309,18 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
     if crime:
         return "crime"
     return "accident" if names_an_accident(padded, rules) else None
+
+
+def _sanctioned(actor: ActorMention, sanction_words: frozenset[str]) -> bool:
+    """The actor is what a sanction is laid on ("sanctions on eleven Myanmar military
+    officers", "an arms embargo against the junta": ``non_conflict.sanction_words``): the
+    object of diplomacy, not a side acting in the sentence."""
+    token = phrase_head(actor.span.root)
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("on", "against"):
+        return False
+    return token.head.head.lower_ in sanction_words
 
 
 def _without_spans(sentence: Span, spans: Sequence[tuple[int, int]]) -> str:
@@ -581,6 +597,9 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if any(f" {m} " in window_text for m in ctx.lexicon.modal_words if " " in m):
         return False
     modal = ctx.lexicon.modal_lemmas
+    if entry.sub_event_type != AGREEMENT and _agreed_to(root, ctx.lexicon.agreement_lemmas):
+        return False  # "agreed at talks to a mutual withdrawal" (but "agreed on a ceasefire"
+        # is the agreement)
     if not _told_as_done(root, modal):
         liking = ctx.lexicon.liking_lemmas
         for ancestor in list(root.ancestors)[:3]:
@@ -605,6 +624,23 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         if before is not None and before.tag_ == "TO":
             return False  # "a campaign to gain control of": an aim, not a gain
     return True
+
+
+def _agreed_to(root: Token, lemmas: tuple[str, ...]) -> bool:
+    """The word is what sides agree to or on, still to come: it hangs on a verb of agreeing
+    (``agreement_lemmas``) through its "to"/"on" phrase, object or infinitive ("agreed at
+    talks in Sweden to a mutual withdrawal of forces", "agreed to withdraw"), not through a
+    clause of what someone agrees is so ("observers agree that ... was prompted by the air
+    force bombing")."""
+    token = root
+    for _step in range(4):
+        head = token.head
+        if head is token or token.dep_ in ("ccomp", "advcl", "relcl", "csubj"):
+            return False
+        if head.lemma_.lower() in lemmas:
+            return token.dep_ in ("prep", "xcomp", "dobj")
+        token = head
+    return False
 
 
 def _blamed_known(root: Token, lemmas: tuple[str, ...]) -> bool:
