@@ -705,6 +705,10 @@ def test_a_town_spacy_calls_a_nationality(nlp: Language, gazetteer: Gazetteer) -
     # a nationality word tells the country of a town abroad the text names once
     ("Beninese soldiers were killed when jihadists attacked a position north of Tanguiéta.",
      "Tanguiéta", "BEN"),
+    # two towns of one country near each other vouch for each other, beside a foreign country
+    ("Two bombs exploded in front of a hotel in Sungai Kolok, the border town facing "
+     "Malaysia's Rantau Panjang, injuring two Malaysian tourists, Narathiwat police said.",
+     "Sungai Kolok", "THA"),
     # a province written with its own word ("oblast") tells its towns' country
     ("Russian shelling damaged a school in Hulyaipole, Zaporizhzhia oblast, overnight.",
      "Hulyaipole", "UKR"),

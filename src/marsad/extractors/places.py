@@ -1058,14 +1058,15 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
 
 
 def _has_a_neighbour(mention: _Mention, mentions: list[_Mention]) -> bool:
-    """Another name of the text is a town near the chosen one (``NEAR_KM``): two towns of one
-    country a few miles apart are the text's places, not two namesakes ("Chasiv Yar, a
-    hilltop town west of Bakhmut" in a text whose only other word is "Russian")."""
+    """Another name of the text is a town near the chosen one (``REGION_KM``): two towns of
+    one country a few miles apart are the text's places, not two namesakes ("Chasiv Yar, a
+    hilltop town west of Bakhmut" in a text whose only other word is "Russian"; "Sungai
+    Kolok ... Narathiwat provincial police" beside "Malaysia's Rantau Panjang")."""
     place = mention.chosen
     return place is not None and place.kind not in REGION_KINDS and any(
         other.key != mention.key and other.chosen is not None
         and other.chosen.kind not in REGION_KINDS and other.chosen.iso2 == place.iso2
-        and _km(place, other.chosen) <= NEAR_KM for other in mentions)
+        and _km(place, other.chosen) <= REGION_KM for other in mentions)
 
 
 def _speaks(doc: Doc, mention: _Mention, verbs: frozenset[str]) -> bool:
