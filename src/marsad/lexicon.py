@@ -20,12 +20,12 @@ from marsad.recase import reads_as_word
 from marsad.resources import lowered_words, read_yaml, validate_items
 
 TERRITORY_GAIN = "territory gain"
+"""Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+"""ACLED's sub-event type of seizures and finds: its verb-object rules name the weapons."""
 AIR_STRIKE = "Air/drone strike"
 ARRESTS = "Arrests"
 AGREEMENT = "Agreement"
-"""ACLED's sub-event type of seizures and finds: its verb-object rules name the weapons."""
-"""Pseudo sub-type of triggers.yaml resolved by who gains the ground."""
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")

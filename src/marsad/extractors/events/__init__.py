@@ -70,9 +70,9 @@ def extract_events(document: Document, doc: Doc, ctx: Context) -> tuple[list[Eve
     # An event told as background beside one told as news is that one's background ("retook
     # Kawkareik after a counter-offensive supported by airstrikes"; "A convoy carrying soldiers
     # from Friday's clash was hit by a roadside bomb"), whichever sentence tells the news.
-    if any(not c.background for c in candidates):
+    if any(not c.told_aside for c in candidates):
         for candidate in candidates:
-            if candidate.background:
+            if candidate.told_aside:
                 candidate.weight *= ctx.lexicon.time_clauses.weight
     if document.published is None:
         candidates = _without_history(candidates, doc, ctx, warnings)

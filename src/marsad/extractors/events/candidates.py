@@ -57,6 +57,11 @@ class Candidate:
     """Its word tells what the sentence's arrest is for ("detained ... in connection with
     violence during the rally"): another happening, which takes no arrest into it."""
 
+    @property
+    def told_aside(self) -> bool:
+        """Told beside the news, not as it: its background, or what an arrest is for."""
+        return self.background or self.arrested_for
+
 
 @dataclass(frozen=True)
 class Mentions:

@@ -270,8 +270,7 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             open_means=entry.generic and span.text.lower() in open_words,
                             alternates=tuple(same_type.get(sub, [])[1:]),
                             time_clause=time_clause(span.root, opening_marks(), phrases=True),
-                            background=background(span.root, told) is not None
-                            or (sub != ARRESTS and arrested_for(span)),
+                            background=background(span.root, told) is not None,
                             arrested_for=sub != ARRESTS and arrested_for(span),
                             history=told_as_history(span.root, told))
                   for sub, (entry, span) in by_type.items()
