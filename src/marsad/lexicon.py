@@ -439,6 +439,10 @@ class NonConflict(_Frozen):
     taken out of a sentence before its accident words are read."""
     diplomatic: tuple[str, ...] = ()
     sanction_words: frozenset[str] = frozenset()
+    hazard_subjects: frozenset[str] = frozenset()
+    """Doers that make a hit or a toll of their clause a disaster's ("Lightning struck")."""
+    hazard_verbs: frozenset[str] = frozenset()
+    """Verbs (lemmas) of a disaster or an accident whose clause's toll is theirs."""
     """Nouns whose "on"/"against" object is what a sanction is laid on, no side acting."""
     crime: tuple[str, ...] = ()
     enforcement_types: tuple[str, ...] = ()

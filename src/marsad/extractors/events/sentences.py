@@ -55,13 +55,14 @@ from marsad.extractors.events.triggers import (
     names_an_accident,
     non_conflict_context,
     padded_words,
+    told_of_a_hazard,
     triggers_in,
     verb_object_events,
     what_an_attack_did,
     yields,
 )
 from marsad.extractors.places import PlaceMention
-from marsad.lexicon import ARRESTS, TriggerEntry
+from marsad.lexicon import ARRESTS, NonConflict, TriggerEntry
 from marsad.nlp import governing_verb
 
 
@@ -71,8 +72,13 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     doc = sentence.doc
     sentence_actors = [a for a in mentions.actors if a.span.sent == sentence]
     told = ctx.lexicon.time_clauses  # how the background of the news is told
-    triggers = [(entry, span) for entry, span in triggers_in(sentence, ctx)
-                if happened(span, entry, ctx) and not what_an_attack_did(entry, span, ctx)]
+    found = [(entry, span, happened(span, entry, ctx))
+             for entry, span in triggers_in(sentence, ctx)]
+    hazards = ctx.lexicon.non_conflict
+    triggers = [(entry, span) for entry, span, done in found
+                if done and not what_an_attack_did(entry, span, ctx)
+                and not (entry.generic and told_of_a_hazard(span.root, hazards))]
+    not_done = [span for _entry, span, done in found if not done]
     # (a verb read with its object inside a phrase of the same type is that phrase:
     # "de-occupied the village" is not also "occupied the village")
     worded = {(i, entry.sub_event_type) for entry, span in triggers
@@ -223,6 +229,10 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
     # named ("the army killed and wounded scores of terrorists": one combined figure).
     harmed = [c for c in killed if c.kind in FATAL_KINDS] or (
         killed if armed(sentence_actors) else [])
+    # (the toll of a happening the sentence tells as no news is that happening's: "claimed
+    # responsibility for Sunday's twin bombings at the cathedral, which killed 20 people")
+    harmed = [c for c in harmed if not _toll_of_a_word(c, not_done, doc)
+              and not _toll_of_a_hazard(c, doc, hazards)]
     if harmed and all(c.aggregate for c in harmed) and names_war_total(sentence.text):
         harmed = []  # "More than 170000 people have been killed in Syria's civil war"
     era = load_casualty_terms().war_total_min
@@ -340,6 +350,28 @@ def _own_clauses(one: Span, other: Span) -> bool:
             or first.dep_ == "conj" and first.head == second):
         return False
     return has_own_subject(first) and has_own_subject(second)
+
+
+def _toll_of_a_hazard(casualty: CasualtyMention, doc: Doc, rules: NonConflict) -> bool:
+    """The toll is told in a disaster's clause (``told_of_a_hazard``)."""
+    span = casualty.span_in(doc)
+    return span is not None and told_of_a_hazard(span.root, rules)
+
+
+def _toll_of_a_word(casualty: CasualtyMention, words: list[Span], doc: Doc) -> bool:
+    """The toll is told in a clause on one of ``words`` or on a noun of its phrase
+    ("bombings ..., which killed 20 people"): it is that word's."""
+    span = casualty.span_in(doc)
+    if span is None or not words:
+        return False
+    token = span.root
+    while token.head != token:
+        if token.dep_ in ("relcl", "acl") and any(
+                w.start <= token.head.i < w.end or w.root.is_ancestor(token.head) for w in words):
+            return True  # (or on a noun of its phrase: "bombings at the cathedral in Jolo,
+            # which killed 20 people")
+        token = token.head
+    return False
 
 
 def _takes_dead(sub_event_type: str, ctx: Context) -> bool:

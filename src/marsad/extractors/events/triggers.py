@@ -311,12 +311,32 @@ def non_conflict_context(sentence: Span, actors: list[ActorMention], ctx: Contex
     return "accident" if names_an_accident(padded, rules) else None
 
 
+def told_of_a_hazard(token: Token, rules: NonConflict) -> bool:
+    """The word's clause, or the clause its participle hangs from, has a hazard for its doer
+    or a hazard's verb (``hazard_subjects``, ``hazard_verbs``): "Lightning struck a military
+    camp, killing four soldiers", "as Mount Nyiragongo erupted, ... killing at least 15
+    people". No conflict, whoever the dead or the speakers are."""
+    verb = token
+    for _step in range(4):
+        if verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_.lower() in rules.hazard_verbs or any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rules.hazard_subjects
+                    for c in verb.children):
+                return True
+            if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")):
+                return False  # (a participle tells its head's toll: "..., killing four")
+        if verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _sanctioned(actor: ActorMention, sanction_words: frozenset[str]) -> bool:
     """The actor is what a sanction is laid on ("sanctions on eleven Myanmar military
     officers", "an arms embargo against the junta": ``non_conflict.sanction_words``): the
     object of diplomacy, not a side acting in the sentence."""
     token = phrase_head(actor.span.root)
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head != token:
         token = token.head
     if token.dep_ != "pobj" or token.head.lower_ not in ("on", "against"):
         return False
@@ -635,7 +655,7 @@ def _agreed_to(root: Token, lemmas: tuple[str, ...]) -> bool:
     token = root
     for _step in range(4):
         head = token.head
-        if head is token or token.dep_ in ("ccomp", "advcl", "relcl", "csubj"):
+        if head == token or token.dep_ in ("ccomp", "advcl", "relcl", "csubj"):
             return False
         if head.lemma_.lower() in lemmas:
             return token.dep_ in ("prep", "xcomp", "dobj")
@@ -645,7 +665,8 @@ def _agreed_to(root: Token, lemmas: tuple[str, ...]) -> bool:
 
 def _blamed_known(root: Token, lemmas: tuple[str, ...]) -> bool:
     """The event word names an event known by a possessive date ("Thursday's wave of bombings",
-    "last week's bombing") that someone is blamed for, claims or is said to be behind: the news
+    "last week's bombing") that someone is blamed for, claims ("claimed Saturday's attack") or
+    is said to be behind: the news
     is the claim, the event was reported before. An event told without such a date ("claimed
     responsibility for the attack on the embassy") may be reported by the claim itself."""
     node = phrase_top(root)
@@ -654,7 +675,16 @@ def _blamed_known(root: Token, lemmas: tuple[str, ...]) -> bool:
                 node.head.head.pos_ not in ("NOUN", "PROPN"):
             break
         node = phrase_top(node.head.head)
-    if not dated_by_possessive(node) or node.dep_ != "pobj":
+    if node.dep_ == "pobj" and node.head.lower_ == "behind" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in node.children) \
+            and any(dated_by_possessive(t) for t in node.sent if t is not node):
+        return True  # "claimed Saturday's attack ..., saying its fighters were behind the
+        # assault": the known attack again
+    if not dated_by_possessive(node):
+        return False
+    if node.dep_ == "dobj":  # "has claimed Saturday's attack on a Frontier Corps post"
+        return node.head.lemma_.lower() in lemmas
+    if node.dep_ != "pobj":
         return False
     preposition = node.head
     return preposition.lower_ == "behind" or (
