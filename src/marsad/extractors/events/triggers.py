@@ -677,7 +677,7 @@ def _blamed_known(root: Token, lemmas: tuple[str, ...]) -> bool:
         node = phrase_top(node.head.head)
     if node.dep_ == "pobj" and node.head.lower_ == "behind" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in node.children) \
-            and any(dated_by_possessive(t) for t in node.sent if t is not node):
+            and any(dated_by_possessive(t) for t in node.sent if t.i != node.i):
         return True  # "claimed Saturday's attack ..., saying its fighters were behind the
         # assault": the known attack again
     if not dated_by_possessive(node):
