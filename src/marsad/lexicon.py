@@ -720,6 +720,7 @@ class Lexicon(_Frozen):
     firing_lemmas: tuple[str, ...] = ()
     """"opened fire with mortars and Grad launchers": a list fired with is used, no inventory."""
     transfer_verbs: tuple[str, ...] = ()
+    transfer_nouns: tuple[str, ...] = ()
     """"supplied missiles": weapons handed over, not used."""
     prevention_lemmas: tuple[str, ...] = ()
     """"preventing sexual violence": kept from happening."""
@@ -1086,6 +1087,7 @@ def load_lexicon() -> Lexicon:
         inventory_words=_words(not_happened, "inventory_words"),
         firing_lemmas=_words(not_happened, "firing_lemmas"),
         transfer_verbs=_words(not_happened, "transfer_verbs"),
+        transfer_nouns=_words(not_happened, "transfer_nouns"),
         struck_verbs=_words(not_happened, "struck_verbs"),
         prevention_lemmas=_words(not_happened, "prevention_lemmas"),
         cargo_nouns=_words(not_happened, "cargo_nouns"),

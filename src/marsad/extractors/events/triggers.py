@@ -595,7 +595,8 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if weapon and entry.sub_event_type != DISRUPTED_WEAPONS_USE and _struck_as_target(
             root, ctx.lexicon.struck_verbs):
         return False  # "one strike destroyed a VBIED": what the strike hit
-    if weapon and (_handed_over(root, ctx.lexicon.transfer_verbs) or _listed_as_cargo(
+    if weapon and (_handed_over(root, ctx.lexicon.transfer_verbs, ctx.lexicon.transfer_nouns)
+                   or _listed_as_cargo(
             root, ctx.lexicon.transfer_verbs, ctx.lexicon.cargo_nouns, ctx.lexicon.weapon_nouns)):
         return False  # "HAVE GIVEN THE CONTRAS ... 300 SURFACE-TO-AIR MISSILES": supplied
     if root.dep_ == "acl" and root.lower_ in ctx.lexicon.role_participles:
@@ -770,13 +771,19 @@ LIST_PREPOSITIONS = frozenset({"including", "like", "as"})
 """Words that open a list of examples ("armaments, including missiles", "such as rockets")."""
 
 
-def _handed_over(root: Token, verbs: tuple[str, ...]) -> bool:
+def _handed_over(root: Token, verbs: tuple[str, ...], nouns: tuple[str, ...] = ()) -> bool:
     """The weapon noun, or the phrase that lists it, is what a verb of handing over acts on
     (``transfer_verbs``: "gave the Contras ... missiles", "missiles were delivered", "armed
-    them with rockets"): supplied, not used."""
+    them with rockets"), or the "of" phrase of such a noun (``transfer_nouns``: "the sale of
+    Apache attack helicopters and Hellfire missiles"): supplied, not used."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
     for token in _lists_holding(root):
+        if (token.dep_ == "pobj" and token.head.lower_ == "of"
+                and token.head.head.lemma_.lower() in nouns) \
+                or (token.i != root.i and token.lemma_.lower() in nouns):
+            return True  # (the parser may join the last weapon to the sale itself: "sale of
+            # Apache attack helicopters and Hellfire missiles")
         if token.dep_ in ("dobj", "nsubjpass", "dative") and _hands_over(token.head, verbs):
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "with" and any(
@@ -913,6 +920,9 @@ def _asked_to_end(root: Token, lemmas: tuple[str, ...]) -> bool:
     land mines", "stop killing civilians"). Nothing is reported done; "the army stopped an
     attack" (past) keeps its attack."""
     token = phrase_top(root)
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "NOUN" \
+            and token.head.head.lemma_.lower() in lemmas:
+        return True  # "demands an immediate halt to the bombardment", "an end to the shelling"
     while _inside_a_noun_phrase(token):
         # "stop ... the use of torture", "cease ... actions against demonstrations", "cease
         # the attacks on the freedom of expression in the form of assassinations"
