@@ -210,11 +210,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
         _resolve(mentions, context, anchors, famous)
     countries = _resolved_context(mentions, country_hint, named, settings) or first
     return [_place_mention(text, m, sentence_starts, settings) for m in mentions
-            if m.chosen is not None and (not _stray(
+            if m.chosen is not None and not _stray(
                 m.chosen, m, _without_itself(m, mentions, countries, country_hint, named,
                                              settings)
                 if capitals and not _vouches_for_itself(m, famous) else countries,
-                settings, capitals) or (not capitals and _has_a_neighbour(m, mentions)))
+                settings, capitals, mentions)
             and not _namesake_of_elsewhere(m, mentions, famous)
             and not _outside_its_country(m)
             and not _names_a_government(doc, m, countries, gazetteer)
@@ -1020,8 +1020,19 @@ def _is_sure(place: Place, settings: GazetteerSettings) -> bool:
 
 
 def _stray(place: Place, mention: _Mention, countries: Counter[str],
-           settings: GazetteerSettings, capitals: bool = False) -> bool:
-    """Tell whether a chosen place is a namesake, not a place the text means.
+           settings: GazetteerSettings, capitals: bool = False,
+           mentions: Sequence[_Mention] = ()) -> bool:
+    """Tell whether a chosen place is a namesake, not a place the text means: its country has
+    too few votes (:func:`_unvouched`) and, in ordinary text, no other town of the text's
+    ``mentions`` lies near it (:func:`_has_a_neighbour`; in capitals, where surnames are read
+    as towns, a neighbour is no evidence)."""
+    return _unvouched(place, mention, countries, settings, capitals) and (
+        capitals or not _has_a_neighbour(mention, mentions))
+
+
+def _unvouched(place: Place, mention: _Mention, countries: Counter[str],
+               settings: GazetteerSettings, capitals: bool) -> bool:
+    """Tell whether nothing else in the text points at a chosen place's country.
 
     A town abroad that is not famous (under ``stray_max_population``) and whose country
     nothing else in the text points at is a person's name or a transliteration collision
@@ -1057,7 +1068,7 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
         and place.population < settings.stray_weak_max_population
 
 
-def _has_a_neighbour(mention: _Mention, mentions: list[_Mention]) -> bool:
+def _has_a_neighbour(mention: _Mention, mentions: Sequence[_Mention]) -> bool:
     """Another name of the text is a town near the chosen one (``REGION_KM``): two towns of
     one country a few miles apart are the text's places, not two namesakes ("Chasiv Yar, a
     hilltop town west of Bakhmut" in a text whose only other word is "Russian"; "Sungai

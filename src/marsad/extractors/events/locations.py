@@ -203,9 +203,9 @@ def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSetti
             and name.head.head.lemma_.lower() in settings.speaker_verbs:
         return True  # "said in Bangui", "told AFP by telephone from the capital"
     token = name
-    while token.dep_ in ("pobj", "prep", "compound", "amod", "nmod") and token.head is not token:
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "nmod") and token.head != token:
         token = token.head
-    return token is not name and token.dep_ == "nsubj" \
+    return token.i != name.i and token.dep_ == "nsubj" \
         and token.head.lemma_.lower() in settings.speaker_verbs
 
 

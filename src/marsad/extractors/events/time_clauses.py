@@ -111,7 +111,7 @@ def background(word: Token, clauses: TimeClauses) -> Span | None:
     doc = word.doc
     told_before = _past_perfect(word) or _dated_earlier(word, clauses)
     if told_before is not None:
-        while told_before.dep_ == "conj" and told_before.head is not told_before:
+        while told_before.dep_ == "conj" and told_before.head != told_before:
             told_before = told_before.head  # (verbs joined share the first one's subject:
             # "Over 25 civilians were killed and 100 wounded in July in US air strikes")
         return doc[told_before.left_edge.i:told_before.right_edge.i + 1]
@@ -159,7 +159,7 @@ def dating(word: Token, clauses: TimeClauses) -> tuple[Token, str] | None:
         told = _time_told(verb, clauses)
         if told is not None:
             return (verb, told) if told else None
-        if verb.dep_ not in _TIMED_BY_HEAD or verb.head is verb:
+        if verb.dep_ not in _TIMED_BY_HEAD or verb.head == verb:
             return None
         verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
     return None
