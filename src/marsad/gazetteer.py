@@ -128,6 +128,11 @@ class GazetteerSettings(BaseModel):
     name_prefixes: frozenset[str] = frozenset()
     """Words that begin a place name and are no place alone ("Tal" of "Tal Samin")."""
     generic_words: frozenset[str]
+    place_appositions: frozenset[str] = frozenset()
+    """Nouns that, in apposition to a name, say it is a place ("Khar, the headquarters of
+    Bajaur district", "Tarhouna, the last stronghold of ...")."""
+    dwellers_of: frozenset[str] = frozenset()
+    """Nouns whose "of" object is a place ("Residents of Merca", "the outskirts of X")."""
     generic_kinds: dict[str, str] = {}
     """The kind of place a generic word names where it is not its own spelling ("village" ->
     "town", "quarter" -> "neighbourhood"); any other generic word is its own kind."""
@@ -213,6 +218,7 @@ class GazetteerSettings(BaseModel):
     "northeast of the capital", "the outskirts of the capital": elsewhere)."""
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
+                     "dwellers_of", "place_appositions",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "street_words",
                      "feature_words_before", "feature_words_after",

@@ -8,7 +8,7 @@ load time with a message naming the file and entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -26,6 +26,7 @@ DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 AIR_STRIKE = "Air/drone strike"
 ARRESTS = "Arrests"
 AGREEMENT = "Agreement"
+PEACEFUL_PROTEST = "Peaceful protest"
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -152,6 +153,21 @@ class ProtestEscalation(_Frozen):
     words: tuple[str, ...]
     unless: tuple[str, ...] = ()
     """Phrases whose words do not count ("the demonstration dispersed peacefully")."""
+
+
+def escalated_to(words: Iterable[str], rules: Iterable[ProtestEscalation]) -> str | None:
+    """The stronger protest type the first rule with a word among ``words`` (a text's tokens)
+    gives, once each rule's ``unless`` phrases are taken out; None when no rule's word is
+    there."""
+    padded = " " + re.sub(r"[^\w\s-]", " ", " ".join(words).casefold()) + " "
+    padded = re.sub(r"\s+", " ", padded)
+    for rule in rules:
+        said = padded
+        for phrase in rule.unless:
+            said = said.replace(f" {phrase} ", " ")
+        if any(f" {word} " in said for word in rule.words):
+            return rule.becomes
+    return None
 
 
 class Accused(_Frozen):

@@ -78,6 +78,20 @@ def _event_location(ctx: Context, text: str) -> Location:
     # the named place is where it happened; the distant reference only describes it
     ("Fighters attacked the town of Tal Afar, 65 kilometres west of Mosul, on Monday.",
      "Tall ‘Afar", 1, None, None),
+    # a distance stated from a place beats the road the event was on, and where the road or
+    # the travellers were heading
+    ("Taliban militants stopped a bus on the Kabul-Kandahar highway about 20 km south of "
+     "Ghazni city on Monday and abducted 14 passengers.", "Ghazni", 2, 20, "S"),
+    ("Jihadists attacked a convoy about 40 km south of Djibo, on the road to Bourzanga, "
+     "on Monday.", "Djibo", 3, 40, "S"),
+    ("Bandits blocked the highway about 15 kilometres south of Tsafe on Wednesday and "
+     "abducted 30 passengers travelling towards Gusau.", "Tsafe", 2, 15, "S"),
+    # where the shells came from is no place of the shelling
+    ("Turkish-backed factions advancing from the direction of Jarablus shelled villages on "
+     "the outskirts of Manbij on Monday.", "Manbij", 2, None, None),
+    # a town named with its district is somewhere in the district
+    ("Soldiers clashed with M23 rebels around 10 km south of Kanyabayonga, in Lubero "
+     "territory, on Saturday.", "Kanyobagonga", 2, 10, "S"),
 ])
 def test_relative_location_of_the_event(ctx: Context, text: str, name: str, precision: int,
                                         offset_km: float | None, bearing: str | None) -> None:

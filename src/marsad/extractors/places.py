@@ -73,7 +73,7 @@ against namesakes elsewhere, as a town of 100,000: "Antioquia" under its own nam
 Colombian department, not Antakya, Turkey (400,000), whose Spanish alternate name it is (the
 own-name bonus decides). Against a namesake town inside it, it counts nothing: a bare
 "Aleppo", "Idlib", even "Quneitra" (4,000 people) is the town; the province needs a cue word."""
-_CONTAINER = re.compile(r"^\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
+_CONTAINER = re.compile(r"^\s*,?\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _COUNTRY_CUE = re.compile(r"^\s*,\s*(?:the\s+)?$")
 _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -777,7 +777,7 @@ def _namesake_of_a_neighbourhood(mention: _Mention, countries: Counter[str]) -> 
 
 
 def _link_containers(text: str, mentions: list[_Mention]) -> None:
-    """Record "X in (the southern) Y" so X is resolved inside Y."""
+    """Record "X in (the southern) Y", "X, in Y" so X is resolved inside Y."""
     for inner, outer in zip(mentions, mentions[1:], strict=False):
         between = text[inner.end:outer.start]
         if len(between) < 40 and _CONTAINER.match(between):
@@ -1026,8 +1026,43 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
     too few votes (:func:`_unvouched`) and, in ordinary text, no other town of the text's
     ``mentions`` lies near it (:func:`_has_a_neighbour`; in capitals, where surnames are read
     as towns, a neighbour is no evidence)."""
+    if place.curated:
+        return _foreign_to_the_texts_towns(place, mention, countries, mentions)
     return _unvouched(place, mention, countries, settings, capitals) and (
         capitals or not _has_a_neighbour(mention, mentions))
+
+
+OWN_VOTE = 1.0
+NEIGHBOURING_KM = 1000.0
+CLEARLY_ABOUT = 3.0
+"""Votes that make a country the one a text is about, beyond a passing mention."""
+"""A curated place this near a town the text names is of the text's region, not a namesake
+across the world (Kobani, ~350 km from Mosul; Marjah, Afghanistan, ~2,600 km from Aleppo)."""
+"""The most a place's own mention votes for its country (:func:`_vote`)."""
+
+
+def _foreign_to_the_texts_towns(place: Place, mention: _Mention, countries: Counter[str],
+                                mentions: Sequence[_Mention]) -> bool:
+    """A curated place (vouched for by an analyst, whatever its country's votes: "Russian jets
+    struck Jobar") is still a namesake when nothing points at its country, the text names
+    towns of the country it is clearly about (``CLEARLY_ABOUT``) and none of them lies near
+    it (``NEIGHBOURING_KM``): "the east Aleppo district of Marjeh" is no Marjah,
+    Afghanistan."""
+    if not countries or mention.within is not None \
+            or countries[place.iso2 or ""] > OWN_VOTE or any(
+                other.key != mention.key and other.chosen is not None
+                and other.chosen.iso2 == place.iso2 for other in mentions):
+        return False  # (its own mention's vote aside)
+    top, top_votes = countries.most_common(1)[0]
+    if top_votes < CLEARLY_ABOUT:
+        return False  # "shot down near Saraqib ... the deadliest incident for Moscow"
+    towns = [other.chosen for other in mentions if other.key != mention.key
+             and other.chosen is not None and other.chosen.kind in CITY_KINDS
+             and other.chosen.iso2 == top]
+    # (a town of a neighbouring country is the text's: "pushed ISIL out of Kobane" in a
+    # report on Iraq)
+    return top != place.iso2 and bool(towns) \
+        and not any(_km(place, town) <= NEIGHBOURING_KM for town in towns)
 
 
 def _unvouched(place: Place, mention: _Mention, countries: Counter[str],
@@ -1045,6 +1080,10 @@ def _unvouched(place: Place, mention: _Mention, countries: Counter[str],
     """
     if place.kind in REGION_KINDS or place.curated or mention.country_cue:
         return False
+    container = mention.within.chosen if mention.within is not None else None
+    if container is not None and container.iso2 == place.iso2:
+        return False  # the text puts it in a place of its own country: "near Penjwen, in
+        # Sulaimani province" in a text that otherwise names only Iranians
     if any(p.kind == "admin1" and p.iso2 == place.iso2 for p in mention.candidates):
         return False  # a town of its province's name: no surname ("a Russian drone dropped
         # explosives on a bus in Kherson": Ukraine's, though the text names only Russians)
@@ -1222,6 +1261,9 @@ def _km(first: Place, second: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+AREA_KINDS = frozenset({"district", "area"})
+
+
 def _precision(place: Place, mention: _Mention, settings: GazetteerSettings) -> int:
     """ACLED geo-precision: 1 the named place, 2 near it / part of it / an area, 3 a region.
 
@@ -1235,8 +1277,10 @@ def _precision(place: Place, mention: _Mention, settings: GazetteerSettings) -> 
         return settings.stretches.far_end_precision
     if mention.offset_km is not None:
         return 2 if mention.offset_km <= settings.offsets.near_max_km else 3
-    if mention.relative or place.kind in {"district", "area"}:
-        return 2
+    if mention.relative or place.kind in AREA_KINDS or (
+            mention.kind_hint == "district" and place.kind in CITY_KINDS):
+        return 2  # (a town named for its district: "10 km south of Kanyabayonga, in Lubero
+        # territory" is somewhere in the district, not in Lubero town; "the X area" is X)
     return 1
 
 

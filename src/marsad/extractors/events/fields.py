@@ -43,7 +43,6 @@ from marsad.extractors.events.roles import (
 from marsad.extractors.events.sub_types import (
     EXCESSIVE_FORCE,
     MOB_VIOLENCE,
-    PEACEFUL_PROTEST,
     PROTESTS,
     REMOTE_VIOLENCE,
     RIOTS,
@@ -57,6 +56,7 @@ from marsad.extractors.events.sub_types import (
 )
 from marsad.extractors.events.time_clauses import background, same_line
 from marsad.extractors.events.tolls import casualties_of, victim_span
+from marsad.lexicon import PEACEFUL_PROTEST
 from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
 from marsad.notes import event_notes
 

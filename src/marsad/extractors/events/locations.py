@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.time_clauses import background, same_line
 from marsad.extractors.places import PlaceMention
-from marsad.gazetteer import GazetteerSettings
+from marsad.gazetteer import REGION_KINDS, GazetteerSettings
 from marsad.lexicon import TimeClauses
 from marsad.model import Location
 
@@ -76,7 +76,11 @@ def places_for(index: int, mentions: Mentions, settings: GazetteerSettings,
             break
         later = [p for p in usable(_specific_places(
             [p for p in mentions.places if p.sentence_index == ahead]))
-            if not home or p.location.country == home]
+            if (not home or p.location.country == home)
+            and (index < SUMMARY_SENTENCES or p.location.feature != "country")]
+        # (after the lead, a country elaborates nothing: "The strike was carried out on
+        # Tuesday morning. The coalition has been carrying out airstrikes in Syria and Iraq
+        # since 2014")
         if headline_country:  # "... in Syria. MOSCOW (RIA Novosti) - ...": not a dateline abroad
             later = [p for p in later if p.location.country in own_countries]
         if later:
@@ -118,6 +122,9 @@ def places_for(index: int, mentions: Mentions, settings: GazetteerSettings,
 ASIDE_CLAUSES = frozenset({"relcl", "acl"})
 ASIDE_ROLES = frozenset({"nsubj", "nsubjpass"})
 ASIDE_PREPOSITIONS = frozenset({"by", "from"})
+DESTINATION_PREPOSITIONS = frozenset({"to", "towards", "toward"})
+# "from the direction of X", "from the side of X": X is where it came from.
+ORIGIN_SIDES = frozenset({"direction", "side", "area", "positions"})
 
 
 def _home_instead(own: list[PlaceMention], home: str | None, mentions: Mentions,
@@ -162,8 +169,9 @@ def _aside(place: PlaceMention, sentence: Span) -> bool:
 
 def _without_origins(places: list[PlaceMention], sentence: Span,
                      settings: GazetteerSettings) -> list[PlaceMention]:
-    """Drop the places something or someone came from when the sentence names another as fine,
-    and where its speaker sits when it names another at all (``_speakers_seat``):
+    """Drop the places something or someone came from (or was heading to) when the sentence
+    names another as fine, and where its speaker sits when it names another at all
+    (``_speakers_seat``):
     "DEFUSED A CHARGE OF DYNAMITE FOUND IN A PLANE THAT ARRIVED IN MEDELLIN FROM PEREIRA" is
     in Medellin; "rockets fired from Gaza hit Sderot" in Sderot; "a shelter for 50 families
     from Aleppo" is not in Aleppo (``origin_verbs``, or a noun's "from"). "expelled rebels from
@@ -173,12 +181,25 @@ def _without_origins(places: list[PlaceMention], sentence: Span,
         if token is None or token.dep_ != "pobj":
             return False
         preposition = token.head
+        if preposition.lower_ in DESTINATION_PREPOSITIONS:
+            # where someone was heading, or a road leads: "abducted passengers travelling
+            # towards Gusau", "on the road to Bourzanga"
+            goer = preposition.head
+            return goer.lemma_.lower() in settings.destination_verbs \
+                or goer.lower_ in settings.stretches.roads
+        if preposition.lower_ == "of" and preposition.head.lower_ in ORIGIN_SIDES \
+                and preposition.head.dep_ == "pobj" and preposition.head.head.lower_ == "from":
+            return True  # "advancing from the direction of Jarablus"
         if preposition.lower_ != "from" and preposition.dep_ in ("pcomp", "prep") \
                 and preposition.head.lower_ == "from":
             preposition = preposition.head  # "artillery fired from across the Dnipro"
         if preposition.lower_ != "from":
             return False
         holder = preposition.head
+        if holder.lower_ in settings.stretches.roads \
+                and place.location.precision > _kind_precision(place):
+            return False  # "the road from Idlib to Saraqib": a stretch's anchor (read as
+            # relative), no origin; "near Damboa on the road from Maiduguri" is Damboa's
         return holder.pos_ in ("NOUN", "PROPN") or holder.lemma_.lower() in settings.origin_verbs
 
     seats = [p for p in places if _speakers_seat(p, sentence, settings)]
@@ -188,8 +209,18 @@ def _without_origins(places: list[PlaceMention], sentence: Span,
     rest = [p for p in places if p not in origins]
     if not origins or not rest:
         return places
-    finest = min(p.location.precision for p in rest)
-    return [p for p in places if p in rest or p.location.precision < finest]
+    # (by the kind of place, not the cue around it: "shelled villages on the outskirts of
+    # Manbij" is finer than where the shelling came from, a town)
+    finest = min(_kind_precision(p) for p in rest)
+    return [p for p in places if p in rest or _kind_precision(p) < finest]
+
+
+def _kind_precision(place: PlaceMention) -> int:
+    """The precision the kind of place gives, whatever words around it make it relative: a
+    province 3, a district or an area 2, a town 1."""
+    if place.location.feature in REGION_KINDS:
+        return 3
+    return 2 if place.location.feature in ("district", "area") else 1
 
 
 def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSettings) -> bool:
@@ -273,6 +304,10 @@ def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:
         return []
     finest = min(p.location.precision for p in places)
     kept = [p for p in places if p.location.precision == finest]
+    # a distance stated from a place measures the event from it; a road's end or a place it
+    # is only near is where it is told to lie: "on the Kabul-Kandahar highway about 20 km
+    # south of Ghazni city" is Ghazni's
+    kept = [p for p in kept if p.location.offset_km is not None] or kept
     kept = [p for p in kept if not any(
         other.location.admin2 == p.location.name or other.location.admin1 == p.location.name
         or (p.location.feature == "country" and other.location.feature != "country"

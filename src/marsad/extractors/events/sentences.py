@@ -22,7 +22,6 @@ from marsad.extractors.events.roles import crowd_of_civilians
 from marsad.extractors.events.sub_types import (
     EXCESSIVE_FORCE,
     MOB_VIOLENCE,
-    PEACEFUL_PROTEST,
     PROPERTY_DESTRUCTION,
     PROTEST_WITH_INTERVENTION,
     disorder_of,
@@ -62,7 +61,7 @@ from marsad.extractors.events.triggers import (
     yields,
 )
 from marsad.extractors.places import PlaceMention
-from marsad.lexicon import ARRESTS, NonConflict, TriggerEntry
+from marsad.lexicon import ARRESTS, PEACEFUL_PROTEST, NonConflict, TriggerEntry
 from marsad.nlp import governing_verb
 
 

@@ -8,7 +8,6 @@ make an attack Violence against civilians, and the learned typer may overrule th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -44,6 +43,7 @@ from marsad.lexicon import (
     Initiators,
     StateBombing,
     TriggerEntry,
+    escalated_to,
 )
 from marsad.model import Actor, Casualties, Event
 from marsad.nlp import first_conjunct, governing_verb, proper_name_words
@@ -480,7 +480,6 @@ def _retyped(event: Event, sub_event_type: str, ctx: Context, **extra: object) -
     return retyped.model_copy(update={"notes": event_notes(retyped)})
 
 
-PEACEFUL_PROTEST = "Peaceful protest"
 EXCESSIVE_FORCE = "Excessive force against protesters"
 PROPERTY_DESTRUCTION = "Looting/property destruction"
 REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -511,17 +510,9 @@ def protest_escalation(index: int, mentions: Mentions, ctx: Context,
     described = {t.i for sentence in sentences for t in sentence
                  if t.dep_ == "amod" and t.tag_ == "VBN"}
     elsewhere = {t.i for clause in apart for t in clause}
-    text = " ".join(t.text for sentence in sentences for t in sentence
-                    if t.i not in mourned and t.i not in described and t.i not in elsewhere)
-    padded = " " + re.sub(r"[^\w\s-]", " ", text.casefold()) + " "
-    padded = re.sub(r"\s+", " ", padded)
-    for rule in ctx.lexicon.protest_escalation:
-        said = padded
-        for phrase in rule.unless:
-            said = said.replace(f" {phrase} ", " ")
-        if any(f" {word} " in said for word in rule.words):
-            return rule.becomes
-    return None
+    return escalated_to((t.text for sentence in sentences for t in sentence
+                         if t.i not in mourned and t.i not in described and t.i not in elsewhere),
+                        ctx.lexicon.protest_escalation)
 
 
 def learned_typing(events: list[Event], ctx: Context, warnings: list[str]) -> list[Event]:

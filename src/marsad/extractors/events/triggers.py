@@ -23,6 +23,7 @@ from marsad.lexicon import (
     AGREEMENT,
     ARRESTS,
     DISRUPTED_WEAPONS_USE,
+    PEACEFUL_PROTEST,
     TERRITORY_GAIN,
     BorrowedMeans,
     ExistingAgreement,
@@ -31,6 +32,7 @@ from marsad.lexicon import (
     StateProtest,
     TimeClauses,
     TriggerEntry,
+    escalated_to,
 )
 from marsad.nlp import NOT_TRIGGER, first_conjunct, governing_verb, prepositional_objects
 
@@ -581,8 +583,12 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
     if _purpose(root, ctx.lexicon.reaction_lemmas) and violent:
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
         # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
-    if not violent and _attempted(root, ctx.lexicon.attempt_lemmas):
-        return False  # "struggling to broker a ceasefire" (an attempted advance is a clash)
+    if not violent and _attempted(root, ctx.lexicon.attempt_lemmas) and not (
+            entry.sub_event_type == PEACEFUL_PROTEST and escalated_to(
+                (t.text for t in root.sent), ctx.lexicon.protest_escalation) is not None):
+        return False  # "struggling to broker a ceasefire" (an attempted advance is a clash;
+        # and a march the police stop, ACLED's protest with intervention: "When the doctors
+        # tried to march towards Parliament House, police stopped them ... took 20 into custody")
     if _names_gear(trigger, ctx.lexicon.gear_heads, ctx.lexicon.gear_use_verbs) or (
             root.dep_ == "compound" and root.head.lemma_.lower() in ctx.lexicon.craft_heads
             and not _headline_verb(root)):
@@ -756,15 +762,27 @@ def _charge_against_a_people(root: Token, ctx: Context) -> bool:
 
 def _undated_past(root: Token, adverbials: tuple[str, ...]) -> bool:
     """The event word's verb is in the present perfect with an adverbial of an undated past
-    ("has attacked Soviet interests in the past", "has been shelled several times"): a
-    record, not an event; "has attacked the base" alone is news. The perfect infinitive too:
+    ("has attacked Soviet interests in the past", "has been shelled several times", "has
+    been fought over since 2024"): a record, not an event; "has attacked the base" alone is
+    news. The perfect infinitive too:
     "It is thought to have bombed weapons shipments ... several times"."""
     verb = governing_verb(root)
     if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have"
                                and c.tag_ in ("VBZ", "VBP", "VB") for c in verb.children):
         return False
     return any(c.dep_ in ("advmod", "prep", "npadvmod")
-               and " ".join(t.lower_ for t in c.subtree) in adverbials for c in verb.children)
+               and " ".join(t.lower_ for t in c.subtree) in adverbials for c in verb.children) \
+        or any(_since_a_year(c) for c in verb.children)
+
+
+def _since_a_year(word: Token) -> bool:
+    """"since 2024": a span of years the perfect covers ("Solino has been fought over since
+    gangs expelled police from neighbouring Nazon in 2024"), a record of the place."""
+    if not (word.dep_ == "prep" and word.lower_ == "since") and not (
+            word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                         for c in word.children)):
+        return False
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in word.subtree)
 
 
 LIST_PREPOSITIONS = frozenset({"including", "like", "as"})
