@@ -38,6 +38,8 @@ from marsad.model import Location
 from marsad.recase import doc_in_capitals, reads_as_word
 
 CITY_KINDS = frozenset({"city", "town"})
+AREA_KINDS = frozenset({"district", "area"})
+"""Kinds of place that are an area, not a point: an event there is precision 2."""
 NEAR_KM = 30.0
 RESOLVE_ROUNDS = 2
 """Rounds of re-reading each mention in the context of the others' last choices."""
@@ -1033,12 +1035,12 @@ def _stray(place: Place, mention: _Mention, countries: Counter[str],
 
 
 OWN_VOTE = 1.0
+"""The most a place's own mention votes for its country (:func:`_vote`)."""
 NEIGHBOURING_KM = 1000.0
-CLEARLY_ABOUT = 3.0
-"""Votes that make a country the one a text is about, beyond a passing mention."""
 """A curated place this near a town the text names is of the text's region, not a namesake
 across the world (Kobani, ~350 km from Mosul; Marjah, Afghanistan, ~2,600 km from Aleppo)."""
-"""The most a place's own mention votes for its country (:func:`_vote`)."""
+CLEARLY_ABOUT = 3.0
+"""Votes that make a country the one a text is about, beyond a passing mention."""
 
 
 def _foreign_to_the_texts_towns(place: Place, mention: _Mention, countries: Counter[str],
@@ -1259,9 +1261,6 @@ def _km(first: Place, second: Place) -> float:
     a = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
-AREA_KINDS = frozenset({"district", "area"})
 
 
 def _precision(place: Place, mention: _Mention, settings: GazetteerSettings) -> int:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad.extractors.events.candidates import Candidate, Mentions
 from marsad.extractors.events.time_clauses import background, same_line
-from marsad.extractors.places import PlaceMention
+from marsad.extractors.places import AREA_KINDS, PlaceMention
 from marsad.gazetteer import REGION_KINDS, GazetteerSettings
 from marsad.lexicon import TimeClauses
 from marsad.model import Location
@@ -220,7 +220,7 @@ def _kind_precision(place: PlaceMention) -> int:
     province 3, a district or an area 2, a town 1."""
     if place.location.feature in REGION_KINDS:
         return 3
-    return 2 if place.location.feature in ("district", "area") else 1
+    return 2 if place.location.feature in AREA_KINDS else 1
 
 
 def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSettings) -> bool:
