@@ -1,0 +1,62 @@
+"""Session 31: merge two blind placements of conflict hotspots into gazetteer_additions.csv rows.
+
+Run from the repository root: .venv/bin/python scripts/provenance/session31/hotspots_merge.py
+hotspots_draft*.csv were written from memory by one helper, hotspots_second_placement.csv by
+another given only hotspots_names.csv. Rows whose points agree within 15 km are kept at their
+mean, unless already in the gazetteer within 25 km, named like another town of the country,
+or an English word. The output (hotspots_rows.csv) was appended to gazetteer_additions.csv
+after dropping 'Tina' (a given name) and the aliases Lido, Boni, Kojo.
+"""
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+import csv, math, sys
+from marsad.context import get_context
+from marsad.gazetteer import normalize_name
+g = get_context().gazetteer
+admin_names = {}
+for r in csv.reader(l for l in open('src/marsad/resources/admin1.csv') if not l.startswith('#')):
+    if r[0]=='iso2': continue
+    admin_names.setdefault(r[0], set()).add(r[2])
+draft = list(csv.DictReader(open(HERE / 'hotspots_draft.csv'))) + list(csv.DictReader(open(HERE / 'hotspots_draft_extra.csv')))
+check = {int(r['id']): r for r in csv.DictReader(open(HERE / 'hotspots_second_placement.csv'))}
+existing = set()
+for l in open('src/marsad/resources/gazetteer_additions.csv'):
+    if l.startswith('#') or l.startswith('name,'): continue
+    existing.add(normalize_name(l.split(',')[0]))
+def km(a, b, c, d):
+    p = math.pi/180
+    x = (d-b)*p*math.cos((a+c)/2*p); y = (c-a)*p
+    return 6371*math.hypot(x, y)
+out = []; log = {'agree':0,'disagree':0,'unknown':0,'present':0,'conflict':0,'word':0}
+seen = set()
+for i, r in enumerate(draft):
+    c = check[i]
+    if not c['lat']:
+        log['unknown'] += 1; continue
+    lat1, lon1, lat2, lon2 = float(r['lat']), float(r['lon']), float(c['lat']), float(c['lon'])
+    d = km(lat1, lon1, lat2, lon2)
+    if d > 15:
+        log['disagree'] += 1; print('DISAGREE', r['name'], r['iso2'], round(d), file=sys.stderr); continue
+    log['agree'] += 1
+    lat, lon = round((lat1+lat2)/2, 4), round((lon1+lon2)/2, 4)
+    names = [r['name']] + [a for a in r['aliases'].split('|') if a]
+    same = [p for n in names for p in g.candidates(n) if p.iso2 == r['iso2'] and p.kind not in ('country','admin1')]
+    near = [p for p in same if p.lat is not None and km(p.lat, p.lon, lat, lon) <= 25]
+    if near:
+        log['present'] += 1; print('PRESENT', r['name'], '->', near[0].name, file=sys.stderr); continue
+    if same:
+        log['conflict'] += 1; print('CONFLICT', r['name'], r['iso2'], '->', [(p.name, round(km(p.lat,p.lon,lat,lon))) for p in same][:2], file=sys.stderr); continue
+    key = normalize_name(r['name'])
+    if key in existing or key in seen:
+        continue
+    bad = [n for n in names if g.is_ordinary_word(n) or n.lower() in g.settings.common_words or len(n) < 4]
+    if r['name'] in bad:
+        log['word'] += 1; print('WORD', r['name'], file=sys.stderr); continue
+    aliases = [a for a in names[1:] if a not in bad and normalize_name(a) != key]
+    seen.add(key)
+    admin1 = r['admin1'] if r['admin1'] in admin_names.get(r['iso2'], set()) else ''
+    out.append([r['name'], '|'.join(dict.fromkeys(aliases)), r['kind'], r['iso2'], admin1, '', lat, lon, '', 'curated (approximate: two independent recollections within 15 km)', ''])
+w = csv.writer(open(HERE / 'hotspots_rows.csv', 'w'), lineterminator='\n')
+w.writerows(out)
+print(log, len(out))
