@@ -18,7 +18,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -592,6 +592,27 @@ class RulerPatterns(Mapping[str, tuple[str, str]]):
         row = self._gazetteer.connection.execute(
             "SELECT label, id FROM ruler WHERE key = ?", (key,)).fetchone()
         return (row[0], row[1]) if row is not None else default
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """``get`` for several keys in one query: the ruler tries every n-gram of a start
+        position, up to eight, and one indexed ``IN`` query costs what one ``=`` query does."""
+        found = {key: self._added[key] for key in keys if key in self._added}
+        asked = [key for key in keys if key not in found
+                 and key.split(" ", 1)[0] in self._first_words]
+        if asked:
+            marks = ",".join("?" * len(asked))
+            found.update((row[0], (row[1], row[2])) for row in self._gazetteer.connection.execute(
+                f"SELECT key, label, id FROM ruler WHERE key IN ({marks})", asked))
+        return found
+
+    def in_capitals_many(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """:meth:`in_capitals` for several keys in one query."""
+        asked = [key for key in keys if key.split(" ", 1)[0] in self.capitals_first_words]
+        if not asked:
+            return {}
+        marks = ",".join("?" * len(asked))
+        return {row[0]: (row[1], row[2]) for row in self._gazetteer.connection.execute(
+            f"SELECT key, label, id FROM ruler_capitals WHERE key IN ({marks})", asked)}
 
     def in_capitals(self, key: str) -> tuple[str, str] | None:
         """``(label, id)`` of a surface only text written in capitals may use: a name without

@@ -8,7 +8,7 @@ users can point marsad at any installed English pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import spacy
@@ -232,17 +232,30 @@ class GazetteerRuler:
                 return None
             position += 1
         last = min(len(lowers), start + self.max_tokens)
-        for end in range(last, start, -1):
-            if lowers[end - 1].isspace():
-                continue
-            text = " ".join("".join(lowers[k] + spaces[k] for k in range(start, end)).split())
-            hit = self.patterns.get(text)
+        texts = {end: " ".join("".join(lowers[k] + spaces[k] for k in range(start, end)).split())
+                 for end in range(last, start, -1) if not lowers[end - 1].isspace()}
+        lookup: Callable[[str], tuple[str, str] | None] = self.patterns.get
+        in_capitals: Callable[[str], tuple[str, str] | None] = getattr(
+            self.patterns, "in_capitals", _no_pattern)
+        get_many = getattr(self.patterns, "get_many", None)
+        capitals_many = getattr(self.patterns, "in_capitals_many", None)
+        if get_many is not None:  # the gazetteer index: one query per table, not one per
+            keys = list(texts.values())  # n-gram (up to eight per position)
+            lookup = get_many(keys).get
+            if tokens.capitals and capitals_many is not None:
+                in_capitals = capitals_many(keys).get
+        for end, text in texts.items():
+            hit = lookup(text)
             if hit is None and tokens.capitals and not (
                     end - start == 1 and self._word_or_surname(doc, start, lowers)):
-                hit = getattr(self.patterns, "in_capitals", lambda _key: None)(text)
+                hit = in_capitals(text)
             if hit is not None:
                 return Span(doc, start, end, label=hit[0], span_id=hit[1])
         return None
+
+
+def _no_pattern(_key: str) -> tuple[str, str] | None:
+    return None
 
 
 @dataclass(frozen=True)
