@@ -132,6 +132,9 @@ class GazetteerSettings(BaseModel):
     """Nouns that, in apposition to a name, say it is a place ("Khar, the headquarters of
     Bajaur district", "Tarhouna, the last stronghold of ...")."""
     dwellers_of: frozenset[str] = frozenset()
+    origin_sides: frozenset[str] = frozenset()
+    """Nouns whose "of" object, after "from the", is where something came from ("from the
+    direction of Jarablus")."""
     """Nouns whose "of" object is a place ("Residents of Merca", "the outskirts of X")."""
     generic_kinds: dict[str, str] = {}
     """The kind of place a generic word names where it is not its own spelling ("village" ->
@@ -218,7 +221,7 @@ class GazetteerSettings(BaseModel):
     "northeast of the capital", "the outskirts of the capital": elsewhere)."""
 
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
-                     "dwellers_of", "place_appositions",
+                     "dwellers_of", "place_appositions", "origin_sides",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "unit_words", "street_words",
                      "feature_words_before", "feature_words_after",
@@ -597,31 +600,26 @@ class RulerPatterns(Mapping[str, tuple[str, str]]):
         """``get`` for several keys in one query: the ruler tries every n-gram of a start
         position, up to eight, and one indexed ``IN`` query costs what one ``=`` query does."""
         found = {key: self._added[key] for key in keys if key in self._added}
-        asked = [key for key in keys if key not in found
-                 and key.split(" ", 1)[0] in self._first_words]
-        if asked:
-            marks = ",".join("?" * len(asked))
-            found.update((row[0], (row[1], row[2])) for row in self._gazetteer.connection.execute(
-                f"SELECT key, label, id FROM ruler WHERE key IN ({marks})", asked))
+        found.update(self._rows("ruler", [key for key in keys if key not in found
+                                          and key.split(" ", 1)[0] in self._first_words]))
         return found
 
     def in_capitals_many(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """:meth:`in_capitals` for several keys in one query."""
-        asked = [key for key in keys if key.split(" ", 1)[0] in self.capitals_first_words]
-        if not asked:
-            return {}
-        marks = ",".join("?" * len(asked))
-        return {row[0]: (row[1], row[2]) for row in self._gazetteer.connection.execute(
-            f"SELECT key, label, id FROM ruler_capitals WHERE key IN ({marks})", asked)}
+        """``(label, id)`` of the surfaces only text written in capitals may use: names
+        without their accents ("vina del mar"; :func:`_unaccented_patterns`)."""
+        return self._rows("ruler_capitals", [key for key in keys if key.split(" ", 1)[0]
+                                             in self.capitals_first_words])
 
     def in_capitals(self, key: str) -> tuple[str, str] | None:
-        """``(label, id)`` of a surface only text written in capitals may use: a name without
-        its accents ("vina del mar"; :func:`_unaccented_patterns`)."""
-        if key.split(" ", 1)[0] not in self.capitals_first_words:
-            return None
-        row = self._gazetteer.connection.execute(
-            "SELECT label, id FROM ruler_capitals WHERE key = ?", (key,)).fetchone()
-        return (row[0], row[1]) if row is not None else None
+        """:meth:`in_capitals_many` of one surface."""
+        return self.in_capitals_many([key]).get(key)
+
+    def _rows(self, table: str, keys: list[str]) -> dict[str, tuple[str, str]]:
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        return {row[0]: (row[1], row[2]) for row in self._gazetteer.connection.execute(
+            f"SELECT key, label, id FROM {table} WHERE key IN ({marks})", keys)}
 
     @property
     def first_words(self) -> frozenset[str]:

@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from marsad.extractors.numbers import load_quantifiers
 from marsad.gazetteer import REGION_KINDS, Gazetteer, GazetteerSettings, normalize_name
 from marsad.nlp import first_conjunct
 from marsad.recase import doc_in_capitals
@@ -265,7 +266,8 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     generic = settings.generic_words
     named_as_place = (root.dep_ in ("compound", "nmod") and root.head.lower_ in generic) \
         or (root.dep_ == "pobj" and root.head.lower_ == "of"
-            and root.head.head.lower_ in generic | settings.dwellers_of) \
+            and (root.head.head.lower_ in generic
+                 or root.head.head.lower_ in settings.dwellers_of)) \
         or _described_as_place(ent.root, settings)
     if not named_as_place and (root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS):
         return False
@@ -276,13 +278,10 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
         named_as_place and len({p.iso2 for p in places}) == 1)
 
 
-MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                                 "sept", "oct", "nov", "dec"})
-
-
 def _month_before_a_day(doc: Doc, ent: Span) -> bool:
-    """The name is a month's short form before a day's number ("Nov 4", "Dec. 12")."""
-    if len(ent) != 1 or ent.text.rstrip(".").lower() not in MONTH_ABBREVIATIONS:
+    """The name is a month's name or short form (quantifiers.yaml ``months``) before a day's
+    number ("Nov 4", "Dec. 12")."""
+    if len(ent) != 1 or ent.text.rstrip(".").lower() not in load_quantifiers().months:
         return False
     after = doc[ent.end:ent.end + 2]
     return any(t.like_num for t in after[:1]) or (

@@ -123,8 +123,6 @@ ASIDE_CLAUSES = frozenset({"relcl", "acl"})
 ASIDE_ROLES = frozenset({"nsubj", "nsubjpass"})
 ASIDE_PREPOSITIONS = frozenset({"by", "from"})
 DESTINATION_PREPOSITIONS = frozenset({"to", "towards", "toward"})
-# "from the direction of X", "from the side of X": X is where it came from.
-ORIGIN_SIDES = frozenset({"direction", "side", "area", "positions"})
 
 
 def _home_instead(own: list[PlaceMention], home: str | None, mentions: Mentions,
@@ -187,7 +185,7 @@ def _without_origins(places: list[PlaceMention], sentence: Span,
             goer = preposition.head
             return goer.lemma_.lower() in settings.destination_verbs \
                 or goer.lower_ in settings.stretches.roads
-        if preposition.lower_ == "of" and preposition.head.lower_ in ORIGIN_SIDES \
+        if preposition.lower_ == "of" and preposition.head.lower_ in settings.origin_sides \
                 and preposition.head.dep_ == "pobj" and preposition.head.head.lower_ == "from":
             return True  # "advancing from the direction of Jarablus"
         if preposition.lower_ != "from" and preposition.dep_ in ("pcomp", "prep") \
