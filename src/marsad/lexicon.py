@@ -106,6 +106,8 @@ class ReactedTo(_Frozen):
     over_lemmas: tuple[str, ...] = ()
     """Their "over" or "for" object: "summoned the ambassador over the shelling",
     "claimed responsibility for the drone strike"."""
+    to_lemmas: tuple[str, ...] = ()
+    """Their "to" object: "vowing more operations in response to the occupation's raids"."""
     speech_nouns: tuple[str, ...] = ()
     """Nouns of saying whose date is the reaction's: "condemned the attacks in a statement on
     Wednesday"."""
@@ -672,6 +674,10 @@ class Lexicon(_Frozen):
     intransitive_senses: tuple[str, ...] = ()
     """Event verbs that name no event with an object or an agent (triggers.yaml: "the
     courage demonstrated by")."""
+    frame_phrases: tuple[str, ...] = ()
+    """Words before an event noun that make it the frame of another act of the sentence, not
+    an event of its own (triggers.yaml: "Under the agreement reached on Thursday, fighters
+    pulled out of Darat Izza")."""
     actors: tuple[ActorEntry, ...]
     actor_anaphora: tuple[str, ...]
     not_actors: tuple[str, ...] = ()
@@ -1054,6 +1060,7 @@ def load_lexicon() -> Lexicon:
         context_typing=_context_typing(trigger_file.get("context_typing") or {}, known),
         not_triggers=tuple(trigger_file.get("not_triggers") or ()),
         intransitive_senses=_words(trigger_file, "intransitive_senses"),
+        frame_phrases=_words(trigger_file, "frame_phrases"),
         protest_escalation=tuple(validate_items(
             "triggers.yaml", trigger_file.get("protest_escalation") or [], ProtestEscalation)),
         time_clauses=TimeClauses.model_validate(trigger_file.get("time_clauses") or {}),

@@ -785,3 +785,39 @@ def test_a_months_short_form_before_a_day_is_no_place(nlp: Language,
     found = find_places(nlp("BEIRUT, Nov 4 (Reuters) - An Israeli drone strike hit a car in "
                             "south Lebanon on Monday."), gazetteer)
     assert "Nov" not in [m.text for m in found], found
+
+
+@pytest.mark.parametrize(("text", "mention", "iso3"), [
+    # a name spaCy tags as a person, after a bearing's "of"
+    ("Suspected jihadists killed at least 12 civilians in a hamlet some 40 kilometres west of "
+     "Ménaka on Saturday, local officials said.", "Ménaka", "MLI"),
+    # a name spaCy leaves untagged, after "the centre of" or "near": another spelling of one
+    # country's town will do
+    ("ZAPORIZHZHIA, Ukraine (AP) - Russian glide bombs struck the centre of Hulyaipole "
+     "overnight, killing two residents.", "Hulyaipole", "UKR"),
+    ("CODECO militiamen attacked a gold-mining site near Mongbwalu on Thursday, killing nine "
+     "miners in Ituri.", "Mongbwalu", "COD"),
+    # a name spaCy calls an organisation, after "took control of"
+    ("Government troops took control of Dinsoor on Thursday after al-Shabaab withdrew from "
+     "the town.", "Dinsoor", "SOM"),
+])
+def test_names_in_a_place_slot(nlp: Language, gazetteer: Gazetteer, text: str, mention: str,
+                               iso3: str) -> None:
+    """places._named_after_a_place_word / place_names.in_a_place_slot (session 32)."""
+    found = [m for m in find_places(nlp(text), gazetteer) if m.text == mention]
+    assert [m.location.iso3 for m in found] == [iso3], find_places(nlp(text), gazetteer)
+
+
+def test_a_nationality_before_a_noun_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """place_names._nationality_before_a_noun: "Somali National Army troops" is not
+    Ethiopia's Somali region."""
+    found = find_places(nlp("Somali National Army troops took control of Dinsoor on Thursday."),
+                        gazetteer)
+    assert "Somali" not in [m.text for m in found], found
+
+
+def test_a_known_spelling_of_a_geonames_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    """gazetteer_additions.csv enrichment rows (session 32): news spellings GeoNames lacks."""
+    found = find_places(nlp("A suicide car bomb exploded at a checkpoint in Beletweyne on "
+                            "Saturday, killing 13 people, Somali police said."), gazetteer)
+    assert [(m.text, m.location.name) for m in found][-1:] == [("Beletweyne", "Beledweyne")]

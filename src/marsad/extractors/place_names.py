@@ -54,6 +54,10 @@ def place_name(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer) -> Span | N
         return None  # (but "the town of Hit" names it, whatever else "hit" is)
     if _inside_longer_quote(text, ent):
         return None  # an outlet or title in quotes ("Damascus Now"), not the place
+    if _names_a_group(text, ent.end_char, settings.group_nouns):
+        return None  # "the Sinaloa and Jalisco cartels": gangs, named after their home
+    if _nationality_before_a_noun(ent, settings):
+        return None  # "Somali National Army troops": Somalis' army, not Ethiopia's Somali
     if _month_before_a_day(doc, ent):
         return None  # "BEIRUT, Nov 4 (Reuters)": a date, not Nov, Israel
     if _names_an_operation(text, ent, settings.operation_words):
@@ -265,17 +269,68 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     # ("Bokkos local government area", "the Al-Jamarik neighbourhood of El Geneina")
     generic = settings.generic_words
     named_as_place = (root.dep_ in ("compound", "nmod") and root.head.lower_ in generic) \
-        or (root.dep_ == "pobj" and root.head.lower_ == "of"
-            and (root.head.head.lower_ in generic
-                 or root.head.head.lower_ in settings.dwellers_of)) \
-        or _described_as_place(ent.root, settings)
+        or _object_of_a_place_noun(root, settings) or _described_as_place(ent.root, settings)
     if not named_as_place and (root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS):
         return False
-    key = normalize_name(ent.text)
-    places = gazetteer.candidates(ent.text)
-    # its own name, or another of one country's places only ("El Geneina": Al-Junaynah)
+    return names_a_known_place(ent.text, gazetteer, loosely=named_as_place)
+
+
+def names_a_known_place(name: str, gazetteer: Gazetteer, *, loosely: bool) -> bool:
+    """The gazetteer knows ``name`` as a place's own name or, ``loosely``, as another name
+    of places of one country only ("El Geneina": Al-Junaynah; "Dinsoor": Diinsoor)."""
+    key = normalize_name(name)
+    places = gazetteer.candidates(name)
     return any(normalize_name(p.name) == key for p in places) or (
-        named_as_place and len({p.iso2 for p in places}) == 1)
+        loosely and len({p.iso2 for p in places}) == 1)
+
+
+def in_a_place_slot(token: Token, settings: GazetteerSettings) -> tuple[bool, bool]:
+    """Whether the grammar puts ``token`` where a place goes, and whether it says so outright.
+
+    Returns (in a slot, outright). Outright: the object of "of" after a place word, a
+    dweller or part noun or a bearing ("the village of X", "residents of X", "the centre of
+    X", "40 kilometres west of X"). Not outright: the object of a preposition of place ("in
+    X", "near X"), where a person or a group can stand too."""
+    root = first_conjunct(token)
+    if _object_of_a_place_noun(root, settings):
+        return True, True
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS, False
+
+
+def _object_of_a_place_noun(root: Token, settings: GazetteerSettings) -> bool:
+    """ "of" X after a place word, a ``dwellers_of`` noun or a compass bearing."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head.lower_
+    return noun in settings.generic_words or noun in settings.dwellers_of \
+        or noun in settings.offsets.bearings
+
+
+def _names_a_group(text: str, end: int, nouns: frozenset[str]) -> bool:
+    """The name, alone or with other capitalised names joined to it, comes right before a
+    noun of armed groups (``group_nouns``): "the Sinaloa and Jalisco cartels", "the Jalisco
+    New Generation Cartel", "the Gulf Clan"."""
+    return bool(nouns) and _group_after(nouns).match(text, end) is not None
+
+
+@cache
+def _group_after(nouns: frozenset[str]) -> re.Pattern[str]:
+    """Capitalised names joined by "and", "or" or a comma, or up to three more capitalised
+    words, then one of the nouns (in any case: "Cartel")."""
+    alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(r"(?:\s*(?:,|and|or)\s*[A-Z][\w'-]*|\s+[A-Z][\w'-]*){0,3}\s+"
+                      rf"(?i:{alternatives})\b")
+
+
+def _nationality_before_a_noun(ent: Span, settings: GazetteerSettings) -> bool:
+    """The name is a nationality word (``demonyms``) modifying a noun that is no place word:
+    "Somali National Army troops", "Kurdish fighters" (but "the Somali region" is one)."""
+    if ent.text.lower() not in settings.demonym_words or ent.root.dep_ not in ("compound", "amod"):
+        return False
+    head = ent.root.head
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head  # "Somali National Army troops": up to "troops"
+    return head.lower_ not in settings.generic_words and head.lower_ not in settings.admin1_words
 
 
 def _month_before_a_day(doc: Doc, ent: Span) -> bool:

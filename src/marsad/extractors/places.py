@@ -22,6 +22,8 @@ from marsad.extractors.numbers import parse_count
 from marsad.extractors.place_names import (
     HYPHENS,
     NAMED_BY_PLACE_WORD,
+    in_a_place_slot,
+    names_a_known_place,
     place_name,
     read_as_place,
     surnames_in,
@@ -67,7 +69,11 @@ POSSESSIVE_ENDINGS = ("'s", "’s")
 """A possessive "'s" as spaCy splits it off a name, with a straight or a curly apostrophe."""
 DATELINE_REACH = 400
 """Characters from the start of the text in which a capitalised city can be a dateline."""
-DATELINE_NEXT = re.compile(r"\s*(?:[(,\-\u2013\u2014]|[A-Z0-9])")
+DATELINE_NEXT = re.compile(r"\s*(?:[(,:\-\u2013\u2014]|[A-Z0-9])")
+# A dateline written in title case opens the text and runs, through an optional agency or
+# date, to a dash or a colon: "Hasakah, SANA –", "Kabul, June 3 (Reuters) -", "Goma:".
+TITLED_DATELINE_NEXT = re.compile(
+    r"(?:,\s*[A-Z][\w.' ]{0,40}?)?\s*(?:\([^()]{1,40}\)\s*)?(?:[:\u2013\u2014]|-\s)")
 ADMIN1_BONUS = 1.0
 ADMIN1_SIZE = 100_000
 """The size a province or department (population 0 in the gazetteer) counts as when scored
@@ -78,6 +84,11 @@ own-name bonus decides). Against a namesake town inside it, it counts nothing: a
 _CONTAINER = re.compile(r"^\s*,?\s*(?:area|neighbourhood|neighborhood|district|camp)?\s*"
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _COUNTRY_CUE = re.compile(r"^\s*,\s*(?:the\s+)?$")
+_COMMA = re.compile(r"^\s*,\s*$")
+# a list goes on after a name ("Idlib and Hama", "Douma, Harasta"), or joined it before
+_LIST_GOES_ON = re.compile(r"(?:\s*(?:province|state|region|governorate|department))?"
+                           r"(?:\s*,\s*|\s+)(?:and|or|as well as)\s|\s*,\s*(?:al-|el-)?[A-Z]")
+_LIST_JOINT = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
 _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # "US-led", "London-based": hyphens that join a name to a suffix (not the dashes of HYPHENS)
 _SIDE_SUFFIX = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)")
@@ -171,7 +182,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
                 and not _inside_a_name(m, names, text)]
     # ... and the names grammar gives where the model saw none ("the town of Hit"), unless
     # a name the model read covers them ("the city of Khan-Shaikhoun")
-    mentions += [m for ent in _named_after_a_place_word(doc, settings)
+    mentions += [m for ent in _named_after_a_place_word(doc, gazetteer)
                  if not any(o.start < ent.end_char and ent.start_char < o.end for o in mentions)
                  and (m := _mention(doc, text, ent, gazetteer, sentence_starts,
                                     surnames)) is not None
@@ -460,18 +471,33 @@ def _mention(doc: Doc, text: str, ent: Span, gazetteer: Gazetteer,
     return mention
 
 
-def _named_after_a_place_word(doc: Doc, settings: GazetteerSettings) -> list[Span]:
-    """Capitalised words after "the town of", "the village of" that the model tagged as no
-    entity: a place's name ("ISIS attacked the town of Hit": "Hit" is also a verb)."""
+def _named_after_a_place_word(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Capitalised words the model tagged as no entity where the grammar puts a place.
+
+    After "the town of", "the village of" any word is a place's name ("ISIS attacked the
+    town of Hit": "Hit" is also a verb). After "the centre of", "residents of", "40 km west
+    of", or "in", "near", a proper noun is one where the gazetteer knows it ("struck the
+    centre of Hulyaipole", "near Mongbwalu": names spaCy's small model has never seen, so
+    another spelling of one country's places will do: GeoNames' "Mangbwalu"); ordinary
+    words are still left out (``place_name``)."""
+    settings = gazetteer.settings
     found = []
     for token in doc:
-        if token.dep_ == "pobj" and token.is_title and token.ent_type_ == "" \
-                and token.head.lower_ == "of" and token.head.head.lower_ in settings.generic_words \
-                and not token.is_sent_start and token.i > token.sent.start:
-            # (the sentence last: finding a token's sentence walks the parse)
-            start = min([token.i] + [c.i for c in token.children
-                                     if c.dep_ == "compound" and c.is_title])
+        if token.dep_ != "pobj" or not token.is_title or token.ent_type_ != "":
+            continue
+        after_place_word = token.head.lower_ == "of" \
+            and token.head.head.lower_ in settings.generic_words
+        if not after_place_word:
+            if not in_a_place_slot(token, settings)[0] or token.pos_ != "PROPN":
+                continue
+        if token.is_sent_start or token.i <= token.sent.start:
+            continue  # (the sentence last: finding a token's sentence walks the parse)
+        start = min([token.i] + [c.i for c in token.children
+                                 if c.dep_ == "compound" and c.is_title])
+        if after_place_word:
             found.append(Span(doc, start, token.i + 1, label=NAMED_BY_PLACE_WORD))
+        elif names_a_known_place(doc[start:token.i + 1].text, gazetteer, loosely=True):
+            found.append(Span(doc, start, token.i + 1, label="GPE"))
     return found
 
 
@@ -779,10 +805,18 @@ def _namesake_of_a_neighbourhood(mention: _Mention, countries: Counter[str]) -> 
 
 
 def _link_containers(text: str, mentions: list[_Mention]) -> None:
-    """Record "X in (the southern) Y", "X, in Y" so X is resolved inside Y."""
-    for inner, outer in zip(mentions, mentions[1:], strict=False):
+    """Record "X in (the southern) Y", "X, in Y" so X is resolved inside Y; and "X, Y" where Y
+    may be a province and the two stand alone, not in a list ("in San Lorenzo, Esmeraldas
+    province, near the border", "in Isabela City, Basilan, late Saturday"; not "in Aleppo,
+    Idlib and Hama")."""
+    for number, (inner, outer) in enumerate(zip(mentions, mentions[1:], strict=False)):
         between = text[inner.end:outer.start]
         if len(between) < 40 and _CONTAINER.match(between):
+            inner.within = outer
+        elif _COMMA.match(between) and any(p.kind == "admin1" for p in outer.candidates) \
+                and not _LIST_GOES_ON.match(text, outer.end) \
+                and not (number > 0 and _LIST_JOINT.match(
+                    text[mentions[number - 1].end:inner.start])):
             inner.within = outer
 
 
@@ -1310,9 +1344,13 @@ def _place_mention(doc_text: str, mention: _Mention, sentence_starts: list[int],
 
 def is_dateline(start: int, end: int, text: str) -> bool:
     """The capitals at ``text[start:end]`` are a dateline: "BEIRUT (Reuters) -", "MOSCOW
-    October 18 (RIA Novosti) -", "BEIRUT Air strikes ...", "BUNIA, Congo -": the city the
+    October 18 (RIA Novosti) -", "BEIRUT Air strikes ...", "BUNIA, Congo -", "IMPHAL:", or
+    the name opening the text in title case before an agency and a dash ("Hasakah, SANA
+    –", ``TITLED_DATELINE_NEXT``): the city the
     report was filed from, near the top, is not where anything happened (ACLED codes the
     event's place, not the correspondent's), and said nothing."""
     letters = [c for c in text[start:end] if c.isalpha()]
-    return (start < DATELINE_REACH and len(letters) >= 4 and all(c.isupper() for c in letters)
-            and DATELINE_NEXT.match(text, end) is not None)
+    if start < DATELINE_REACH and len(letters) >= 4 and all(c.isupper() for c in letters) \
+            and DATELINE_NEXT.match(text, end) is not None:
+        return True
+    return not text[:start].strip() and TITLED_DATELINE_NEXT.match(text, end) is not None

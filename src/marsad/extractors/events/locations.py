@@ -123,6 +123,9 @@ ASIDE_CLAUSES = frozenset({"relcl", "acl"})
 ASIDE_ROLES = frozenset({"nsubj", "nsubjpass"})
 ASIDE_PREPOSITIONS = frozenset({"by", "from"})
 DESTINATION_PREPOSITIONS = frozenset({"to", "towards", "toward"})
+# The prepositions between a speaker and the place it sits in: "officials in Dumaguete",
+# "the governor of Kharkiv", "a spokesman at the base", "sources from Idlib".
+SEAT_PREPOSITIONS = frozenset({"in", "of", "at", "from"})
 
 
 def _home_instead(own: list[PlaceMention], home: str | None, mentions: Mentions,
@@ -223,16 +226,27 @@ def _kind_precision(place: PlaceMention) -> int:
 
 def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSettings) -> bool:
     """The place only says where the text's speaker sits: "..., the government in N'Djamena
-    said", "officials in Dumaguete said" (the subject of a verb of saying,
-    ``speaker_verbs``)."""
+    said", "officials in Dumaguete said", "the Kharkiv regional prosecutor's office said"
+    (the subject of a verb of saying, ``speaker_verbs``, or the noun right before one)."""
     name = _first_conjunct(place, sentence.doc)
     if name is None:
         return False
     if name.dep_ == "pobj" and name.head.lower_ in ("in", "from") \
             and name.head.head.lemma_.lower() in settings.speaker_verbs:
         return True  # "said in Bangui", "told AFP by telephone from the capital"
+    span = _span_of(place, sentence.doc)
+    after = sentence.doc[span.end] if span is not None and span.end < len(sentence.doc) else None
+    if after is not None and after.pos_ == "VERB" \
+            and after.lemma_.lower() in settings.speaker_verbs and name.dep_ == "pobj" \
+            and name.head.lower_ in ("in", "from") \
+            and name.head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "..., a regional official in Fada N'Gourma said" (parsed as no subject)
     token = name
-    while token.dep_ in ("pobj", "prep", "compound", "amod", "nmod") and token.head != token:
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "poss") \
+            and token.head != token:
+        if token.dep_ == "prep" and token.lower_ not in SEAT_PREPOSITIONS:
+            return False  # "A drone strike on a market in Mellit ... said": a speaker sits
+            # in a place, not on one (the parser made the strike the subject of "said")
         token = token.head
     return token.i != name.i and token.dep_ == "nsubj" \
         and token.head.lemma_.lower() in settings.speaker_verbs
@@ -308,6 +322,7 @@ def _specific_places(places: list[PlaceMention]) -> list[PlaceMention]:
     kept = [p for p in kept if p.location.offset_km is not None] or kept
     kept = [p for p in kept if not any(
         other.location.admin2 == p.location.name or other.location.admin1 == p.location.name
+        or other.within == p.text  # "near Mongbwalu in Djugu territory": Djugu holds it
         or (p.location.feature == "country" and other.location.feature != "country"
             and other.location.country == p.location.country)
         for other in kept if other is not p)] or kept

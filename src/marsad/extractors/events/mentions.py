@@ -129,7 +129,9 @@ def _place_as_modifier(place: PlaceMention, doc: Doc, settings: GazetteerSetting
     if _place_of_speaking(span.root, settings):
         return True  # "IT WAS OFFICIALLY REPORTED TODAY IN LIMA THAT ...": where it was said
     if place.location.feature != "country":
-        return False
+        # "backed by South West State forces": a state or province naming its own forces
+        return place.location.feature == "admin1" and span.root.dep_ == "compound" \
+            and span.root.head.lower_ in settings.force_nouns
     for phrase in settings.bearing_before:
         words = phrase.split()
         if [t.lower_ for t in doc[max(0, span.start - len(words)):span.start]] == words:

@@ -106,6 +106,9 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
                             frozenset(ctx.lexicon.initiators.accused.charge_words),
                             frozenset(ctx.lexicon.initiators.accused.blame_verbs),
                             told)
+    framed = [(e, t) for e, t in triggers if _framed(t, ctx.lexicon.frame_phrases)]
+    if len(framed) < len(triggers):
+        triggers = [pair for pair in triggers if pair not in framed]
     # A word inside a claimant's name is no event: "according to vigilantes", "rebel sources".
     # A word inside a phrase naming the whole war is the war: "since the fighting began in 2011".
     offset = sentence.start_char
@@ -429,3 +432,19 @@ def _other_happening(doc: Doc, toll: CasualtyMention, trigger: Span) -> Span | N
         return None
     return clause
 
+
+def _framed(trigger: Span, phrases: tuple[str, ...]) -> bool:
+    """The event noun's phrase follows a frame phrase (triggers.yaml ``frame_phrases``): the
+    act of the sentence is done under it ("Under the agreement reached on Thursday,
+    fighters pulled out of ..."), so it is no event beside that act."""
+    root = trigger.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    start = root.left_edge.i
+    doc = trigger.doc
+    for phrase in phrases:
+        words = phrase.split()
+        first = start - len(words)
+        if first >= root.sent.start and [t.lower_ for t in doc[first:start]] == words:
+            return True
+    return False

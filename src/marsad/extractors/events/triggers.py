@@ -580,6 +580,10 @@ def happened(trigger: Span, entry: TriggerEntry, ctx: Context) -> bool:
         # against corruption" is a protest)
     if _said_in_words(root, ctx):
         return False  # "HARSHLY ATTACKED PERUVIAN PRESIDENT ALAN GARCIA": a war of words
+    if violent and _responded_to(root, ctx.lexicon.reacted_to.to_lemmas):
+        return False  # "vowing more operations in response to the occupation's raids": an
+        # earlier act, whatever the sentence dates (a strike "in response to a shutdown call"
+        # is the news)
     if _purpose(root, ctx.lexicon.reaction_lemmas) and violent:
         return False  # "used the hub to launch attacks on Palmyra": what it was for (but
         # "joined talks to achieve a peace agreement" are talks, an Agreement to ACLED)
@@ -1192,6 +1196,14 @@ def _reacted_to(root: Token, words: ReactedTo) -> bool:
             return False
         node = phrase_top(node.head.head)
     return False
+
+
+def _responded_to(root: Token, lemmas: tuple[str, ...]) -> bool:
+    """The event word's phrase is what a response answers ("in response to the raids":
+    attribution.yaml ``reacted_to.to_lemmas``)."""
+    top = phrase_top(root)
+    return top.dep_ == "pobj" and top.head.lower_ == "to" \
+        and top.head.head.lemma_.lower() in lemmas
 
 
 def _reacted_phrase(top: Token, words: ReactedTo) -> bool:
