@@ -98,6 +98,19 @@ def test_yarmouk_keeps_its_geonames_identity(gazetteer: Gazetteer) -> None:
     assert (place.geonameid, place.lat, place.lon) == (166716, 33.4699, 36.3018)
 
 
+def test_spellings_added_to_a_geonames_town(gazetteer: Gazetteer,
+                                            patterns: list[dict[str, str]]) -> None:
+    """A row that only adds spellings (session 32: "Beletweyne" for Beledweyne) keeps the
+    GeoNames entry's own names, is no curated place (it wins no ties), and the entity ruler
+    answers to every spelling, accents off too ("Mocimboa da Praia")."""
+    place = _best(gazetteer, "Beletweyne")
+    assert (place.name, place.geonameid, place.curated) == ("Beledweyne", 64460, False)
+    assert "harm" not in _best(gazetteer, "Harem").aliases  # a GeoNames search key
+    assert _best(gazetteer, "Jenin").iso2 == "PS"  # GeoNames' spelling kept beside "Jenin RC"
+    surfaces = {p["pattern"].lower() for p in patterns}
+    assert {"beletweyne", "elwak", "mocimboa da praia"} <= surfaces
+
+
 def test_curated_child_names_its_parent(gazetteer: Gazetteer) -> None:
     parent = gazetteer.parent_of(_best(gazetteer, "al-Asali"))
     assert parent is not None and parent.name == "al-Qadam"

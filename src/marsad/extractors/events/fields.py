@@ -13,7 +13,7 @@ import hashlib
 from marsad.context import Context
 from marsad.extractors.actors import CIVILIANS_INTER, CROWD_INTER, RIOTERS_INTER, STATES_INTER
 from marsad.extractors.attribution import attribution_for
-from marsad.extractors.events.candidates import Candidate, Mentions
+from marsad.extractors.events.candidates import FATAL_KINDS, Candidate, Mentions
 from marsad.extractors.events.dates import date_of
 from marsad.extractors.events.locations import document_country, location_of
 from marsad.extractors.events.roles import (
@@ -59,6 +59,10 @@ from marsad.extractors.events.tolls import casualties_of, victim_span
 from marsad.lexicon import PEACEFUL_PROTEST
 from marsad.model import Actor, Casualties, Claim, DateRange, Document, Event, Location, TextSpan
 from marsad.notes import event_notes
+
+# The weight a generic attack word with its own dead counts as (`_confidence`): that of the
+# specific words of Other (0.6), and above.
+GENERIC_WEIGHT_WITH_DEAD = 0.65
 
 
 def _by_a_mob(sub_event_type: str, actor1: Actor | None, ctx: Context) -> str:
@@ -283,8 +287,14 @@ def _other_side(event_type: str, a1: Actor | None, a2: Actor | None,
 
 def _confidence(candidate: Candidate, date: DateRange | None, location: Location | None,
                 attribution: list[Claim]) -> float:
-    """A first, uncalibrated score: trigger reliability times evidence completeness."""
+    """A first, uncalibrated score: trigger reliability times evidence completeness.
+
+    A generic attack word that killed people ("raided the market ..., killing seven
+    civilians") is told as surely as a specific one: the dead say it happened, and it is the
+    news before what followed it ("Reinforcements were sent from Tillabéri")."""
     score = candidate.weight
+    if candidate.generic and any(c.kind in FATAL_KINDS for c in candidate.casualties):
+        score = max(score, GENERIC_WEIGHT_WITH_DEAD)
     score *= 1.0 if location is not None and not candidate.place_inherited else (
         0.85 if location is not None else 0.7)
     score *= 1.0 if date is not None and date.anchor != "published" else 0.9

@@ -234,6 +234,9 @@ def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSetti
     if name.dep_ == "pobj" and name.head.lower_ in ("in", "from") \
             and name.head.head.lemma_.lower() in settings.speaker_verbs:
         return True  # "said in Bangui", "told AFP by telephone from the capital"
+    if name.dep_ == "pobj" and name.head.lower_ in ("in", "from") \
+            and _statement(name.head.head, settings):
+        return True  # "said in a statement issued in N'Djamena", "a communique from Bamako"
     span = _span_of(place, sentence.doc)
     after = sentence.doc[span.end] if span is not None and span.end < len(sentence.doc) else None
     if after is not None and after.pos_ == "VERB" \
@@ -250,6 +253,15 @@ def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSetti
         token = token.head
     return token.i != name.i and token.dep_ == "nsubj" \
         and token.head.lemma_.lower() in settings.speaker_verbs
+
+
+def _statement(word: Token, settings: GazetteerSettings) -> bool:
+    """A statement noun (``statement_nouns``), or a participle issuing one ("a statement
+    released in Bangui")."""
+    if word.lemma_.lower() in settings.statement_nouns:
+        return True
+    return word.dep_ == "acl" and word.lemma_.lower() in settings.issue_verbs \
+        and word.head.lemma_.lower() in settings.statement_nouns
 
 
 def places_of_word(trigger: Span, places: list[PlaceMention | None],
