@@ -270,7 +270,7 @@ def _place_read_as_another_kind(ent: Span, gazetteer: Gazetteer) -> bool:
     generic = settings.generic_words
     named_as_place = (root.dep_ in ("compound", "nmod") and root.head.lower_ in generic) \
         or _object_of_a_place_noun(root, settings) or _described_as_place(ent.root, settings)
-    if not named_as_place and not in_a_place_slot(root, settings)[0]:
+    if not named_as_place and not in_a_place_slot(root, settings):
         return False
     return names_a_known_place(ent.text, gazetteer, loosely=named_as_place)
 
@@ -284,20 +284,17 @@ def names_a_known_place(name: str, gazetteer: Gazetteer, *, loosely: bool) -> bo
         loosely and len({p.iso2 for p in places}) == 1)
 
 
-def in_a_place_slot(token: Token, settings: GazetteerSettings) -> tuple[bool, bool]:
-    """Whether the grammar puts ``token`` where a place goes, and whether it says so outright.
-
-    Returns (in a slot, outright). Outright: the object of "of" after a place word, a
-    dweller or part noun or a bearing ("the village of X", "residents of X", "the centre of
-    X", "40 kilometres west of X"). Not outright: the object of a preposition of place ("in
-    X", "near X") or of an assault (``assault_verbs``: "attacked X"), where a person or a
-    group can stand too."""
+def in_a_place_slot(token: Token, settings: GazetteerSettings) -> bool:
+    """Whether the grammar puts ``token`` where a place goes: the object of "of" after a
+    place word, a dweller or part noun or a bearing ("the village of X", "residents of X",
+    "the centre of X", "40 kilometres west of X"), of a preposition of place ("in X", "near
+    X") or of an assault (``assault_verbs``: "attacked X")."""
     root = first_conjunct(token)
     if _object_of_a_place_noun(root, settings):
-        return True, True
+        return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() in settings.assault_verbs:
-        return True, False  # "Boko Haram fighters attacked Bosso", "stormed Bokkos"
-    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS, False
+        return True  # "Boko Haram fighters attacked Bosso", "stormed Bokkos"
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def _object_of_a_place_noun(root: Token, settings: GazetteerSettings) -> bool:

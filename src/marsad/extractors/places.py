@@ -488,7 +488,7 @@ def _named_after_a_place_word(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         after_place_word = token.head.lower_ == "of" \
             and token.head.head.lower_ in settings.generic_words
         if not after_place_word:
-            if not in_a_place_slot(token, settings)[0] or token.pos_ != "PROPN":
+            if not in_a_place_slot(token, settings) or token.pos_ != "PROPN":
                 continue
         if token.is_sent_start or token.i <= token.sent.start:
             continue  # (the sentence last: finding a token's sentence walks the parse)

@@ -227,23 +227,24 @@ def _kind_precision(place: PlaceMention) -> int:
 def _speakers_seat(place: PlaceMention, sentence: Span, settings: GazetteerSettings) -> bool:
     """The place only says where the text's speaker sits: "..., the government in N'Djamena
     said", "officials in Dumaguete said", "the Kharkiv regional prosecutor's office said"
-    (the subject of a verb of saying, ``speaker_verbs``, or the noun right before one)."""
+    (the subject of a verb of saying, ``speaker_verbs``, or the noun right before one), or
+    where a statement was issued ("said in a statement issued in N'Djamena")."""
     name = _first_conjunct(place, sentence.doc)
     if name is None:
         return False
-    if name.dep_ == "pobj" and name.head.lower_ in ("in", "from") \
-            and name.head.head.lemma_.lower() in settings.speaker_verbs:
-        return True  # "said in Bangui", "told AFP by telephone from the capital"
-    if name.dep_ == "pobj" and name.head.lower_ in ("in", "from") \
-            and _statement(name.head.head, settings):
-        return True  # "said in a statement issued in N'Djamena", "a communique from Bamako"
-    span = _span_of(place, sentence.doc)
-    after = sentence.doc[span.end] if span is not None and span.end < len(sentence.doc) else None
-    if after is not None and after.pos_ == "VERB" \
-            and after.lemma_.lower() in settings.speaker_verbs and name.dep_ == "pobj" \
-            and name.head.lower_ in ("in", "from") \
-            and name.head.head.pos_ in ("NOUN", "PROPN"):
-        return True  # "..., a regional official in Fada N'Gourma said" (parsed as no subject)
+    if name.dep_ == "pobj" and name.head.lower_ in ("in", "from"):
+        holder = name.head.head
+        if holder.lemma_.lower() in settings.speaker_verbs:
+            return True  # "said in Bangui", "told AFP by telephone from the capital"
+        if _statement(holder, settings):
+            return True  # "said in a statement issued in N'Djamena", "a communique from Bamako"
+        span = _span_of(place, sentence.doc)
+        after = sentence.doc[span.end] if span is not None and span.end < len(sentence.doc) \
+            else None
+        if after is not None and after.pos_ == "VERB" \
+                and after.lemma_.lower() in settings.speaker_verbs \
+                and holder.pos_ in ("NOUN", "PROPN"):
+            return True  # "..., a regional official in Fada N'Gourma said" (no subject parsed)
     token = name
     while token.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "poss") \
             and token.head != token:
