@@ -51,6 +51,7 @@ from marsad.extractors.events.triggers import (
     drop_generic,
     happened,
     has_own_subject,
+    is_weapon_word,
     names_an_accident,
     non_conflict_context,
     padded_words,
@@ -158,9 +159,12 @@ def sentence_candidates(index: int, sentence: Span, mentions: Mentions, ctx: Con
         # (aircraft only: "a roadside bomb hidden in a gas cylinder went off" is a bomb)
         deliberate = set(ctx.lexicon.context_typing.open_attack.words)
         # ... and fighting told only as the background of a disaster is not its news
-        # ("agencies that suspended convoys after last month's fighting said a landslide ...")
+        # ("agencies that suspended convoys after last month's fighting said a landslide ...");
+        # a weapon that hits a plant or a warehouse was aimed ("A drone hit a factory in
+        # Yelabuga": the factory is no accident's)
         triggers = [(e, s) for e, s in triggers
-                    if (not e.generic or s.text.lower() in deliberate)
+                    if (not e.generic or s.text.lower() in deliberate
+                        or _done_by_a_weapon(s, ctx.lexicon.weapon_nouns))
                     and s.text.lower() not in ctx.lexicon.aircraft_agents
                     and background(s.root, told) is None]
     by_type: dict[str, tuple[TriggerEntry, Span]] = {}
@@ -448,3 +452,11 @@ def _framed(trigger: Span, phrases: tuple[str, ...]) -> bool:
         if first >= root.sent.start and [t.lower_ for t in doc[first:start]] == words:
             return True
     return False
+
+
+def _done_by_a_weapon(trigger: Span, weapons: frozenset[str]) -> bool:
+    """The event verb's subject is a weapon ("A drone hit a factory", "missiles struck the
+    plant"; ``Lexicon.weapon_nouns``)."""
+    verb = trigger.root
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and is_weapon_word(c, weapons) for c in verb.children)
