@@ -200,6 +200,9 @@ class GazetteerSettings(BaseModel):
     modifier_nouns: frozenset[str] = frozenset()
     """"U.S. CITIZEN", "the U.S. embassy": a country before one of these names whose people
     or forces, not a place."""
+    division_nouns: frozenset[str] = frozenset()
+    """"in Raqqa province and Deir ez-Zor": a list goes on after a name and one of these, so
+    "X, Raqqa province and ..." does not put X inside Raqqa (places._link_containers)."""
     group_nouns: frozenset[str] = frozenset()
     """"the Sinaloa and Jalisco cartels": names right before one of these (capitalised names
     between) are a group's, not places."""
@@ -239,7 +242,7 @@ class GazetteerSettings(BaseModel):
                      "dwellers_of", "place_appositions", "origin_sides",
                      "admin1_words", "admin1_before", "relative_after", "relative_fillers",
                      "side_suffixes", "modifier_nouns", "force_nouns", "group_nouns",
-                     "statement_nouns", "issue_verbs", "assault_verbs",
+                     "division_nouns", "statement_nouns", "issue_verbs", "assault_verbs",
                      "unit_words", "street_words",
                      "feature_words_before", "feature_words_after",
                      "operation_words", "region_names", "newspaper_words", "mission_nouns",

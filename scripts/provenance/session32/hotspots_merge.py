@@ -12,39 +12,19 @@ gazetteer_additions.csv.
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-import csv, math, sys
+import csv, sys
+sys.path.insert(0, str(HERE.parent))
 from marsad.context import get_context
 from marsad.gazetteer import normalize_name
+from two_placements import admin_names as read_admin_names, agreeing, curated_names, km
 g = get_context().gazetteer
-admin_names = {}
-for r in csv.reader(l for l in open('src/marsad/resources/admin1.csv') if not l.startswith('#')):
-    if r[0]=='iso2': continue
-    admin_names.setdefault(r[0], set()).add(r[2])
-draft = list(csv.DictReader(open(HERE / 'hotspots_draft.csv')))
-check = {int(r['id']): r for r in csv.DictReader(open(HERE / 'hotspots_second_placement.csv'))}
-existing = set()
-for l in open('src/marsad/resources/gazetteer_additions.csv'):
-    if l.startswith('#') or l.startswith('name,'): continue
-    existing.add(normalize_name(l.split(',')[0]))
-def km(a, b, c, d):
-    p = math.pi/180
-    x = (d-b)*p*math.cos((a+c)/2*p); y = (c-a)*p
-    return 6371*math.hypot(x, y)
+admin_names = read_admin_names()
+existing = curated_names()
 out = []; log = {'agree':0,'disagree':0,'unknown':0,'present':0,'conflict':0,'word':0,'aliases':0}
 FAR_NAMESAKE_KM = 100
 enriched = {f'gn:{r["geonameid"]}' for r in csv.DictReader(l for l in open('src/marsad/resources/gazetteer_additions.csv') if not l.startswith('#')) if r['geonameid']}
 seen = set()
-for i, r in enumerate(draft):
-    c = check[i]
-    if not c['lat']:
-        log['unknown'] += 1; continue
-    lat1, lon1, lat2, lon2 = float(r['lat']), float(r['lon']), float(c['lat']), float(c['lon'])
-    d = km(lat1, lon1, lat2, lon2)
-    if d > 15:
-        log['disagree'] += 1; print('DISAGREE', r['name'], r['iso2'], round(d), file=sys.stderr); continue
-    log['agree'] += 1
-    lat, lon = round((lat1+lat2)/2, 4), round((lon1+lon2)/2, 4)
-    names = [r['name']] + [a for a in r['aliases'].split('|') if a]
+for r, lat, lon, names in agreeing(HERE, ['hotspots_draft.csv'], log):
     same = [p for n in names for p in g.candidates(n) if p.iso2 == r['iso2'] and p.kind not in ('country','admin1')]
     near = [p for p in same if p.lat is not None and km(p.lat, p.lon, lat, lon) <= 25]
     if near:

@@ -85,9 +85,7 @@ _CONTAINER = re.compile(r"^\s*,?\s*(?:area|neighbourhood|neighborhood|district|c
                         r"(?:in|of|inside|within|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _COUNTRY_CUE = re.compile(r"^\s*,\s*(?:the\s+)?$")
 _COMMA = re.compile(r"^\s*,\s*$")
-# a list goes on after a name ("Idlib and Hama", "Douma, Harasta"), or joined it before
-_LIST_GOES_ON = re.compile(r"(?:\s*(?:province|state|region|governorate|department))?"
-                           r"(?:\s*,\s*|\s+)(?:and|or|as well as)\s|\s*,\s*(?:al-|el-)?[A-Z]")
+# a list joined a name before it ("Aleppo, Idlib": see _list_goes_on for after it)
 _LIST_JOINT = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
 _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # "US-led", "London-based": hyphens that join a name to a suffix (not the dashes of HYPHENS)
@@ -190,7 +188,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, country_hint: str | None = No
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         mention.sentence = max(0, bisect_right(sentence_starts, mention.start) - 1)
-    _link_containers(text, mentions)
+    _link_containers(text, mentions, settings.division_nouns)
     _read_list_kinds(doc, mentions, settings)
     _read_country_cues(text, mentions)
     _read_sides(doc, text, mentions, settings.side_suffixes)
@@ -804,7 +802,18 @@ def _namesake_of_a_neighbourhood(mention: _Mention, countries: Counter[str]) -> 
     return place.iso2 != countries.most_common(1)[0][0]
 
 
-def _link_containers(text: str, mentions: list[_Mention]) -> None:
+@cache
+def _list_goes_on(division_nouns: frozenset[str]) -> re.Pattern[str]:
+    """A list goes on after a name, a division's noun (``division_nouns``) between: "Idlib and
+    Hama", "Douma, Harasta", "Raqqa province and Deir ez-Zor"."""
+    nouns = "|".join(sorted(map(re.escape, division_nouns)))
+    division = rf"(?:\s*(?:{nouns}))?" if nouns else ""
+    return re.compile(division
+                      + r"(?:\s*,\s*|\s+)(?:and|or|as well as)\s|\s*,\s*(?:al-|el-)?[A-Z]")
+
+
+def _link_containers(text: str, mentions: list[_Mention],
+                     division_nouns: frozenset[str]) -> None:
     """Record "X in (the southern) Y", "X, in Y" so X is resolved inside Y; and "X, Y" where Y
     may be a province and the two stand alone, not in a list ("in San Lorenzo, Esmeraldas
     province, near the border", "in Isabela City, Basilan, late Saturday"; not "in Aleppo,
@@ -814,7 +823,7 @@ def _link_containers(text: str, mentions: list[_Mention]) -> None:
         if len(between) < 40 and _CONTAINER.match(between):
             inner.within = outer
         elif _COMMA.match(between) and any(p.kind == "admin1" for p in outer.candidates) \
-                and not _LIST_GOES_ON.match(text, outer.end) \
+                and not _list_goes_on(division_nouns).match(text, outer.end) \
                 and not (number > 0 and _LIST_JOINT.match(
                     text[mentions[number - 1].end:inner.start])):
             inner.within = outer
