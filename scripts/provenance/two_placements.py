@@ -60,3 +60,23 @@ def agreeing(here: Path, drafts: list[str], log: dict[str, int]
         log['agree'] += 1
         names = [r['name']] + [a for a in r['aliases'].split('|') if a]
         yield r, round((lat1 + lat2) / 2, 4), round((lon1 + lon2) / 2, 4), names
+
+
+def new_row(g, r: dict[str, str], lat: float, lon: float, names: list[str], existing: set[str],
+            seen: set[str], admin_names: dict[str, set[str]], log: dict[str, int]) -> list | None:
+    """The gazetteer_additions.csv row of a new place, or None: already curated or drafted
+    under that name, or named like an English word (aliases that are words are dropped)."""
+    key = normalize_name(r['name'])
+    if key in existing or key in seen:
+        return None
+    bad = [n for n in names
+           if g.is_ordinary_word(n) or n.lower() in g.settings.common_words or len(n) < 4]
+    if r['name'] in bad:
+        log['word'] += 1
+        print('WORD', r['name'], file=sys.stderr)
+        return None
+    aliases = [a for a in names[1:] if a not in bad and normalize_name(a) != key]
+    seen.add(key)
+    admin1 = r['admin1'] if r['admin1'] in admin_names.get(r['iso2'], set()) else ''
+    return [r['name'], '|'.join(dict.fromkeys(aliases)), r['kind'], r['iso2'], admin1, '', lat, lon,
+            '', 'curated (approximate: two independent recollections within 15 km)', '']

@@ -13,8 +13,7 @@ HERE = Path(__file__).resolve().parent
 import csv, sys
 sys.path.insert(0, str(HERE.parent))
 from marsad.context import get_context
-from marsad.gazetteer import normalize_name
-from two_placements import admin_names as read_admin_names, agreeing, curated_names, km
+from two_placements import admin_names as read_admin_names, agreeing, curated_names, km, new_row
 g = get_context().gazetteer
 admin_names = read_admin_names()
 existing = curated_names()
@@ -27,16 +26,9 @@ for r, lat, lon, names in agreeing(HERE, ['hotspots_draft.csv', 'hotspots_draft_
         log['present'] += 1; print('PRESENT', r['name'], '->', near[0].name, file=sys.stderr); continue
     if same:
         log['conflict'] += 1; print('CONFLICT', r['name'], r['iso2'], '->', [(p.name, round(km(p.lat,p.lon,lat,lon))) for p in same][:2], file=sys.stderr); continue
-    key = normalize_name(r['name'])
-    if key in existing or key in seen:
-        continue
-    bad = [n for n in names if g.is_ordinary_word(n) or n.lower() in g.settings.common_words or len(n) < 4]
-    if r['name'] in bad:
-        log['word'] += 1; print('WORD', r['name'], file=sys.stderr); continue
-    aliases = [a for a in names[1:] if a not in bad and normalize_name(a) != key]
-    seen.add(key)
-    admin1 = r['admin1'] if r['admin1'] in admin_names.get(r['iso2'], set()) else ''
-    out.append([r['name'], '|'.join(dict.fromkeys(aliases)), r['kind'], r['iso2'], admin1, '', lat, lon, '', 'curated (approximate: two independent recollections within 15 km)', ''])
+    row = new_row(g, r, lat, lon, names, existing, seen, admin_names, log)
+    if row is not None:
+        out.append(row)
 w = csv.writer(open(HERE / 'hotspots_rows.csv', 'w'), lineterminator='\n')
 w.writerows(out)
 print(log, len(out))
